@@ -1,0 +1,114 @@
+// Shapes shared by every layer of the flow (ingest → decode → evidence → diagnose → report).
+// This module imports nothing, so any layer may depend on it without breaking the one-way flow.
+
+export type InputFormat = 'evtx' | 'xml' | 'csv' | 'text' | 'json' | 'jsonl' | 'slmgr' | 'unknown';
+
+/** Where a record came from. `record` is the event record id or ordinal, `line` 1-based, `offset` in bytes. */
+export interface SourceRef {
+  file: string;
+  format: InputFormat;
+  record?: number;
+  line?: number;
+  offset?: number;
+}
+
+/** What every reader yields for one event, whatever the input format. */
+export interface RawEvent {
+  source: SourceRef;
+  provider: string;
+  providerGuid?: string;
+  eventSourceName?: string;
+  eventId: number;
+  qualifiers?: number;
+  level?: number;
+  channel: string;
+  computer: string;
+  recordId?: number;
+  /** ISO-8601 UTC, e.g. 2024-03-01T10:00:00.123Z. Empty string when the input had none. */
+  timeCreated: string;
+  /** True when the export gave a local time without an offset (text exports); the value was read as UTC. */
+  timeIsLocal?: boolean;
+  /** Positional <Data> values, in order. */
+  data: string[];
+  namedData?: Record<string, string>;
+  binary?: string;
+  /** Rendered message text, when the export carries one. */
+  message?: string;
+  /** UserData as flat name → value (System 104 and other manifest events). */
+  userData?: Record<string, string>;
+}
+
+/** A piece of input a reader could not read, with enough to find it again. */
+export interface Rejection {
+  /** Human-readable place: "line 12", "offset 0x10000 (chunk 1)", "record 4711". */
+  where: string;
+  reason: string;
+  line?: number;
+  offset?: number;
+}
+
+/** slmgr.vbs output (or any other whole-text document that is not a stream of events). */
+export interface TextDocument {
+  source: SourceRef;
+  text: string;
+}
+
+/** What a reader yields. Every record it saw becomes exactly one event or one rejection. */
+export type ReaderItem =
+  | { kind: 'event'; event: RawEvent }
+  | { kind: 'rejected'; rejection: Rejection }
+  | { kind: 'document'; document: TextDocument }
+  /** Records a reader counted but did not decode because a cheap pre-filter said they are not wanted. */
+  | { kind: 'ignored'; count: number };
+
+/** A cheap pre-filter a reader may apply before decoding a record in full. */
+export interface EventFilter {
+  eventIds?: ReadonlySet<number>;
+}
+
+export interface ReaderContext {
+  /** Display path of the input (as the user named it, or "<stdin>"). */
+  file: string;
+  filter?: EventFilter;
+}
+
+/** Every input format has one reader of this shape; it never throws on bad input, it yields rejections. */
+export type Reader = (input: AsyncIterable<Buffer>, ctx: ReaderContext) => AsyncGenerator<ReaderItem>;
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface EvidenceRef {
+  file: string;
+  record?: number;
+  line?: number;
+  eventId?: number;
+  summary: string;
+}
+
+/** Shaped like a lint message: stable id, place, evidence, help. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  machine?: string;
+  title: string;
+  detail: string;
+  evidence: EvidenceRef[];
+  remedy: string[];
+  /** KB article ids (see kb/). */
+  kb: string[];
+}
+
+export type StepStatus = 'pass' | 'fail' | 'unknown';
+
+export interface WalkStep {
+  /** Stable step id, e.g. 'kms-client/threshold'. */
+  id: string;
+  /** The question the guide asks, e.g. "Is the KMS activation threshold met?". */
+  step: string;
+  status: StepStatus;
+  evidence: EvidenceRef[];
+  /** For 'unknown': exactly what to collect to answer the step. */
+  collect?: string;
+  /** Short explanation of how the status was decided. */
+  note?: string;
+}
