@@ -1,0 +1,256 @@
+// Typed activation facts: what the decode layer hands to evidence/diagnose.
+// One fact per meaningful thing seen in an event or in slmgr text. Every fact keeps
+// its SourceRef so findings can point back at the record or line that proves them.
+import type { SourceRef } from '../types.js';
+
+/** Fields every fact carries. */
+export interface FactBase {
+  source: SourceRef;
+  /** Computer name as written in the event; '' for slmgr text (the caller knows the machine from the file). */
+  computer: string;
+  /** ISO-8601 UTC (event TimeCreated); '' when unknown. */
+  time: string;
+  eventId?: number;
+  /** Per-field problems found while decoding (the fact is kept; the bad field is left out). */
+  problems?: string[];
+}
+
+/** License state numbers 0..6 as SoftwareLicensingProduct.LicenseStatus names them. */
+export type LicenseStatusName =
+  | 'Unlicensed'
+  | 'Licensed'
+  | 'OOBGrace'
+  | 'OOTGrace'
+  | 'NonGenuineGrace'
+  | 'Notification'
+  | 'ExtendedGrace'
+  | 'Unknown';
+
+/** 12288 — KMS client sent an activation request. */
+export interface KmsRequestFact extends FactBase {
+  kind: 'kms-request';
+  /** Normalized HRESULT, e.g. '0xC004F074'. */
+  result: string;
+  statusFlags: number;
+  /** Names of the status bits that are set (unknown bits as '0x…'). */
+  flags: string[];
+  /** KMS host as contacted (name or IP), without the port. */
+  host: string;
+  port?: number;
+  cmid: string;
+  /** Client time as ISO UTC (minute precision). */
+  clientTime?: string;
+  isVm?: boolean;
+  licenseState?: number;
+  licenseStateName?: LicenseStatusName;
+  minutesToExpiry?: number;
+  activationId?: string;
+  /** Edition from the products table, when the activation id is known. */
+  edition?: string;
+  family?: string;
+  /** The client's N-policy: 25 for client OS, 5 for server OS / Office. */
+  requiredCount?: number;
+}
+
+/** 12289 — KMS client processed the host's response. */
+export interface KmsResponseFact extends FactBase {
+  kind: 'kms-response';
+  result: string;
+  statusFlags: number;
+  flags: string[];
+  activated: boolean;
+  currentCount: number;
+  /** Minutes. */
+  activationInterval: number;
+  /** Minutes. */
+  renewalInterval: number;
+  clientTime?: string;
+}
+
+/** 12290 — KMS host processed a client's request (Key Management Service log). */
+export interface KmsHostRequestFact extends FactBase {
+  kind: 'kms-host-request';
+  result: string;
+  requiredCount: number;
+  clientName: string;
+  cmid: string;
+  clientTime?: string;
+  isVm?: boolean;
+  licenseState?: number;
+  licenseStateName?: LicenseStatusName;
+  minutesToExpiry?: number;
+  activationId?: string;
+  edition?: string;
+  family?: string;
+}
+
+/** 12291..12294 — KMS service start / renewal timer / DNS publishing. */
+export interface KmsServiceFact extends FactBase {
+  kind: 'kms-service';
+  event: 'start-failed' | 'renewal-timer-failed' | 'dns-publish-failed' | 'dns-publish-ok';
+  result?: string;
+  domain?: string;
+  detail?: string;
+}
+
+/** 8198 (slui failed), 8200 (licence acquisition failed), 8208 (genuine ticket failed). */
+export interface OnlineActivationFailureFact extends FactBase {
+  kind: 'online-activation-failure';
+  result: string;
+  ruleId?: string;
+  appId?: string;
+  skuId?: string;
+  /** 8208: template id of the ticket. */
+  templateId?: string;
+  /** Every `key=value` pair found (RuleId, Action, AppId, SkuId, Trigger …). */
+  fields: Record<string, string>;
+}
+
+/** 8209 — genuine state set to non-genuine. */
+export interface NonGenuineFact extends FactBase {
+  kind: 'non-genuine';
+  /** Normalized HRESULT when the reason is a code, else the text as logged. */
+  reason: string;
+  appId?: string;
+}
+
+/** 8230 — rules engine state data (license state, key type, partial key). */
+export interface LicenseStateDataFact extends FactBase {
+  kind: 'license-state-data';
+  /** As logged, e.g. 'SL_LICENSING_STATUS_NOTIFICATION'. */
+  licenseState: string;
+  /** As logged, e.g. 'Volume:GVLK', 'Volume:MAK', 'Retail'. */
+  keyType: string;
+  partialKey?: string;
+  skuId?: string;
+  appId?: string;
+  lastConsumptionReason?: string;
+  lastNotificationId?: string;
+  /** ISO UTC when GraceEndDate was present. */
+  graceEnd?: string;
+  edition?: string;
+  family?: string;
+  fields: Record<string, string>;
+}
+
+/** Informational SPP events worth keeping (902 version, 903, 1003, 8233, 12306, 16384, 16388 …). */
+export interface ServiceInfoFact extends FactBase {
+  kind: 'service-info';
+  /** Short stable name, e.g. 'service-started', 'licensing-status-check', 'vl-activation-failed'. */
+  what: string;
+  /** 902: sppsvc version. */
+  version?: string;
+  result?: string;
+  appId?: string;
+  skuId?: string;
+  trigger?: string;
+  detail?: string;
+  fields?: Record<string, string>;
+}
+
+/** System 104: an event log was cleared. */
+export interface LogClearedFact extends FactBase {
+  kind: 'log-cleared';
+  /** Cleared channel, e.g. 'Key Management Service'. */
+  channel: string;
+  /** True when the Key Management Service log was the one cleared. */
+  kmsLog: boolean;
+  user?: string;
+  domain?: string;
+}
+
+export type KmsNameSource = 'dns' | 'registered' | 'unknown';
+
+export interface KmsClientInfo {
+  cmid?: string;
+  kmsName?: string;
+  kmsPort?: number;
+  kmsNameSource: KmsNameSource;
+  /** SRV lookup domain set by /skms-domain. */
+  lookupDomain?: string;
+  kmsIp?: string;
+  kmsPid?: string;
+  /** Minutes. */
+  activationInterval?: number;
+  /** Minutes. */
+  renewalInterval?: number;
+  hostCaching?: boolean;
+  activationType?: string;
+}
+
+export interface KmsHostInfo {
+  currentCount?: number;
+  listeningPort?: number;
+  dnsPublishing?: boolean;
+  priority?: 'Normal' | 'Low';
+  requests?: { total: number; failed: number; byState: Record<string, number> };
+}
+
+/** One product as slmgr /dli, /dlv, /xpr or /ato printed it. */
+export interface LicenseFact extends FactBase {
+  kind: 'license';
+  name: string;
+  description: string;
+  /** Channel token from the description, e.g. 'VOLUME_KMSCLIENT', 'VOLUME_KMS_C', 'RETAIL'. */
+  channel: string;
+  /** 'Volume:GVLK', 'Volume:CSVLK', 'Volume:MAK', 'Retail', 'OEM:DM' … or 'Unknown'. */
+  keyType: string;
+  activationId?: string;
+  applicationId?: string;
+  extendedPid?: string;
+  partialKey?: string;
+  licenseStatus: LicenseStatusName;
+  /** As printed (possibly Japanese). */
+  licenseStatusText: string;
+  notificationReason?: string;
+  volumeExpiryMinutes?: number;
+  graceMinutes?: number;
+  rearmCount?: number;
+  skuRearmCount?: number;
+  /** As printed (locale-formatted); ISO when it could be read. */
+  trustedTime?: string;
+  evaluationEnd?: string;
+  /** /xpr line, as printed. */
+  expiryText?: string;
+  /** /ato outcome when the block came from /ato. */
+  activation?: 'succeeded' | 'failed';
+  edition?: string;
+  family?: string;
+  kmsClient?: KmsClientInfo;
+  kmsHost?: KmsHostInfo;
+  /** Normalized HRESULTs printed inside this product's block. */
+  errors: string[];
+  /** 1-based first and last line of the block. */
+  lineStart: number;
+  lineEnd: number;
+}
+
+/** "Error: 0x…" or /ato outcome with no product block around it. */
+export interface SlmgrErrorFact extends FactBase {
+  kind: 'slmgr-error';
+  /** Normalized HRESULT, or undefined when the line carried only text. */
+  code?: string;
+  text: string;
+  line: number;
+}
+
+export type Fact =
+  | KmsRequestFact
+  | KmsResponseFact
+  | KmsHostRequestFact
+  | KmsServiceFact
+  | OnlineActivationFailureFact
+  | NonGenuineFact
+  | LicenseStateDataFact
+  | ServiceInfoFact
+  | LogClearedFact
+  | LicenseFact
+  | SlmgrErrorFact;
+
+export type FactKind = Fact['kind'];
+
+/** What decodeEvent returns for one raw event. */
+export type DecodeResult =
+  | { status: 'decoded'; facts: Fact[] }
+  | { status: 'ignored' }
+  | { status: 'rejected'; reason: string };

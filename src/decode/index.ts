@@ -1,0 +1,26 @@
+// Public face of the decode layer: raw events and slmgr text in, typed activation facts out.
+export type * from './facts.js';
+export { decodeEvent, isActivationEvent, isSppProvider, ACTIVATION_EVENT_IDS } from './events.js';
+export { dataFromMessage } from './message.js';
+export { parseSlmgr, looksLikeSlmgr } from './slmgr.js';
+export type { SlmgrParse } from './slmgr.js';
+export { normalizeHresult, describeHresult, allHresults, isSuccessHresult } from './hresult.js';
+export type { HresultInfo } from './hresult.js';
+export {
+  editionByActivationId,
+  editionByName,
+  allEditions,
+  APPLICATION_IDS,
+  WINDOWS_APP_ID,
+  OFFICE_APP_ID,
+  applicationName,
+  licenseStateName,
+  licenseStateNames,
+  licenseStateFromSlStatus,
+} from './products.js';
+export type { Edition, ApplicationInfo } from './products.js';
+export { channelInfo, keyTypeForChannel, channelFromDescription, roleForKeyType, allChannels } from './channels.js';
+export type { ChannelInfo, ChannelRole } from './channels.js';
+export { statusFlagNames, allStatusFlags } from './status-flags.js';
+export type { StatusFlag } from './status-flags.js';
+export { parseClientTime, parseGuid } from './fields.js';
