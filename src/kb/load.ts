@@ -1,0 +1,71 @@
+// Reading kb/**/*.md into articles, plus the generated code entries.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parseArticle, type Article } from './article.js';
+import { generatedCodeArticles } from './codes.js';
+
+export interface LoadedArticles {
+  articles: Article[];
+  /** Problems found in article files; the KB test asserts there are none. */
+  problems: string[];
+}
+
+/** Every Markdown file under dir except README.md files, which document the folder itself. */
+function markdownFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.endsWith('.md') && !/(^|[\\/])README\.md$/i.test(name))
+    .map((name) => join(dir, name))
+    .sort();
+}
+
+export function loadArticles(kbDir: string): LoadedArticles {
+  const problems: string[] = [];
+  const byId = new Map<string, Article>();
+  for (const file of markdownFiles(kbDir)) {
+    const origin = `kb/${relative(kbDir, file).split(sep).join('/')}`;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      problems.push(`${origin}: cannot read (${(err as Error).message})`);
+      continue;
+    }
+    const parsed = parseArticle(text, origin);
+    problems.push(...parsed.problems);
+    const article = parsed.article;
+    if (!article) continue;
+    const expected = expectedPath(article);
+    if (expected && origin !== expected) problems.push(`${origin}: article ${article.id} belongs at ${expected}`);
+    const twin = byId.get(article.id);
+    if (twin) {
+      problems.push(`${origin}: id ${article.id} already used by ${twin.origin}`);
+      continue;
+    }
+    byId.set(article.id, article);
+  }
+  const handWritten = new Set(byId.keys());
+  const articles = [...byId.values(), ...generatedCodeArticles(handWritten)];
+  return { articles, problems };
+}
+
+/** Where the conventions put an article's file, so ids and paths never drift apart. */
+export function expectedPath(article: Pick<Article, 'id' | 'kind'>): string | undefined {
+  switch (article.kind) {
+    case 'rule':
+      return `kb/rules/${article.id}.md`;
+    case 'code':
+      return `kb/codes/${article.id.slice('code/'.length)}.md`;
+    case 'event':
+      return `kb/events/${article.id.slice('event/'.length)}.md`;
+    case 'procedure':
+      return `kb/procedures/${article.id.slice('procedure/'.length)}.md`;
+    default:
+      return undefined;
+  }
+}

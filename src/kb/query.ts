@@ -1,0 +1,63 @@
+// Turning a person's question into a lunr query, and picking a short excerpt to show.
+import type lunr from 'lunr';
+import type { Article } from './article.js';
+import { lunrKit } from './lunr-setup.js';
+import { plainText } from './search-index.js';
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  score: number;
+  excerpt: string;
+}
+
+/** The words of a query after the same splitting and filtering the index used (not yet stemmed). */
+export function queryTerms(query: string): string[] {
+  const { tokenize, normalize } = lunrKit();
+  const seen = new Set<string>();
+  for (const token of normalize.run(tokenize(query.normalize('NFKC')))) {
+    const term = String(token);
+    if (term !== '') seen.add(term);
+  }
+  return [...seen];
+}
+
+export function runQuery(index: lunr.Index, query: string, limit: number): lunr.Index.Result[] {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return [];
+  const { lunr } = lunrKit();
+  const results = index.query((q) => {
+    for (const term of terms) {
+      q.term(term, { boost: 10 });
+      // Prefix matches help partial words ("publ", "skm") without outranking whole-word hits.
+      if (term.length >= 3 && /^[\p{L}\p{N}_]+$/u.test(term)) {
+        q.term(term, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
+      }
+    }
+  });
+  return results.slice(0, Math.max(0, limit));
+}
+
+const EXCERPT_CHARS = 160;
+
+/** The sentence or line of the article that holds most query words; the first one as a fallback. */
+export function excerptFor(article: Article, query: string): string {
+  const text = plainText(article.body);
+  const pieces = text
+    .split(/\n+|(?<=[.!?。])\s+/)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => s.length > 0 && !/^[-=:|\s]+$/.test(s));
+  if (pieces.length === 0) return '';
+  const words = queryTerms(query).map((w) => w.toLowerCase());
+  let best = pieces[0] as string;
+  let bestHits = 0;
+  for (const piece of pieces) {
+    const lower = piece.toLowerCase();
+    const hits = words.filter((w) => lower.includes(w)).length;
+    if (hits > bestHits) {
+      best = piece;
+      bestHits = hits;
+    }
+  }
+  return best.length > EXCERPT_CHARS ? `${best.slice(0, EXCERPT_CHARS - 1).trimEnd()}…` : best;
+}
