@@ -1,0 +1,125 @@
+// Native EVTX reader: file header, then 64 KiB chunks read one by one from the input stream and
+// decoded either in this thread or, for larger files, by worker threads (chunks are independent).
+// Results are always yielded in file order, and at most a few chunks are held at once.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Reader, ReaderContext, ReaderItem } from '../../types.js';
+import { BlockReader } from './blocks.js';
+import { chunkWhere, decodeChunk, type ChunkJob } from './chunk.js';
+import {
+  CHUNK_SIZE, FILE_HEADER_BLOCK, FILE_SIGNATURE, FLAG_NO_CRC32, hex8, isAllZero, parseFileHeader, startsWith,
+} from './layout.js';
+import { ChunkPool } from './pool.js';
+
+export { decodeChunk, type ChunkJob } from './chunk.js';
+export { FILE_SIGNATURE, CHUNK_SIZE, FILE_HEADER_BLOCK } from './layout.js';
+
+/** True when `head` starts with the EVTX file signature "ElfFile\0". */
+export function isEvtxMagic(head: Buffer): boolean {
+  return startsWith(head, FILE_SIGNATURE);
+}
+
+export interface EvtxReadOptions {
+  /** Decoder threads; 0 = decode in this thread. Default: one per core (VOLACT_EVTX_THREADS overrides). */
+  threads?: number;
+  /** Chunks decoded in this thread before threads are started, so small files skip the start-up cost. */
+  warmupChunks?: number;
+}
+
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+/** Compiled JS only: when running from TypeScript sources (tests), workers cannot load the module. */
+const WORKERS_AVAILABLE = import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
+/** A run of bad chunks at the start of a file means it only claims to be EVTX: stop there. */
+const GIVE_UP_AFTER_BAD_CHUNKS = 16;
+
+function defaultThreads(): number {
+  const env = process.env.VOLACT_EVTX_THREADS;
+  if (env !== undefined && /^\d+$/.test(env)) return Number(env);
+  return Math.min(availableParallelism(), 4);
+}
+
+function rejected(where: string, reason: string, offset: number): ReaderItem {
+  return { kind: 'rejected', rejection: { where, reason, offset } };
+}
+
+export const readEvtx: Reader = (input, ctx) => readEvtxWith(input, ctx, {});
+
+export async function* readEvtxWith(input: AsyncIterable<Buffer>, ctx: ReaderContext, opts: EvtxReadOptions): AsyncGenerator<ReaderItem> {
+  const blocks = new BlockReader(input);
+  const threads = WORKERS_AVAILABLE ? (opts.threads ?? defaultThreads()) : 0;
+  const warmup = opts.warmupChunks ?? 16;
+  let pool: ChunkPool | undefined;
+  try {
+    const head = await blocks.read(FILE_HEADER_BLOCK);
+    if (!head || head.length < FILE_SIGNATURE.length || !isEvtxMagic(head)) {
+      const found = head ? head.subarray(0, 8).toString('hex') : 'an empty file';
+      yield rejected('file header at offset 0x0', `not an EVTX file: expected signature 456c6646696c6500 ("ElfFile"), found ${found}`, 0);
+      return;
+    }
+    if (head.length < 128) {
+      yield rejected('file header at offset 0x0', `file header truncated: ${head.length} of 128 bytes`, 0);
+      return;
+    }
+    const fh = parseFileHeader(head);
+    const verifyCrc = (fh.flags & FLAG_NO_CRC32) === 0;
+    const crcBad = verifyCrc && fh.computedCrc !== fh.storedCrc;
+    const shapeProblems: string[] = [];
+    if (fh.majorVersion !== 3) shapeProblems.push(`major version ${fh.majorVersion} (expected 3)`);
+    if (fh.headerSize !== 128) shapeProblems.push(`header size ${fh.headerSize} (expected 128)`);
+    if (fh.blockSize !== FILE_HEADER_BLOCK) shapeProblems.push(`chunk data offset ${fh.blockSize} (expected 4096)`);
+    if (crcBad && shapeProblems.length > 0) {
+      yield rejected('file header at offset 0x0', `EVTX signature present but the header is damaged: checksum mismatch (header says ${hex8(fh.storedCrc)}, computed ${hex8(fh.computedCrc)}) and ${shapeProblems.join(', ')}`, 0);
+      return;
+    }
+    if (crcBad) {
+      yield rejected('file header at offset 0x0', `file header checksum mismatch: header says ${hex8(fh.storedCrc)}, computed ${hex8(fh.computedCrc)}; chunks read anyway`, 0);
+    } else if (shapeProblems.length > 0) {
+      yield rejected('file header at offset 0x0', `unexpected file header values: ${shapeProblems.join(', ')}; chunks read anyway`, 0);
+    }
+
+    const eventIds = ctx.filter?.eventIds ? [...ctx.filter.eventIds] : undefined;
+    const pending: Array<Promise<ReaderItem[]>> = [];
+    const maxInFlight = Math.max(2, threads * 3);
+    let goodChunks = 0;
+    let badRun = 0;
+
+    for (let index = 0; ; index++) {
+      const bytes = await blocks.read(CHUNK_SIZE);
+      if (!bytes) break;
+      // A zero-filled tail (pre-allocated or cut) is not an error and needs no decoding.
+      if (isAllZero(bytes)) continue;
+      const job: ChunkJob = { bytes, index, fileOffset: FILE_HEADER_BLOCK + index * CHUNK_SIZE, file: ctx.file, verifyCrc, eventIds };
+      const where = chunkWhere(job);
+      const looksLikeChunk = bytes.length >= 8 && bytes.toString('latin1', 0, 8) === 'ElfChnk\0';
+      if (looksLikeChunk) {
+        goodChunks++;
+        badRun = 0;
+      } else if (goodChunks === 0 && ++badRun >= GIVE_UP_AFTER_BAD_CHUNKS) {
+        while (pending.length > 0) yield* (await pending.shift()!);
+        yield rejected(where, `no valid chunk in the first ${badRun} chunks: file claims to be EVTX but is not; reading stopped`, job.fileOffset);
+        return;
+      }
+      if (threads > 0 && !pool && index >= warmup) pool = new ChunkPool(WORKER_URL, threads);
+      if (pool) {
+        pending.push(pool.run(job).catch((e: unknown) => [rejected(where, `internal decoder error: ${e instanceof Error ? e.message : String(e)}; chunk skipped`, job.fileOffset)]));
+      } else {
+        pending.push(Promise.resolve(decodeSafely(job, where)));
+      }
+      while (pending.length >= maxInFlight || (!pool && pending.length > 0)) yield* (await pending.shift()!);
+    }
+    while (pending.length > 0) yield* (await pending.shift()!);
+  } finally {
+    await blocks.close();
+    if (pool) await pool.close();
+  }
+}
+
+function decodeSafely(job: ChunkJob, where: string): ReaderItem[] {
+  try {
+    return decodeChunk(job);
+  } catch (e) {
+    // decodeChunk turns bad input into rejections; anything else is a bug, reported without crashing.
+    return [rejected(where, `internal decoder error: ${e instanceof Error ? e.message : String(e)}; chunk skipped`, job.fileOffset)];
+  }
+}
