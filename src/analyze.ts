@@ -1,0 +1,135 @@
+// The library entry: inputs in, diagnosis out. The CLI only wraps this.
+import { decodeEvent, parseSlmgr, ACTIVATION_EVENT_IDS, type Fact } from './decode/index.js';
+import { diagnose, type DiagnoseOptions } from './diagnose/index.js';
+import { buildFleet, machineFromPath, type FactWithOwner, type Fleet } from './evidence/index.js';
+import { expandInputs, openInput, type InputFile } from './ingest/index.js';
+import type { Finding, InputFormat, RawEvent, Rejection, WalkStep } from './types.js';
+
+export interface UnknownLine {
+  line: number;
+  text: string;
+}
+
+/** Per input: records read = decoded + ignored + rejected.length. */
+export interface InputAccount {
+  file: string;
+  format: InputFormat;
+  records: number;
+  decoded: number;
+  ignored: number;
+  rejected: Rejection[];
+  /** slmgr lines no parser rule understood: kept and shown, never dropped. */
+  unknownLines?: UnknownLine[];
+}
+
+export interface AnalyzeOptions {
+  /** ISO time that pins "now" (reports become reproducible). */
+  now?: string;
+  /** Machine name for slmgr text given on stdin or in files that do not say. */
+  machine?: string;
+  /** Time zone for text exports with local times (IANA name or ±HH:MM). */
+  tz?: string;
+  diagnose?: Partial<Omit<DiagnoseOptions, 'now'>>;
+  stdin?: NodeJS.ReadableStream;
+}
+
+export interface Analysis {
+  generatedAt: string;
+  now: string;
+  inputs: InputAccount[];
+  fleet: Fleet;
+  findings: Finding[];
+  walks: Map<string, WalkStep[]>;
+}
+
+export interface FileResult {
+  account: InputAccount;
+  facts: FactWithOwner[];
+}
+
+/** Reads, decodes and accounts for one input file. Raw records are not kept: only facts leave. */
+export async function analyzeFile(file: InputFile, options: Pick<AnalyzeOptions, 'machine' | 'tz' | 'stdin'> = {}): Promise<FileResult> {
+  const opened = await openInput(file, { filter: { eventIds: ACTIVATION_EVENT_IDS }, ...(options.tz ? { tz: options.tz } : {}) }, options.stdin);
+  const account: InputAccount = { file: file.display, format: opened.format, records: 0, decoded: 0, ignored: 0, rejected: [] };
+  const facts: FactWithOwner[] = [];
+  const fallbackMachine = options.machine ?? machineFromPath(file.display, file.folderMachine);
+  for await (const item of opened.items) {
+    switch (item.kind) {
+      case 'ignored':
+        account.records += item.count;
+        account.ignored += item.count;
+        break;
+      case 'rejected':
+        account.records++;
+        account.rejected.push(item.rejection);
+        break;
+      case 'event': {
+        account.records++;
+        const result = decodeEvent(item.event);
+        if (result.status === 'decoded') {
+          account.decoded++;
+          for (const fact of result.facts) facts.push({ fact, fallbackMachine });
+        } else if (result.status === 'ignored') {
+          account.ignored++;
+        } else {
+          account.rejected.push({ ...placeOf(item.event), reason: result.reason });
+        }
+        break;
+      }
+      case 'document': {
+        account.records++;
+        const parsed = parseSlmgr(item.document.text, item.document.source);
+        if (parsed.unknownLines.length > 0) account.unknownLines = parsed.unknownLines;
+        if (parsed.facts.length > 0) {
+          account.decoded++;
+          for (const fact of parsed.facts) facts.push({ fact, fallbackMachine });
+        } else {
+          account.rejected.push({ where: 'whole file', reason: 'slmgr text without any product block or result line' });
+        }
+        break;
+      }
+    }
+  }
+  return { account, facts };
+}
+
+export function placeOf(event: RawEvent): Pick<Rejection, 'where' | 'line' | 'offset'> {
+  const { record, line, offset } = event.source;
+  if (record !== undefined) return { where: `record ${record}`, ...(line !== undefined ? { line } : {}) };
+  if (line !== undefined) return { where: `line ${line}`, line };
+  if (offset !== undefined) return { where: `offset 0x${offset.toString(16)}`, offset };
+  return { where: 'unknown place' };
+}
+
+export async function analyze(paths: string[], options: AnalyzeOptions = {}): Promise<Analysis> {
+  const { files, problems } = await expandInputs(paths);
+  const inputs: InputAccount[] = problems.map((p) => ({
+    file: p.path,
+    format: 'unknown' as const,
+    records: 0,
+    decoded: 0,
+    ignored: 0,
+    rejected: [{ where: 'path', reason: p.reason }],
+  }));
+  const facts: FactWithOwner[] = [];
+  for (const file of files) {
+    const result = await analyzeFile(file, options);
+    inputs.push(result.account);
+    for (const f of result.facts) facts.push(f);
+  }
+  return diagnoseFacts(inputs, facts, options);
+}
+
+/** The cross-machine half: runs after every file is read (and after worker results are merged). */
+export function diagnoseFacts(inputs: InputAccount[], facts: FactWithOwner[], options: AnalyzeOptions = {}): Analysis {
+  const fleet = buildFleet(facts, options.now ? { now: options.now } : {});
+  const { findings, walks } = diagnose(fleet, { ...options.diagnose, now: fleet.now });
+  return { generatedAt: new Date().toISOString(), now: fleet.now, inputs, fleet, findings, walks };
+}
+
+/** True when no input yielded a single record: the run had nothing to work with. */
+export function nothingReadable(inputs: InputAccount[]): boolean {
+  return inputs.every((i) => i.records - i.rejected.length <= 0);
+}
+
+export type { Fact };

@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { analyze, nothingReadable } from '../analyze.js';
+import { buildReport, renderJson, renderMarkdown } from '../report/index.js';
+import { renderJsonl } from '../report/jsonl.js';
+import { emit, parseNow, UsageError, type CliIo } from './output.js';
+
+const FORMATS = ['md', 'json', 'jsonl'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface AnalyzeFlags {
+  format: string;
+  out?: string;
+  now?: string;
+  machine?: string;
+  tz?: string;
+}
+
+export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('analyze')
+    .description('read exports and slmgr output, walk the troubleshooting tables, print a report')
+    .argument('<paths...>', 'files, folders (recursive), globs, or - for stdin')
+    .option('-f, --format <format>', `report format: ${FORMATS.join('|')}`, 'md')
+    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .option('--now <iso>', 'pin "now" (default: the newest record read)')
+    .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
+    .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
+    .action(async (paths: string[], flags: AnalyzeFlags) => {
+      if (!(FORMATS as readonly string[]).includes(flags.format)) {
+        throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, found ${JSON.stringify(flags.format)}`);
+      }
+      const now = parseNow(flags.now);
+      const analysis = await analyze(paths, {
+        ...(now ? { now } : {}),
+        ...(flags.machine ? { machine: flags.machine } : {}),
+        ...(flags.tz ? { tz: flags.tz } : {}),
+        ...(io.stdin ? { stdin: io.stdin } : {}),
+      });
+      const report = buildReport(analysis);
+      const render: Record<Format, () => string> = {
+        md: () => renderMarkdown(report),
+        json: () => renderJson(report),
+        jsonl: () => renderJsonl(report),
+      };
+      await emit(io, render[flags.format as Format](), flags.out);
+      if (nothingReadable(analysis.inputs)) {
+        io.stderr('volact: nothing readable in the given inputs (see the Inputs section)\n');
+        setExit(2);
+      }
+    });
+}

@@ -1,0 +1,35 @@
+// The command line: commander wiring only. Domain work happens in the library.
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.js';
+import { registerAnalyze } from './analyze.js';
+import { registerEvents } from './events.js';
+import { processIo, UsageError, type CliIo } from './output.js';
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const setExit = (code: number): void => {
+    exitCode = Math.max(exitCode, code);
+  };
+  const program = new Command('volact')
+    .description('Finds out why Windows volume activation (KMS, MAK) fails, from exported event logs and slmgr output')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError();
+  registerAnalyze(program, io, setExit);
+  registerEvents(program, io, setExit);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit through here with code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`volact: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+// `volact events`: the decoded records themselves, one by one, for piping into other tools.
+import { decodeEvent, ACTIVATION_EVENT_IDS, type Fact } from './decode/index.js';
+import { expandInputs, openInput } from './ingest/index.js';
+import type { RawEvent, Rejection } from './types.js';
+
+export interface EventRow {
+  event: RawEvent;
+  /** Typed facts for activation events; absent for others. */
+  decoded?: Fact[];
+  /** Why an activation event could not be decoded. */
+  decodeError?: string;
+}
+
+export type EventStreamItem =
+  | { kind: 'row'; row: EventRow }
+  | { kind: 'rejected'; file: string; rejection: Rejection };
+
+export interface ReadEventsOptions {
+  /** Every record read, not only activation-related ones. */
+  all?: boolean;
+  tz?: string;
+  stdin?: NodeJS.ReadableStream;
+}
+
+export async function* readEvents(paths: string[], options: ReadEventsOptions = {}): AsyncGenerator<EventStreamItem> {
+  const { files, problems } = await expandInputs(paths);
+  for (const p of problems) yield { kind: 'rejected', file: p.path, rejection: { where: 'path', reason: p.reason } };
+  for (const file of files) {
+    const filter = options.all ? {} : { filter: { eventIds: ACTIVATION_EVENT_IDS } };
+    const opened = await openInput(file, { ...filter, ...(options.tz ? { tz: options.tz } : {}) }, options.stdin);
+    for await (const item of opened.items) {
+      if (item.kind === 'rejected') yield { kind: 'rejected', file: file.display, rejection: item.rejection };
+      if (item.kind !== 'event') continue;
+      const result = decodeEvent(item.event);
+      if (result.status === 'decoded') yield { kind: 'row', row: { event: item.event, decoded: result.facts } };
+      else if (result.status === 'rejected') yield { kind: 'row', row: { event: item.event, decodeError: result.reason } };
+      else if (options.all) yield { kind: 'row', row: { event: item.event } };
+    }
+  }
+}
+
+const CSV_COLUMNS = ['file', 'format', 'recordId', 'eventId', 'qualifiers', 'level', 'timeCreated', 'provider', 'channel', 'computer', 'data', 'decoded'] as const;
+
+export function csvHeader(): string {
+  return CSV_COLUMNS.join(',') + '\n';
+}
+
+export function csvRow(row: EventRow): string {
+  const e = row.event;
+  const values: Record<(typeof CSV_COLUMNS)[number], string> = {
+    file: e.source.file,
+    format: e.source.format,
+    recordId: e.recordId?.toString() ?? '',
+    eventId: String(e.eventId),
+    qualifiers: e.qualifiers?.toString() ?? '',
+    level: e.level?.toString() ?? '',
+    timeCreated: e.timeCreated,
+    provider: e.provider,
+    channel: e.channel,
+    computer: e.computer,
+    data: JSON.stringify(e.data),
+    decoded: row.decoded ? JSON.stringify(row.decoded.map(({ source: _s, ...rest }) => rest)) : (row.decodeError ?? ''),
+  };
+  return CSV_COLUMNS.map((c) => csvField(values[c])).join(',') + '\n';
+}
+
+function csvField(value: string): string {
+  // A leading =, +, - or @ makes spreadsheets run the cell as a formula: prefix a quote to keep it data.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function jsonlRow(row: EventRow): string {
+  const { source, ...event } = row.event;
+  const out: Record<string, unknown> = { ...event, source };
+  if (row.decoded) out.decoded = row.decoded.map(({ source: _s, ...rest }) => rest);
+  if (row.decodeError) out.decodeError = row.decodeError;
+  return JSON.stringify(out) + '\n';
+}

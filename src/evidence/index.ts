@@ -1,0 +1,3 @@
+export { buildFleet, deriveRoles, type FactWithOwner, type BuildFleetOptions } from './build-fleet.js';
+export { machineKey, machineFromPath, betterDisplayName } from './machine-name.js';
+export type { Fleet, Machine, Role, TimeRange } from './model.js';

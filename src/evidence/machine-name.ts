@@ -1,0 +1,24 @@
+// One machine can appear as an FQDN in one log and a short name in another (and upper-case in slmgr
+// folders): they are one machine. The key is the first DNS label, lower-cased; the display name is the
+// longest spelling seen (the FQDN when any export gave it).
+
+export function machineKey(name: string): string {
+  const trimmed = name.trim().replace(/\.$/, '');
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(trimmed)) return trimmed;
+  return (trimmed.split('.')[0] ?? '').toLowerCase();
+}
+
+/** Prefers the FQDN, then the first spelling seen. */
+export function betterDisplayName(current: string, candidate: string): string {
+  if (!current) return candidate;
+  const dots = (s: string): number => s.split('.').length;
+  return dots(candidate) > dots(current) ? candidate : current;
+}
+
+/** The machine a file speaks for when its content names none (slmgr text): folder name, else file name. */
+export function machineFromPath(display: string, folderMachine?: string): string {
+  if (folderMachine) return folderMachine;
+  const base = display.split(/[\\/]/).pop() ?? display;
+  // "client01.dlv.txt", "client01-slmgr.txt", "client01_dli.txt" → "client01"
+  return base.replace(/\.[^.]*$/, '').split(/[._\s-](?:slmgr|dli|dlv|xpr|ato)\b/i)[0].split('.')[0];
+}

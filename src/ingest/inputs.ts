@@ -1,0 +1,82 @@
+// Turns what the user typed (files, folders, globs, "-") into the list of inputs to read.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+
+export interface InputFile {
+  /** Path to open; '-' for standard input. */
+  path: string;
+  /** Name shown in reports. */
+  display: string;
+  /** The first folder below a folder the user named: in a fleet snapshot, the machine's name. */
+  folderMachine?: string;
+}
+
+export interface InputProblem {
+  path: string;
+  reason: string;
+}
+
+export interface ExpandedInputs {
+  files: InputFile[];
+  problems: InputProblem[];
+}
+
+export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
+  const files: InputFile[] = [];
+  const problems: InputProblem[] = [];
+  const seen = new Set<string>();
+  const add = (file: InputFile): void => {
+    const key = file.path === '-' ? '-' : path.resolve(file.path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(file);
+  };
+
+  for (const given of paths) {
+    if (given === '-') {
+      add({ path: '-', display: '<stdin>' });
+      continue;
+    }
+    const info = await stat(given).catch((error: NodeJS.ErrnoException) => error);
+    if (!(info instanceof Error)) {
+      if (info.isDirectory()) {
+        const entries = await fg('**/*', { cwd: given, onlyFiles: true, dot: false, followSymbolicLinks: false });
+        entries.sort();
+        if (entries.length === 0) problems.push({ path: given, reason: 'the folder holds no files' });
+        for (const entry of entries) {
+          const segments = entry.split('/');
+          const file: InputFile = { path: path.join(given, entry), display: path.join(given, entry) };
+          if (segments.length > 1) file.folderMachine = segments[0];
+          add(file);
+        }
+      } else {
+        add({ path: given, display: given });
+      }
+      continue;
+    }
+    if (fg.isDynamicPattern(given)) {
+      const matches = await fg(given.replace(/\\/g, '/'), { onlyFiles: true, dot: false });
+      matches.sort();
+      if (matches.length === 0) problems.push({ path: given, reason: 'the pattern matches no file' });
+      for (const match of matches) add({ path: match, display: match });
+      continue;
+    }
+    problems.push({ path: given, reason: describeFsError(info) });
+  }
+  return { files, problems };
+}
+
+export function describeFsError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return error.message;
+  }
+}

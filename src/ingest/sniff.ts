@@ -1,0 +1,159 @@
+// Decides what an input is from its first bytes, never from its name: a `.txt` can hold XML, a `.evtx` can
+// be garbage. The answer picks the reader; `kind` is finer than `format` so one format can have several readers.
+import { detectEncoding, type EncodingGuess } from './encoding.js';
+import type { InputFormat } from '../types.js';
+
+export type InputKind =
+  | 'evtx'
+  | 'xml-events'
+  | 'csv-eventviewer'
+  | 'tsv-eventviewer'
+  | 'csv-powershell'
+  | 'text-wevtutil'
+  | 'text-eventviewer'
+  | 'text-powershell-list'
+  | 'json-powershell'
+  | 'jsonl-events'
+  | 'slmgr'
+  | 'unknown';
+
+export interface Sniffed {
+  kind: InputKind;
+  format: InputFormat;
+  encoding: EncodingGuess;
+  /** Why the input was classified so (or, for 'unknown', what was found instead). */
+  reason: string;
+}
+
+/** How many bytes of a file the sniffer wants to see. */
+export const SNIFF_BYTES = 8192;
+
+const EVTX_MAGIC = Buffer.from('ElfFile\0', 'latin1');
+
+interface TextSignature {
+  kind: InputKind;
+  format: InputFormat;
+  test: (head: string, firstLine: string) => boolean;
+  reason: string;
+}
+
+const CSV_HEADERS = [
+  /^"?Level"?,"?Date and Time"?,"?Source"?,"?Event ID"?,"?Task Category"?/i,
+  /^"?Keywords"?,"?Date and Time"?,"?Source"?,"?Event ID"?,"?Task Category"?/i,
+  /^"?レベル"?,"?日付と時刻"?,"?ソース"?,"?イベント ID"?,"?タスクのカテゴリ"?/,
+  /^"?キーワード"?,"?日付と時刻"?,"?ソース"?,"?イベント ID"?/,
+];
+
+const SLMGR_LABELS = [
+  /^(Name|Description|Partial Product Key|License Status|Activation ID|Application ID|Extended PID|Product Key Channel|Software licensing service version|Volume activation expiration|Remaining Windows rearm count|Trusted time|Client Machine ID \(CMID\)|Key Management Service is enabled on this machine|Current count|Listening on Port|Windows Script Host|Activating |Timebased activation expiration|Installed product key)\b/m,
+  /^(名前|説明|プロダクト キーの一部|ライセンスの状態|ライセンス認証 ID|アプリケーション ID|拡張 PID|ボリューム ライセンス認証の有効期限|残りの Windows 猶予期限リセット可能回数|信頼された時間|キー管理サービス|クライアント コンピューター ID|現在の数|リッスン先のポート)\s*[:：]?/m,
+  /(は永続的にライセンス認証されています|will expire|is permanently activated|Product activated successfully|製品のライセンス認証に成功しました)/,
+];
+
+/** Ordered: the first signature that matches wins. */
+const TEXT_SIGNATURES: TextSignature[] = [
+  {
+    kind: 'xml-events',
+    format: 'xml',
+    test: (h) => /^(<\?xml|<Events[\s>]|<Event[\s>]|<!--|<!DOCTYPE)/.test(h) || (/^<[A-Za-z_]/.test(h) && /<Event[\s>]/.test(h)),
+    reason: 'starts with an XML declaration, an <Events>/<Event> element, or a root element around <Event> elements',
+  },
+  {
+    kind: 'jsonl-events',
+    format: 'jsonl',
+    test: (h, first) => first.startsWith('{') && /\n\s*\{/.test(h) && safeJsonObject(first),
+    reason: 'one JSON object per line',
+  },
+  { kind: 'json-powershell', format: 'json', test: (h) => /^[[{]/.test(h), reason: 'starts with a JSON array or object' },
+  {
+    kind: 'csv-eventviewer',
+    format: 'csv',
+    test: (_h, first) => CSV_HEADERS.some((re) => re.test(first)),
+    reason: 'Event Viewer CSV header',
+  },
+  {
+    kind: 'tsv-eventviewer',
+    format: 'csv',
+    test: (_h, first) => /^(Level|Keywords|レベル|キーワード)\t(Date and Time|日付と時刻)\t/.test(first),
+    reason: 'Event Viewer tab-delimited header',
+  },
+  {
+    kind: 'csv-powershell',
+    format: 'csv',
+    test: (_h, first) => /^#TYPE\s/.test(first) || /^"?(Message|TimeCreated|Id|ProviderName)"?[,;]"?[A-Za-z]+"?/.test(first),
+    reason: 'PowerShell Export-Csv header',
+  },
+  { kind: 'text-wevtutil', format: 'text', test: (_h, first) => /^Event\[\d+\]:?/.test(first), reason: 'wevtutil /f:text "Event[N]:" block' },
+  {
+    kind: 'text-eventviewer',
+    format: 'text',
+    test: (_h, first) => /^(Log Name|ログの名前|Název protokolu)\s*[:：]/.test(first),
+    reason: 'Event Viewer "Copy details as text"',
+  },
+  {
+    kind: 'text-powershell-list',
+    format: 'text',
+    test: (_h, first) => /^(TimeCreated|Message|ProviderName|Id)\s*:/.test(first),
+    reason: 'PowerShell Format-List output',
+  },
+  {
+    kind: 'slmgr',
+    format: 'slmgr',
+    test: (h) => SLMGR_LABELS.some((re) => re.test(h)),
+    reason: 'slmgr.vbs labels',
+  },
+];
+
+function safeJsonObject(line: string): boolean {
+  try {
+    return typeof JSON.parse(line) === 'object';
+  } catch {
+    return false;
+  }
+}
+
+export function sniffFormat(head: Buffer): Sniffed {
+  const encoding = detectEncoding(head);
+  if (head.length >= 8 && head.subarray(0, 8).equals(EVTX_MAGIC)) {
+    return { kind: 'evtx', format: 'evtx', encoding, reason: 'ElfFile magic' };
+  }
+  if (head.length === 0) {
+    return { kind: 'unknown', format: 'unknown', encoding, reason: 'the file is empty' };
+  }
+  const text = decodeHead(head, encoding);
+  if (looksBinary(text)) {
+    return { kind: 'unknown', format: 'unknown', encoding, reason: `binary data that is not EVTX (first bytes ${hexPreview(head)})` };
+  }
+  const trimmed = text.replace(/^[\s\u0000]+/, '');
+  const firstLine = trimmed.split(/\r?\n/, 1)[0] ?? '';
+  for (const sig of TEXT_SIGNATURES) {
+    if (sig.test(trimmed, firstLine)) return { kind: sig.kind, format: sig.format, encoding, reason: sig.reason };
+  }
+  return {
+    kind: 'unknown',
+    format: 'unknown',
+    encoding,
+    reason: `no known export format: starts with ${JSON.stringify(firstLine.slice(0, 60))}`,
+  };
+}
+
+function decodeHead(head: Buffer, encoding: EncodingGuess): string {
+  // Cut to an even length for UTF-16 so the last code unit is whole.
+  let bytes = head.subarray(encoding.bomLength);
+  if (encoding.encoding.startsWith('utf-16')) bytes = bytes.subarray(0, bytes.length & ~1);
+  return new TextDecoder(encoding.encoding).decode(bytes);
+}
+
+function looksBinary(text: string): boolean {
+  let control = 0;
+  const n = Math.min(text.length, 2048);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 9 || (c > 13 && c < 32)) && c !== 0x1b) control++;
+  }
+  return n > 0 && control / n > 0.05;
+}
+
+function hexPreview(head: Buffer): string {
+  return head.subarray(0, 8).toString('hex').replace(/(..)/g, '$1 ').trim();
+}

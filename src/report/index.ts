@@ -1,0 +1,4 @@
+export { buildReport, licenseSummary, SCHEMA_VERSION, type Report, type MachineReport, type ReportInput, type LicenseSummary } from './model.js';
+export { renderMarkdown, type MarkdownOptions } from './markdown.js';
+export { renderJson } from './json.js';
+export { md, codeSpan, trusted, joinMd, escapeMarkdown, neutralizeControls, Markdown } from './escape.js';

@@ -1,0 +1,137 @@
+// The Markdown report: renders on GitHub, GitLab and wikis, and reads well in a terminal.
+import type { Finding, Severity, WalkStep, EvidenceRef } from '../types.js';
+import { codeSpan, joinMd, md, trusted, type Markdown } from './escape.js';
+import type { MachineReport, Report, ReportInput } from './model.js';
+
+const SEVERITY_MARK: Record<Severity, string> = { error: '✘ error', warning: '⚠ warning', info: 'ℹ info' };
+const STEP_MARK: Record<WalkStep['status'], string> = { pass: '✔', fail: '✘', unknown: '?' };
+const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
+
+export interface MarkdownOptions {
+  /** Renders KB article ids as links; the default points at the appendix anchors or plain ids. */
+  kbLink?: (id: string) => Markdown;
+  /** Sections appended after the report (e.g. the KB articles it cites). */
+  appendix?: Markdown[];
+}
+
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const kbLink = options.kbLink ?? ((id: string) => codeSpan(id));
+  const parts: Markdown[] = [
+    md`# volact report`,
+    md`Generated ${report.generatedAt} by volact ${report.tool.version}. “Now” is ${report.now || 'unknown (no dated records)'}.`,
+    renderSummary(report),
+    renderFindingsTable(report.findings),
+    ...report.machines.map((m) => renderMachine(m, report.findings.filter((f) => f.machine === m.name), kbLink)),
+    ...renderFleetFindings(report.findings, kbLink),
+    renderInputs(report.inputs),
+    ...(options.appendix ?? []),
+  ];
+  return joinMd(parts, '\n\n').source + '\n';
+}
+
+function renderSummary(report: Report): Markdown {
+  const s = report.summary;
+  const withRejections = report.inputs.filter((i) => i.rejected.length > 0).length;
+  const roles = new Map<string, number>();
+  for (const m of report.machines) for (const r of m.roles) roles.set(r, (roles.get(r) ?? 0) + 1);
+  const roleText = [...roles].map(([r, n]) => `${r} ${n}`).join(', ');
+  return joinMd([
+    md`## Summary`,
+    md``,
+    md`| | |`,
+    md`|---|---|`,
+    md`| Inputs | ${s.inputs} (${withRejections} with rejections) |`,
+    md`| Records | read ${s.records} · decoded ${s.decoded} · ignored ${s.ignored} · rejected ${s.rejected} |`,
+    md`| Machines | ${s.machines}${roleText ? ` (${roleText})` : ''} |`,
+    md`| Findings | ${s.findings.error} errors · ${s.findings.warning} warnings · ${s.findings.info} info |`,
+  ]);
+}
+
+function renderFindingsTable(findings: Finding[]): Markdown {
+  if (findings.length === 0) return md`## Findings\n\nNo findings.`;
+  const rows = sortFindings(findings).map(
+    (f) => md`| ${trusted(SEVERITY_MARK[f.severity])} | ${f.machine ?? 'fleet'} | ${codeSpan(f.rule)} | ${f.title} |`,
+  );
+  return joinMd([md`## Findings`, md``, md`| Severity | Machine | Rule | Finding |`, md`|---|---|---|---|`, ...rows]);
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+      (a.machine ?? '').localeCompare(b.machine ?? '') ||
+      a.rule.localeCompare(b.rule),
+  );
+}
+
+function renderMachine(machine: MachineReport, findings: Finding[], kbLink: (id: string) => Markdown): Markdown {
+  const parts: Markdown[] = [md`## ${machine.name}`];
+  const facts: Markdown[] = [md`- Roles: ${machine.roles.join(', ')}`];
+  if (machine.aliases.length > 1) facts.push(md`- Also seen as: ${machine.aliases.filter((a) => a !== machine.name).join(', ')}`);
+  if (machine.cmids.length > 0) facts.push(md`- CMID: ${machine.cmids.join(', ')}`);
+  for (const l of machine.licenses) {
+    const left = l.minutesLeft !== undefined ? md` · ${l.minutesLeft} minutes left${l.expires ? ` (until ${l.expires})` : ''}` : md``;
+    facts.push(md`- License: ${l.edition ?? l.product} · ${l.channel || l.keyType} · ${trusted('**')}${l.status}${trusted('**')}${left}`);
+  }
+  facts.push(md`- Files: ${machine.files.join(', ')}`);
+  parts.push(joinMd(facts));
+  if (machine.walk.length > 0) parts.push(renderWalk(machine.walk));
+  for (const f of sortFindings(findings)) parts.push(renderFinding(f, kbLink));
+  return joinMd(parts, '\n\n');
+}
+
+function renderWalk(walk: WalkStep[]): Markdown {
+  const rows = walk.map((s) => {
+    const detail: Markdown[] = [];
+    if (s.note) detail.push(md`${s.note}`);
+    for (const e of s.evidence) detail.push(evidenceText(e));
+    if (s.status === 'unknown' && s.collect) detail.push(md`Collect: ${s.collect}`);
+    return md`| ${trusted(STEP_MARK[s.status])} | ${s.step} | ${joinMd(detail, '<br>')} |`;
+  });
+  return joinMd([md`### Walk`, md``, md`| | Step | Evidence |`, md`|---|---|---|`, ...rows]);
+}
+
+function evidenceText(e: EvidenceRef): Markdown {
+  const place = e.record !== undefined ? md` record ${e.record}` : e.line !== undefined ? md` line ${e.line}` : md``;
+  const event = e.eventId !== undefined ? md` (event ${e.eventId})` : md``;
+  return md`${codeSpan(e.file)}${place}${event}: ${e.summary}`;
+}
+
+function renderFinding(f: Finding, kbLink: (id: string) => Markdown): Markdown {
+  const parts: Markdown[] = [md`### ${trusted(SEVERITY_MARK[f.severity])} ${codeSpan(f.rule)} ${f.title}`, md`${f.detail}`];
+  if (f.evidence.length > 0) parts.push(joinMd([md`Evidence:`, ...f.evidence.map((e) => md`- ${evidenceText(e)}`)]));
+  if (f.remedy.length > 0) parts.push(joinMd([md`What to do:`, ...f.remedy.map((r, i) => md`${i + 1}. ${r}`)]));
+  if (f.kb.length > 0) parts.push(md`See: ${joinMd(f.kb.map(kbLink), ', ')}`);
+  return joinMd(parts, '\n\n');
+}
+
+function renderFleetFindings(findings: Finding[], kbLink: (id: string) => Markdown): Markdown[] {
+  const fleet = findings.filter((f) => !f.machine);
+  if (fleet.length === 0) return [];
+  return [md`## Fleet`, ...sortFindings(fleet).map((f) => renderFinding(f, kbLink))];
+}
+
+function renderInputs(inputs: ReportInput[]): Markdown {
+  const rows = inputs.map(
+    (i) => md`| ${codeSpan(i.file)} | ${i.format} | ${i.records} | ${i.decoded} | ${i.ignored} | ${i.rejected.length} |`,
+  );
+  const parts: Markdown[] = [
+    joinMd([md`## Inputs`, md``, md`| File | Format | Records | Decoded | Ignored | Rejected |`, md`|---|---|---:|---:|---:|---:|`, ...rows]),
+  ];
+  const rejected = inputs.filter((i) => i.rejected.length > 0);
+  if (rejected.length > 0) {
+    const lines: Markdown[] = [md`### Rejected records`, md``];
+    for (const input of rejected) {
+      for (const r of input.rejected.slice(0, 50)) lines.push(md`- ${codeSpan(input.file)} ${r.where}: ${r.reason}`);
+      if (input.rejected.length > 50) lines.push(md`- ${codeSpan(input.file)}: ${input.rejected.length - 50} more (see the JSON report)`);
+    }
+    parts.push(joinMd(lines));
+  }
+  const unknown = inputs.filter((i) => i.unknownLines?.length);
+  if (unknown.length > 0) {
+    const lines: Markdown[] = [md`### Lines volact did not understand`, md``];
+    for (const input of unknown) for (const u of input.unknownLines!.slice(0, 20)) lines.push(md`- ${codeSpan(input.file)} line ${u.line}: ${codeSpan(u.text)}`);
+    parts.push(joinMd(lines));
+  }
+  return joinMd(parts, '\n\n');
+}

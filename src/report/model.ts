@@ -1,0 +1,140 @@
+// One report model for every renderer (Markdown, HTML, JSON, JUnit, GitHub). The JSON report is this model
+// serialized, so its field names are a contract (schemaVersion 1, DESIGN.md).
+import type { Analysis, InputAccount } from '../analyze.js';
+import type { LicenseFact } from '../decode/index.js';
+import type { Machine, Role } from '../evidence/index.js';
+import type { Finding, Severity, WalkStep } from '../types.js';
+import { VERSION } from '../version.js';
+
+export const SCHEMA_VERSION = 1;
+
+export interface LicenseSummary {
+  product: string;
+  edition?: string;
+  channel: string;
+  keyType: string;
+  partialKey?: string;
+  status: string;
+  /** Minutes until the volume activation or grace period ends, as reported. */
+  minutesLeft?: number;
+  /** ISO time when that happens, computed from the report's `now`. */
+  expires?: string;
+  source: { file: string; line?: number };
+}
+
+export interface MachineReport {
+  name: string;
+  key: string;
+  aliases: string[];
+  roles: Role[];
+  cmids: string[];
+  files: string[];
+  licenses: LicenseSummary[];
+  walk: WalkStep[];
+}
+
+export interface ReportSummary {
+  inputs: number;
+  records: number;
+  decoded: number;
+  ignored: number;
+  rejected: number;
+  machines: number;
+  findings: Record<Severity, number>;
+}
+
+export interface ReportInput {
+  file: string;
+  format: string;
+  records: number;
+  decoded: number;
+  ignored: number;
+  rejected: { where: string; reason: string }[];
+  unknownLines?: { line: number; text: string }[];
+}
+
+export interface Report {
+  schemaVersion: number;
+  tool: { name: 'volact'; version: string };
+  generatedAt: string;
+  now: string;
+  summary: ReportSummary;
+  inputs: ReportInput[];
+  machines: MachineReport[];
+  findings: Finding[];
+  fleet: Record<string, unknown>;
+}
+
+export function buildReport(analysis: Analysis, extra: { fleet?: Record<string, unknown> } = {}): Report {
+  const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of analysis.findings) findings[f.severity]++;
+  const inputs = analysis.inputs.map(toReportInput);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'volact', version: VERSION },
+    generatedAt: analysis.generatedAt,
+    now: analysis.now,
+    summary: {
+      inputs: inputs.length,
+      records: sum(inputs, (i) => i.records),
+      decoded: sum(inputs, (i) => i.decoded),
+      ignored: sum(inputs, (i) => i.ignored),
+      rejected: sum(inputs, (i) => i.rejected.length),
+      machines: analysis.fleet.machines.length,
+      findings,
+    },
+    inputs,
+    machines: analysis.fleet.machines.map((m) => toMachineReport(m, analysis)),
+    findings: analysis.findings,
+    fleet: extra.fleet ?? {},
+  };
+}
+
+function sum<T>(items: T[], of: (item: T) => number): number {
+  return items.reduce((total, item) => total + of(item), 0);
+}
+
+function toReportInput(account: InputAccount): ReportInput {
+  const input: ReportInput = {
+    file: account.file,
+    format: account.format,
+    records: account.records,
+    decoded: account.decoded,
+    ignored: account.ignored,
+    rejected: account.rejected.map((r) => ({ where: r.where, reason: r.reason })),
+  };
+  if (account.unknownLines?.length) input.unknownLines = account.unknownLines;
+  return input;
+}
+
+function toMachineReport(machine: Machine, analysis: Analysis): MachineReport {
+  return {
+    name: machine.name,
+    key: machine.key,
+    aliases: machine.aliases,
+    roles: machine.roles,
+    cmids: machine.cmids,
+    files: machine.files,
+    licenses: machine.facts.filter((f): f is LicenseFact => f.kind === 'license').map((f) => licenseSummary(f, analysis.now)),
+    walk: analysis.walks.get(machine.key) ?? [],
+  };
+}
+
+export function licenseSummary(fact: LicenseFact, now: string): LicenseSummary {
+  const summary: LicenseSummary = {
+    product: fact.name,
+    channel: fact.channel,
+    keyType: fact.keyType,
+    status: fact.licenseStatus,
+    source: { file: fact.source.file, line: fact.lineStart },
+  };
+  if (fact.edition) summary.edition = fact.edition;
+  if (fact.partialKey) summary.partialKey = fact.partialKey;
+  const minutes = fact.volumeExpiryMinutes ?? fact.graceMinutes;
+  if (minutes !== undefined) {
+    summary.minutesLeft = minutes;
+    const base = Date.parse(fact.time || now);
+    if (Number.isFinite(base)) summary.expires = new Date(base + minutes * 60_000).toISOString();
+  }
+  return summary;
+}

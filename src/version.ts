@@ -1,0 +1,6 @@
+// Read once from package.json so `--version`, reports and the package never disagree.
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export const VERSION: string = pkg.version;
