@@ -214,6 +214,14 @@ export interface LicenseFact extends FactBase {
   expiryText?: string;
   /** /ato outcome when the block came from /ato. */
   activation?: 'succeeded' | 'failed';
+  /** Which slmgr form printed the block. */
+  form: 'dli' | 'dlv' | 'xpr' | 'ato';
+  /** "This license is not in use." (no key installed for this product). */
+  notInUse?: boolean;
+  /** "Software licensing service version:" printed above the products (/dlv). */
+  serviceVersion?: string;
+  /** Recognised lines we do not model (AD, token, AVMA blocks, certificate URLs): label → value. */
+  other?: Record<string, string>;
   edition?: string;
   family?: string;
   kmsClient?: KmsClientInfo;
@@ -232,6 +240,8 @@ export interface SlmgrErrorFact extends FactBase {
   code?: string;
   text: string;
   line: number;
+  /** Name of the product block printed just before, for context. */
+  nearProduct?: string;
 }
 
 export type Fact =

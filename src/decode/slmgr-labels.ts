@@ -1,0 +1,109 @@
+// The labels slmgr.vbs prints (data/slmgr-labels.tsv, English and Japanese, a few others),
+// matched so that spacing and colon style do not matter: Japanese blogs and consoles drop or add
+// spaces ("残りのWindows猶予期限リセット可能回数:1001"), use full-width colons, or omit the colon.
+import { loadTsv } from './data-files.js';
+import type { LicenseStatusName } from './facts.js';
+
+export interface Label {
+  key: string;
+  lang: string;
+  exact: boolean;
+  text: string;
+  /** The label without spaces and colons, lower-case: what is compared. */
+  folded: string;
+}
+
+const SKIP = /[\s:：]/;
+
+function fold(s: string): string {
+  return [...s].filter((c) => !SKIP.test(c)).join('').toLowerCase();
+}
+
+let labels: Label[] | undefined;
+
+export function allLabels(): Label[] {
+  if (labels) return labels;
+  labels = loadTsv('slmgr-labels.tsv')
+    .map((r) => ({ key: r.key, lang: r.lang, exact: r.mode === 'exact', text: r.text, folded: fold(r.text) }))
+    // Longest first, so 'Error: Product activation failed.' wins over 'Error:'.
+    .sort((a, b) => b.folded.length - a.folded.length);
+  return labels;
+}
+
+/**
+ * If `line` starts with `label` (ignoring spaces and colons on both sides, case-insensitive),
+ * the text after it; otherwise undefined. Prefix labels must end at a boundary (space, colon,
+ * digit or end of line) so 'Name:' does not match 'Names'.
+ */
+export function afterLabel(line: string, label: Label): string | undefined {
+  const chars = [...line];
+  let i = 0;
+  for (const want of label.folded) {
+    while (i < chars.length && SKIP.test(chars[i])) i++;
+    if (i >= chars.length || chars[i].toLowerCase() !== want) return undefined;
+    i++;
+  }
+  const tail = chars.slice(i).join('');
+  if (label.exact) return /^[\s.:：。]*$/.test(tail) ? '' : undefined;
+  if (tail !== '' && !/^[\s:：\d]/.test(tail)) return undefined;
+  return tail.replace(/^\s*[:：]?\s*/, '').trim();
+}
+
+export interface LabelMatch {
+  label: Label;
+  rest: string;
+}
+
+export function matchLabel(line: string): LabelMatch | undefined {
+  const trimmed = line.trim();
+  if (trimmed === '') return undefined;
+  for (const label of allLabels()) {
+    const rest = afterLabel(trimmed, label);
+    if (rest !== undefined) return { label, rest };
+  }
+  return undefined;
+}
+
+interface StatusText {
+  status: LicenseStatusName;
+  folded: string;
+}
+
+let statuses: StatusText[] | undefined;
+
+function statusTable(): StatusText[] {
+  if (statuses) return statuses;
+  statuses = loadTsv('slmgr-status.tsv')
+    .map((r) => ({ status: r.status as LicenseStatusName, folded: fold(r.text).replace(/[.。]$/, '') }))
+    .sort((a, b) => b.folded.length - a.folded.length);
+  return statuses;
+}
+
+/** 'Licensed', 'ライセンスされています', 'Additional grace period (KMS license expired …)' → normalized name. */
+export function licenseStatusFromText(text: string): LicenseStatusName {
+  const f = fold(text).replace(/[.。]$/, '');
+  if (f === '') return 'Unknown';
+  const exact = statusTable().find((s) => s.folded === f);
+  if (exact) return exact.status;
+  // Longer printed forms start with the short name ('Additional grace period (…)').
+  const prefix = statusTable().find((s) => f.startsWith(s.folded) && s.folded.length >= 4);
+  return prefix ? prefix.status : 'Unknown';
+}
+
+/** Terminal columns a line takes: East Asian wide characters count two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
