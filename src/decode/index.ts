@@ -9,6 +9,7 @@ export type { HresultInfo } from './hresult.js';
 export {
   editionByActivationId,
   editionByName,
+  editionNameKey,
   allEditions,
   APPLICATION_IDS,
   WINDOWS_APP_ID,

@@ -33,7 +33,7 @@ export function allLabels(): Label[] {
 /**
  * If `line` starts with `label` (ignoring spaces and colons on both sides, case-insensitive),
  * the text after it; otherwise undefined. Prefix labels must end at a boundary (space, colon,
- * digit or end of line) so 'Name:' does not match 'Names'.
+ * digit, '.', ',' or end of line) so 'Name:' does not match 'Names'.
  */
 export function afterLabel(line: string, label: Label): string | undefined {
   const chars = [...line];
@@ -45,7 +45,7 @@ export function afterLabel(line: string, label: Label): string | undefined {
   }
   const tail = chars.slice(i).join('');
   if (label.exact) return /^[\s.:：。]*$/.test(tail) ? '' : undefined;
-  if (tail !== '' && !/^[\s:：\d]/.test(tail)) return undefined;
+  if (tail !== '' && !/^[\s:：\d.,]/.test(tail)) return undefined;
   return tail.replace(/^\s*[:：]?\s*/, '').trim();
 }
 

@@ -28,7 +28,7 @@ function logicalLines(text: string): Line[] {
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const out: Line[] = [];
   for (let i = 0; i < raw.length; i++) {
-    const t = raw[i].replace(/\s+$/, '');
+    const t = raw[i];
     const prev = out[out.length - 1];
     if (
       prev &&
@@ -138,7 +138,7 @@ export function parseSlmgr(text: string, source: SourceRef): SlmgrParse {
         if (current) current.lineEnd = line.lastNo;
         continue;
       }
-      lastUnknown = { line: line.no, text: line.text };
+      lastUnknown = { line: line.no, text: line.text.trimEnd() };
       unknownLines.push(lastUnknown);
       continue;
     }
@@ -417,7 +417,7 @@ export function parseSlmgr(text: string, source: SourceRef): SlmgrParse {
           if (n === undefined) problem(d, line, `request count ${JSON.stringify(rest)} is not a number`);
           else requests(d).byState[state] = n;
         } else {
-          unknownLines.push({ line: line.no, text: line.text });
+          unknownLines.push({ line: line.no, text: line.text.trimEnd() });
         }
       }
     }
@@ -473,6 +473,11 @@ export function looksLikeSlmgr(text: string): boolean {
       continue;
     }
     if (SNIFF_KEYS.has(m.label.key)) seen.add(m.label.key);
+    // A lone "Error: 0xC004…" (or one that names slui / the licensing service) is slmgr speaking.
+    if (m.label.key === 'errorLine' && /^0x[0-9a-f]{8}\b/i.test(m.rest)) {
+      seen.add('error');
+      if (/^0x[4C]004|slui|Software Licensing/i.test(m.rest)) seen.add('error-licensing');
+    }
     if (xprHeader && m.label.key in XPR_STATUS) seen.add('xpr').add('xpr-name');
     if (m.label.key === 'activating' || m.label.key === 'activated') seen.add('ato');
     if (seen.size >= 2) return true;
