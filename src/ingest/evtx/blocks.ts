@@ -4,6 +4,8 @@
 export class BlockReader {
   private readonly it: AsyncIterator<Buffer>;
   private pending: Buffer[] = [];
+  /** Index of the first unread buffer in `pending` (shifting a long array per read would be quadratic). */
+  private head = 0;
   private pendingBytes = 0;
   private done = false;
 
@@ -36,13 +38,15 @@ export class BlockReader {
     const out = Buffer.allocUnsafeSlow(take);
     let filled = 0;
     while (filled < take) {
-      const head = this.pending[0];
-      const n = Math.min(head.length, take - filled);
-      head.copy(out, filled, 0, n);
+      const first = this.pending[this.head];
+      const n = Math.min(first.length, take - filled);
+      first.copy(out, filled, 0, n);
       filled += n;
-      if (n === head.length) this.pending.shift();
-      else this.pending[0] = head.subarray(n);
+      if (n === first.length) this.head++;
+      else this.pending[this.head] = first.subarray(n);
     }
+    this.pending = this.pending.slice(this.head);
+    this.head = 0;
     this.pendingBytes -= take;
     this.consumed += take;
     return out;
@@ -51,6 +55,7 @@ export class BlockReader {
   /** Lets the source release its resources when reading stops early. */
   async close(): Promise<void> {
     this.pending = [];
+    this.head = 0;
     if (!this.done) {
       this.done = true;
       await this.it.return?.();
