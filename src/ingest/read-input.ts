@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { Reader, ReaderContext, ReaderItem, InputFormat } from '../types.js';
 import { describeFsError, type InputFile } from './inputs.js';
 import { SNIFF_BYTES, sniffFormat, type InputKind, type Sniffed } from './sniff.js';
+import { readEvtx } from './evtx/index.js';
 import { makeXmlReader } from './xml/index.js';
 import { readWholeText } from './whole-text.js';
 
@@ -10,6 +11,7 @@ const CHUNK_BYTES = 64 * 1024;
 
 /** Readers by input kind; a kind without one is rejected as not supported yet. */
 const READERS: Partial<Record<InputKind, (sniffed: Sniffed) => Reader>> = {
+  evtx: () => readEvtx,
   'xml-events': (s) => makeXmlReader(s.encoding),
   slmgr: (s) => readWholeText(s.encoding, 'slmgr'),
 };
