@@ -130,7 +130,8 @@ export class FieldReader {
     const s = this.raw(i) as string;
     if (!/^-?\d+$/.test(s)) return this.refuse(i, name, `${this.show(i)} is not a whole number`);
     const n = Number(s);
-    if (n < min || n > max) return this.refuse(i, name, `${n} is outside ${min}..${max}`);
+    if (n < min) return this.refuse(i, name, `${n} is less than ${min}`);
+    if (n > max) return this.refuse(i, name, `${n} is more than ${max}`);
     return n;
   }
 
