@@ -1,0 +1,59 @@
+// The fleet views of the report (the guide's SCCM license reports, computed from a snapshot). These shapes
+// are part of the JSON report contract (`fleet`), and the HTML charts draw from them.
+
+/** 02A/02B: when volume activations or grace periods run out, grouped by time range. */
+export type ExpiryRange = 'expired' | '0-7d' | '8-30d' | '31-60d' | '61-90d' | '>90d';
+
+export interface ExpiringLicense {
+  machine: string;
+  product: string;
+  /** License status name ('Licensed', 'OOBGrace', …). */
+  status: string;
+  /** ISO time when the activation or grace period ends. */
+  expires: string;
+  minutesLeft: number;
+  range: ExpiryRange;
+  source: { file: string; line?: number; record?: number };
+}
+
+export interface ProductCount {
+  edition: string;
+  family: string;
+  /** Key channel: VOLUME_KMSCLIENT, VOLUME_MAK, … */
+  channel: string;
+  machines: number;
+  licensed: number;
+}
+
+export type DnsPublishing = 'ok' | 'failed' | 'disabled' | 'unknown';
+
+export interface KmsHostView {
+  name: string;
+  /** From slmgr /dlv, else distinct CMIDs in its 12290s over the 30 days before now. */
+  currentCount?: number;
+  currentCountSource: 'slmgr' | '12290' | 'unknown';
+  /** Distinct client CMIDs seen in the host's 12290 log. */
+  clientsSeen: number;
+  /** The highest count any client asked for (25 when a client OS asked, else 5). */
+  requiredCount?: number;
+  /** ISO time of the newest 12290. */
+  lastActivity?: string;
+  dnsPublishing: DnsPublishing;
+  /** 12290 requests per UTC day, oldest first. */
+  requestsPerDay: Array<{ day: string; requests: number; failed: number }>;
+}
+
+export interface FleetViews {
+  /** 03A/03B: machines by license status (a machine counts once per product). */
+  statusCounts: Record<string, number>;
+  /** 02A/02B. */
+  expiring: ExpiringLicense[];
+  expiringByRange: Record<ExpiryRange, number>;
+  /** 04A/04B. */
+  products: ProductCount[];
+  /** 05A. */
+  kmsHosts: KmsHostView[];
+  duplicateCmids: Array<{ cmid: string; names: string[] }>;
+  /** KMS clients whose requests no host in the snapshot logged (only when the host's log is present). */
+  unseenClients: Array<{ machine: string; host: string }>;
+}
