@@ -29,6 +29,19 @@ export interface LunrKit {
 
 let kit: LunrKit | undefined;
 
+// Hiragana-only segments that are grammar (inflections, particles), not content: as query
+// words they would match nearly every Japanese text.
+const JAPANESE_NOISE = new Set(
+  'ませ ます ない する した して され られ れる です でき ので から まで こと もの ため よう という など ある いる なる れ さ ん'.split(' '),
+);
+const HIRAGANA_ONLY = /^[\u3040-\u309F]+$/;
+
+function isContentSegment(seg: string): boolean {
+  if (seg.trim() === '') return false;
+  if (!HIRAGANA_ONLY.test(seg)) return true;
+  return seg.length >= 2 && !JAPANESE_NOISE.has(seg);
+}
+
 // Japanese script: kana, CJK ideographs, the iteration mark, half-width katakana.
 const JAPANESE = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\u3005\uFF66-\uFF9F]/;
 
@@ -57,7 +70,7 @@ export function lunrKit(): LunrKit {
       const str = word.toString();
       if (!JAPANESE.test(str)) continue;
       for (const seg of segmenter.segment(str)) {
-        if (seg.trim() !== '') push(new lunr.Token(seg, {}));
+        if (isContentSegment(seg)) push(new lunr.Token(seg, {}));
       }
     }
     return out;

@@ -40,13 +40,9 @@ export function runQuery(index: lunr.Index, query: string, limit: number): lunr.
 
 const EXCERPT_CHARS = 160;
 
-/** The sentence or line of the article that holds most query words; the first one as a fallback. */
+/** The sentence, list item or table row of the article that holds most query words; the first one as a fallback. */
 export function excerptFor(article: Article, query: string): string {
-  const text = plainText(article.body);
-  const pieces = text
-    .split(/\n+|(?<=[.!?。])\s+/)
-    .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter((s) => s.length > 0 && !/^[-=:|\s]+$/.test(s));
+  const pieces = excerptPieces(plainText(article.body));
   if (pieces.length === 0) return '';
   const words = queryTerms(query).map((w) => w.toLowerCase());
   let best = pieces[0] as string;
@@ -60,4 +56,32 @@ export function excerptFor(article: Article, query: string): string {
     }
   }
   return best.length > EXCERPT_CHARS ? `${best.slice(0, EXCERPT_CHARS - 1).trimEnd()}…` : best;
+}
+
+/** Paragraphs are hard-wrapped in the files: rejoin their lines, then cut into sentences. */
+function excerptPieces(text: string): string[] {
+  const pieces: string[] = [];
+  for (const block of text.split(/\n\s*\n/)) {
+    const lines = block.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    let paragraph: string[] = [];
+    const flush = () => {
+      if (paragraph.length === 0) return;
+      pieces.push(...paragraph.join(' ').split(/(?<=[.!?。])\s+/));
+      paragraph = [];
+    };
+    for (const line of lines) {
+      if (line.startsWith('|')) {
+        flush();
+        if (/^\|[\s|:-]+\|?$/.test(line)) continue; // table separator row
+        pieces.push(line.split('|').map((c) => c.trim()).filter((c) => c !== '').join(' · '));
+      } else if (/^([-*]|\d+\.)\s/.test(line)) {
+        flush();
+        paragraph.push(line.replace(/^([-*]|\d+\.)\s+/, ''));
+      } else {
+        paragraph.push(line);
+      }
+    }
+    flush();
+  }
+  return pieces.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0);
 }

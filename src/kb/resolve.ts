@@ -1,5 +1,5 @@
 // `explain` accepts many spellings; this decides which article a piece of text means.
-import { normalizeHresult } from './codes.js';
+import { describeHresult, normalizeHresult } from './codes.js';
 
 /** Candidate article ids for an input, most likely first. The caller takes the first that exists. */
 export function candidateIds(input: string | number): string[] {
@@ -23,5 +23,9 @@ export function candidateIds(input: string | number): string[] {
 
 function pushCode(out: string[], text: string): void {
   const code = normalizeHresult(text);
-  if (code) out.push(`code/${code}`);
+  if (!code) return;
+  out.push(`code/${code}`);
+  // Licensing codes are printed with either severity bit (0xC004F065 / 0x4004F065).
+  const alias = describeHresult(code).equivalent;
+  if (alias) out.push(`code/${alias}`);
 }

@@ -8,7 +8,7 @@ import type { Article } from './article.js';
 import { lunrKit } from './lunr-setup.js';
 
 /** Bump when the indexed fields or pipeline change, so old index files count as stale. */
-const INDEX_FORMAT = 3;
+const INDEX_FORMAT = 5;
 
 interface IndexedDoc {
   id: string;
@@ -51,10 +51,10 @@ function idWords(a: Article): string[] {
 /** Markdown reduced to words: markup characters would otherwise stick to tokens. */
 export function plainText(markdown: string): string {
   return markdown
-    .replace(/```[^\n]*\n/g, '\n')
-    .replace(/`/g, ' ')
+    .replace(/^```[^\n]*$/gm, '')
+    .replace(/`/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_#>|]+(?=\s|$)|(?<=\s|^)[*_#>|]+/gm, ' ');
+    .replace(/\*\*|^#{1,6}\s+|^>\s?/gm, '');
 }
 
 /** Changes whenever any indexed text, the field set or the pipeline changes. */
