@@ -70,6 +70,11 @@ export interface ReaderContext {
   /** Display path of the input (as the user named it, or "<stdin>"). */
   file: string;
   filter?: EventFilter;
+  /**
+   * Zone of local times that text exports write without an offset: an IANA name ("Asia/Tokyo") or "±HH:MM".
+   * Without it such times are read as UTC and the event is flagged `timeIsLocal`.
+   */
+  tz?: string;
 }
 
 /** Every input format has one reader of this shape; it never throws on bad input, it yields rejections. */

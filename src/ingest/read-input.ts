@@ -6,6 +6,7 @@ import { SNIFF_BYTES, sniffFormat, type InputKind, type Sniffed } from './sniff.
 import { readEvtx } from './evtx/index.js';
 import { makeXmlReader } from './xml/index.js';
 import { readWholeText } from './whole-text.js';
+import * as text from './text/index.js';
 
 const CHUNK_BYTES = 64 * 1024;
 
@@ -14,6 +15,14 @@ const READERS: Partial<Record<InputKind, (sniffed: Sniffed) => Reader>> = {
   evtx: () => readEvtx,
   'xml-events': (s) => makeXmlReader(s.encoding),
   slmgr: (s) => readWholeText(s.encoding, 'slmgr'),
+  'csv-eventviewer': text.csvEventViewerReader,
+  'tsv-eventviewer': text.tsvEventViewerReader,
+  'csv-powershell': text.csvPowerShellReader,
+  'text-wevtutil': text.textWevtutilReader,
+  'text-eventviewer': text.textEventViewerReader,
+  'text-powershell-list': text.textPowerShellListReader,
+  'json-powershell': text.jsonPowerShellReader,
+  'jsonl-events': text.jsonlEventsReader,
 };
 
 export interface OpenedInput {
