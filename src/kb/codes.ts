@@ -88,14 +88,21 @@ export function generatedCodeArticles(handWritten: ReadonlySet<string>): Article
   return out;
 }
 
+function isSuccessCode(code: string): boolean {
+  return (parseInt(code.slice(2), 16) & 0x80000000) === 0;
+}
+
 function codeArticle(info: HresultInfo): Article {
   const advice = (info.category && CATEGORY_ADVICE[info.category]) || FALLBACK_ADVICE;
+  const success = isSuccessCode(info.code);
   const symbol = info.symbol ?? '';
   const title = symbol ? `${info.code} ${symbol}` : info.code;
   const lines: string[] = [];
-  if (info.meaning) {
-    lines.push(`**What it means.** ${info.meaning}`, '');
-    lines.push(`**Area.** ${advice.label}. ${advice.start}`, '');
+  if (info.meaning) lines.push(`**What it means.** ${info.meaning}`, '');
+  if (success) {
+    lines.push('**Not a failure.** The severity bit of this code is clear: Windows reports it for information or success.', '');
+  } else if (info.meaning) {
+    lines.push(`**Where to start (${advice.label}).** ${advice.start}`, '');
   } else {
     lines.push(
       `Windows defines this code${symbol ? ` as \`${symbol}\`` : ''}. volact has no troubleshooting notes of its own for it; ` +
@@ -106,15 +113,16 @@ function codeArticle(info: HresultInfo): Article {
   lines.push(
     '**Local text.** On an affected machine, `slui.exe 0x2a ' + info.code + '` shows the message Windows has for it, in the language of that machine.',
   );
-  const related = info.meaning ? advice.related : ['error/unknown-code'];
+  const related = success ? ['procedure/read-slmgr-dli-dlv'] : info.meaning ? advice.related : ['error/unknown-code'];
+  const kindJa = success ? 'コード' : 'エラー コード';
   return {
     id: `code/${info.code}`,
     title,
     kind: 'code',
     tags: ['error-code', info.category ?? 'other'],
     related,
-    titleJa: symbol ? `エラー コード ${info.code} (${symbol})` : `エラー コード ${info.code}`,
-    keywordsJa: ['エラー コード', advice.labelJa],
+    titleJa: symbol ? `${kindJa} ${info.code} (${symbol})` : `${kindJa} ${info.code}`,
+    keywordsJa: [kindJa, advice.labelJa],
     keywords: symbol ? [symbol, info.code.slice(2)] : [info.code.slice(2)],
     body: lines.join('\n'),
     origin: 'generated',
