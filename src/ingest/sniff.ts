@@ -93,7 +93,8 @@ const TEXT_SIGNATURES: TextSignature[] = [
   {
     kind: 'text-powershell-list',
     format: 'text',
-    test: (_h, first) => /^(TimeCreated|Message|ProviderName|Id)\s*:/.test(first),
+    // Get-WinEvent / Get-EventLog objects; Select-Object may put any of these properties first.
+    test: (_h, first) => /^(TimeCreated|Message|ProviderName|Id|LogName|MachineName|RecordId|LevelDisplayName|Index|EntryType|EventID|TimeGenerated)\s*:/.test(first),
     reason: 'PowerShell Format-List output',
   },
   {
