@@ -37,6 +37,24 @@ export function runEvtxexport(file: string): { records: OracleRecord[]; status: 
   return { records: parts.map(parseRecord), status: r.status, stderr: r.stderr };
 }
 
+/** python-evtx (Debian python3-evtx), the second opinion for records libevtx 2018 cannot export. */
+export function hasEvtxDump(): boolean {
+  return spawnSync('evtx_dump.py', ['-h'], { encoding: 'utf8' }).error === undefined;
+}
+
+export function runEvtxDump(file: string): { records: OracleRecord[]; status: number | null } {
+  const r = spawnSync('evtx_dump.py', [file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const parts = r.stdout.replace(/<\/Events>\s*$/, '').split(/(?=<Event xmlns)/).slice(1);
+  return { records: parts.map(parseRecord), status: r.status };
+}
+
+/** evtxinfo's "Number of records": how many records libevtx finds, even where it cannot render them. */
+export function evtxinfoRecordCount(file: string): number | undefined {
+  const r = spawnSync('evtxinfo', [file], { encoding: 'utf8' });
+  const m = /Number of records\s*:\s*(\d+)/.exec(r.stdout);
+  return m ? Number(m[1]) : undefined;
+}
+
 // XML 1.0 forbids most C0 controls; libevtx prints them raw (libevtx issue #20).
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 

@@ -51,6 +51,8 @@ const allTypes: EventSpec = {
     { name: 'Dropped', value: v.null(), dropIfNull: true },
     { name: 'Empty', value: v.null() },
     { name: 'NullWithBytes', value: v.null(6) },
+    { name: 'OptionalNull', value: v.null(), optional: true },
+    { name: 'OptionalSet', value: v.string('set'), optional: true },
   ],
   binary: Buffer.from('DEADBEEF', 'hex'),
 };
@@ -94,10 +96,11 @@ describe('EVTX reader round trip (template form)', () => {
       U32: '4294967295', I64: '-3', U64: '18446744073709551615', Real: '1.5', Bool: 'true', Bin: '0102AB',
       Guid: '{54849625-5478-4994-A5BA-3E3B0328C30D}', SizeT: '0x10', FileTime: '2023-05-24T01:12:29.4670860Z',
       SysTime: '2023-05-24T01:12:29.4670000Z', Sid: 'S-1-5-21-3623811015-3361044348-30300820-1013',
-      Hex32: '0xc004f038', Hex64: '0x123550', Empty: '', NullWithBytes: '',
+      Hex32: '0xc004f038', Hex64: '0x123550', Empty: '', NullWithBytes: '', OptionalSet: 'set',
     });
-    // The element with a dependency on a NullType value is gone, so it has no position either.
-    expect(r.events[0].data).toHaveLength(22);
+    // Elements with a dependency on a NullType value, or holding only an optional NullType
+    // substitution, are gone, so they have no position either.
+    expect(r.events[0].data).toHaveLength(23);
     expect(r.events[0].binary).toBe('DEADBEEF');
   });
 
@@ -139,7 +142,8 @@ describe('EVTX reader round trip (plain, template-less form)', () => {
     expect(r.events[0].qualifiers).toBe(16384);
     expect(r.events[1].userData?.Channel).toBe('Key Management Service');
     expect(r.events[1].timeCreated).toBe('2024-03-01T10:00:01Z');
-    expect(r.events[2].namedData).toEqual({ Str: 'Grüße <&> "q"', Ansi: 'café', I8: '-7', Empty: '', NullWithBytes: '' });
+    // The plain form stores text only, so a null value is just an empty element.
+    expect(r.events[2].namedData).toEqual({ Str: 'Grüße <&> "q"', Ansi: 'café', I8: '-7', Empty: '', NullWithBytes: '', OptionalNull: '', OptionalSet: 'set' });
   });
 });
 

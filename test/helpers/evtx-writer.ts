@@ -91,6 +91,8 @@ export interface DataField {
   value: WValue;
   /** Give the element a dependency id on its own value: a NullType value then drops the element. */
   dropIfNull?: boolean;
+  /** Use an optional substitution (0x0e) instead of the normal one Windows uses for <Data>. */
+  optional?: boolean;
 }
 
 export interface PayloadSpec {
@@ -163,7 +165,7 @@ function payloadElems(p: PayloadSpec, vals: ValueList): Elem[] {
       children.push({
         el: 'Data',
         attrs: f.name !== undefined ? [['Name', [{ text: f.name }]]] : undefined,
-        children: [{ sub: i, type: f.value.type, optional: true }],
+        children: [{ sub: i, type: f.value.type, optional: f.optional === true || f.dropIfNull === true }],
         dep: f.dropIfNull ? i : undefined,
       });
     }

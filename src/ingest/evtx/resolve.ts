@@ -66,6 +66,12 @@ export class Resolver {
       const d = values[n.dep];
       if (!d || d.type === VT.Null) return;
     }
+    if (values && n.children.length > 0 && n.children.every((c) => c.kind === 'sub' && c.optional && isNull(values[c.index]))) {
+      // Content made only of optional substitutions that are all NullType: the element is left out,
+      // as libevtx does (python-evtx keeps an empty element). Windows templates use normal
+      // substitutions for <Data>, so real files do not tell the two apart.
+      return;
+    }
     if (values) {
       for (const c of n.children) {
         if (c.kind !== 'sub') continue;
@@ -94,6 +100,10 @@ export class Resolver {
     this.resolve(n.children, values, children, item);
     return { name: n.name, attrs, children };
   }
+}
+
+function isNull(v: ValueRef | undefined): boolean {
+  return !v || v.type === VT.Null;
 }
 
 /** Concatenated text of a content list, descending into child elements. */
