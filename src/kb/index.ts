@@ -104,6 +104,23 @@ export class Kb {
     return `${hashes} ${a.title} (\`${a.id}\`)\n\n${body.trim()}\n`;
   }
 
+  /**
+   * The articles a report cites, once each and in first-cited order, under one heading — for
+   * appending to a Markdown report. Unknown ids are skipped (the coverage test keeps them rare).
+   */
+  appendixFor(ids: readonly string[], headingLevel = 2): string {
+    const seen = new Set<string>();
+    const sections: string[] = [];
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const section = this.markdownFor(id, headingLevel + 1);
+      if (section) sections.push(section);
+    }
+    if (sections.length === 0) return '';
+    return `${'#'.repeat(Math.min(6, Math.max(1, headingLevel)))} Knowledge base\n\n${sections.join('\n')}`;
+  }
+
   private index(): { index: lunr.Index; source: IndexSource } {
     this.built ??= obtainIndex(this.articles, this.indexPath);
     return this.built;

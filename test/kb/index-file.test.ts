@@ -81,4 +81,12 @@ describe('loadKb', () => {
     expect(loadKb().pathOf('kms-client/time-skew')).toBe('kb/rules/kms-client/time-skew.md');
     expect(loadKb().pathOf('code/0xC004F06B')).toBeUndefined();
   });
+
+  it('builds a report appendix of cited articles, each once, unknown ids skipped', () => {
+    const md = loadKb().appendixFor(['kms-client/time-skew', 'code/0xC004F06C', 'kms-client/time-skew', 'nope/none']);
+    expect(md.startsWith('## Knowledge base\n\n### ')).toBe(true);
+    expect(md.match(/^### /gm)).toHaveLength(2);
+    expect(md).toContain('(`code/0xC004F06C`)');
+    expect(loadKb().appendixFor([])).toBe('');
+  });
 });
