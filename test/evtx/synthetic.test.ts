@@ -24,7 +24,7 @@ interface Truth {
 /** Microseconds since the Unix epoch of an ISO time with a 7-digit fraction, rounded as the ground truth is. */
 function micros(iso: string): number {
   const m = /^(.*?)(?:\.(\d+))?Z$/.exec(iso)!;
-  return Date.parse(m[1] + 'Z') * 1000 + Math.floor(Number((m[2] ?? '').padEnd(7, '0')) / 10);
+  return Date.parse(m[1] + 'Z') * 1000 + Math.round(Number((m[2] ?? '').padEnd(7, '0')) / 10);
 }
 
 describe.skipIf(!have)('EVTX reader on the synthetic fixtures', () => {
