@@ -39,10 +39,14 @@ export function runQuery(index: lunr.Index, query: string, limit: number): lunr.
 }
 
 const EXCERPT_CHARS = 160;
+const JAPANESE_TEXT = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF]/;
 
 /** The sentence, list item or table row of the article that holds most query words; the first one as a fallback. */
 export function excerptFor(article: Article, query: string): string {
   const pieces = excerptPieces(plainText(article.body));
+  // The bodies are English: a Japanese question gets the Japanese title first, so the
+  // person can tell at a glance that the hit is about what they asked.
+  if (JAPANESE_TEXT.test(query) && article.titleJa) pieces.unshift(article.titleJa);
   if (pieces.length === 0) return '';
   const words = queryTerms(query).map((w) => w.toLowerCase());
   let best = pieces[0] as string;

@@ -67,6 +67,12 @@ describe('search results', () => {
     expect(hit?.excerpt.length).toBeLessThanOrEqual(160);
   });
 
+  it('shows the Japanese title in excerpts for Japanese questions', () => {
+    const hit = kb.search('重複 CMID', { limit: 2 }).find((h) => h.id === 'kms-host/duplicate-cmid');
+    expect(hit?.excerpt).toContain('CMID');
+    expect(hit?.excerpt).toMatch(/[\u3040-\u30FF\u4E00-\u9FFF]/);
+  });
+
   it('honours the limit and ranks by score', () => {
     const hits = kb.search('KMS', { limit: 5 });
     expect(hits).toHaveLength(5);
