@@ -1,0 +1,110 @@
+// Runs the rule chain over every machine: one finding per (rule, machine) with all its evidence,
+// more specific rules suppressing generic ones, a throwing rule turned into an internal-error finding.
+import type { FactKind } from '../decode/index.js';
+import type { Fleet } from '../evidence/index.js';
+import type { Finding, Severity } from '../types.js';
+import { mergeEvidence } from './evidence.js';
+import { MachineView } from './machine-view.js';
+import type { DiagnoseOptions } from './options.js';
+import type { Rule, RuleContext, RuleHit } from './rule.js';
+
+export const INTERNAL_ERROR_ID = 'volact/internal-error';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function worse(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
+}
+
+export interface EngineResult {
+  findings: Finding[];
+  views: Map<string, MachineView>;
+}
+
+export function runRules(fleet: Fleet, rules: readonly Rule[], options: DiagnoseOptions, now: number): EngineResult {
+  const views = new Map(fleet.machines.map((m) => [m.key, new MachineView(m, fleet, now)]));
+  const present = new Set<FactKind>(fleet.machines.flatMap((m) => m.facts.map((f) => f.kind)));
+  const disabled = new Set(options.disabled);
+  // key: rule id + machine key
+  const found = new Map<string, { finding: Finding; machineKey: string }>();
+
+  for (const rule of rules) {
+    const { meta } = rule;
+    if (disabled.has(meta.id) || !meta.facts.some((k) => present.has(k))) continue;
+    for (const view of views.values()) {
+      const ctx: RuleContext = { view, fleet, options, now, views };
+      let hits: RuleHit[];
+      try {
+        hits = rule.check(ctx);
+      } catch (err) {
+        addInternalError(found, view, meta.id, err);
+        continue;
+      }
+      for (const hit of hits) add(found, rule, view, hit, options);
+    }
+  }
+
+  // A more specific rule wins: drop findings whose rule declares it is superseded by one that fired.
+  const fired = new Set(found.keys());
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  for (const [key, { finding, machineKey }] of found) {
+    const over = byId.get(finding.rule)?.meta.supersededBy ?? [];
+    if (over.some((id) => fired.has(`${id}\u0000${machineKey}`))) found.delete(key);
+  }
+
+  const findings = [...found.values()].map((f) => f.finding);
+  findings.sort(
+    (a, b) =>
+      (a.machine ?? '').localeCompare(b.machine ?? '') ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      a.rule.localeCompare(b.rule),
+  );
+  return { findings, views };
+}
+
+function add(found: Map<string, { finding: Finding; machineKey: string }>, rule: Rule, view: MachineView, hit: RuleHit, options: DiagnoseOptions): void {
+  const { meta } = rule;
+  const key = `${meta.id}\u0000${view.key}`;
+  const severity = options.severity[meta.id] ?? hit.severity ?? meta.severity;
+  const kb = [...new Set([...meta.kb, ...(hit.kb ?? [])])];
+  const existing = found.get(key);
+  if (existing) {
+    const f = existing.finding;
+    mergeEvidence(f.evidence, hit.evidence);
+    for (const r of hit.remedy) if (!f.remedy.includes(r)) f.remedy.push(r);
+    for (const k of kb) if (!f.kb.includes(k)) f.kb.push(k);
+    if (!f.detail.includes(hit.detail)) f.detail = `${f.detail} ${hit.detail}`;
+    if (!options.severity[meta.id]) f.severity = worse(f.severity, severity);
+    return;
+  }
+  found.set(key, {
+    machineKey: view.key,
+    finding: {
+      rule: meta.id,
+      severity,
+      machine: view.name,
+      title: hit.title ?? meta.title,
+      detail: hit.detail,
+      evidence: mergeEvidence([], hit.evidence),
+      remedy: [...hit.remedy],
+      kb,
+    },
+  });
+}
+
+function addInternalError(found: Map<string, { finding: Finding; machineKey: string }>, view: MachineView, ruleId: string, err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  found.set(`${INTERNAL_ERROR_ID}\u0000${view.key}\u0000${ruleId}`, {
+    machineKey: view.key,
+    finding: {
+      rule: INTERNAL_ERROR_ID,
+      severity: 'warning',
+      machine: view.name,
+      title: `Rule ${ruleId} failed on this machine`,
+      detail: `The rule ${ruleId} stopped with an error (${message}); its result for this machine is missing. The other rules ran.`,
+      evidence: [],
+      remedy: ['Report this as a volact bug, with the exports that triggered it.'],
+      kb: [],
+    },
+  });
+}

@@ -1,0 +1,81 @@
+// Evidence references: where a fact came from (file + record or line) and what it said.
+import type { Fact } from '../decode/index.js';
+import { describeHresult } from '../decode/index.js';
+import type { EvidenceRef } from '../types.js';
+
+/** "0xC004F038 (SL_E_VL_NOT_ENOUGH_COUNT)" — the code with its symbol when we know it. */
+export function codeLabel(code: string): string {
+  const info = describeHresult(code);
+  return info.symbol ? `${info.code} (${info.symbol})` : info.code;
+}
+
+/** A one-line account of a fact with the values a support engineer checks. */
+export function summarizeFact(fact: Fact): string {
+  switch (fact.kind) {
+    case 'kms-request': {
+      const parts = [`12288 result ${codeLabel(fact.result)}`, `KMS host ${fact.host}${fact.port !== undefined ? `:${fact.port}` : ''}`, `CMID ${fact.cmid}`];
+      if (fact.licenseStateName) parts.push(`license state ${fact.licenseState} (${fact.licenseStateName})`);
+      if (fact.requiredCount !== undefined) parts.push(`required count ${fact.requiredCount}`);
+      if (fact.flags.length) parts.push(`flags ${fact.flags.join('|')}`);
+      return parts.join(', ');
+    }
+    case 'kms-response':
+      return [
+        `12289 result ${codeLabel(fact.result)}`,
+        `activated ${fact.activated ? 1 : 0}`,
+        `current count ${fact.currentCount}`,
+        ...(fact.flags.length ? [`flags ${fact.flags.join('|')}`] : []),
+      ].join(', ');
+    case 'kms-host-request':
+      return [
+        `12290 result ${codeLabel(fact.result)}`,
+        `client ${fact.clientName}`,
+        `CMID ${fact.cmid}`,
+        `required count ${fact.requiredCount}`,
+        ...(fact.clientTime ? [`client time ${fact.clientTime}`] : []),
+      ].join(', ');
+    case 'kms-service': {
+      const id = { 'start-failed': 12291, 'renewal-timer-failed': 12292, 'dns-publish-failed': 12293, 'dns-publish-ok': 12294 }[fact.event];
+      const parts = [`${id} ${fact.event}`];
+      if (fact.result) parts.push(`result ${codeLabel(fact.result)}`);
+      if (fact.domain) parts.push(`domain ${fact.domain}`);
+      return parts.join(', ');
+    }
+    case 'online-activation-failure':
+      return `${fact.eventId ?? 8198} online activation failed, result ${codeLabel(fact.result)}`;
+    case 'non-genuine':
+      return `8209 non-genuine, reason ${fact.reason}${fact.appId ? `, application ${fact.appId}` : ''}`;
+    case 'license-state-data':
+      return `8230 LicenseState=${fact.licenseState}, ProductKeyType=${fact.keyType}${fact.partialKey ? `, partial key ${fact.partialKey}` : ''}`;
+    case 'service-info':
+      return `${fact.eventId ?? ''} ${fact.what}${fact.result ? `, result ${codeLabel(fact.result)}` : ''}`.trim();
+    case 'log-cleared':
+      return `104 log cleared: ${fact.channel}${fact.user ? ` by ${fact.domain ? `${fact.domain}\\` : ''}${fact.user}` : ''}`;
+    case 'license':
+      return `slmgr: ${fact.name} (${fact.channel}), license status ${fact.licenseStatusText || fact.licenseStatus}`;
+    case 'slmgr-error':
+      return `slmgr: ${fact.text}`;
+  }
+}
+
+/** Evidence pointing at the fact's record (events) or line (slmgr text). */
+export function evidenceOf(fact: Fact, summary?: string): EvidenceRef {
+  const ref: EvidenceRef = { file: fact.source.file, summary: summary ?? summarizeFact(fact) };
+  if (fact.kind === 'license') ref.line = fact.lineStart;
+  else if (fact.kind === 'slmgr-error') ref.line = fact.line;
+  else {
+    if (fact.source.record !== undefined) ref.record = fact.source.record;
+    else if (fact.source.line !== undefined) ref.line = fact.source.line;
+  }
+  if (fact.eventId !== undefined) ref.eventId = fact.eventId;
+  return ref;
+}
+
+export function sameEvidence(a: EvidenceRef, b: EvidenceRef): boolean {
+  return a.file === b.file && a.record === b.record && a.line === b.line && a.eventId === b.eventId && a.summary === b.summary;
+}
+
+export function mergeEvidence(into: EvidenceRef[], more: readonly EvidenceRef[]): EvidenceRef[] {
+  for (const e of more) if (!into.some((x) => sameEvidence(x, e))) into.push(e);
+  return into;
+}

@@ -1,0 +1,36 @@
+// Public face of the diagnose layer: the rule chain and the per-machine walk.
+import type { Fleet } from '../evidence/index.js';
+import type { Finding, WalkStep } from '../types.js';
+import { runRules } from './engine.js';
+import { resolveOptions, type DiagnoseOptions } from './options.js';
+import { RULES } from './registry.js';
+import { toMs } from './time.js';
+import { walkMachine } from './walk/index.js';
+
+export { RULES, ruleById } from './registry.js';
+export { DEFAULT_OPTIONS, type DiagnoseOptions } from './options.js';
+export { INTERNAL_ERROR_ID } from './engine.js';
+export type { Rule, RuleMeta, RuleHit, RuleContext } from './rule.js';
+
+export interface Diagnosis {
+  findings: Finding[];
+  /** Walk steps per machine key. */
+  walks: Map<string, WalkStep[]>;
+}
+
+/**
+ * Runs every rule on every machine and walks the guide's tables for each. "Now" is options.now,
+ * else the fleet's clock (newest record read).
+ */
+export function diagnose(fleet: Fleet, options: Partial<DiagnoseOptions> = {}): Diagnosis {
+  const opts = resolveOptions(options);
+  // Without any timed record the clock does not matter to any rule; 0 keeps the run reproducible.
+  const now = toMs(opts.now) ?? toMs(fleet.now) ?? 0;
+  const { findings, views } = runRules(fleet, RULES, opts, now);
+  const walks = new Map<string, WalkStep[]>();
+  for (const view of views.values()) {
+    const mine = findings.filter((f) => f.machine === view.name);
+    walks.set(view.key, walkMachine({ view, fleet, options: opts, now, views }, mine));
+  }
+  return { findings, walks };
+}

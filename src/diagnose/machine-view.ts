@@ -1,0 +1,230 @@
+// Derived views of one machine's facts that several rules and walk steps share: facts by kind in
+// time order, 12288/12289 exchanges, "resolved" cut-offs, license states, and every error code seen.
+import type {
+  Fact,
+  FactKind,
+  KmsRequestFact,
+  KmsResponseFact,
+  LicenseFact,
+  LicenseStatusName,
+} from '../decode/index.js';
+import { isSuccessHresult, licenseStateFromSlStatus } from '../decode/index.js';
+import type { Fleet, Machine, Role } from '../evidence/index.js';
+import type { CodeContext } from './codes.js';
+import { toMs, MINUTE } from './time.js';
+
+export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;
+
+/** One 12288 and the 12289 that answered it (if any arrived within the activation interval). */
+export interface Exchange {
+  request: KmsRequestFact;
+  response?: KmsResponseFact;
+  at: number;
+}
+
+/** A license state as one source reports it. */
+export interface StateReading {
+  state: LicenseStatusName;
+  fact: Fact;
+  at: number;
+  /** Minutes until the state expires, counted from `at` (volume expiry or grace). */
+  minutes?: number;
+}
+
+export interface CodeSighting {
+  code: string;
+  context: CodeContext | 'other';
+  fact: Fact;
+  at: number;
+  /** True when a later success on the same path (KMS or MAK) made this failure history. */
+  resolved: boolean;
+}
+
+/** The client retries every 120 minutes until activated: a 12289 later than that answers another request. */
+const DEFAULT_ACTIVATION_INTERVAL_MIN = 120;
+/** A successful KMS activation or renewal is valid for 180 days. */
+export const KMS_VALIDITY_MIN = 180 * 24 * 60;
+
+const isKmsClientLicense = (f: LicenseFact): boolean => f.channel === 'VOLUME_KMSCLIENT' || f.keyType === 'Volume:GVLK';
+const isMakLicense = (f: LicenseFact): boolean => /^VOLUME_MAK/.test(f.channel) || f.keyType === 'Volume:MAK';
+const isKmsHostLicense = (f: LicenseFact): boolean =>
+  (/^VOLUME_KMS/.test(f.channel) && f.channel !== 'VOLUME_KMSCLIENT') || f.keyType === 'Volume:CSVLK';
+
+export type ProductKind = 'kms-client' | 'mak' | 'kms-host';
+
+const LICENSE_TEST: Record<ProductKind, (f: LicenseFact) => boolean> = {
+  'kms-client': isKmsClientLicense,
+  mak: isMakLicense,
+  'kms-host': isKmsHostLicense,
+};
+const KEY_TYPE: Record<ProductKind, string> = { 'kms-client': 'Volume:GVLK', mak: 'Volume:MAK', 'kms-host': 'Volume:CSVLK' };
+
+export class MachineView {
+  private readonly byKind = new Map<FactKind, Fact[]>();
+  private exchangeCache?: Exchange[];
+
+  constructor(
+    readonly machine: Machine,
+    readonly fleet: Fleet,
+    readonly now: number,
+  ) {
+    const ordered = machine.facts
+      .map((fact, i) => ({ fact, i, t: this.at(fact) }))
+      .sort((a, b) => a.t - b.t || a.i - b.i);
+    for (const { fact } of ordered) {
+      const list = this.byKind.get(fact.kind);
+      if (list) list.push(fact);
+      else this.byKind.set(fact.kind, [fact]);
+    }
+  }
+
+  get key(): string {
+    return this.machine.key;
+  }
+  get name(): string {
+    return this.machine.name;
+  }
+  hasRole(role: Role): boolean {
+    return this.machine.roles.includes(role);
+  }
+
+  /** When a fact happened; slmgr text (no time) counts as the snapshot's "now". */
+  at(fact: Fact): number {
+    return toMs(fact.time) ?? this.now;
+  }
+
+  /** Facts of one kind, oldest first. */
+  facts<K extends FactKind>(kind: K): FactOf<K>[] {
+    return (this.byKind.get(kind) ?? []) as FactOf<K>[];
+  }
+
+  hasAny(kinds: readonly FactKind[]): boolean {
+    return kinds.some((k) => (this.byKind.get(k)?.length ?? 0) > 0);
+  }
+
+  licenses(kind?: ProductKind): LicenseFact[] {
+    const all = this.facts('license');
+    return kind ? all.filter(LICENSE_TEST[kind]) : all;
+  }
+
+  /** Pairs each 12288 with the first unused 12289 that follows it within the activation interval. */
+  exchanges(): Exchange[] {
+    if (this.exchangeCache) return this.exchangeCache;
+    const responses = this.facts('kms-response');
+    const used = new Set<KmsResponseFact>();
+    const requests = this.facts('kms-request');
+    this.exchangeCache = requests.map((request, i) => {
+      const at = this.at(request);
+      const next = requests[i + 1] ? this.at(requests[i + 1]) : Infinity;
+      const interval = (responses.find((r) => r.activationInterval > 0)?.activationInterval ?? DEFAULT_ACTIVATION_INTERVAL_MIN) * MINUTE;
+      const response = responses.find((r) => {
+        const t = this.at(r);
+        return !used.has(r) && t >= at && t <= at + interval && t <= next;
+      });
+      if (response) used.add(response);
+      return response ? { request, response, at } : { request, at };
+    });
+    return this.exchangeCache;
+  }
+
+  /** Time of the newest proof that KMS activation worked: a 12289 with activated=1 and a success result, or slmgr Licensed. */
+  lastKmsSuccess(): number {
+    let t = -Infinity;
+    for (const r of this.facts('kms-response')) if (r.activated && isSuccessHresult(r.result)) t = Math.max(t, this.at(r));
+    for (const l of this.licenses('kms-client')) if (l.licenseStatus === 'Licensed') t = Math.max(t, this.at(l));
+    return t;
+  }
+
+  lastMakSuccess(): number {
+    let t = -Infinity;
+    for (const l of this.licenses('mak')) if (l.licenseStatus === 'Licensed' || l.activation === 'succeeded') t = Math.max(t, this.at(l));
+    for (const s of this.facts('license-state-data'))
+      if (s.keyType === 'Volume:MAK' && licenseStateFromSlStatus(s.licenseState) === 'Licensed') t = Math.max(t, this.at(s));
+    return t;
+  }
+
+  /** Exchanges after the last success: the failures still standing. */
+  unresolvedExchanges(): Exchange[] {
+    const cut = this.lastKmsSuccess();
+    return this.exchanges().filter((x) => x.at > cut);
+  }
+
+  /** What the client is doing now: the unresolved exchanges, else the newest one. */
+  recentExchanges(): Exchange[] {
+    const open = this.unresolvedExchanges();
+    if (open.length) return open;
+    const all = this.exchanges();
+    return all.length ? [all[all.length - 1]] : [];
+  }
+
+  /**
+   * License state readings for one kind of product. slmgr text is the authority (one reading per
+   * product block); without it, the newest event that tells the state.
+   */
+  states(kind: ProductKind): StateReading[] {
+    const slmgr = this.licenses(kind);
+    if (slmgr.length) {
+      return slmgr.map((l) => {
+        const r: StateReading = { state: l.licenseStatus, fact: l, at: this.at(l) };
+        const minutes = l.licenseStatus === 'Licensed' ? l.volumeExpiryMinutes : l.graceMinutes;
+        if (minutes !== undefined) r.minutes = minutes;
+        return r;
+      });
+    }
+    const readings: StateReading[] = [];
+    for (const s of this.facts('license-state-data')) {
+      if (s.keyType !== KEY_TYPE[kind]) continue;
+      const r: StateReading = { state: licenseStateFromSlStatus(s.licenseState), fact: s, at: this.at(s) };
+      const end = toMs(s.graceEnd);
+      if (end !== undefined) r.minutes = Math.round((end - r.at) / MINUTE);
+      readings.push(r);
+    }
+    if (kind === 'kms-client') {
+      for (const x of this.exchanges()) {
+        const q = x.request;
+        if (q.licenseStateName) {
+          const r: StateReading = { state: q.licenseStateName, fact: q, at: x.at };
+          if (q.minutesToExpiry !== undefined) r.minutes = q.minutesToExpiry;
+          readings.push(r);
+        }
+        if (x.response) {
+          const ok = x.response.activated && isSuccessHresult(x.response.result);
+          // A failed response leaves the state the request reported; a success makes it Licensed.
+          if (ok) readings.push({ state: 'Licensed', fact: x.response, at: this.at(x.response), minutes: KMS_VALIDITY_MIN });
+        }
+      }
+    }
+    if (!readings.length) return [];
+    const newest = readings.reduce((a, b) => (b.at >= a.at ? b : a));
+    return [newest];
+  }
+
+  /** Every failure code this machine's own records show, with the path it belongs to. */
+  codeSightings(): CodeSighting[] {
+    const out: CodeSighting[] = [];
+    const kmsCut = this.lastKmsSuccess();
+    const makCut = this.lastMakSuccess();
+    const makMachine = this.hasRole('mak') || !this.hasRole('kms-client');
+    const add = (code: string | undefined, context: CodeContext | 'other', fact: Fact): void => {
+      if (!code || isSuccessHresult(code)) return;
+      const at = this.at(fact);
+      const cut = context === 'kms' ? kmsCut : context === 'mak' ? makCut : -Infinity;
+      // slmgr output is "now": a success printed alongside it cannot postdate it.
+      const resolved = fact.kind !== 'license' && fact.kind !== 'slmgr-error' && at <= cut;
+      out.push({ code, context, fact, at, resolved });
+    };
+    for (const f of this.facts('kms-request')) add(f.result, 'kms', f);
+    for (const f of this.facts('kms-response')) add(f.result, 'kms', f);
+    for (const f of this.facts('service-info')) if (f.what === 'vl-activation-failed') add(f.result, 'kms', f);
+    for (const f of this.facts('online-activation-failure')) {
+      if (f.eventId === 8208) add(f.result, 'other', f);
+      else add(f.result, makMachine ? 'mak' : 'kms', f);
+    }
+    for (const l of this.facts('license')) {
+      const ctx: CodeContext | 'other' = isKmsClientLicense(l) ? 'kms' : isMakLicense(l) ? 'mak' : makMachine ? 'mak' : 'other';
+      for (const code of l.errors) add(code, ctx, l);
+    }
+    for (const e of this.facts('slmgr-error')) add(e.code, makMachine ? 'mak' : 'kms', e);
+    return out;
+  }
+}

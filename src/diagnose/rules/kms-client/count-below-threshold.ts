@@ -1,0 +1,55 @@
+// Table 2 row 2: the host answered, but its count is below what this client needs.
+import { editionOf, CMD } from '../../remedies.js';
+import { evidenceOf, codeLabel, mergeEvidence } from '../../evidence.js';
+import { ownedSightings, sightingEvidence } from '../../rule-helpers.js';
+import { defineRule } from '../../rule.js';
+import type { EvidenceRef } from '../../../types.js';
+
+export const ID = 'kms-client/count-below-threshold';
+
+export default defineRule(
+  {
+    id: ID,
+    severity: 'error',
+    title: 'KMS host count is below the threshold this client needs',
+    description: 'The client got 0xC004F038, or its 12289 reports a current count below the required count of its 12288 (25 for client OS, 5 for server OS and Office).',
+    kb: ['code/0xC004F038', 'event/12289', 'kms-host/count-below-threshold', 'procedure/reset-cmid'],
+    facts: ['kms-request', 'kms-response', 'license', 'slmgr-error', 'service-info'],
+    seed: 'Table 2 row 2',
+  },
+  ({ view }) => {
+    const evidence: EvidenceRef[] = sightingEvidence(ownedSightings(view, ID, 'kms'));
+    let need: number | undefined;
+    let count: number | undefined;
+    let host: string | undefined;
+    for (const x of view.unresolvedExchanges()) {
+      if (!x.response) continue;
+      const required = x.request.requiredCount ?? editionOf(x.request)?.threshold;
+      const short = required !== undefined && x.response.currentCount < required;
+      const flagged = x.response.result === '0xC004F038' || x.response.flags.includes('NOT_ENOUGH_COUNT');
+      if (!short && !flagged) continue;
+      need = required ?? need;
+      count = x.response.currentCount;
+      host = x.request.host;
+      const req = required !== undefined ? ` < required ${required}` : '';
+      mergeEvidence(evidence, [
+        evidenceOf(x.response, `12289 result ${codeLabel(x.response.result)}, current count ${x.response.currentCount}${req}`),
+        evidenceOf(x.request),
+      ]);
+    }
+    if (!evidence.length) return [];
+    const numbers = count !== undefined ? ` The host reported a count of ${count}${need !== undefined ? `; this client needs ${need}` : ''}.` : '';
+    return [
+      {
+        detail: `The KMS host${host ? ` ${host}` : ''} refuses to activate this client until it has counted enough distinct machines (25 for Windows client editions, 5 for servers and Office).${numbers}`,
+        evidence,
+        remedy: [
+          `On the KMS host, read "Current count": ${CMD.dli}`,
+          'Let more distinct machines contact the host: the count only grows with unique CMIDs seen in the last 30 days.',
+          `If clones share a CMID, reset it on each clone (${CMD.rearm}, or rebuild the image with ${CMD.sysprep}) so the host counts them separately.`,
+          `When the count is reached: ${CMD.ato}`,
+        ],
+      },
+    ];
+  },
+);

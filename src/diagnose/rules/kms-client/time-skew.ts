@@ -1,0 +1,79 @@
+// Error codes table: client and host clocks differ by more than the 4 hours KMS tolerates.
+import type { KmsHostRequestFact } from '../../../decode/index.js';
+import { isSuccessHresult } from '../../../decode/index.js';
+import type { Machine } from '../../../evidence/index.js';
+import { evidenceOf, mergeEvidence } from '../../evidence.js';
+import { hostEntriesForClient, hostLog, namesClient } from '../../fleet-queries.js';
+import { ownedSightings, sightingEvidence } from '../../rule-helpers.js';
+import { defineRule } from '../../rule.js';
+import { HOUR, formatDuration, toMs } from '../../time.js';
+import { CMD } from '../../remedies.js';
+import type { EvidenceRef } from '../../../types.js';
+
+export const ID = 'kms-client/time-skew';
+
+/** Host clock (TimeCreated) minus the client's timestamp in the same 12290. */
+function skewOf(e: KmsHostRequestFact): number | undefined {
+  const host = toMs(e.time);
+  const client = toMs(e.clientTime);
+  return host === undefined || client === undefined ? undefined : host - client;
+}
+
+/** 12290s showing skew (or 0xC004F06C) that no later good 12290 for the same CMID made history. */
+function skewedEntries(entries: readonly KmsHostRequestFact[], skewMs: number): KmsHostRequestFact[] {
+  const lastGood = new Map<string, number>();
+  for (const e of entries) {
+    const s = skewOf(e);
+    if (isSuccessHresult(e.result) && (s === undefined || Math.abs(s) <= skewMs)) lastGood.set(e.cmid, Math.max(lastGood.get(e.cmid) ?? -Infinity, toMs(e.time) ?? -Infinity));
+  }
+  return entries.filter((e) => {
+    const s = skewOf(e);
+    const bad = e.result === '0xC004F06C' || (s !== undefined && Math.abs(s) > skewMs);
+    return bad && (toMs(e.time) ?? -Infinity) > (lastGood.get(e.cmid) ?? -Infinity);
+  });
+}
+
+function entryEvidence(e: KmsHostRequestFact, host: string): EvidenceRef {
+  const s = skewOf(e);
+  const diff = s !== undefined ? `, host clock ${s >= 0 ? 'ahead of' : 'behind'} the client by ${formatDuration(s)}` : '';
+  return evidenceOf(e, `${host}: 12290 result ${e.result}, client ${e.clientName}, client time ${e.clientTime ?? '?'} vs host time ${e.time}${diff}`);
+}
+
+export default defineRule(
+  {
+    id: ID,
+    severity: 'error',
+    title: 'Client and KMS host clocks differ by more than the allowed skew',
+    description: "The client or host reports 0xC004F06C, or a 12290's client timestamp and the host's own time differ by more than 4 hours (UTC).",
+    kb: ['code/0xC004F06C', 'event/12290'],
+    facts: ['kms-request', 'kms-response', 'kms-host-request', 'license', 'slmgr-error'],
+    seed: 'error codes (0xC004F06C)',
+  },
+  ({ view, fleet, options }) => {
+    const skew = options.skewHours * HOUR;
+    const evidence = sightingEvidence(ownedSightings(view, ID, 'kms'));
+    // The client's side: 12290s on any host that name this machine.
+    const cut = view.lastKmsSuccess();
+    const mine = hostEntriesForClient(fleet, view.machine).filter(({ entry }) => (toMs(entry.time) ?? -Infinity) > cut);
+    for (const { hostKey, entry } of mine) {
+      if (skewedEntries([entry], skew).length) mergeEvidence(evidence, [entryEvidence(entry, fleet.machines.find((m) => m.key === hostKey)?.name ?? hostKey)]);
+    }
+    // The host's side: clients that are not in the snapshot get the finding on the host.
+    const inFleet = (e: KmsHostRequestFact): Machine | undefined => fleet.machines.find((m) => m.key !== view.key && namesClient(e, m));
+    const orphans = skewedEntries(hostLog(fleet, view.key), skew).filter((e) => !inFleet(e));
+    for (const e of orphans) mergeEvidence(evidence, [entryEvidence(e, view.name)]);
+    if (!evidence.length) return [];
+    const clients = [...new Set(orphans.map((e) => e.clientName))];
+    return [
+      {
+        title: clients.length ? `Clients with clocks off by more than ${options.skewHours} h: ${clients.join(', ')}` : undefined,
+        detail: `KMS refuses requests whose timestamp is more than ${options.skewHours} hours (UTC) away from the host's clock (0xC004F06C).`,
+        evidence,
+        remedy: [
+          'Set the clock and time zone right on the client (and the host): both should sync from the domain hierarchy (w32tm /resync).',
+          `Then activate: ${CMD.ato}`,
+        ],
+      },
+    ];
+  },
+);

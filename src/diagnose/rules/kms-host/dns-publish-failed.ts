@@ -1,0 +1,38 @@
+// Table 2 row 6: the KMS host cannot create its SRV record.
+import { evidenceOf } from '../../evidence.js';
+import { openPublishFailures } from '../../host-dns.js';
+import { CMD } from '../../remedies.js';
+import { codeArticles, explainCode } from '../../rule-helpers.js';
+import { defineRule } from '../../rule.js';
+
+export default defineRule(
+  {
+    id: 'kms-host/dns-publish-failed',
+    severity: 'error',
+    title: 'KMS host failed to publish its SRV record',
+    description: '12293: publishing _vlmcs._tcp to DNS failed, with the HRESULT and the domain; no later 12294 for that domain.',
+    kb: ['event/12293', 'event/12294', 'procedure/publish-srv-record', 'procedure/check-srv-record'],
+    facts: ['kms-service'],
+    seed: 'Table 2 row 6; MP alert',
+    supersededBy: ['kms-host/srv-only-first-host'],
+  },
+  ({ view }) => {
+    const open = openPublishFailures(view);
+    if (!open.length) return [];
+    const codes = [...new Set(open.map((f) => f.result).filter((c): c is string => !!c))];
+    const domains = [...new Set(open.map((f) => f.domain).filter((d): d is string => !!d))];
+    return [
+      {
+        detail: `Publishing to ${domains.join(', ') || 'DNS'} failed. ${codes.map(explainCode).join(' ')} DNS either limits write access or does not accept dynamic updates, so clients cannot discover this host.`,
+        evidence: open.map((f) => evidenceOf(f)),
+        remedy: [
+          "Give the KMS host's computer account write access to the _VLMCS record (or the zone), or allow dynamic updates.",
+          `Or create the record by hand: _vlmcs._tcp.${domains[0] ?? '<domain>'} SRV 0 0 1688 ${view.name}`,
+          `Check the result: ${CMD.srvLookup(domains[0])}`,
+          ...codes.map((c) => CMD.slui(c)),
+        ],
+        kb: codeArticles(codes),
+      },
+    ];
+  },
+);

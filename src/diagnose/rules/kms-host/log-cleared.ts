@@ -1,0 +1,58 @@
+// Backup section: the Key Management Service log is the record of activations; clearing it loses history.
+import type { KmsHostRequestFact } from '../../../decode/index.js';
+import { evidenceOf } from '../../evidence.js';
+import { defineRule } from '../../rule.js';
+import type { EvidenceRef } from '../../../types.js';
+
+/** Record ids in one file's 12290s that skip numbers or run backwards. */
+function recordGaps(entries: readonly KmsHostRequestFact[]): EvidenceRef[] {
+  const byFile = new Map<string, KmsHostRequestFact[]>();
+  for (const e of entries) {
+    if (e.source.record === undefined) continue;
+    const list = byFile.get(e.source.file);
+    if (list) list.push(e);
+    else byFile.set(e.source.file, [e]);
+  }
+  const out: EvidenceRef[] = [];
+  for (const list of byFile.values()) {
+    // Time order shows a restart of numbering; record order shows holes.
+    const byTime = [...list].sort((a, b) => a.time.localeCompare(b.time));
+    for (let i = 1; i < byTime.length; i++) {
+      const prev = byTime[i - 1].source.record ?? 0;
+      const cur = byTime[i].source.record ?? 0;
+      if (cur < prev) out.push(evidenceOf(byTime[i], `record ${cur} follows record ${prev} in time: numbering restarted`));
+      else if (cur > prev + 1) out.push(evidenceOf(byTime[i], `records ${prev + 1}–${cur - 1} are missing between ${byTime[i - 1].time} and ${byTime[i].time}`));
+    }
+  }
+  return out;
+}
+
+export default defineRule(
+  {
+    id: 'kms-host/log-cleared',
+    severity: 'warning',
+    title: 'Key Management Service log was cleared or has holes',
+    description: 'System event 104 says the Key Management Service log was cleared, or record ids in its 12290s jump: activation history was lost.',
+    kb: ['procedure/backup-kms-log', 'event/104'],
+    facts: ['log-cleared', 'kms-host-request'],
+    seed: 'backup section',
+  },
+  ({ view }) => {
+    const evidence = view
+      .facts('log-cleared')
+      .filter((f) => f.kmsLog)
+      .map((f) => evidenceOf(f));
+    evidence.push(...recordGaps(view.facts('kms-host-request')));
+    if (!evidence.length) return [];
+    return [
+      {
+        detail: 'The Key Management Service log is the only record of which clients this host activated. Part of it is gone, so counts and audits from it are incomplete.',
+        evidence,
+        remedy: [
+          'Export the log on a schedule before anything clears it: wevtutil epl "Key Management Service" kms-%DATE%.evtx',
+          'Exclude the Key Management Service log from clean-up tools, or collect it centrally (Operations Manager keeps it in its data warehouse).',
+        ],
+      },
+    ];
+  },
+);

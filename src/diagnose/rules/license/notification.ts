@@ -1,0 +1,53 @@
+// UX section: the machine is in Notification or non-genuine grace — the user sees it.
+import type { LicenseStatusName } from '../../../decode/index.js';
+import { licenseStateFromSlStatus } from '../../../decode/index.js';
+import { evidenceOf } from '../../evidence.js';
+import type { StateReading } from '../../machine-view.js';
+import { CMD } from '../../remedies.js';
+import { defineRule } from '../../rule.js';
+
+const SHOWN: readonly LicenseStatusName[] = ['Notification', 'NonGenuineGrace'];
+
+/** The machine's current license states: every slmgr product, else the newest event that says. */
+export function currentStates(view: import('../../machine-view.js').MachineView): StateReading[] {
+  const slmgr = view.licenses();
+  if (slmgr.length) return slmgr.map((l) => ({ state: l.licenseStatus, fact: l, at: view.at(l), ...(l.graceMinutes !== undefined ? { minutes: l.graceMinutes } : {}) }));
+  const readings: StateReading[] = [];
+  for (const s of view.facts('license-state-data')) {
+    const r: StateReading = { state: licenseStateFromSlStatus(s.licenseState), fact: s, at: view.at(s) };
+    const end = s.graceEnd ? Date.parse(s.graceEnd) : NaN;
+    if (!Number.isNaN(end)) r.minutes = Math.round((end - r.at) / 60_000);
+    readings.push(r);
+  }
+  readings.push(...view.states('kms-client'));
+  if (!readings.length) return [];
+  return [readings.reduce((a, b) => (b.at >= a.at ? b : a))];
+}
+
+export default defineRule(
+  {
+    id: 'license/notification',
+    severity: 'error',
+    title: 'Windows is in notification mode',
+    description: 'A product is in the Notification or NonGenuineGrace state (slmgr, 8230, or 12288 license state): users see activation reminders and a black desktop.',
+    kb: ['procedure/read-slmgr-dli-dlv', 'event/8230', 'genuine/non-genuine'],
+    facts: ['license', 'license-state-data', 'kms-request'],
+    seed: 'UX section',
+  },
+  ({ view }) => {
+    const shown = currentStates(view).filter((r) => SHOWN.includes(r.state));
+    if (!shown.length) return [];
+    const reason = shown.map((r) => (r.fact.kind === 'license' ? r.fact.notificationReason : undefined)).find((x) => x);
+    return [
+      {
+        detail: `State ${[...new Set(shown.map((r) => r.state))].join(', ')}${reason ? ` (notification reason ${reason})` : ''}: the desktop turns black and reminders appear until the machine is activated${shown.some((r) => r.state === 'NonGenuineGrace') ? ' and validated as genuine' : ''}.`,
+        evidence: shown.map((r) => evidenceOf(r.fact)),
+        remedy: [
+          `Find out why activation fails (the KMS or MAK walk), fix it, then activate: ${CMD.ato}`,
+          ...(reason ? [CMD.slui(reason)] : []),
+          'For non-genuine grace, follow the non-genuine recovery steps first.',
+        ],
+      },
+    ];
+  },
+);

@@ -1,0 +1,30 @@
+// Table 3 row 4: slmgr /ato returned an error code no other rule explains.
+import { CMD } from '../../remedies.js';
+import { codeArticles, distinctCodes, explainCode, sightingEvidence, unownedSightings } from '../../rule-helpers.js';
+import { defineRule } from '../../rule.js';
+
+export default defineRule(
+  {
+    id: 'mak/ato-error',
+    severity: 'error',
+    title: 'Activation returned an error code',
+    description: '`slmgr /ato` (or 8198/8200) on a MAK or non-KMS machine printed an error code that no more specific rule explains.',
+    kb: ['procedure/explain-error-code', 'event/8198'],
+    facts: ['license', 'slmgr-error', 'online-activation-failure'],
+    seed: 'Table 3 row 4',
+  },
+  ({ view }) => {
+    const sightings = unownedSightings(view, 'mak');
+    if (!sightings.length) return [];
+    const codes = distinctCodes(sightings);
+    return [
+      {
+        title: `Activation returned ${codes.join(', ')}`,
+        detail: codes.map(explainCode).join(' '),
+        evidence: sightingEvidence(sightings),
+        remedy: [...codes.map((c) => `Show Windows' own text for the code: ${CMD.slui(c)}`), `After the fix: ${CMD.ato}`],
+        kb: codeArticles(codes),
+      },
+    ];
+  },
+);
