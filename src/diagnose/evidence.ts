@@ -71,8 +71,10 @@ export function evidenceOf(fact: Fact, summary?: string): EvidenceRef {
   return ref;
 }
 
+/** Same place: one record or line is cited once, with the first (richest) summary a rule gave it. */
 export function sameEvidence(a: EvidenceRef, b: EvidenceRef): boolean {
-  return a.file === b.file && a.record === b.record && a.line === b.line && a.eventId === b.eventId && a.summary === b.summary;
+  const located = a.record !== undefined || a.line !== undefined;
+  return a.file === b.file && a.record === b.record && a.line === b.line && a.eventId === b.eventId && (located || a.summary === b.summary);
 }
 
 export function mergeEvidence(into: EvidenceRef[], more: readonly EvidenceRef[]): EvidenceRef[] {

@@ -27,6 +27,13 @@ function hostEntry(ctx: WalkContext): { entry?: KmsHostRequestFact; hostName?: s
   if (!span || span.first > x.at + skew || span.last < x.at) {
     return { hostName: host.name, collect: collectKmsLog(host.name, ...window), note: `The snapshot holds no Key Management Service log of ${host.name} for the time of the request.` };
   }
+  if (x.response) {
+    return {
+      hostName: host.name,
+      collect: collectKmsLog(host.name, ...window),
+      note: `The client got a 12289, yet ${host.name}'s log has no 12290 for it: another machine may answer under that name, or the exported log is incomplete.`,
+    };
+  }
   return { hostName: host.name };
 }
 

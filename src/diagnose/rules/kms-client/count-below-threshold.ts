@@ -18,7 +18,7 @@ export default defineRule(
     seed: 'Table 2 row 2',
   },
   ({ view }) => {
-    const evidence: EvidenceRef[] = sightingEvidence(ownedSightings(view, ID, 'kms'));
+    const evidence: EvidenceRef[] = [];
     let need: number | undefined;
     let count: number | undefined;
     let host: string | undefined;
@@ -37,6 +37,8 @@ export default defineRule(
         evidenceOf(x.request),
       ]);
     }
+    // Codes seen outside 12289 (slmgr, 8233, 12288) after the exchanges, so 12289s keep their count summary.
+    mergeEvidence(evidence, sightingEvidence(ownedSightings(view, ID, 'kms')));
     if (!evidence.length) return [];
     const numbers = count !== undefined ? ` The host reported a count of ${count}${need !== undefined ? `; this client needs ${need}` : ''}.` : '';
     return [

@@ -20,7 +20,8 @@ export default defineRule(
     const skew = options.skewHours * HOUR;
     const evidence: EvidenceRef[] = [];
     const hosts = new Set<string>();
-    for (const x of view.recentExchanges()) {
+    // A request the client got a 12289 for did reach a host; only unanswered ones can be "never seen".
+    for (const x of view.recentExchanges().filter((e) => !e.response)) {
       const host = hostMachine(fleet, x.request.host);
       if (!host || host.key === view.key) continue;
       const span = hostLogSpan(fleet, host.key);

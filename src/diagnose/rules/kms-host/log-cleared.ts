@@ -4,7 +4,10 @@ import { evidenceOf } from '../../evidence.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
 
-/** Record ids in one file's 12290s that skip numbers or run backwards. */
+/**
+ * Holes in the record ids of one file's 12290s. The Key Management Service log holds 12290s and
+ * little else, so a run of missing ids is history that was cleared or lost.
+ */
 function recordGaps(entries: readonly KmsHostRequestFact[]): EvidenceRef[] {
   const byFile = new Map<string, KmsHostRequestFact[]>();
   for (const e of entries) {
@@ -15,13 +18,11 @@ function recordGaps(entries: readonly KmsHostRequestFact[]): EvidenceRef[] {
   }
   const out: EvidenceRef[] = [];
   for (const list of byFile.values()) {
-    // Time order shows a restart of numbering; record order shows holes.
-    const byTime = [...list].sort((a, b) => a.time.localeCompare(b.time));
-    for (let i = 1; i < byTime.length; i++) {
-      const prev = byTime[i - 1].source.record ?? 0;
-      const cur = byTime[i].source.record ?? 0;
-      if (cur < prev) out.push(evidenceOf(byTime[i], `record ${cur} follows record ${prev} in time: numbering restarted`));
-      else if (cur > prev + 1) out.push(evidenceOf(byTime[i], `records ${prev + 1}–${cur - 1} are missing between ${byTime[i - 1].time} and ${byTime[i].time}`));
+    const byRecord = [...list].sort((a, b) => (a.source.record ?? 0) - (b.source.record ?? 0));
+    for (let i = 1; i < byRecord.length; i++) {
+      const prev = byRecord[i - 1].source.record ?? 0;
+      const cur = byRecord[i].source.record ?? 0;
+      if (cur > prev + 1) out.push(evidenceOf(byRecord[i], `records ${prev + 1}–${cur - 1} are missing before record ${cur} (${byRecord[i - 1].time} – ${byRecord[i].time})`));
     }
   }
   return out;
