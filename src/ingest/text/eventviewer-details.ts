@@ -27,46 +27,48 @@ export function makeEventViewerDetailsReader(encoding: Pick<EncodingGuess, 'enco
     let block: DetailsBlock | undefined;
     let junkReported = false;
 
-    for await (const l of splitLines(decodeText(input, encoding))) {
-      if (l.tooLong) {
-        yield rejectedAt(l.line, 'a line longer than 4 MiB characters; skipped');
-        continue;
-      }
-      const label = matchLabel(l.text);
-      // A log-name label always opens the next event, also right after a description or an XML part.
-      if (label?.field === 'logName' && !(block?.xml && !block.xmlDone)) {
-        if (block) yield finish(block, ctx, zone);
-        block = new DetailsBlock(l.line);
-        block.header(l.text);
-        junkReported = false;
-        continue;
-      }
-      if (!block) {
-        if (l.text.trim() !== '' && !junkReported) {
-          yield rejectedAt(l.line, `text before the first "Log Name:" line: ${JSON.stringify(l.text.trim().slice(0, 40))}`);
-          junkReported = true;
-        }
-        continue;
-      }
-      if (block.xml) {
-        if (block.xmlDone) continue;
-        block.xmlChars += l.text.length + 1;
-        if (block.xmlChars > MAX_XML_CHARS) {
-          block.xml = [];
-          block.xmlDone = true;
+    for await (const batch of splitLines(decodeText(input, encoding))) {
+      for (const l of batch) {
+        if (l.tooLong) {
+          yield rejectedAt(l.line, 'a line longer than 4 MiB characters; skipped');
           continue;
         }
-        block.xml.push(l.text);
-        if (/<\/(?:\w+:)?Event>\s*$/.test(l.text)) block.xmlDone = true;
-        continue;
+        const label = matchLabel(l.text);
+        // A log-name label always opens the next event, also right after a description or an XML part.
+        if (label?.field === 'logName' && !(block?.xml && !block.xmlDone)) {
+          if (block) yield finish(block, ctx, zone);
+          block = new DetailsBlock(l.line);
+          block.header(l.text);
+          junkReported = false;
+          continue;
+        }
+        if (!block) {
+          if (l.text.trim() !== '' && !junkReported) {
+            yield rejectedAt(l.line, `text before the first "Log Name:" line: ${JSON.stringify(l.text.trim().slice(0, 40))}`);
+            junkReported = true;
+          }
+          continue;
+        }
+        if (block.xml) {
+          if (block.xmlDone) continue;
+          block.xmlChars += l.text.length + 1;
+          if (block.xmlChars > MAX_XML_CHARS) {
+            block.xml = [];
+            block.xmlDone = true;
+            continue;
+          }
+          block.xml.push(l.text);
+          if (/<\/(?:\w+:)?Event>\s*$/.test(l.text)) block.xmlDone = true;
+          continue;
+        }
+        if (label?.field === 'eventXml') {
+          block.xml = [];
+          if (label.value) block.xml.push(label.value);
+          continue;
+        }
+        if (block.inDescription) block.description.push(l.text);
+        else if (l.text.trim() !== '') block.header(l.text);
       }
-      if (label?.field === 'eventXml') {
-        block.xml = [];
-        if (label.value) block.xml.push(label.value);
-        continue;
-      }
-      if (block.inDescription) block.description.push(l.text);
-      else if (l.text.trim() !== '') block.header(l.text);
     }
     if (block) yield finish(block, ctx, zone);
   };

@@ -39,9 +39,11 @@ export function makeJsonLinesReader(encoding: Pick<EncodingGuess, 'encoding' | '
   return async function* readJsonLines(input, ctx): AsyncGenerator<ReaderItem> {
     const { zone, problem } = zoneFor(ctx);
     if (problem) yield problem;
-    for await (const l of splitLines(decodeText(input, encoding))) {
-      if (l.tooLong) yield rejectedAt(l.line, 'a line longer than 4 MiB characters; skipped');
-      else if (l.text.trim() !== '') yield itemFromJsonText(l.text, l.line, ctx, zone, 'jsonl');
+    for await (const batch of splitLines(decodeText(input, encoding))) {
+      for (const l of batch) {
+        if (l.tooLong) yield rejectedAt(l.line, 'a line longer than 4 MiB characters; skipped');
+        else if (l.text.trim() !== '') yield itemFromJsonText(l.text, l.line, ctx, zone, 'jsonl');
+      }
     }
   };
 }

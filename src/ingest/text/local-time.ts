@@ -39,8 +39,28 @@ export function parseTimeZone(text: string): TimeZone | undefined {
   }
 }
 
+/**
+ * Offsets by zone and quarter hour: formatting through Intl costs microseconds per call, and a log holds many
+ * events per quarter hour. Every real zone changes its offset on a quarter-hour boundary, so this is exact.
+ */
+const offsetCache = new WeakMap<Intl.DateTimeFormat, Map<number, number>>();
+const QUARTER_HOUR_MS = 15 * 60_000;
+const MAX_CACHED = 100_000;
+
 /** Offset (local minus UTC, in minutes) of an IANA zone at the given UTC instant. */
 function ianaOffset(format: Intl.DateTimeFormat, utcMs: number): number {
+  let cache = offsetCache.get(format);
+  if (!cache) offsetCache.set(format, (cache = new Map()));
+  const key = Math.floor(utcMs / QUARTER_HOUR_MS);
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  if (cache.size >= MAX_CACHED) cache.clear();
+  const offset = computeIanaOffset(format, key * QUARTER_HOUR_MS);
+  cache.set(key, offset);
+  return offset;
+}
+
+function computeIanaOffset(format: Intl.DateTimeFormat, utcMs: number): number {
   const parts: Record<string, number> = {};
   for (const p of format.formatToParts(new Date(utcMs))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second);

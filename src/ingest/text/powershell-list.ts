@@ -59,14 +59,16 @@ export function makePowerShellListReader(encoding: Pick<EncodingGuess, 'encoding
       yield itemFor(buildEvent(parsed, { file: ctx.file, format: 'text', line: first }, zone), first, ctx);
     }
 
-    for await (const l of splitLines(decodeText(input, encoding))) {
-      if (l.tooLong) {
-        yield* flush();
-        yield rejectedAt(l.line, 'a line longer than 4 MiB characters; skipped');
-        continue;
+    for await (const batch of splitLines(decodeText(input, encoding))) {
+      for (const l of batch) {
+        if (l.tooLong) {
+          yield* flush();
+          yield rejectedAt(l.line, 'a line longer than 4 MiB characters; skipped');
+          continue;
+        }
+        if (l.text.trim() === '') yield* flush();
+        else block.push(l);
       }
-      if (l.text.trim() === '') yield* flush();
-      else block.push(l);
     }
     yield* flush();
   };

@@ -20,26 +20,28 @@ export function makeWevtutilTextReader(encoding: Pick<EncodingGuess, 'encoding' 
     const finish = (b: BlockFields): ReaderItem =>
       itemFor(buildEvent(b.loose(), { file: ctx.file, format: 'text', line: b.line }, zone), b.line, ctx);
 
-    for await (const l of splitLines(decodeText(input, encoding))) {
-      if (l.tooLong) {
-        yield rejectedAt(l.line, 'a line longer than 4 MiB characters; skipped');
-        continue;
-      }
-      if (BLOCK_START.test(l.text)) {
-        if (block) yield finish(block);
-        block = new BlockFields(l.line);
-        junkReported = false;
-        continue;
-      }
-      if (!block) {
-        if (l.text.trim() !== '' && !junkReported) {
-          yield rejectedAt(l.line, `text outside any "Event[N]:" block: ${JSON.stringify(l.text.trim().slice(0, 40))}`);
-          junkReported = true;
+    for await (const batch of splitLines(decodeText(input, encoding))) {
+      for (const l of batch) {
+        if (l.tooLong) {
+          yield rejectedAt(l.line, 'a line longer than 4 MiB characters; skipped');
+          continue;
         }
-        continue;
+        if (BLOCK_START.test(l.text)) {
+          if (block) yield finish(block);
+          block = new BlockFields(l.line);
+          junkReported = false;
+          continue;
+        }
+        if (!block) {
+          if (l.text.trim() !== '' && !junkReported) {
+            yield rejectedAt(l.line, `text outside any "Event[N]:" block: ${JSON.stringify(l.text.trim().slice(0, 40))}`);
+            junkReported = true;
+          }
+          continue;
+        }
+        if (block.inDescription) block.description.push(l.text);
+        else if (l.text.trim() !== '') block.header(l.text);
       }
-      if (block.inDescription) block.description.push(l.text);
-      else if (l.text.trim() !== '') block.header(l.text);
     }
     if (block) yield finish(block);
   };
