@@ -189,6 +189,51 @@ describe('PowerShell Format-List', () => {
   });
 });
 
+describe('PowerShell Format-List, pasted shapes', () => {
+  it('reads output indented as a whole, rejoining a GUID the console cut', async () => {
+    const input = [
+      '    LogName      : Application',
+      '    ProviderName : Microsoft-Windows-Security-SPP',
+      '    Id           : 8198',
+      '    TimeCreated  : 11/18/2024 4:19:19 PM',
+      '    Message      : License Activation (slui.exe) failed with the following error code:',
+      '                hr=0x80004005',
+      '                Command-line arguments:',
+      '                RuleId=eeba1977-569e-4571-b639-7623d8bfecc0;Action=AutoActivate;AppId=55c92734-d682-4d71-983e-d6ec3f1605',
+      '                9f;SkuId=2de67392-b7a7-462a-b1ca-108dd189f588;NotificationInterval=1440;Trigger=TimerEvent',
+    ].join('\r\n');
+    const o = await run(text.textPowerShellListReader, input);
+    expect(o.rejections).toEqual([]);
+    expect(o.events.map((e) => [e.eventId, e.channel, e.timeCreated, e.timeIsLocal])).toEqual([[8198, 'Application', '2024-11-18T16:19:19Z', true]]);
+    expect(o.events[0].message).toBe(
+      'License Activation (slui.exe) failed with the following error code:\nhr=0x80004005\nCommand-line arguments:\n' +
+        'RuleId=eeba1977-569e-4571-b639-7623d8bfecc0;Action=AutoActivate;AppId=55c92734-d682-4d71-983e-d6ec3f16059f;SkuId=2de67392-b7a7-462a-b1ca-108dd189f588;NotificationInterval=1440;Trigger=TimerEvent',
+    );
+  });
+
+  it('keeps a blank line inside a value and still splits events at blank lines', async () => {
+    const input = [
+      'TimeCreated  : 2024/03/05 18:12:04',
+      'ProviderName : Microsoft-Windows-Security-SPP',
+      'Id           : 12288',
+      'Message      : first',
+      '',
+      '               after a blank line',
+      '',
+      'TimeCreated  : 2024/03/05 18:12:05',
+      'ProviderName : Microsoft-Windows-Security-SPP',
+      'Id           : 12289',
+      'Message      : second',
+    ].join('\n');
+    const o = await run(text.textPowerShellListReader, input, { tz: '+09:00' });
+    expect(o.rejections).toEqual([]);
+    expect(o.events.map((e) => [e.eventId, e.source.line, e.timeCreated, e.message])).toEqual([
+      [12288, 1, '2024-03-05T09:12:04Z', 'first\n\nafter a blank line'],
+      [12289, 8, '2024-03-05T09:12:05Z', 'second'],
+    ]);
+  });
+});
+
 describe('PowerShell JSON', () => {
   it('rejects a broken element and reads the elements around it', async () => {
     const input = [
@@ -237,6 +282,15 @@ describe('JSON Lines', () => {
 });
 
 describe('encodings', () => {
+  it('reads UTF-16BE with a BOM', async () => {
+    const { readFileSync } = await import('node:fs');
+    const le = readFileSync('fixtures/text-forms/wevtutil.txt');
+    const be = Buffer.from(Buffer.from('\uFEFF' + le.toString('utf8'), 'utf16le').swap16());
+    const o = await run(text.textWevtutilReader, be, {}, 5);
+    expect(o.rejections).toEqual([]);
+    expect(o.events.map((e) => e.eventId)).toEqual([12288, 12289, 1033, 16384]);
+  });
+
   it('reads a Shift_JIS CSV with the multi-byte characters split across chunks', async () => {
     const { readFileSync } = await import('node:fs');
     const bytes = readFileSync('fixtures/text-forms/eventviewer-ja-sjis.csv');

@@ -59,32 +59,54 @@ export function makePowerShellListReader(encoding: Pick<EncodingGuess, 'encoding
       yield itemFor(buildEvent(parsed, { file: ctx.file, format: 'text', line: first }, zone), first, ctx);
     }
 
+    /** Blank lines seen since the last text line: a value may hold blank lines, so they end a block only
+     * when the next text line is not a continuation. */
+    let blanks: TextLine[] = [];
     for await (const batch of splitLines(decodeText(input, encoding))) {
       for (const l of batch) {
         if (l.tooLong) {
           yield* flush();
+          blanks = [];
           yield rejectedAt(l.line, 'a line longer than 4 MiB characters; skipped');
           continue;
         }
-        if (l.text.trim() === '') yield* flush();
-        else block.push(l);
+        if (l.text.trim() === '') {
+          blanks.push(l);
+          continue;
+        }
+        if (blanks.length > 0) {
+          const continues = block.length > 0 && indentOf(l.text) > indentOf(block[0].text);
+          if (continues) block.push(...blanks);
+          else yield* flush();
+          blanks = [];
+        }
+        block.push(l);
       }
     }
     yield* flush();
   };
 }
 
+function indentOf(text: string): number {
+  return text.length - text.trimStart().length;
+}
+
 /** `wrapWidth`: a line at least this wide was cut by the console, not by the message. */
 function parseBlock(lines: TextLine[], wrapWidth: number): LooseEvent | string {
   const properties: Property[] = [];
+  // Output pasted into a document is often indented as a whole; property names start at the first line's indent.
+  const base = indentOf(lines[0].text);
   let previousWidth = 0;
   for (const l of lines) {
-    const m = PROPERTY_LINE.exec(l.text);
+    const text = indentOf(l.text) >= base ? l.text.slice(base) : l.text.trimStart();
+    const m = PROPERTY_LINE.exec(text);
     const current = properties[properties.length - 1];
-    if (m && !/^\s/.test(l.text)) {
+    if (m && !/^\s/.test(text)) {
       properties.push({ name: m[1], column: m[1].length + m[2].length + 3, lines: [m[3]] });
-    } else if (current && /^\s/.test(l.text)) {
-      const piece = l.text.slice(Math.min(current.column, l.text.length - l.text.trimStart().length));
+    } else if (current && text.trim() === '') {
+      current.lines.push('');
+    } else if (current && /^\s/.test(text)) {
+      const piece = text.slice(Math.min(current.column, indentOf(text)));
       if (previousWidth >= wrapWidth) current.lines[current.lines.length - 1] += piece;
       else current.lines.push(piece);
     } else {
