@@ -2,7 +2,9 @@
 import { decodeEvent, parseSlmgr, ACTIVATION_EVENT_IDS, type Fact } from './decode/index.js';
 import { diagnose, type DiagnoseOptions } from './diagnose/index.js';
 import { buildFleet, machineFromPath, type FactWithOwner, type Fleet } from './evidence/index.js';
+import { computeFleetViews, type FleetViews } from './fleet/index.js';
 import { expandInputs, openInput, type InputFile } from './ingest/index.js';
+import { readFiles } from './parallel/index.js';
 import type { Finding, InputFormat, RawEvent, Rejection, WalkStep } from './types.js';
 
 export interface UnknownLine {
@@ -31,6 +33,10 @@ export interface AnalyzeOptions {
   tz?: string;
   diagnose?: Partial<Omit<DiagnoseOptions, 'now'>>;
   stdin?: NodeJS.ReadableStream;
+  /** Worker threads reading files; 0 or 1 reads in this thread (default: one per core). */
+  threads?: number;
+  /** Called after each input file is read. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface Analysis {
@@ -40,6 +46,8 @@ export interface Analysis {
   fleet: Fleet;
   findings: Finding[];
   walks: Map<string, WalkStep[]>;
+  /** The SCCM-style fleet views (license status, expiry, products, KMS hosts). */
+  views: FleetViews;
 }
 
 export interface FileResult {
@@ -111,9 +119,16 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
     ignored: 0,
     rejected: [{ where: 'path', reason: p.reason }],
   }));
+  const results = await readFiles(files, analyzeFile, {
+    ...(options.machine !== undefined ? { machine: options.machine } : {}),
+    ...(options.tz !== undefined ? { tz: options.tz } : {}),
+    ...(options.stdin ? { stdin: options.stdin } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  // Merge in input order: the cross-machine rules see the facts exactly as a one-thread read would give them.
   const facts: FactWithOwner[] = [];
-  for (const file of files) {
-    const result = await analyzeFile(file, options);
+  for (const result of results) {
     inputs.push(result.account);
     for (const f of result.facts) facts.push(f);
   }
@@ -124,7 +139,8 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
 export function diagnoseFacts(inputs: InputAccount[], facts: FactWithOwner[], options: AnalyzeOptions = {}): Analysis {
   const fleet = buildFleet(facts, options.now ? { now: options.now } : {});
   const { findings, walks } = diagnose(fleet, { ...options.diagnose, now: fleet.now });
-  return { generatedAt: new Date().toISOString(), now: fleet.now, inputs, fleet, findings, walks };
+  const views = computeFleetViews(fleet, fleet.now);
+  return { generatedAt: new Date().toISOString(), now: fleet.now, inputs, fleet, findings, walks, views };
 }
 
 /** True when no input yielded a single record: the run had nothing to work with. */

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerAnalyze } from './analyze.js';
+import { registerCheck } from './check.js';
 import { registerEvents } from './events.js';
 import { processIo, UsageError, type CliIo } from './output.js';
 
@@ -18,6 +19,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .showHelpAfterError();
   registerAnalyze(program, io, setExit);
   registerEvents(program, io, setExit);
+  registerCheck(program, io, setExit);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -1,4 +1,5 @@
 // The Markdown report: renders on GitHub, GitLab and wikis, and reads well in a terminal.
+import type { ExpiryRange, FleetViews, KmsHostView } from '../fleet/index.js';
 import type { Finding, Severity, WalkStep, EvidenceRef } from '../types.js';
 import { codeSpan, joinMd, md, trusted, type Markdown } from './escape.js';
 import type { MachineReport, Report, ReportInput } from './model.js';
@@ -22,7 +23,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     renderSummary(report),
     renderFindingsTable(report.findings),
     ...report.machines.map((m) => renderMachine(m, report.findings.filter((f) => f.machine === m.name), kbLink)),
-    ...renderFleetFindings(report.findings, kbLink),
+    ...renderFleet(report.fleet, report.findings, kbLink),
     renderInputs(report.inputs),
     ...(options.appendix ?? []),
   ];
@@ -105,10 +106,112 @@ function renderFinding(f: Finding, kbLink: (id: string) => Markdown): Markdown {
   return joinMd(parts, '\n\n');
 }
 
-function renderFleetFindings(findings: Finding[], kbLink: (id: string) => Markdown): Markdown[] {
-  const fleet = findings.filter((f) => !f.machine);
-  if (fleet.length === 0) return [];
-  return [md`## Fleet`, ...sortFindings(fleet).map((f) => renderFinding(f, kbLink))];
+/** The fleet views (the guide's SCCM license reports) and the findings that belong to no single machine. */
+function renderFleet(views: FleetViews | undefined, findings: Finding[], kbLink: (id: string) => Markdown): Markdown[] {
+  const fleetFindings = sortFindings(findings.filter((f) => !f.machine));
+  const sections = views ? renderFleetViews(views) : [];
+  if (sections.length === 0 && fleetFindings.length === 0) return [];
+  const parts: Markdown[] = [md`## Fleet`, ...sections];
+  if (fleetFindings.length > 0) parts.push(md`### Fleet-wide findings`, ...fleetFindings.map((f) => renderFinding(f, kbLink)));
+  return parts;
+}
+
+/** Rows shown per table; the JSON report always has all of them. */
+const FLEET_ROWS = 100;
+const RANGE_LABEL: Record<ExpiryRange, string> = {
+  expired: 'expired',
+  '0-7d': 'within 7 days',
+  '8-30d': '8–30 days',
+  '31-60d': '31–60 days',
+  '61-90d': '61–90 days',
+  '>90d': 'more than 90 days',
+};
+const SOON: ReadonlySet<ExpiryRange> = new Set(['expired', '0-7d', '8-30d']);
+
+/** One Markdown table per view, or nothing for a view with no rows. */
+export function renderFleetViews(views: FleetViews): Markdown[] {
+  const out: Markdown[] = [];
+  const statuses = Object.entries(views.statusCounts);
+  if (statuses.length > 0) {
+    out.push(table(md`### Licenses by status (03A)`, md`| Status | Licenses |`, md`|---|---:|`, statuses.map(([status, n]) => md`| ${status} | ${n} |`)));
+  }
+  const ranges = (Object.entries(views.expiringByRange) as [ExpiryRange, number][]).filter(([, n]) => n > 0);
+  if (ranges.length > 0) {
+    out.push(table(md`### Activations and grace periods ending, by time range (02A)`, md`| Ends | Licenses |`, md`|---|---:|`, ranges.map(([r, n]) => md`| ${RANGE_LABEL[r]} | ${n} |`)));
+  }
+  const soon = views.expiring.filter((e) => SOON.has(e.range));
+  if (soon.length > 0) {
+    out.push(
+      table(
+        md`### Machines whose activation or grace period ends within 30 days (02B)`,
+        md`| Machine | Product | Status | Ends | Time left |`,
+        md`|---|---|---|---|---:|`,
+        soon.slice(0, FLEET_ROWS).map((e) => md`| ${e.machine} | ${e.product} | ${e.status} | ${e.expires} | ${timeLeft(e.minutesLeft)} |`),
+        soon.length,
+      ),
+    );
+  }
+  if (views.products.length > 0) {
+    out.push(
+      table(
+        md`### Products (04A)`,
+        md`| Edition | Family | Channel | Machines | Licensed |`,
+        md`|---|---|---|---:|---:|`,
+        views.products.slice(0, FLEET_ROWS).map((p) => md`| ${p.edition} | ${p.family} | ${p.channel} | ${p.machines} | ${p.licensed} |`),
+        views.products.length,
+      ),
+    );
+  }
+  if (views.kmsHosts.length > 0) {
+    out.push(
+      table(
+        md`### KMS hosts (05A)`,
+        md`| Host | Current count | Needed | Clients seen | Last activity | DNS publishing |`,
+        md`|---|---:|---:|---:|---|---|`,
+        views.kmsHosts.map((h) => md`| ${h.name} | ${countText(h)} | ${h.requiredCount ?? '?'} | ${h.clientsSeen} | ${h.lastActivity ?? 'none logged'} | ${h.dnsPublishing} |`),
+      ),
+    );
+  }
+  if (views.duplicateCmids.length > 0) {
+    out.push(
+      table(
+        md`### CMIDs shared by several machines`,
+        md`| CMID | Machines |`,
+        md`|---|---|`,
+        views.duplicateCmids.slice(0, FLEET_ROWS).map((d) => md`| ${codeSpan(d.cmid)} | ${d.names.join(', ')} |`),
+        views.duplicateCmids.length,
+      ),
+    );
+  }
+  if (views.unseenClients.length > 0) {
+    out.push(
+      table(
+        md`### KMS clients their host never logged`,
+        md`| Client | KMS host |`,
+        md`|---|---|`,
+        views.unseenClients.slice(0, FLEET_ROWS).map((u) => md`| ${u.machine} | ${u.host} |`),
+        views.unseenClients.length,
+      ),
+    );
+  }
+  return out;
+}
+
+function table(title: Markdown, head: Markdown, rule: Markdown, rows: Markdown[], total = rows.length): Markdown {
+  const parts = [title, md``, head, rule, ...rows];
+  if (total > rows.length) parts.push(md``, md`${total - rows.length} more rows in the JSON report.`);
+  return joinMd(parts);
+}
+
+function countText(host: KmsHostView): Markdown {
+  if (host.currentCount === undefined) return md`?`;
+  return host.currentCountSource === '12290' ? md`${host.currentCount} (from 12290)` : md`${host.currentCount}`;
+}
+
+function timeLeft(minutes: number): string {
+  const abs = Math.abs(minutes);
+  const text = abs >= 2 * 24 * 60 ? `${Math.floor(abs / (24 * 60))} d` : abs >= 60 ? `${Math.floor(abs / 60)} h` : `${abs} min`;
+  return minutes < 0 ? `${text} ago` : text;
 }
 
 function renderInputs(inputs: ReportInput[]): Markdown {

@@ -3,6 +3,7 @@
 import type { Analysis, InputAccount } from '../analyze.js';
 import type { LicenseFact } from '../decode/index.js';
 import type { Machine, Role } from '../evidence/index.js';
+import type { FleetViews } from '../fleet/index.js';
 import type { Finding, Severity, WalkStep } from '../types.js';
 import { VERSION } from '../version.js';
 
@@ -62,10 +63,11 @@ export interface Report {
   inputs: ReportInput[];
   machines: MachineReport[];
   findings: Finding[];
-  fleet: Record<string, unknown>;
+  /** The SCCM-style views of the snapshot (src/fleet/types.ts). */
+  fleet: FleetViews;
 }
 
-export function buildReport(analysis: Analysis, extra: { fleet?: Record<string, unknown> } = {}): Report {
+export function buildReport(analysis: Analysis, extra: { fleet?: FleetViews } = {}): Report {
   const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of analysis.findings) findings[f.severity]++;
   const inputs = analysis.inputs.map(toReportInput);
@@ -86,7 +88,7 @@ export function buildReport(analysis: Analysis, extra: { fleet?: Record<string, 
     inputs,
     machines: analysis.fleet.machines.map((m) => toMachineReport(m, analysis)),
     findings: analysis.findings,
-    fleet: extra.fleet ?? {},
+    fleet: extra.fleet ?? analysis.views,
   };
 }
 

@@ -1,0 +1,182 @@
+// `volact check <paths...>`: the whole analysis as a CI gate. Exit 0 when nothing is at or above --fail-on,
+// 1 when something is, 2 on a usage error or when nothing could be read.
+import { appendFile, readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { analyze, nothingReadable } from '../analyze.js';
+import {
+  ConfigError, diagnoseOptionsFrom, isSeverity, loadConfig, mergeConfig, parseRuleFlag, SEVERITIES, type RuleSetting, type VolactConfig,
+} from '../config/index.js';
+import { RULES } from '../diagnose/index.js';
+import { buildReport, renderJson, renderMarkdown, type Report } from '../report/index.js';
+import { BaselineError, diffBaseline, readBaseline, verdict, type BaselineDiff, type BaselineReport } from '../report/baseline.js';
+import { renderBaselineSection, renderGithubAnnotations, renderJobSummary } from '../report/github.js';
+import { renderJunit } from '../report/junit.js';
+import type { Finding, Severity } from '../types.js';
+import { emit, parseNow, UsageError, type CliIo } from './output.js';
+
+const REPORTERS = ['md', 'json', 'junit', 'github'] as const;
+type Reporter = (typeof REPORTERS)[number];
+
+interface CheckFlags {
+  failOn?: string;
+  failOnNew?: boolean;
+  reporter: string;
+  baseline?: string;
+  config?: string;
+  rule: string[];
+  out?: string;
+  now?: string;
+  machine?: string;
+  tz?: string;
+  threads?: string;
+}
+
+export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('check')
+    .description('analyze a fleet snapshot and fail (exit 1) when findings reach --fail-on; CI reporters')
+    .argument('<paths...>', 'snapshot folders (one subfolder per machine), files, globs, or - for stdin')
+    .option('--fail-on <level>', `lowest severity that fails the check: ${SEVERITIES.join('|')} (default: error, or failOn in the config)`)
+    .option('--fail-on-new', 'fail only on findings the --baseline report does not have')
+    .option('--reporter <name>', `output: ${REPORTERS.join('|')}`, 'md')
+    .option('--baseline <file>', 'previous JSON report: show new, resolved and persisting findings')
+    .option('--config <file>', 'config file (default: ./volact.config.json when present)')
+    .option('--rule <id=level>', 'set a rule to error|warning|info|off (repeatable; wins over the config)', collect, [])
+    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .option('--now <iso>', 'pin "now" (default: the newest record read)')
+    .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
+    .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
+    .option('--threads <n>', 'worker threads reading files (default: one per core)')
+    .action(async (paths: string[], flags: CheckFlags) => {
+      const reporter = parseReporter(flags.reporter);
+      const now = parseNow(flags.now);
+      const threads = parseThreads(flags.threads);
+      const knownRules = RULES.map((r) => r.meta.id);
+      const config = await configFrom(flags, knownRules);
+      const failOn: Severity = config.failOn ?? 'error';
+      const failOnNew = config.failOnNew ?? false;
+      if (failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <previous.json>');
+      const baseline = flags.baseline ? await loadBaseline(flags.baseline) : undefined;
+
+      const analysis = await analyze(paths, {
+        diagnose: diagnoseOptionsFrom(config),
+        ...(now ? { now } : {}),
+        ...(flags.machine ? { machine: flags.machine } : {}),
+        ...(flags.tz ? { tz: flags.tz } : {}),
+        ...(io.stdin ? { stdin: io.stdin } : {}),
+        ...(threads !== undefined ? { threads } : {}),
+      });
+      const report = buildReport(analysis);
+      const diff = baseline ? diffBaseline(report.findings, baseline, flags.baseline!) : undefined;
+      const { failing, known } = verdict(report.findings, failOn, diff, failOnNew);
+      const ruleIds = knownRules.filter((id) => config.rules[id] !== 'off');
+
+      const output = render(reporter, report, { failing, known, failOn, failOnNew, ruleIds, ...(diff ? { diff } : {}) });
+      await emit(io, output, flags.out);
+      if (reporter === 'github' && process.env.GITHUB_STEP_SUMMARY) {
+        await appendFile(process.env.GITHUB_STEP_SUMMARY, renderJobSummary(report, { failing, failOn, failOnNew, ...(diff ? { baseline: diff } : {}) }));
+      }
+
+      if (nothingReadable(analysis.inputs)) {
+        io.stderr('volact: nothing readable in the given inputs (see the Inputs section)\n');
+        setExit(2);
+        return;
+      }
+      const machines = new Set([...failing].map((f) => f.machine ?? 'fleet'));
+      const what = failOnNew ? `new finding(s) at or above ${failOn}` : `finding(s) at or above ${failOn}`;
+      if (failing.size > 0) {
+        io.stderr(`volact check: ${failing.size} ${what} on ${machines.size} machine(s)\n`);
+        setExit(1);
+      } else {
+        io.stderr(`volact check: no ${what}\n`);
+      }
+    });
+}
+
+interface RenderContext {
+  failing: Set<Finding>;
+  known: Set<Finding>;
+  failOn: Severity;
+  failOnNew: boolean;
+  ruleIds: string[];
+  diff?: BaselineDiff;
+}
+
+function render(reporter: Reporter, report: Report, ctx: RenderContext): string {
+  switch (reporter) {
+    case 'md':
+      return renderMarkdown(report, ctx.diff ? { appendix: [renderBaselineSection(ctx.diff)] } : {});
+    case 'json':
+      return renderJson(withCheck(report, ctx));
+    case 'junit':
+      return renderJunit(report, { failing: ctx.failing, known: ctx.known, ruleIds: ctx.ruleIds });
+    case 'github':
+      return renderGithubAnnotations(report, { failing: ctx.failing });
+  }
+}
+
+/** The JSON report plus what the check decided; a later run reads it back as its baseline. */
+function withCheck(report: Report, ctx: RenderContext): CheckReport {
+  const check = { failOn: ctx.failOn, failOnNew: ctx.failOnNew, failing: ctx.failing.size, passed: ctx.failing.size === 0 };
+  const baseline = ctx.diff
+    ? { file: ctx.diff.file, previousGeneratedAt: ctx.diff.previousGeneratedAt, new: ctx.diff.new, resolved: ctx.diff.resolved, persisting: ctx.diff.persisting.length }
+    : undefined;
+  return { ...report, check, ...(baseline ? { baseline } : {}) };
+}
+
+interface CheckReport extends Report {
+  check: { failOn: Severity; failOnNew: boolean; failing: number; passed: boolean };
+  baseline?: { file: string; previousGeneratedAt: string | undefined; new: Finding[]; resolved: Finding[]; persisting: number };
+}
+
+async function configFrom(flags: CheckFlags, knownRules: string[]): Promise<VolactConfig> {
+  try {
+    const { config } = await loadConfig(flags.config, knownRules);
+    const rules: Record<string, RuleSetting> = {};
+    for (const value of flags.rule) {
+      const [id, setting] = parseRuleFlag(value, knownRules);
+      rules[id] = setting;
+    }
+    const over: Parameters<typeof mergeConfig>[1] = { rules };
+    if (flags.failOn !== undefined) {
+      if (!isSeverity(flags.failOn)) throw new UsageError(`--fail-on expects one of ${SEVERITIES.join(', ')}, found ${JSON.stringify(flags.failOn)}`);
+      over.failOn = flags.failOn;
+    }
+    if (flags.failOnNew) over.failOnNew = true;
+    return mergeConfig(config, over);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+async function loadBaseline(file: string): Promise<BaselineReport> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--baseline ${file}: cannot read it (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message})`);
+  }
+  try {
+    return readBaseline(text, file);
+  } catch (error) {
+    if (error instanceof BaselineError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function parseReporter(value: string): Reporter {
+  if ((REPORTERS as readonly string[]).includes(value)) return value as Reporter;
+  throw new UsageError(`--reporter expects one of ${REPORTERS.join(', ')}, found ${JSON.stringify(value)}`);
+}
+
+function parseThreads(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(`--threads expects a whole number from 0 to 64, found ${JSON.stringify(value)}`);
+  return n;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

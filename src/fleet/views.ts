@@ -1,0 +1,226 @@
+// The guide's SCCM license reports (02A/02B, 03A/03B, 04A/04B, 05A), computed from a snapshot, plus the two
+// cross-machine questions a KMS operator asks next: which CMIDs are shared, and which clients no host saw.
+import { isSuccessHresult, type KmsHostRequestFact, type LicenseFact } from '../decode/index.js';
+import { machineKey, type Fleet, type Machine } from '../evidence/index.js';
+import { licenseRecords, type LicenseRecord } from './license-records.js';
+import type { DnsPublishing, ExpiringLicense, ExpiryRange, FleetViews, KmsHostView, ProductCount } from './types.js';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** The host's current count is the distinct clients of the last 30 days (what the KMS service keeps). */
+const COUNT_WINDOW = 30 * DAY;
+/** A client request may be logged on the host a few hours off the client's clock. */
+const SKEW = 4 * 60 * MINUTE;
+
+/** Upper bound (days, inclusive) of each range; the first range that holds the remaining time wins. */
+const RANGES: ReadonlyArray<{ range: ExpiryRange; upToDays: number }> = [
+  { range: 'expired', upToDays: 0 },
+  { range: '0-7d', upToDays: 7 },
+  { range: '8-30d', upToDays: 30 },
+  { range: '31-60d', upToDays: 60 },
+  { range: '61-90d', upToDays: 90 },
+  { range: '>90d', upToDays: Infinity },
+];
+
+export const EXPIRY_RANGES: readonly ExpiryRange[] = RANGES.map((r) => r.range);
+
+export function expiryRange(minutesLeft: number): ExpiryRange {
+  if (minutesLeft <= 0) return 'expired';
+  const days = Math.ceil(minutesLeft / (24 * 60));
+  return RANGES.find((r) => r.range !== 'expired' && days <= r.upToDays)!.range;
+}
+
+export function computeFleetViews(fleet: Fleet, now: string): FleetViews {
+  const nowMs = Date.parse(now);
+  const records = fleet.machines.flatMap(licenseRecords);
+  const expiring = expiringLicenses(records, nowMs);
+  const expiringByRange = Object.fromEntries(EXPIRY_RANGES.map((r) => [r, 0])) as Record<ExpiryRange, number>;
+  for (const e of expiring) expiringByRange[e.range]++;
+  return {
+    statusCounts: statusCounts(records),
+    expiring,
+    expiringByRange,
+    products: productCounts(records),
+    kmsHosts: fleet.machines.filter((m) => m.roles.includes('kms-host')).map((m) => kmsHostView(fleet, m, nowMs)),
+    duplicateCmids: duplicateCmids(fleet),
+    unseenClients: unseenClients(fleet),
+  };
+}
+
+function statusCounts(records: LicenseRecord[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of records) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function expiringLicenses(records: LicenseRecord[], nowMs: number): ExpiringLicense[] {
+  const out: ExpiringLicense[] = [];
+  for (const r of records) {
+    if (r.minutesLeft === undefined) continue;
+    // A record without a time is slmgr text: it speaks for the collection time, which is "now".
+    const taken = r.takenAt ? Date.parse(r.takenAt) : nowMs;
+    const base = Number.isFinite(taken) ? taken : nowMs;
+    if (!Number.isFinite(base)) continue;
+    const expiresMs = base + r.minutesLeft * MINUTE;
+    const minutesLeft = Number.isFinite(nowMs) ? Math.round((expiresMs - nowMs) / MINUTE) : r.minutesLeft;
+    out.push({
+      machine: r.machine,
+      product: r.edition || r.product,
+      status: r.status,
+      expires: new Date(expiresMs).toISOString(),
+      minutesLeft,
+      range: expiryRange(minutesLeft),
+      source: r.source,
+    });
+  }
+  return out.sort((a, b) => a.minutesLeft - b.minutesLeft || a.machine.localeCompare(b.machine));
+}
+
+function productCounts(records: LicenseRecord[]): ProductCount[] {
+  const byProduct = new Map<string, ProductCount & { seen: Set<string> }>();
+  for (const r of records) {
+    const key = `${r.edition}\u0000${r.channel}`;
+    let row = byProduct.get(key);
+    if (!row) byProduct.set(key, (row = { edition: r.edition, family: r.family, channel: r.channel, machines: 0, licensed: 0, seen: new Set() }));
+    if (!row.family && r.family) row.family = r.family;
+    if (row.seen.has(r.machine)) continue;
+    row.seen.add(r.machine);
+    row.machines++;
+    if (r.status === 'Licensed') row.licensed++;
+  }
+  return [...byProduct.values()]
+    .map(({ seen: _seen, ...row }) => row)
+    .sort((a, b) => b.machines - a.machines || a.edition.localeCompare(b.edition) || a.channel.localeCompare(b.channel));
+}
+
+function kmsHostView(fleet: Fleet, host: Machine, nowMs: number): KmsHostView {
+  const log = fleet.hostRequests.get(host.key) ?? [];
+  const slmgr = host.facts.find((f): f is LicenseFact => f.kind === 'license' && f.kmsHost !== undefined);
+  const view: KmsHostView = {
+    name: host.name,
+    currentCountSource: 'unknown',
+    clientsSeen: distinctCmids(log, () => true),
+    dnsPublishing: dnsPublishing(host, slmgr),
+    requestsPerDay: requestsPerDay(log),
+  };
+  if (slmgr?.kmsHost?.currentCount !== undefined) {
+    view.currentCount = slmgr.kmsHost.currentCount;
+    view.currentCountSource = 'slmgr';
+  } else if (log.length > 0 && Number.isFinite(nowMs)) {
+    view.currentCount = distinctCmids(log, (t) => t <= nowMs && t > nowMs - COUNT_WINDOW);
+    view.currentCountSource = '12290';
+  }
+  let required: number | undefined;
+  let last = '';
+  for (const e of log) {
+    if (e.requiredCount > 0) required = Math.max(required ?? 0, e.requiredCount);
+    if (e.time > last) last = e.time;
+  }
+  if (required !== undefined) view.requiredCount = required;
+  if (last) view.lastActivity = last;
+  return view;
+}
+
+function distinctCmids(log: readonly KmsHostRequestFact[], when: (ms: number) => boolean): number {
+  const seen = new Set<string>();
+  for (const e of log) {
+    if (!e.cmid) continue;
+    if (!when(Date.parse(e.time))) continue;
+    seen.add(e.cmid.toLowerCase());
+  }
+  return seen.size;
+}
+
+function dnsPublishing(host: Machine, slmgr: LicenseFact | undefined): DnsPublishing {
+  // Publishing switched off is the configuration at collection time: it outranks older events.
+  if (slmgr?.kmsHost?.dnsPublishing === false) return 'disabled';
+  let newest: { time: string; ok: boolean } | undefined;
+  for (const f of host.facts) {
+    if (f.kind !== 'kms-service' || (f.event !== 'dns-publish-ok' && f.event !== 'dns-publish-failed')) continue;
+    if (!newest || f.time >= newest.time) newest = { time: f.time, ok: f.event === 'dns-publish-ok' };
+  }
+  if (newest) return newest.ok ? 'ok' : 'failed';
+  return 'unknown';
+}
+
+function requestsPerDay(log: readonly KmsHostRequestFact[]): KmsHostView['requestsPerDay'] {
+  const days = new Map<string, { day: string; requests: number; failed: number }>();
+  for (const e of log) {
+    if (!e.time) continue;
+    const day = e.time.slice(0, 10);
+    let row = days.get(day);
+    if (!row) days.set(day, (row = { day, requests: 0, failed: 0 }));
+    row.requests++;
+    if (!isSuccessHresult(e.result)) row.failed++;
+  }
+  return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
+}
+
+function duplicateCmids(fleet: Fleet): FleetViews['duplicateCmids'] {
+  const out: FleetViews['duplicateCmids'] = [];
+  for (const [cmid, names] of fleet.cmidNames) {
+    // FQDN and short name of one machine are one name.
+    const byKey = new Map<string, string>();
+    for (const name of names) {
+      if (!name) continue;
+      const key = machineKey(name);
+      const held = byKey.get(key);
+      if (!held || name.length > held.length) byKey.set(key, name);
+    }
+    if (byKey.size > 1) out.push({ cmid, names: [...byKey.values()].sort((a, b) => a.localeCompare(b)) });
+  }
+  return out.sort((a, b) => b.names.length - a.names.length || a.cmid.localeCompare(b.cmid));
+}
+
+interface HostCoverage {
+  host: Machine;
+  first: number;
+  last: number;
+  cmids: Set<string>;
+  clientKeys: Set<string>;
+}
+
+/** Clients whose requests fall inside a host's logged time span, with no 12290 naming them on that host. */
+function unseenClients(fleet: Fleet): FleetViews['unseenClients'] {
+  const coverage = new Map<string, HostCoverage | null>();
+  const coverageOf = (host: Machine): HostCoverage | null => {
+    let held = coverage.get(host.key);
+    if (held !== undefined) return held;
+    const log = fleet.hostRequests.get(host.key) ?? [];
+    held = null;
+    if (log.length > 0) {
+      const c: HostCoverage = { host, first: Infinity, last: -Infinity, cmids: new Set(), clientKeys: new Set() };
+      for (const e of log) {
+        const t = Date.parse(e.time);
+        if (Number.isFinite(t)) {
+          c.first = Math.min(c.first, t);
+          c.last = Math.max(c.last, t);
+        }
+        if (e.cmid) c.cmids.add(e.cmid.toLowerCase());
+        if (e.clientName) c.clientKeys.add(machineKey(e.clientName));
+      }
+      held = c;
+    }
+    coverage.set(host.key, held);
+    return held;
+  };
+
+  const out: FleetViews['unseenClients'] = [];
+  for (const client of fleet.machines) {
+    const reported = new Set<string>();
+    for (const fact of client.facts) {
+      if (fact.kind !== 'kms-request' || !fact.host) continue;
+      const host = fleet.find(fact.host);
+      if (!host || host.key === client.key || reported.has(host.key)) continue;
+      const c = coverageOf(host);
+      if (!c) continue;
+      const at = Date.parse(fact.time);
+      if (!Number.isFinite(at) || at < c.first - SKEW || at > c.last + SKEW) continue;
+      const seen = c.clientKeys.has(client.key) || client.cmids.some((cmid) => c.cmids.has(cmid)) || c.cmids.has(fact.cmid.toLowerCase());
+      if (seen) continue;
+      reported.add(host.key);
+      out.push({ machine: client.name, host: host.name });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+// Public face of the parallel reader: many inputs on worker threads, results in input order.
+export { readFiles, defaultThreads, workersAvailable, type ReadFilesOptions, type ReadOne } from './file-pool.js';
+export type { FileJob, FileJobOptions, FileReply } from './protocol.js';

@@ -1,0 +1,141 @@
+// Compares tonight's findings with a previous JSON report: what is new, what is resolved, what persists.
+// A finding's identity must survive a nightly re-export, so it is rule + machine + a subject taken from the
+// title with counts and times blanked out (record ids, evidence and numbers change every night; error
+// codes and CMIDs do not, and they are what tells two findings of one rule apart).
+import { machineKey } from '../evidence/index.js';
+import type { Finding, Severity } from '../types.js';
+import { SCHEMA_VERSION } from './model.js';
+
+export interface BaselineReport {
+  schemaVersion: number;
+  generatedAt?: string;
+  now?: string;
+  toolVersion?: string;
+  findings: Finding[];
+}
+
+export interface BaselineDiff {
+  /** Path of the previous report. */
+  file: string;
+  previousGeneratedAt?: string;
+  new: Finding[];
+  /** Findings of the previous report that are gone (as the previous report wrote them). */
+  resolved: Finding[];
+  persisting: Finding[];
+}
+
+/** The previous report cannot be used: not JSON, not a volact report, or another schemaVersion. */
+export class BaselineError extends Error {}
+
+const IDENTITY_TOKEN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|0x[0-9a-f]+|\d+/gi;
+
+export function findingKey(finding: Finding): string {
+  const subject = finding.title.toLowerCase().replace(IDENTITY_TOKEN, (token) => (/^\d+$/.test(token) ? '#' : token)).replace(/\s+/g, ' ').trim();
+  return [finding.rule, finding.machine ? machineKey(finding.machine) : '', subject].join('\u0000');
+}
+
+export function readBaseline(text: string, file: string): BaselineReport {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new BaselineError(`${file}: the baseline is not JSON (${(error as Error).message}); pass a report written by \`volact check --reporter json\` or \`volact analyze -f json\``);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new BaselineError(`${file}: the baseline is not a volact JSON report (expected an object with schemaVersion and findings)`);
+  }
+  const report = parsed as Record<string, unknown>;
+  const tool = report.tool as { name?: unknown; version?: unknown } | undefined;
+  const version = typeof tool?.version === 'string' ? tool.version : undefined;
+  if (typeof report.schemaVersion !== 'number') {
+    throw new BaselineError(`${file}: the baseline has no schemaVersion, so it is not a volact JSON report`);
+  }
+  if (report.schemaVersion !== SCHEMA_VERSION) {
+    const by = version ? ` (volact ${version})` : '';
+    const age = report.schemaVersion < SCHEMA_VERSION ? 'an older' : 'a newer';
+    throw new BaselineError(
+      `${file}: the baseline was written with ${age} report format, schemaVersion ${report.schemaVersion}${by}; this volact reads schemaVersion ${SCHEMA_VERSION} only. ` +
+        'Run this volact over the previous snapshot to write a new baseline, or drop --baseline for this run.',
+    );
+  }
+  if (!Array.isArray(report.findings) || !report.findings.every(isFinding)) {
+    throw new BaselineError(`${file}: the baseline's findings are missing or malformed (each needs rule, severity and title)`);
+  }
+  const out: BaselineReport = { schemaVersion: report.schemaVersion, findings: report.findings.map(completeFinding) };
+  if (typeof report.generatedAt === 'string') out.generatedAt = report.generatedAt;
+  if (typeof report.now === 'string') out.now = report.now;
+  if (version) out.toolVersion = version;
+  return out;
+}
+
+/** Matches findings by identity; several findings with one identity are matched one for one. */
+export function diffBaseline(current: readonly Finding[], previous: BaselineReport, file: string): BaselineDiff {
+  const waiting = new Map<string, Finding[]>();
+  for (const f of previous.findings) {
+    const key = findingKey(f);
+    const list = waiting.get(key);
+    if (list) list.push(f);
+    else waiting.set(key, [f]);
+  }
+  const diff: BaselineDiff = { file, new: [], resolved: [], persisting: [] };
+  if (previous.generatedAt) diff.previousGeneratedAt = previous.generatedAt;
+  for (const f of current) {
+    const match = waiting.get(findingKey(f));
+    if (match && match.length > 0) {
+      match.shift();
+      diff.persisting.push(f);
+    } else diff.new.push(f);
+  }
+  for (const rest of waiting.values()) diff.resolved.push(...rest);
+  return diff;
+}
+
+/** Renderers read every Finding field; a hand-trimmed baseline may lack the optional-looking ones. */
+function completeFinding(f: Finding): Finding {
+  return {
+    ...f,
+    detail: typeof f.detail === 'string' ? f.detail : '',
+    evidence: Array.isArray(f.evidence) ? f.evidence : [],
+    remedy: Array.isArray(f.remedy) ? f.remedy : [],
+    kb: Array.isArray(f.kb) ? f.kb : [],
+  };
+}
+
+const SEVERITY_VALUES: readonly Severity[] = ['error', 'warning', 'info'];
+
+function isFinding(value: unknown): value is Finding {
+  if (typeof value !== 'object' || value === null) return false;
+  const f = value as Record<string, unknown>;
+  return (
+    typeof f.rule === 'string' &&
+    typeof f.title === 'string' &&
+    typeof f.severity === 'string' &&
+    (SEVERITY_VALUES as readonly string[]).includes(f.severity) &&
+    (f.machine === undefined || typeof f.machine === 'string')
+  );
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function atOrAbove(severity: Severity, level: Severity): boolean {
+  return RANK[severity] <= RANK[level];
+}
+
+export interface Verdict {
+  /** Findings that fail the run. */
+  failing: Set<Finding>;
+  /** Findings at or above the level that the baseline already had (only with failOnNew). */
+  known: Set<Finding>;
+}
+
+/** Which findings fail a check: at or above `failOn`, and with `failOnNew` only those the baseline lacks. */
+export function verdict(findings: readonly Finding[], failOn: Severity, diff?: BaselineDiff, failOnNew = false): Verdict {
+  const fresh = new Set(diff?.new ?? findings);
+  const out: Verdict = { failing: new Set(), known: new Set() };
+  for (const f of findings) {
+    if (!atOrAbove(f.severity, failOn)) continue;
+    if (failOnNew && !fresh.has(f)) out.known.add(f);
+    else out.failing.add(f);
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+// GitHub Actions output: one workflow command per finding (`::error title=…::…`), and a Markdown job summary
+// for $GITHUB_STEP_SUMMARY. Every value comes from input, so it is escaped by the workflow-command rules:
+// in data '%', CR and LF; in properties also ':' and ','. Control characters become visible first.
+import type { EvidenceRef, Finding, Severity } from '../types.js';
+import type { BaselineDiff } from './baseline.js';
+import { codeSpan, joinMd, md, neutralizeControls, trusted, type Markdown } from './escape.js';
+import { renderFleetViews } from './markdown.js';
+import type { Report } from './model.js';
+
+export interface GithubOptions {
+  failing: ReadonlySet<Finding>;
+  /** At most this many annotations; a notice says how many were left out. Default 1000. */
+  max?: number;
+}
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+const ORDER: Severity[] = ['error', 'warning', 'info'];
+const EVIDENCE_LINES = 3;
+
+export function escapeData(value: string): string {
+  return neutralizeControls(value).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** Errors and warnings always; info only when it fails the run (--fail-on info). */
+export function renderGithubAnnotations(report: Report, options: GithubOptions): string {
+  const max = options.max ?? 1000;
+  const shown = report.findings
+    .filter((f) => f.severity !== 'info' || options.failing.has(f))
+    .sort((a, b) => Number(options.failing.has(b)) - Number(options.failing.has(a)) || ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
+  const lines = shown.slice(0, max).map((f) => annotation(f, options.failing.has(f)));
+  if (shown.length > max) lines.push(`::notice title=volact::${escapeData(`${shown.length - max} more findings are not annotated; see the job summary or the JSON report.`)}`);
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+function annotation(f: Finding, failing: boolean): string {
+  // A finding that fails the run is an error annotation whatever its own severity.
+  const command = failing ? 'error' : COMMAND[f.severity];
+  const props: string[] = [];
+  const first = f.evidence[0];
+  if (first) {
+    props.push(`file=${escapeProperty(first.file)}`);
+    if (first.line !== undefined) props.push(`line=${first.line}`);
+  }
+  props.push(`title=${escapeProperty(`${f.rule}${f.machine ? ` on ${f.machine}` : ''}`)}`);
+  const message = [`${f.title}. ${f.detail}`, ...f.evidence.slice(0, EVIDENCE_LINES).map(evidenceLine)];
+  if (f.evidence.length > EVIDENCE_LINES) message.push(`… ${f.evidence.length - EVIDENCE_LINES} more pieces of evidence`);
+  return `::${command} ${props.join(',')}::${escapeData(message.join('\n'))}`;
+}
+
+function evidenceLine(e: EvidenceRef): string {
+  const place = e.record !== undefined ? ` record ${e.record}` : e.line !== undefined ? ` line ${e.line}` : '';
+  return `${e.file}${place}: ${e.summary}`;
+}
+
+export interface SummaryOptions {
+  failing: ReadonlySet<Finding>;
+  failOn: Severity;
+  failOnNew?: boolean;
+  baseline?: BaselineDiff;
+}
+
+/** Rows per table in the summary: GitHub caps a step summary at 1 MiB. */
+const SUMMARY_ROWS = 200;
+
+export function renderJobSummary(report: Report, options: SummaryOptions): string {
+  const failing = report.findings.filter((f) => options.failing.has(f));
+  const verdict = failing.length > 0 ? md`**✘ ${failing.length} finding(s) fail the check**` : md`**✔ the check passes**`;
+  const rule = options.failOnNew ? md`new findings at or above ${options.failOn}` : md`findings at or above ${options.failOn}`;
+  const s = report.summary;
+  const parts: Markdown[] = [
+    md`## volact check`,
+    md`${verdict} (failing on ${rule}). ${s.machines} machines, ${s.inputs} inputs, ${s.records} records; findings: ${s.findings.error} errors, ${s.findings.warning} warnings, ${s.findings.info} info. “Now” is ${report.now || 'unknown'}.`,
+  ];
+  if (options.baseline) parts.push(renderBaselineSection(options.baseline));
+  if (failing.length > 0) parts.push(findingsTable(md`### Failing findings`, failing));
+  parts.push(...renderFleetViews(report.fleet));
+  return joinMd(parts, '\n\n').source + '\n';
+}
+
+/** New, resolved and persisting findings, for Markdown reports and the job summary. */
+export function renderBaselineSection(diff: BaselineDiff): Markdown {
+  const since = diff.previousGeneratedAt ? md` (written ${diff.previousGeneratedAt})` : md``;
+  const parts: Markdown[] = [
+    md`### Since the baseline`,
+    md`Compared with ${codeSpan(diff.file)}${since}: ${diff.new.length} new, ${diff.resolved.length} resolved, ${diff.persisting.length} persisting.`,
+  ];
+  if (diff.new.length > 0) parts.push(findingsTable(md`#### New`, diff.new));
+  if (diff.resolved.length > 0) parts.push(findingsTable(md`#### Resolved`, diff.resolved));
+  return joinMd(parts, '\n\n');
+}
+
+function findingsTable(title: Markdown, findings: Finding[]): Markdown {
+  const rows = findings
+    .slice(0, SUMMARY_ROWS)
+    .map((f) => md`| ${trusted(f.severity === 'error' ? '✘' : f.severity === 'warning' ? '⚠' : 'ℹ')} ${f.severity} | ${f.machine ?? 'fleet'} | ${codeSpan(f.rule)} | ${f.title} |`);
+  const parts = [title, md``, md`| Severity | Machine | Rule | Finding |`, md`|---|---|---|---|`, ...rows];
+  if (findings.length > SUMMARY_ROWS) parts.push(md``, md`${findings.length - SUMMARY_ROWS} more in the JSON report.`);
+  return joinMd(parts);
+}

@@ -1,0 +1,168 @@
+// JUnit XML for CI test-report viewers: one suite per machine, one test case per machine × rule. A rule that
+// fired at or above --fail-on is a failure carrying its evidence; a finding known from the baseline (with
+// --fail-on-new) is skipped; everything else passes, so a test's history shows when a machine went red.
+import type { EvidenceRef, Finding } from '../types.js';
+import type { MachineReport, Report } from './model.js';
+
+export interface JunitOptions {
+  /** Findings that fail the run. */
+  failing: ReadonlySet<Finding>;
+  /** Findings that would fail but were already in the baseline (--fail-on-new): reported as skipped. */
+  known?: ReadonlySet<Finding>;
+  /** Rule ids that ran; each machine gets a test case for those of its roles' areas. */
+  ruleIds?: readonly string[];
+}
+
+/** Rule areas that speak to a machine of each role; the others are for every machine. */
+const ROLE_AREAS: Record<string, readonly string[]> = {
+  'kms-client': ['kms-client'],
+  'kms-host': ['kms-host'],
+  mak: ['mak'],
+  unknown: [],
+};
+const ROLE_SPECIFIC_AREAS = new Set(Object.values(ROLE_AREAS).flat());
+const FLEET_SUITE = 'fleet';
+
+interface Case {
+  rule: string;
+  findings: Finding[];
+}
+
+export function renderJunit(report: Report, options: JunitOptions): string {
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  let skipped = 0;
+  const byMachine = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const key = f.machine ?? '';
+    const list = byMachine.get(key);
+    if (list) list.push(f);
+    else byMachine.set(key, [f]);
+  }
+  const addSuite = (name: string, cases: Case[], properties: Array<[string, string]>): void => {
+    const body: string[] = [];
+    let suiteFailures = 0;
+    let suiteSkipped = 0;
+    for (const c of cases) {
+      const outcome = caseXml(name, c, options);
+      if (outcome.kind === 'failure') suiteFailures++;
+      if (outcome.kind === 'skipped') suiteSkipped++;
+      body.push(outcome.xml);
+    }
+    tests += cases.length;
+    failures += suiteFailures;
+    skipped += suiteSkipped;
+    const props = properties.length > 0 ? `\n    <properties>\n${properties.map(([k, v]) => `      <property name=${attr(k)} value=${attr(v)}/>`).join('\n')}\n    </properties>` : '';
+    suites.push(
+      `  <testsuite name=${attr(name)} tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}" time="0" timestamp=${attr(report.generatedAt.replace(/\.\d+Z$/, ''))}>${props}\n${body.join('\n')}\n  </testsuite>`,
+    );
+  };
+
+  for (const machine of report.machines) {
+    addSuite(machine.name, casesFor(machine, byMachine.get(machine.name) ?? [], options.ruleIds), [
+      ['roles', machine.roles.join(',')],
+      ['files', String(machine.files.length)],
+    ]);
+  }
+  // Findings for no machine, or for a machine the report does not list, still appear.
+  const listed = new Set(report.machines.map((m) => m.name));
+  for (const [machine, findings] of byMachine) {
+    if (machine !== '' && listed.has(machine)) continue;
+    addSuite(machine || FLEET_SUITE, groupByRule(findings), []);
+  }
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="volact" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="0">`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function casesFor(machine: MachineReport, findings: Finding[], ruleIds: readonly string[] | undefined): Case[] {
+  const cases = new Map<string, Case>();
+  const areas = new Set(machine.roles.flatMap((r) => ROLE_AREAS[r] ?? []));
+  for (const id of ruleIds ?? []) {
+    const area = id.split('/')[0];
+    if (!ROLE_SPECIFIC_AREAS.has(area) || areas.has(area)) cases.set(id, { rule: id, findings: [] });
+  }
+  for (const f of findings) {
+    const c = cases.get(f.rule);
+    if (c) c.findings.push(f);
+    else cases.set(f.rule, { rule: f.rule, findings: [f] });
+  }
+  // Without any rule to report, the machine still shows up as one passing test.
+  if (cases.size === 0) cases.set('volact/no-findings', { rule: 'volact/no-findings', findings: [] });
+  return [...cases.values()];
+}
+
+function groupByRule(findings: Finding[]): Case[] {
+  const cases = new Map<string, Case>();
+  for (const f of findings) {
+    const c = cases.get(f.rule);
+    if (c) c.findings.push(f);
+    else cases.set(f.rule, { rule: f.rule, findings: [f] });
+  }
+  return [...cases.values()];
+}
+
+function caseXml(suite: string, c: Case, options: JunitOptions): { kind: 'pass' | 'failure' | 'skipped'; xml: string } {
+  const open = `    <testcase classname=${attr(`volact.${suite}`)} name=${attr(c.rule)} time="0"`;
+  const failing = c.findings.filter((f) => options.failing.has(f));
+  if (failing.length > 0) {
+    const first = failing[0];
+    const message = failing.length === 1 ? first.title : `${first.title} (+${failing.length - 1} more)`;
+    const body = failing.map(findingText).join('\n\n');
+    return { kind: 'failure', xml: `${open}>\n      <failure message=${attr(message)} type=${attr(first.severity)}>${text(body)}</failure>\n    </testcase>` };
+  }
+  const known = c.findings.filter((f) => options.known?.has(f));
+  if (known.length > 0) {
+    return { kind: 'skipped', xml: `${open}>\n      <skipped message=${attr(`known since the baseline: ${known[0].title}`)}/>\n    </testcase>` };
+  }
+  if (c.findings.length > 0) {
+    return { kind: 'pass', xml: `${open}>\n      <system-out>${text(c.findings.map(findingText).join('\n\n'))}</system-out>\n    </testcase>` };
+  }
+  return { kind: 'pass', xml: `${open}/>` };
+}
+
+function findingText(f: Finding): string {
+  const lines = [`[${f.severity}] ${f.rule}: ${f.title}`, f.detail];
+  if (f.evidence.length > 0) lines.push('Evidence:', ...f.evidence.map((e) => `- ${evidenceLine(e)}`));
+  if (f.remedy.length > 0) lines.push('What to do:', ...f.remedy.map((r, i) => `${i + 1}. ${r}`));
+  if (f.kb.length > 0) lines.push(`See: ${f.kb.join(', ')} (volact explain <id>)`);
+  return lines.filter((l) => l !== '').join('\n');
+}
+
+function evidenceLine(e: EvidenceRef): string {
+  const place = e.record !== undefined ? ` record ${e.record}` : e.line !== undefined ? ` line ${e.line}` : '';
+  const event = e.eventId !== undefined ? ` (event ${e.eventId})` : '';
+  return `${e.file}${place}${event}: ${e.summary}`;
+}
+
+// Characters XML 1.0 cannot carry at all (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) are
+// written as visible \u{…} escapes: input names must never make the document unparseable.
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function visible(value: string): string {
+  return value.replace(NOT_XML, (c) => `\\u{${c.charCodeAt(0).toString(16).padStart(4, '0')}}`);
+}
+
+/** A quoted attribute value. Newlines and tabs are character references so parsers keep them. */
+export function attr(value: string): string {
+  const escaped = visible(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
+  return `"${escaped}"`;
+}
+
+/** Element text. `]]>` cannot appear because '>' is always escaped. */
+export function text(value: string): string {
+  return visible(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+}
