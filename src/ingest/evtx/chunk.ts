@@ -13,13 +13,14 @@
 //  - a record whose framing is sound but whose BinXML does not decode: rejected, reading goes on.
 import type { EventFilter, ReaderItem } from '../../types.js';
 import { BinXmlChunk, BinXmlError, type InstanceNode, type Node, type TemplateDef } from './binxml.js';
-import { EventShapeError, findEvent, toRawEvent } from './event.js';
+import { EventShapeError } from './event.js';
+import { EventExtractor } from './extract.js';
 import {
   CHUNK_HEADER_SIZE, CHUNK_SIGNATURE, CHUNK_SIZE, FLAG_NO_CRC32, MIN_RECORD_SIZE, RECORD_HEADER_SIZE,
   RECORD_SIGNATURE, chunkHeaderCrc, hex, hex8, isAllZero, parseChunkHeader, startsWith,
 } from './layout.js';
 import { crc32 } from './crc32.js';
-import { Resolver, type XElement } from './resolve.js';
+import { Resolver } from './resolve.js';
 import { renderScalar, ValueError } from './values.js';
 
 export interface ChunkJob {
@@ -78,7 +79,7 @@ export function decodeChunk(job: ChunkJob): ReaderItem[] {
   end = Math.min(end, available);
 
   const bx = new BinXmlChunk(buf);
-  const resolver = new Resolver(bx);
+  const extractor = new EventExtractor(new Resolver(bx));
   const wanted = job.eventIds ? new Set(job.eventIds) : undefined;
   let ignored = 0;
 
@@ -111,11 +112,7 @@ export function decodeChunk(job: ChunkJob): ReaderItem[] {
       if (wanted && !wantedByPrefilter(nodes, buf, wanted)) {
         ignored++;
       } else {
-        const out: Array<XElement | string> = [];
-        resolver.resolve(nodes, null, out);
-        const ev = findEvent(out);
-        if (!ev) throw new EventShapeError('record holds no <Event> element');
-        const event = toRawEvent(ev, { file: job.file, format: 'evtx', record: Number(rid), offset: recOffset });
+        const event = extractor.extract(nodes, { file: job.file, format: 'evtx', record: Number(rid), offset: recOffset });
         if (wanted && !wanted.has(event.eventId)) ignored++;
         else items.push({ kind: 'event', event });
       }

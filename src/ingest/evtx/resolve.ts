@@ -61,6 +61,19 @@ export class Resolver {
     out.push(renderScalar(b, v.type, v.off, v.size));
   }
 
+  /** The elements one template element stands for: none (dropped), one, or one per array item. */
+  elementsOf(n: ElementNode, values: ValueRef[] | null): Array<XElement | string> {
+    const out: Array<XElement | string> = [];
+    this.element(n, values, out);
+    return out;
+  }
+
+  /** Resolves one substitution on its own (e.g. a nested BinXML payload). */
+  substitution(index: number, values: ValueRef[] | null, out: Array<XElement | string>): void {
+    const v = values?.[index];
+    if (v) this.value(v, out);
+  }
+
   private element(n: ElementNode, values: ValueRef[] | null, out: Array<XElement | string>): void {
     if (n.dep >= 0 && values) {
       const d = values[n.dep];

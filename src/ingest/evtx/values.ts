@@ -46,18 +46,37 @@ const FIXED_SIZE: Readonly<Record<number, number>> = {
 export class ValueError extends Error {}
 
 const ansiDecoder = new TextDecoder('windows-1252');
-const FILETIME_UNIX_EPOCH_S = 11644473600n;
+const FILETIME_UNIX_EPOCH_S = 11644473600;
 const TICKS_PER_S = 10000000n;
 
 const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 
+/** Last second rendered, since consecutive records are usually close in time. */
+let cachedSecond = NaN;
+let cachedPrefix = '';
+
 /** ISO-8601 UTC with 7 fractional digits from a FILETIME (100 ns ticks since 1601). */
 export function fileTimeIso(b: Buffer, off: number): string {
-  const ticks = b.readBigUInt64LE(off);
-  const secs = Number(ticks / TICKS_PER_S - FILETIME_UNIX_EPOCH_S);
-  const frac = Number(ticks % TICKS_PER_S);
-  const iso = new Date(secs * 1000).toISOString(); // always ends in .000Z
-  return iso.slice(0, iso.length - 5) + '.' + String(frac).padStart(7, '0') + 'Z';
+  const lo = b.readUInt32LE(off);
+  const hi = b.readUInt32LE(off + 4);
+  let secs: number;
+  let frac: number;
+  if (hi < 0x10000000) {
+    // Exact in doubles: ticks = hi·2^32 + lo = hi·429·10^7 + (hi·4967296 + lo), the last term < 2^53.
+    const rest = hi * 4967296 + lo;
+    secs = hi * 429 + Math.floor(rest / 10000000);
+    frac = rest % 10000000;
+  } else {
+    const ticks = b.readBigUInt64LE(off);
+    secs = Number(ticks / TICKS_PER_S);
+    frac = Number(ticks % TICKS_PER_S);
+  }
+  if (secs !== cachedSecond) {
+    const iso = new Date((secs - FILETIME_UNIX_EPOCH_S) * 1000).toISOString(); // ends in .000Z
+    cachedPrefix = iso.slice(0, iso.length - 5) + '.';
+    cachedSecond = secs;
+  }
+  return cachedPrefix + String(frac).padStart(7, '0') + 'Z';
 }
 
 function sysTimeIso(b: Buffer, off: number): string {
