@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { analyze, nothingReadable } from '../analyze.js';
-import { buildReport, renderJson, renderMarkdown } from '../report/index.js';
+import { buildReport, renderHtml, renderJson, renderMarkdown } from '../report/index.js';
 import { renderJsonl } from '../report/jsonl.js';
 import { emit, parseNow, UsageError, type CliIo } from './output.js';
 
-const FORMATS = ['md', 'json', 'jsonl'] as const;
+const FORMATS = ['md', 'html', 'json', 'jsonl'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface AnalyzeFlags {
@@ -39,6 +39,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       const report = buildReport(analysis);
       const render: Record<Format, () => string> = {
         md: () => renderMarkdown(report),
+        html: () => renderHtml(report),
         json: () => renderJson(report),
         jsonl: () => renderJsonl(report),
       };

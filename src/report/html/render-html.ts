@@ -1,0 +1,53 @@
+// The HTML report: one self-contained file. The Markdown report through marked, with an overview of tiles
+// and inline SVG charts after its introduction. No script, no external resource; the Content-Security-Policy
+// forbids both, so even a bug in the escaping could not fetch or run anything.
+import { renderMarkdown, type MarkdownOptions } from '../markdown.js';
+import type { Report } from '../model.js';
+import { html, trustedHtml } from './escape-html.js';
+import { markdownToHtml } from './markdown-to-html.js';
+import { renderOverview } from './overview.js';
+import { STYLESHEET } from './style.js';
+
+/** Nothing may load or run: styles only inline, images only as data: URLs (none are used today). */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+export interface HtmlOptions {
+  /** Passed to the Markdown renderer (KB links, appendix). */
+  markdown?: MarkdownOptions;
+}
+
+export function renderHtml(report: Report, options: HtmlOptions = {}): string {
+  const { intro, body } = splitIntro(renderMarkdown(report, options.markdown));
+  const title = `volact report · ${report.now ? report.now.slice(0, 10) : report.generatedAt.slice(0, 10)}`;
+  const page = html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="volact ${report.tool.version}">
+<title>${title}</title>
+<style>${trustedHtml(STYLESHEET)}</style>
+</head>
+<body>
+<header class="intro">${markdownToHtml(intro)}</header>
+${renderOverview(report)}
+<main class="report">${markdownToHtml(body)}</main>
+<footer>volact ${report.tool.version} · report schema ${report.schemaVersion}</footer>
+</body>
+</html>
+`;
+  return page.source;
+}
+
+/**
+ * Splits the Markdown before its first second-level heading, so the charts sit under the title. A line that
+ * starts with "## " is always ours: input is escaped (`#` becomes `\#`) and cannot start a line.
+ */
+function splitIntro(markdown: string): { intro: string; body: string } {
+  const at = markdown.search(/^## /m);
+  if (at <= 0) return { intro: '', body: markdown };
+  return { intro: markdown.slice(0, at), body: markdown.slice(at) };
+}

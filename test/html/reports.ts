@@ -1,0 +1,68 @@
+// Reports the HTML tests render: the example fleet through the real pipeline, the hand-written fleet model with
+// known numbers, and the hostile-names fixture with its names also pushed into every fleet view.
+import { readFileSync } from 'node:fs';
+import { analyze } from '../../src/analyze.js';
+import type { FleetViews } from '../../src/fleet/types.js';
+import { buildReport, type Report } from '../../src/report/index.js';
+
+export const NOW = '2024-03-08T00:00:00Z';
+
+/** Every name the hostile fixture's 12290 events carry (see fixtures/html/make-hostile.js). */
+export const HOSTILE_NAMES = [
+  '<script>window.volactPwned=1;alert(1)</script>.corp',
+  '"><img src=x onerror=alert(1)>',
+  '[x](javascript:alert(1))',
+  'bidi\u202Egnp.exe',
+  '\u2066evil\u2069.\u200Fcorp',
+  '<a href="http://evil.example/">click</a>',
+  '![pixel](http://evil.example/pixel.png)',
+  '<style>body{display:none}</style>',
+  '<svg onload=alert(1)>',
+  'javascript:alert(1)',
+  '**bold** _em_ | pipe | # hash',
+  '&lt;img src=x onerror=alert(1)&gt;',
+  '<iframe src="https://evil.example/"></iframe>',
+  'http://evil.example/autolink www.evil.example',
+  '``<img src=x>``',
+  '<!-- open comment',
+  "' onmouseover='alert(1)",
+  '<link rel=stylesheet href=http://evil.example/x.css>',
+];
+
+export const HOSTILE_HOST = 'kms-<b>evil</b>"onmouseover=alert(1).corp';
+
+export function fleetFixture(): Report {
+  return JSON.parse(readFileSync('fixtures/html/fleet-report.json', 'utf8')) as Report;
+}
+
+export async function exampleReport(): Promise<Report> {
+  return buildReport(await analyze(['fixtures/example'], { now: NOW, threads: 0 }));
+}
+
+/** The hostile fixture through the pipeline, then its names in every view the charts and tables draw. */
+export async function hostileReport(): Promise<Report> {
+  const report = buildReport(await analyze(['fixtures/html/hostile-names'], { now: NOW, threads: 0 }));
+  const fleet = report.fleet as FleetViews;
+  for (const name of HOSTILE_NAMES) fleet.statusCounts[name] = 1;
+  fleet.expiring = HOSTILE_NAMES.map((name, i) => ({
+    machine: name,
+    product: name,
+    status: name,
+    expires: `2024-03-1${i % 10}T00:00:00.000Z`,
+    minutesLeft: 1440 * (2 + (i % 10)),
+    range: '8-30d' as const,
+    source: { file: name },
+  }));
+  fleet.kmsHosts.push(
+    ...HOSTILE_NAMES.map((name, i) => ({
+      name,
+      currentCount: i,
+      currentCountSource: '12290' as const,
+      clientsSeen: i,
+      requiredCount: 25,
+      dnsPublishing: 'unknown' as const,
+      requestsPerDay: [{ day: name, requests: i + 1, failed: 0 }],
+    })),
+  );
+  return report;
+}
