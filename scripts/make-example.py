@@ -103,7 +103,6 @@ for day in (5, 6, 7):
         rec += 1
 write('kms01/KeyManagementService.xml', '\r\n'.join(lines) + '\r\n', encoding='utf-16-le', bom=b'\xff\xfe')
 write('kms01/slmgr-dlv.txt', '\r\n'.join([
-    'ソフトウェア ライセンス サービスのバージョン: 10.0.17763.5458', '',
     '名前: Windows(R), ServerStandard edition',
     '説明: Windows(R) Operating System, VOLUME_KMS_C channel',
     'ライセンス認証 ID: 8449b1fb-f0ea-497a-99ab-66ca96e9a0f5',

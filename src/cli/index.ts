@@ -4,6 +4,8 @@ import { VERSION } from '../version.js';
 import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
 import { registerEvents } from './events.js';
+import { registerExplain } from './explain.js';
+import { registerSearch } from './search.js';
 import { processIo, UsageError, type CliIo } from './output.js';
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -20,6 +22,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerAnalyze(program, io, setExit);
   registerEvents(program, io, setExit);
   registerCheck(program, io, setExit);
+  registerSearch(program, io, setExit);
+  registerExplain(program, io, setExit);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
