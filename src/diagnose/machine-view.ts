@@ -104,7 +104,24 @@ export class MachineView {
 
   licenses(kind?: ProductKind): LicenseFact[] {
     const all = this.facts('license');
-    return kind ? all.filter(LICENSE_TEST[kind]) : all;
+    return kind ? all.filter((l) => LICENSE_TEST[kind](this.withChannel(l))) : all;
+  }
+
+  /** Blocks that state a license status (/dli, /dlv, /xpr), not /ato outcomes. */
+  statusLicenses(kind?: ProductKind): LicenseFact[] {
+    return this.licenses(kind).filter((l) => l.form !== 'ato' && l.licenseStatus !== 'Unknown');
+  }
+
+  /**
+   * slmgr /ato prints the product name without its channel; borrow the channel from the /dli or /dlv
+   * block of the same product on this machine.
+   */
+  withChannel(l: LicenseFact): LicenseFact {
+    if (l.channel) return l;
+    const twin = this.facts('license').find(
+      (o) => o !== l && o.channel !== '' && ((l.activationId && o.activationId === l.activationId) || o.name === l.name),
+    );
+    return twin ? { ...l, channel: twin.channel, keyType: twin.keyType } : l;
   }
 
   /** Pairs each 12288 with the first unused 12289 that follows it within the activation interval. */
@@ -131,7 +148,7 @@ export class MachineView {
   lastKmsSuccess(): number {
     let t = -Infinity;
     for (const r of this.facts('kms-response')) if (r.activated && isSuccessHresult(r.result)) t = Math.max(t, this.at(r));
-    for (const l of this.licenses('kms-client')) if (l.licenseStatus === 'Licensed') t = Math.max(t, this.at(l));
+    for (const l of this.licenses('kms-client')) if (l.licenseStatus === 'Licensed' || l.activation === 'succeeded') t = Math.max(t, this.at(l));
     return t;
   }
 
@@ -162,7 +179,7 @@ export class MachineView {
    * product block); without it, the newest event that tells the state.
    */
   states(kind: ProductKind): StateReading[] {
-    const slmgr = this.licenses(kind);
+    const slmgr = this.statusLicenses(kind);
     if (slmgr.length) {
       return slmgr.map((l) => {
         const r: StateReading = { state: l.licenseStatus, fact: l, at: this.at(l) };
@@ -220,9 +237,10 @@ export class MachineView {
       if (f.eventId === 8208) add(f.result, 'other', f);
       else add(f.result, makMachine ? 'mak' : 'kms', f);
     }
-    for (const l of this.facts('license')) {
-      const ctx: CodeContext | 'other' = isKmsClientLicense(l) ? 'kms' : isMakLicense(l) ? 'mak' : makMachine ? 'mak' : 'other';
-      for (const code of l.errors) add(code, ctx, l);
+    for (const raw of this.facts('license')) {
+      const l = this.withChannel(raw);
+      const ctx: CodeContext | 'other' = isKmsClientLicense(l) ? 'kms' : isMakLicense(l) ? 'mak' : makMachine ? 'mak' : 'kms';
+      for (const code of l.errors) add(code, ctx, raw);
     }
     for (const e of this.facts('slmgr-error')) add(e.code, makMachine ? 'mak' : 'kms', e);
     return out;

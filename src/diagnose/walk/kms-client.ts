@@ -180,7 +180,7 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
       const fail = failIf(ctx, ['kms-client/static-host']);
       if (fail) return fail;
       const fromDns = ctx.view.licenses('kms-client').find((l) => l.kmsClient?.kmsNameSource === 'dns');
-      if (fromDns) return pass([evidenceOf(fromDns)], `KMS name from DNS: ${fromDns.kmsClient?.kmsName ?? '?'}.`);
+      if (fromDns) return pass([evidenceOf(fromDns)], fromDns.kmsClient?.kmsName ? `KMS name from DNS: ${fromDns.kmsClient.kmsName}.` : 'DNS auto-discovery is on (no host found yet).');
       return unknown(collectSlmgr(ctx.view.name, '/dli'), 'Only slmgr /dli tells whether the host name came from DNS or was set with /skms.');
     },
   },
