@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { analyze, nothingReadable } from '../analyze.js';
 import { buildReport, renderHtml, renderJson, renderMarkdown } from '../report/index.js';
 import { renderJsonl } from '../report/jsonl.js';
+import { kbAppendix } from '../report/kb-appendix.js';
 import { emit, parseNow, UsageError, type CliIo } from './output.js';
 
 const FORMATS = ['md', 'html', 'json', 'jsonl'] as const;
@@ -13,6 +14,7 @@ interface AnalyzeFlags {
   now?: string;
   machine?: string;
   tz?: string;
+  kb: boolean;
 }
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -25,6 +27,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--now <iso>', 'pin "now" (default: the newest record read)')
     .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
+    .option('--no-kb', 'do not append the knowledge-base articles the findings cite (Markdown)')
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       if (!(FORMATS as readonly string[]).includes(flags.format)) {
         throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, found ${JSON.stringify(flags.format)}`);
@@ -38,7 +41,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       });
       const report = buildReport(analysis);
       const render: Record<Format, () => string> = {
-        md: () => renderMarkdown(report),
+        md: () => renderMarkdown(report, { appendix: flags.kb ? kbAppendix(report) : [] }),
         html: () => renderHtml(report),
         json: () => renderJson(report),
         jsonl: () => renderJsonl(report),

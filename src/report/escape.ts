@@ -20,7 +20,7 @@ export function escapeMarkdown(text: string): string {
     .replace(MD_SPECIAL, (c) => ENTITY[c] ?? `\\${c}`)
     .replace(/:\/\//g, ':\\/\\/')
     .replace(/\b(www)\./gi, '$1\\.')
-    .replace(/^(\s*)([-+]|\d+[.)])/, (_m, space: string, marker: string) => `${space}${marker.replace(/[-+.)]/, (c) => `\\${c}`)}`);
+    .replace(/^(\s*)([-+]|\d+[.)])(?=\s|$)/, (_m, space: string, marker: string) => `${space}${marker.replace(/[-+.)]/, (c) => `\\${c}`)}`);
 }
 
 /** Code spans: backticks in the value would close the span, so pick a fence longer than any run inside. */

@@ -7,6 +7,8 @@ import type { MachineReport, Report, ReportInput } from './model.js';
 const SEVERITY_MARK: Record<Severity, string> = { error: '✘ error', warning: '⚠ warning', info: 'ℹ info' };
 const STEP_MARK: Record<WalkStep['status'], string> = { pass: '✔', fail: '✘', unknown: '?' };
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
+/** A finding can carry hundreds of records (a client retrying every 2 hours); a reader needs a few. */
+const EVIDENCE_SHOWN = 4;
 
 export interface MarkdownOptions {
   /** Renders KB article ids as links; the default points at the appendix anchors or plain ids. */
@@ -85,7 +87,8 @@ function renderWalk(walk: WalkStep[]): Markdown {
   const rows = walk.map((s) => {
     const detail: Markdown[] = [];
     if (s.note) detail.push(md`${s.note}`);
-    for (const e of s.evidence) detail.push(evidenceText(e));
+    for (const e of s.evidence.slice(0, EVIDENCE_SHOWN)) detail.push(evidenceText(e));
+    if (s.evidence.length > EVIDENCE_SHOWN) detail.push(md`… and ${s.evidence.length - EVIDENCE_SHOWN} more`);
     if (s.status === 'unknown' && s.collect) detail.push(md`Collect: ${s.collect}`);
     return md`| ${trusted(STEP_MARK[s.status])} | ${s.step} | ${joinMd(detail, '<br>')} |`;
   });
@@ -100,7 +103,11 @@ function evidenceText(e: EvidenceRef): Markdown {
 
 function renderFinding(f: Finding, kbLink: (id: string) => Markdown): Markdown {
   const parts: Markdown[] = [md`### ${trusted(SEVERITY_MARK[f.severity])} ${codeSpan(f.rule)} ${f.title}`, md`${f.detail}`];
-  if (f.evidence.length > 0) parts.push(joinMd([md`Evidence:`, ...f.evidence.map((e) => md`- ${evidenceText(e)}`)]));
+  if (f.evidence.length > 0) {
+    const shown = f.evidence.slice(0, EVIDENCE_SHOWN).map((e) => md`- ${evidenceText(e)}`);
+    if (f.evidence.length > EVIDENCE_SHOWN) shown.push(md`- … and ${f.evidence.length - EVIDENCE_SHOWN} more of the same kind (all of them are in the JSON report)`);
+    parts.push(joinMd([md`Evidence:`, ...shown]));
+  }
   if (f.remedy.length > 0) parts.push(joinMd([md`What to do:`, ...f.remedy.map((r, i) => md`${i + 1}. ${r}`)]));
   if (f.kb.length > 0) parts.push(md`See: ${joinMd(f.kb.map(kbLink), ', ')}`);
   return joinMd(parts, '\n\n');

@@ -28,7 +28,7 @@ describe('volact analyze on XML exports', () => {
     const { code, report } = await analyzeJson([`${FIX}/${name}`]);
     expect(code).toBe(0);
     expect(report.inputs).toEqual([
-      { file: `${FIX}/${name}`, format: 'xml', records: 4, decoded: 2, ignored: 2, rejected: [] },
+      { file: `${FIX}/${name}`, format: 'xml', records: 4, decoded: 3, ignored: 1, rejected: [] },
     ]);
     expect(report.machines.map((m) => [m.name, m.roles])).toEqual([['CLIENT01.corp.contoso.com', ['kms-client']]]);
     const rules = report.findings.map((f) => f.rule);
@@ -72,7 +72,7 @@ describe('volact analyze on XML exports', () => {
   it('reads standard input', async () => {
     const run = await runCli(['analyze', '-', '-f', 'json', ...NOW], readFileSync(`${FIX}/wevtutil-utf16le.xml`));
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.inputs[0]).toMatchObject({ file: '<stdin>', format: 'xml', records: 4, decoded: 2 });
+    expect(report.inputs[0]).toMatchObject({ file: '<stdin>', format: 'xml', records: 4, decoded: 3 });
   });
 
   it('expands globs', async () => {

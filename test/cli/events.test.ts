@@ -6,7 +6,7 @@ describe('volact events', () => {
     const run = await runCli(['events', 'fixtures/ingest/eventviewer.xml']);
     expect(run.code).toBe(0);
     const rows = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(rows.map((r) => r.eventId)).toEqual([12288, 12289]);
+    expect(rows.map((r) => r.eventId)).toEqual([12288, 12289, 16384]);
     expect(rows[0]).toMatchObject({ recordId: 8001, provider: 'Microsoft-Windows-Security-SPP', channel: 'Application', computer: 'CLIENT01.corp.contoso.com' });
     expect((rows[0].decoded as Array<Record<string, unknown>>)[0]).toMatchObject({ kind: 'kms-request', result: '0x00000000', host: 'kms01.corp.contoso.com', port: 1688, requiredCount: 25 });
     expect((rows[1].decoded as Array<Record<string, unknown>>)[0]).toMatchObject({ kind: 'kms-response', result: '0xC004F038', currentCount: 12, activated: false });
