@@ -3,7 +3,7 @@ import { evidenceOf } from '../evidence.js';
 import { hostLogSpan, hostMachine, kmsHosts, listeningPort, matchingHostEntries } from '../fleet-queries.js';
 import { editionOf } from '../remedies.js';
 import { dnsDomainOf } from '../rule-helpers.js';
-import { HOUR, toMs, formatDuration } from '../time.js';
+import { HOUR, toMs, formatDuration, formatUtc } from '../time.js';
 import type { Exchange } from '../machine-view.js';
 import { collectAppLog, collectKmsLog, collectSlmgr, failIf, pass, unknown, type StepDef, type WalkContext } from './step.js';
 import type { KmsHostRequestFact } from '../../decode/index.js';
@@ -34,7 +34,7 @@ function hostEntry(ctx: WalkContext): { entry?: KmsHostRequestFact; hostName?: s
       note: `The client got a 12289, yet ${host.name}'s log has no 12290 for it: another machine may answer under that name, or the exported log is incomplete.`,
     };
   }
-  return { hostName: host.name };
+  return { hostName: host.name, collect: collectKmsLog(host.name, ...window), note: `${host.name} logged nothing for this client around ${formatUtc(x.at)}.` };
 }
 
 export const KMS_CLIENT_STEPS: StepDef[] = [
@@ -62,7 +62,8 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
         return pass([evidenceOf(x.response)], `The host reported count ${x.response.currentCount}${need !== undefined ? `; this client needs ${need}` : ''}.`);
       }
       if (ctx.fired.has('kms-client/activated')) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], 'The client is activated, so the count was met.');
-      return unknown(`${collectAppLog(ctx.view.name, '12288/12289')} Or run "slmgr.vbs /dli" on the KMS host and read "Current count".`, 'No 12289 tells the host count.');
+      const kmsHost = latest(ctx)?.request.host || 'the KMS host';
+      return unknown(`Run "slmgr.vbs /dli" on ${kmsHost} and save its output ("Current count"); or ${collectAppLog(ctx.view.name, '12288/12289').replace(/^Export/, 'export')}`, 'No 12289 tells the host count.');
     },
   },
   {
@@ -146,7 +147,7 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
         return pass([evidenceOf(r.entry)], `Host time and client time in 12290 differ by ${formatDuration(host - client)}.`);
       }
       if (ctx.fired.has('kms-client/activated')) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], 'The client is activated, so the host accepted its clock.');
-      return unknown(r.collect ?? collectKmsLog(r.hostName ?? 'the KMS host'), 'No 12290 for this client to compare the clocks with.');
+      return unknown(r.collect ?? collectKmsLog(r.hostName ?? 'the KMS host'), `No 12290 for this client to compare the clocks with${r.note ? `: ${r.note}` : '.'}`);
     },
   },
   {

@@ -2,6 +2,7 @@
 import { evidenceOf } from '../evidence.js';
 import { hostLog } from '../fleet-queries.js';
 import { publishSuccesses } from '../host-dns.js';
+import { hostCount } from '../host-count.js';
 import { collectAppLog, collectKmsLog, collectSlmgr, failIf, pass, unknown, type StepDef, type WalkContext } from './step.js';
 
 function lastLogged(ctx: WalkContext) {
@@ -54,10 +55,9 @@ export const KMS_HOST_STEPS: StepDef[] = [
     decide: (ctx) => {
       const fail = failIf(ctx, ['kms-host/count-below-threshold']);
       if (fail) return fail;
-      const slmgr = ctx.view.licenses().find((l) => l.kmsHost?.currentCount !== undefined);
-      if (slmgr) return pass([evidenceOf(slmgr, `slmgr: KMS current count ${slmgr.kmsHost?.currentCount}`)], 'Count is sufficient.');
-      const last = lastLogged(ctx);
-      if (last) return pass([evidenceOf(last)], 'Distinct CMIDs in the 12290 log reach the threshold.');
+      const c = hostCount(ctx.view, ctx.fleet, ctx.now);
+      if (c && c.count >= c.need) return pass(c.evidence, `Count ${c.count}, clients need ${c.need}.`);
+      if (c) return unknown(`Run "slmgr.vbs /dli" on ${ctx.view.name} and save its output ("Current count").`, `The exported 12290 log shows ${c.count} distinct CMIDs, but it covers less than 30 days, so the real count may be higher.`, c.evidence);
       return unknown(collectSlmgr(ctx.view.name, '/dli'), 'No count in the snapshot.');
     },
   },

@@ -1,0 +1,46 @@
+// What a KMS host's count is and what its clients need, shared by the host count rule and walk step.
+import type { Fleet } from '../evidence/index.js';
+import type { EvidenceRef } from '../types.js';
+import { evidenceOf } from './evidence.js';
+import { hostLog } from './fleet-queries.js';
+import type { MachineView } from './machine-view.js';
+import { DAY, formatUtc, toMs } from './time.js';
+
+/** The host counts distinct CMIDs seen over the last 30 days. */
+export const COUNT_WINDOW = 30 * DAY;
+
+export interface HostCount {
+  count: number;
+  /** 25 when any client asks with required count 25 (client OS), else 5. */
+  need: 5 | 25;
+  evidence: EvidenceRef[];
+  /**
+   * False when the count is only a lower bound: distinct CMIDs in a 12290 log shorter than 30 days,
+   * with no 0xC004F038 from the host to confirm it is short.
+   */
+  conclusive: boolean;
+}
+
+export function hostCount(view: MachineView, fleet: Fleet, now: number): HostCount | undefined {
+  const recent = hostLog(fleet, view.key).filter((e) => (toMs(e.time) ?? now) >= now - COUNT_WINDOW);
+  const need: 5 | 25 = recent.some((e) => e.requiredCount >= 25) ? 25 : 5;
+  const asking = recent.find((e) => e.requiredCount === need);
+  const askEvidence = asking ? [evidenceOf(asking, `12290 from ${asking.clientName} asks for required count ${asking.requiredCount}`)] : [];
+  const slmgr = view.licenses().find((l) => l.kmsHost?.currentCount !== undefined);
+  if (slmgr?.kmsHost?.currentCount !== undefined) {
+    const count = slmgr.kmsHost.currentCount;
+    return { count, need, conclusive: true, evidence: [evidenceOf(slmgr, `slmgr: KMS current count ${count}`), ...askEvidence] };
+  }
+  if (!recent.length) return undefined;
+  const count = new Set(recent.map((e) => e.cmid.toLowerCase())).size;
+  const first = toMs(recent[0].time) ?? now;
+  const last = recent[recent.length - 1];
+  const refused = recent.filter((e) => e.result === '0xC004F038');
+  const spansWindow = (toMs(last.time) ?? now) - first >= COUNT_WINDOW - DAY;
+  const evidence = [
+    evidenceOf(last, `${count} distinct CMIDs in ${recent.length} 12290 records from ${formatUtc(first)} to ${formatUtc(toMs(last.time) ?? now)}`),
+    ...(refused.length ? [evidenceOf(refused[refused.length - 1], `the host answered 0xC004F038 (count too low) ${refused.length} time(s); last: ${evidenceOf(refused[refused.length - 1]).summary}`)] : []),
+    ...askEvidence,
+  ];
+  return { count, need, evidence, conclusive: spansWindow || refused.length > 0 };
+}
