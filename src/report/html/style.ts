@@ -29,7 +29,7 @@ td.num, th.num { text-align: right; }
 .tile-good { border-left-color: var(--good); } .tile-warn { border-left-color: var(--warn); } .tile-bad { border-left-color: var(--bad); }
 .tile-value { display: block; font-size: 1.8em; font-weight: 600; font-variant-numeric: tabular-nums; }
 .tile-label { color: var(--muted); }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(400px, 1fr)); gap: 16px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(400px, 1fr)); gap: 16px; align-items: start; }
 figure.chart { margin: 0 0 16px; border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; background: var(--bg); break-inside: avoid; }
 figcaption { font-weight: 600; margin-bottom: 6px; }
 figure.chart svg { display: block; width: 100%; max-width: 100%; height: auto; margin-bottom: 6px; }

@@ -31,3 +31,18 @@ export function niceMax(value: number): number {
   for (const step of [1, 2, 5, 10]) if (step * power >= value) return step * power;
   return 10 * power;
 }
+
+/** Average advance of a 12px sans-serif glyph, generous so wide names are caught. */
+const GLYPH_WIDTH = 7;
+
+/**
+ * A right-aligned label that never runs out of its column: long labels are shortened, and a label that would
+ * still be wider than `width` is squeezed to fit (SVG textLength) rather than cut or spilled over the left edge.
+ */
+export function rightLabel(x: number, y: number, label: string, width: number): Html {
+  const text = shorten(label, 26);
+  const squeeze = Array.from(text).length * GLYPH_WIDTH > width;
+  return squeeze
+    ? html`<text class="label" x="${x}" y="${y}" text-anchor="end" textLength="${width}" lengthAdjust="spacingAndGlyphs">${text}</text>`
+    : html`<text class="label" x="${x}" y="${y}" text-anchor="end">${text}</text>`;
+}

@@ -2,7 +2,7 @@
 // client operating systems from 25. Each host is one bar with both thresholds drawn across it.
 import type { KmsHostView } from '../../../fleet/types.js';
 import { html, type Html } from '../escape-html.js';
-import { HALF_WIDTH, emptyFigure, figure, shorten, type Tone } from './figure.js';
+import { HALF_WIDTH, emptyFigure, figure, rightLabel, type Tone } from './figure.js';
 
 /** Counts the KMS host must reach before it activates each kind of client. */
 export const KMS_THRESHOLDS = [
@@ -36,7 +36,7 @@ export function kmsCountChart(hosts: readonly KmsHostView[] | undefined): Html {
   );
   const rows = hosts.map((host, i) => {
     const y = TOP + i * ROW;
-    const label = html`<text class="label" x="${LABEL_WIDTH}" y="${y + 19}" text-anchor="end">${shorten(host.name, 21)}</text>`;
+    const label = rightLabel(LABEL_WIDTH, y + 19, host.name, LABEL_WIDTH - 6);
     const required = host.requiredCount !== undefined ? html` data-required="${host.requiredCount}"` : undefined;
     if (host.currentCount === undefined) {
       return html`<g class="host" data-host="${host.name}" data-current=""${required}><title>${host.name}: current count unknown</title>${label}<text class="value" x="${BAR_X + 4}" y="${y + 19}">unknown</text></g>`;
