@@ -161,3 +161,15 @@ describe('reading fleet views', () => {
     expect(buildReport).toBeTypeOf('function');
   });
 });
+
+describe('volact analyze -f html', () => {
+  it('prints the HTML report of a fleet', async () => {
+    const { runCli } = await import('../cli/run-cli.js');
+    const run = await runCli(['analyze', 'fixtures/example', '-f', 'html', '--now', '2024-03-08T00:00:00Z']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(run.stdout).toContain('data-chart="kms-count"');
+    expect(run.stdout).toContain('<h2>Findings</h2>');
+    expect(tagsIn(run.stdout).filter((t) => !OUR_TAGS.has(t))).toEqual([]);
+  });
+});
