@@ -18,9 +18,9 @@ export class BlockReader {
 
   /**
    * The next `size` bytes as one Buffer, fewer at the end of input, or null when nothing is left.
-   * The result never shares memory with later reads.
+   * Without `into`, the result never shares memory with later reads.
    */
-  async read(size: number): Promise<Buffer | null> {
+  async read(size: number, into?: Buffer): Promise<Buffer | null> {
     while (this.pendingBytes < size && !this.done) {
       const r = await this.it.next();
       if (r.done) {
@@ -34,8 +34,9 @@ export class BlockReader {
     }
     if (this.pendingBytes === 0) return null;
     const take = Math.min(size, this.pendingBytes);
-    // Fresh, unpooled memory so a block can be handed to a worker thread without copying again.
-    const out = Buffer.allocUnsafeSlow(take);
+    // Either the caller's scratch buffer (decoding in this thread keeps nothing of it), or fresh,
+    // unpooled memory that can be handed to a worker thread without copying again.
+    const out = into && into.length >= take ? into.subarray(0, take) : Buffer.allocUnsafeSlow(take);
     let filled = 0;
     while (filled < take) {
       const first = this.pending[this.head];

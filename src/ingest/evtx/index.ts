@@ -84,8 +84,11 @@ export async function* readEvtxWith(input: AsyncIterable<Buffer>, ctx: ReaderCon
     let goodChunks = 0;
     let badRun = 0;
 
+    // Decoding in this thread copies everything it keeps out of the chunk, so one buffer serves all.
+    const scratch = Buffer.allocUnsafeSlow(CHUNK_SIZE);
     for (let index = 0; ; index++) {
-      const bytes = await blocks.read(CHUNK_SIZE);
+      if (threads > 0 && !pool && index >= warmup) pool = new ChunkPool(WORKER_URL, threads);
+      const bytes = await blocks.read(CHUNK_SIZE, pool ? undefined : scratch);
       if (!bytes) break;
       // A zero-filled tail (pre-allocated or cut) is not an error and needs no decoding.
       if (isAllZero(bytes)) continue;
@@ -100,7 +103,6 @@ export async function* readEvtxWith(input: AsyncIterable<Buffer>, ctx: ReaderCon
         yield rejected(where, `no valid chunk in the first ${badRun} chunks: file claims to be EVTX but is not; reading stopped`, job.fileOffset);
         return;
       }
-      if (threads > 0 && !pool && index >= warmup) pool = new ChunkPool(WORKER_URL, threads);
       if (pool) {
         pending.push(pool.run(job).catch((e: unknown) => [rejected(where, `internal decoder error: ${e instanceof Error ? e.message : String(e)}; chunk skipped`, job.fileOffset)]));
       } else {
