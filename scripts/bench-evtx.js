@@ -113,8 +113,8 @@ try {
   console.log(`bench file: ${file} — ${(size / 1048576).toFixed(1)} MiB, ${built.chunks} chunks (${built.distinct} distinct clean sample chunks)`);
 
   const results = [];
-  for (const [label, threads] of [['volact (in-thread)', '0'], ['volact (worker threads)', '']]) {
-    const r = await runChild(process.execPath, [fileURLToPath(import.meta.url), '--child', file], threads === '' ? {} : { VOLACT_EVTX_THREADS: threads });
+  for (const [label, threads] of [['volact (in-thread)', '0'], ['volact (2 worker threads)', '2']]) {
+    const r = await runChild(process.execPath, [fileURLToPath(import.meta.url), '--child', file], { VOLACT_EVTX_THREADS: threads });
     const j = JSON.parse(r.out);
     results.push({ label, mbps: mb / j.seconds, seconds: j.seconds, cpu: j.cpuSeconds, events: j.events, rss: j.maxRssKb / 1024 });
   }

@@ -21,7 +21,7 @@ export function isEvtxMagic(head: Buffer): boolean {
 }
 
 export interface EvtxReadOptions {
-  /** Decoder threads; 0 = decode in this thread. Default: one per core (VOLACT_EVTX_THREADS overrides). */
+  /** Decoder threads; 0 = decode in this thread. Default: see defaultThreads (VOLACT_EVTX_THREADS overrides). */
   threads?: number;
   /** Chunks decoded in this thread before threads are started, so small files skip the start-up cost. */
   warmupChunks?: number;
@@ -33,10 +33,17 @@ const WORKERS_AVAILABLE = import.meta.url.endsWith('.js') && existsSync(fileURLT
 /** A run of bad chunks at the start of a file means it only claims to be EVTX: stop there. */
 const GIVE_UP_AFTER_BAD_CHUNKS = 16;
 
+/**
+ * Measured on the 2-core dev VM (scripts/bench-evtx.js): handing results back from a worker costs
+ * about as much CPU as decoding them (structured clone), so with two cores worker threads use ~2×
+ * the CPU and rarely finish sooner. They only pay with spare cores: one per core beyond the main
+ * thread's, from 4 cores up.
+ */
 function defaultThreads(): number {
   const env = process.env.VOLACT_EVTX_THREADS;
   if (env !== undefined && /^\d+$/.test(env)) return Number(env);
-  return Math.min(availableParallelism(), 4);
+  const cores = availableParallelism();
+  return cores >= 4 ? Math.min(cores - 1, 4) : 0;
 }
 
 function rejected(where: string, reason: string, offset: number): ReaderItem {
