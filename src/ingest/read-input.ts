@@ -47,7 +47,8 @@ export async function openInput(file: InputFile, ctx: Omit<ReaderContext, 'file'
   } catch (error) {
     return failed(`cannot read: ${describeFsError(error as NodeJS.ErrnoException)}`);
   }
-  const sniffed = sniffFormat(Buffer.concat(head));
+  // Exactly the first SNIFF_BYTES bytes: how the source happened to cut its chunks must not change the verdict.
+  const sniffed = sniffFormat(Buffer.concat(head).subarray(0, SNIFF_BYTES));
   const make = READERS[sniffed.kind];
   if (sniffed.kind === 'unknown' || !make) {
     (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
