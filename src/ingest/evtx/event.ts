@@ -4,6 +4,8 @@ import { attr, childElements, textOf, type XElement } from './resolve.js';
 
 export class EventShapeError extends Error {}
 
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/;
+
 /** Normalizes a timestamp to ISO-8601 UTC with 7 fractional digits when it has a fraction. */
 export function normalizeTime(t: string): string {
   const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(t);
@@ -108,6 +110,9 @@ export function finishEvent(f: EventFields, source: SourceRef): RawEvent {
   if (eventId === undefined) {
     throw new EventShapeError(f.eventIdText === undefined ? 'event has no System/EventID' : `EventID "${f.eventIdText}" is not a number`);
   }
+  // Same bounds as the XML reader: a damaged record must not pass on an id like 1.5 or 70000, or a time like "+029653-…".
+  if (!Number.isInteger(eventId) || eventId < 0 || eventId > 0xffff) throw new EventShapeError(`EventID "${f.eventIdText}" is not a number from 0 to 65535`);
+  if (f.timeCreated !== '' && !ISO_UTC.test(f.timeCreated)) throw new EventShapeError(`TimeCreated SystemTime is not an ISO time: ${JSON.stringify(f.timeCreated)}`);
   const event: RawEvent = { source, provider: f.provider, eventId, channel: f.channel, computer: f.computer, timeCreated: f.timeCreated, data: f.data };
   if (f.providerGuid !== undefined) event.providerGuid = f.providerGuid;
   if (f.eventSourceName !== undefined) event.eventSourceName = f.eventSourceName;
