@@ -94,7 +94,8 @@ function readTime(text: string, zone: TimeZone | undefined): { iso: string; isLo
 /** Line ends become \n; trailing blank lines go. Whitespace inside lines is kept: values may depend on it. */
 function normalizeMessage(message: string | null | undefined): string {
   if (!message) return '';
-  return message.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  // trimEnd, not /\s+$/: that regex is quadratic on a message with a long run of blank lines.
+  return message.replace(/\r\n?/g, '\n').trimEnd();
 }
 
 /** The item for a built (or failed) event, honouring the reader's event-id filter. */

@@ -4,7 +4,8 @@
 import type { LooseEvent } from './build-event.js';
 import { BLOCK_LABELS, type BlockField } from './vocabulary.js';
 
-const LABEL_LINE = /^\s*([^:：]{1,40}?)\s*[:：][ \t]*(.*)$/;
+const MAX_LABEL_CHARS = 40;
+const VALUE = /^[ \t]*(.*)$/;
 
 export interface LabelMatch {
   field: BlockField;
@@ -12,10 +13,16 @@ export interface LabelMatch {
 }
 
 export function matchLabel(text: string): LabelMatch | undefined {
-  const m = LABEL_LINE.exec(text);
-  if (!m) return undefined;
-  const field = BLOCK_LABELS[m[1].toLowerCase()];
-  return field ? { field, value: m[2].trim() } : undefined;
+  // Split at the first colon by hand: one regex with a lazy label between two \s* backtracks quadratically
+  // on a long blank line (a 100 KB run of spaces took seconds).
+  const colon = text.search(/[:：]/);
+  if (colon < 0) return undefined;
+  const label = text.slice(0, colon).trim();
+  if (label.length === 0 || label.length > MAX_LABEL_CHARS) return undefined;
+  const value = VALUE.exec(text.slice(colon + 1));
+  if (!value) return undefined;
+  const field = BLOCK_LABELS[label.toLowerCase()];
+  return field ? { field, value: value[1].trim() } : undefined;
 }
 
 /** The header fields of one block, then its description (message) lines. */
