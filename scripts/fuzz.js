@@ -110,6 +110,7 @@ function runWorker(family, opts, startIndex, count, timeMs, total) {
     const finish = (value) => {
       if (settled) return;
       settled = true;
+      if (latest) add(latest.stats, latest.peakHeapMb);
       clearInterval(watch);
       resolve(value);
     };
@@ -126,19 +127,25 @@ function runWorker(family, opts, startIndex, count, timeMs, total) {
         finish({ done: false, index, property: 'hang', detail: `no progress for ${HANG_BASE_MS} ms` });
       }
     }, 500);
+    // Running totals of this worker: what it did before a hang or a crash still counts.
+    let latest;
+    const add = (s, peakHeapMb) => {
+      total.inputs += s.inputs;
+      total.ms += s.ms;
+      total.bytes += s.bytes;
+      total.records += s.records;
+      total.events += s.events;
+      total.rejected += s.rejected;
+      total.peakHeapMb = Math.max(total.peakHeapMb, peakHeapMb);
+      for (const [k, n] of Object.entries(s.byKind)) total.byKind[k] = (total.byKind[k] ?? 0) + n;
+      if (s.slowest.ms > total.slowest.ms) total.slowest = s.slowest;
+    };
     worker.on('message', (msg) => {
       if (msg.type === 'finding') total.findings.push(save(opts.out, msg.finding));
+      if (msg.type === 'progress') latest = msg;
       if (msg.type === 'stats') {
-        const s = msg.stats;
-        total.inputs += s.inputs;
-        total.ms += s.ms;
-        total.bytes += s.bytes;
-        total.records += s.records;
-        total.events += s.events;
-        total.rejected += s.rejected;
-        total.peakHeapMb = Math.max(total.peakHeapMb, msg.peakHeapMb);
-        for (const [k, n] of Object.entries(s.byKind)) total.byKind[k] = (total.byKind[k] ?? 0) + n;
-        if (s.slowest.ms > total.slowest.ms) total.slowest = s.slowest;
+        latest = undefined;
+        add(msg.stats, msg.peakHeapMb);
         finish({ done: true });
       }
     });
@@ -198,6 +205,7 @@ async function workerMain() {
     ...(count !== undefined ? { count } : {}),
     ...(timeMs !== undefined ? { timeMs } : {}),
     minimizeTries: minimize,
+    onProgress: (running) => parentPort.postMessage({ type: 'progress', stats: running, peakHeapMb: peakHeap / 1024 / 1024 }),
     maxFindingsPerProperty: 3,
     onHeartbeat: () => Atomics.add(progress, 1, 1),
     onInput: (index) => {

@@ -119,6 +119,8 @@ export interface CampaignOptions {
   /** Called after each input with how long its checks took. */
   onSlow?: (index: number, ms: number, bytes: number) => void;
   onFinding?: (finding: Finding) => void | Promise<void>;
+  /** Called every 256 inputs with the running totals (a watchdog that kills the run keeps these). */
+  onProgress?: (stats: CampaignStats) => void;
   /** Minimize failing inputs (costs up to `minimizeTries` reads each). */
   minimizeTries?: number;
   /** Stop minimizing and collecting after this many findings with the same property. */
@@ -149,6 +151,7 @@ export async function runCampaign(opts: CampaignOptions): Promise<CampaignStats>
     stats.events += result.events;
     stats.rejected += result.rejected;
     if (ms > stats.slowest.ms) stats.slowest = { ms, bytes: input.bytes.length, index: i };
+    if (stats.inputs % 256 === 0) opts.onProgress?.({ ...stats, ms: performance.now() - start, byKind: { ...stats.byKind } });
     if (result.violations.length === 0) continue;
     stats.findings++;
     const property = result.violations[0].property;
