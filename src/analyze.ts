@@ -20,6 +20,8 @@ export interface InputAccount {
   decoded: number;
   ignored: number;
   rejected: Rejection[];
+  /** Damage that cost no record (e.g. an EVTX checksum mismatch where every record still decoded). */
+  warnings?: Rejection[];
   /** slmgr lines no parser rule understood: kept and shown, never dropped. */
   unknownLines?: UnknownLine[];
 }
@@ -70,6 +72,9 @@ export async function analyzeFile(file: InputFile, options: Pick<AnalyzeOptions,
       case 'rejected':
         account.records++;
         account.rejected.push(item.rejection);
+        break;
+      case 'warning':
+        (account.warnings ??= []).push(item.warning);
         break;
       case 'event': {
         account.records++;

@@ -13,7 +13,8 @@ export interface EventRow {
 
 export type EventStreamItem =
   | { kind: 'row'; row: EventRow }
-  | { kind: 'rejected'; file: string; rejection: Rejection };
+  | { kind: 'rejected'; file: string; rejection: Rejection }
+  | { kind: 'warning'; file: string; warning: Rejection };
 
 export interface ReadEventsOptions {
   /** Every record read, not only activation-related ones. */
@@ -30,6 +31,7 @@ export async function* readEvents(paths: string[], options: ReadEventsOptions = 
     const opened = await openInput(file, { ...filter, ...(options.tz ? { tz: options.tz } : {}) }, options.stdin);
     for await (const item of opened.items) {
       if (item.kind === 'rejected') yield { kind: 'rejected', file: file.display, rejection: item.rejection };
+      if (item.kind === 'warning') yield { kind: 'warning', file: file.display, warning: item.warning };
       if (item.kind !== 'event') continue;
       const result = decodeEvent(item.event);
       if (result.status === 'decoded') yield { kind: 'row', row: { event: item.event, decoded: result.facts } };

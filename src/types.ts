@@ -57,6 +57,8 @@ export interface TextDocument {
 export type ReaderItem =
   | { kind: 'event'; event: RawEvent }
   | { kind: 'rejected'; rejection: Rejection }
+  /** Damage noticed that cost no record (a checksum mismatch where every record still decoded): shown, not counted. */
+  | { kind: 'warning'; warning: Rejection }
   | { kind: 'document'; document: TextDocument }
   /** Records a reader counted but did not decode because a cheap pre-filter said they are not wanted. */
   | { kind: 'ignored'; count: number };

@@ -29,6 +29,10 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
       let rejected = 0;
       const options = { ...(flags.all ? { all: true } : {}), ...(flags.tz ? { tz: flags.tz } : {}), ...(io.stdin ? { stdin: io.stdin } : {}) };
       for await (const item of readEvents(paths, options)) {
+        if (item.kind === 'warning') {
+          io.stderr(neutralizeControls(`volact: ${item.file}: ${item.warning.where}: warning: ${item.warning.reason}`) + '\n');
+          continue;
+        }
         if (item.kind === 'rejected') {
           rejected++;
           io.stderr(neutralizeControls(`volact: ${item.file}: ${item.rejection.where}: ${item.rejection.reason}`) + '\n');

@@ -237,6 +237,12 @@ function renderInputs(inputs: ReportInput[]): Markdown {
     }
     parts.push(joinMd(lines));
   }
+  const warned = inputs.filter((i) => i.warnings?.length);
+  if (warned.length > 0) {
+    const lines: Markdown[] = [md`### Damage that cost no record`, md``];
+    for (const input of warned) for (const w of input.warnings!.slice(0, 20)) lines.push(md`- ${codeSpan(input.file)} ${w.where}: ${w.reason}`);
+    parts.push(joinMd(lines));
+  }
   const unknown = inputs.filter((i) => i.unknownLines?.length);
   if (unknown.length > 0) {
     const lines: Markdown[] = [md`### Lines volact did not understand`, md``];

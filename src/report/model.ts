@@ -51,6 +51,7 @@ export interface ReportInput {
   decoded: number;
   ignored: number;
   rejected: { where: string; reason: string }[];
+  warnings?: { where: string; reason: string }[];
   unknownLines?: { line: number; text: string }[];
 }
 
@@ -105,6 +106,7 @@ function toReportInput(account: InputAccount): ReportInput {
     ignored: account.ignored,
     rejected: account.rejected.map((r) => ({ where: r.where, reason: r.reason })),
   };
+  if (account.warnings?.length) input.warnings = account.warnings.map((w) => ({ where: w.where, reason: w.reason }));
   if (account.unknownLines?.length) input.unknownLines = account.unknownLines;
   return input;
 }

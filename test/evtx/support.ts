@@ -10,16 +10,18 @@ export async function* pieces(b: Buffer, piece = 65536): AsyncGenerator<Buffer> 
 export interface Collected {
   events: RawEvent[];
   rejections: Rejection[];
+  warnings: Rejection[];
   ignored: number;
   items: ReaderItem[];
 }
 
 export async function collect(input: AsyncIterable<Buffer>, filter?: EventFilter, file = 'test.evtx'): Promise<Collected> {
-  const out: Collected = { events: [], rejections: [], ignored: 0, items: [] };
+  const out: Collected = { events: [], rejections: [], warnings: [], ignored: 0, items: [] };
   for await (const it of readEvtx(input, { file, filter })) {
     out.items.push(it);
     if (it.kind === 'event') out.events.push(it.event);
     else if (it.kind === 'rejected') out.rejections.push(it.rejection);
+    else if (it.kind === 'warning') out.warnings.push(it.warning);
     else if (it.kind === 'ignored') out.ignored += it.count;
   }
   return out;

@@ -45,6 +45,10 @@ export function decodeChunk(job: ChunkJob): ReaderItem[] {
   const reject = (w: string, reason: string, offset: number): void => {
     items.push({ kind: 'rejected', rejection: { where: w, reason, offset } });
   };
+  // Damage that costs no record by itself: the records are still read (and rejected one by one if bad).
+  const warn = (w: string, reason: string, offset: number): void => {
+    items.push({ kind: 'warning', warning: { where: w, reason, offset } });
+  };
 
   if (bytes.length < CHUNK_HEADER_SIZE || !startsWith(bytes, CHUNK_SIGNATURE)) {
     if (isAllZero(bytes)) return items;
@@ -62,18 +66,18 @@ export function decodeChunk(job: ChunkJob): ReaderItem[] {
   if (verify && available === CHUNK_SIZE) {
     const computed = chunkHeaderCrc(buf);
     if (computed !== h.storedHeaderCrc) {
-      reject(where, `chunk header checksum mismatch: header says ${hex8(h.storedHeaderCrc)}, computed ${hex8(computed)}; records read anyway`, fileOffset);
+      warn(where, `chunk header checksum mismatch: header says ${hex8(h.storedHeaderCrc)}, computed ${hex8(computed)}; records read anyway`, fileOffset);
     }
   }
 
   let end = h.freeSpaceOffset;
   if (end < CHUNK_HEADER_SIZE || end > CHUNK_SIZE) {
-    reject(where, `free space offset ${hex(end)} outside [0x200, 0x10000]; records read up to the first invalid one`, fileOffset);
+    warn(where, `free space offset ${hex(end)} outside [0x200, 0x10000]; records read up to the first invalid one`, fileOffset);
     end = CHUNK_SIZE;
   } else if (verify && end <= available) {
     const computed = crc32(buf.subarray(CHUNK_HEADER_SIZE, end));
     if (computed !== h.storedDataCrc) {
-      reject(where, `event records checksum mismatch: header says ${hex8(h.storedDataCrc)}, computed ${hex8(computed)}; records checked one by one`, fileOffset);
+      warn(where, `event records checksum mismatch: header says ${hex8(h.storedDataCrc)}, computed ${hex8(computed)}; records checked one by one`, fileOffset);
     }
   }
   end = Math.min(end, available);
