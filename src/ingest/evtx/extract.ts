@@ -12,6 +12,7 @@ export class EventExtractor {
   constructor(private readonly resolver: Resolver) {}
 
   extract(nodes: Node[], source: SourceRef): RawEvent {
+    this.resolver.startRecord();
     const f = newEventFields();
     if (!this.top(nodes, null, f)) throw new EventShapeError('record holds no <Event> element');
     return finishEvent(f, source);

@@ -3,7 +3,15 @@
 // value is NullType is dropped, an array value repeats its containing element once per item,
 // nested BinXML values become child elements, and attributes whose value is empty are left out.
 import { BinXmlChunk, type Node, type ElementNode, type ValueRef } from './binxml.js';
-import { renderArray, renderScalar, VT } from './values.js';
+import { renderArray, renderScalar, ValueError, VT } from './values.js';
+
+/**
+ * Array substitutions repeat their element once per item, and an element repeated inside a repeated element
+ * multiplies: three nested <Data> over one 100-item array are 10^6 elements. No real record comes near these
+ * bounds; a record past its bound is rejected, and a chunk past its bound rejects its remaining records.
+ */
+export const MAX_ELEMENTS_PER_RECORD = 50_000;
+export const MAX_ELEMENTS_PER_CHUNK = 1_000_000;
 
 export interface XElement {
   name: string;
@@ -18,7 +26,26 @@ interface ArrayItem {
 }
 
 export class Resolver {
+  private recordElements = 0;
+  private chunkElements = 0;
+
   constructor(private readonly chunk: BinXmlChunk) {}
+
+  /** Starts the element budget of the next record. */
+  startRecord(): void {
+    this.recordElements = 0;
+  }
+
+  /** Counts `n` elements (or array items rendered) against the record's and the chunk's budget. */
+  private spend(n = 1): void {
+    this.chunkElements += n;
+    if ((this.recordElements += n) > MAX_ELEMENTS_PER_RECORD) {
+      throw new ValueError(`the record expands to more than ${MAX_ELEMENTS_PER_RECORD} elements (nested array substitutions)`);
+    }
+    if (this.chunkElements > MAX_ELEMENTS_PER_CHUNK) {
+      throw new ValueError(`the chunk's records expand to more than ${MAX_ELEMENTS_PER_CHUNK} elements (nested array substitutions)`);
+    }
+  }
 
   resolve(nodes: Node[], values: ValueRef[] | null, out: Array<XElement | string>, item: ArrayItem | null = null): void {
     for (const n of nodes) {
@@ -91,6 +118,7 @@ export class Resolver {
         const v = values[c.index];
         if (v && v.type & VT.ArrayFlag && v.type !== VT.Null) {
           const items = renderArray(this.chunk.buf, v.type, v.off, v.size);
+          this.spend(items.length);
           // An empty array still yields its element once, empty (libevtx and python-evtx agree).
           if (items.length === 0) items.push('');
           for (const text of items) out.push(this.build(n, values, { index: c.index, text }));
@@ -102,6 +130,7 @@ export class Resolver {
   }
 
   private build(n: ElementNode, values: ValueRef[] | null, item: ArrayItem | null): XElement {
+    this.spend();
     const attrs: Array<[string, string]> = [];
     for (const a of n.attrs) {
       const parts: Array<XElement | string> = [];
