@@ -97,6 +97,11 @@ export function itemProblem(item: ReaderItem): string | undefined {
       if (typeof r.reason !== 'string' || r.reason.trim() === '') return `rejection at ${r.where} without a reason`;
       return undefined;
     }
+    case 'warning': {
+      const w = item.warning;
+      if (typeof w.where !== 'string' || w.where.trim() === '') return 'warning without a place';
+      return typeof w.reason === 'string' && w.reason.trim() !== '' ? undefined : `warning at ${w.where} without a reason`;
+    }
     case 'ignored':
       return Number.isInteger(item.count) && item.count > 0 ? undefined : `ignored count ${item.count}`;
     case 'document':
@@ -106,10 +111,10 @@ export function itemProblem(item: ReaderItem): string | undefined {
   }
 }
 
-/** Records as `analyzeFile` counts them. */
+/** Records as `analyzeFile` counts them (a warning costs no record). */
 function recordCount(items: readonly ReaderItem[]): number {
   let n = 0;
-  for (const item of items) n += item.kind === 'ignored' ? item.count : 1;
+  for (const item of items) n += item.kind === 'ignored' ? item.count : item.kind === 'warning' ? 0 : 1;
   return n;
 }
 
@@ -131,6 +136,10 @@ function fingerprint(items: readonly ReaderItem[]): string[] {
         return `R ${item.rejection.where}`;
       case 'ignored':
         return `I ${item.count}`;
+      case 'warning':
+        return `W ${item.warning.where}`;
+      case 'warning':
+        return `W ${item.warning.where}`;
       default:
         return `D ${item.document.text.length}`;
     }
@@ -158,8 +167,9 @@ export async function checkInput(input: Buffer, opts: CheckOptions): Promise<Che
   for (const item of read.items) {
     const problem = itemProblem(item);
     if (problem) violations.push({ property: 'item-shape', detail: problem });
-    if (item.kind === 'rejected' && INTERNAL.test(item.rejection.reason)) {
-      violations.push({ property: 'internal-error', detail: `${item.rejection.where}: ${item.rejection.reason}` });
+    const said = item.kind === 'rejected' ? item.rejection : item.kind === 'warning' ? item.warning : undefined;
+    if (said && INTERNAL.test(said.reason)) {
+      violations.push({ property: 'internal-error', detail: `${said.where}: ${said.reason}` });
     }
     try {
       if (item.kind === 'event') {
