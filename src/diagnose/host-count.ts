@@ -2,7 +2,8 @@
 import type { Fleet } from '../evidence/index.js';
 import type { EvidenceRef } from '../types.js';
 import { evidenceOf } from './evidence.js';
-import { hostLog } from './fleet-queries.js';
+import type { KmsRequestFact } from '../decode/index.js';
+import { hostLog, hostMachine } from './fleet-queries.js';
 import type { MachineView } from './machine-view.js';
 import { DAY, formatUtc, toMs } from './time.js';
 
@@ -21,11 +22,24 @@ export interface HostCount {
   conclusive: boolean;
 }
 
+/** Clients of the snapshot whose 12288 names this host and asks for a count of 25. */
+function clientsAsking25(view: MachineView, fleet: Fleet): KmsRequestFact[] {
+  const out: KmsRequestFact[] = [];
+  for (const m of fleet.machines) {
+    if (m.key === view.key) continue;
+    for (const f of m.facts) if (f.kind === 'kms-request' && (f.requiredCount ?? 0) >= 25 && hostMachine(fleet, f.host)?.key === view.key) out.push(f);
+  }
+  return out;
+}
+
 export function hostCount(view: MachineView, fleet: Fleet, now: number): HostCount | undefined {
   const recent = hostLog(fleet, view.key).filter((e) => (toMs(e.time) ?? now) >= now - COUNT_WINDOW);
-  const need: 5 | 25 = recent.some((e) => e.requiredCount >= 25) ? 25 : 5;
+  const asking25 = clientsAsking25(view, fleet);
+  const need: 5 | 25 = recent.some((e) => e.requiredCount >= 25) || asking25.length > 0 ? 25 : 5;
   const asking = recent.find((e) => e.requiredCount === need);
-  const askEvidence = asking ? [evidenceOf(asking, `12290 from ${asking.clientName} asks for required count ${asking.requiredCount}`)] : [];
+  const askEvidence = asking
+    ? [evidenceOf(asking, `12290 from ${asking.clientName} asks for required count ${asking.requiredCount}`)]
+    : asking25.slice(0, 1).map((f) => evidenceOf(f, `${f.computer || 'a client'} asks this host for required count ${f.requiredCount}`));
   const slmgr = view.licenses().find((l) => l.kmsHost?.currentCount !== undefined);
   if (slmgr?.kmsHost?.currentCount !== undefined) {
     const count = slmgr.kmsHost.currentCount;

@@ -8,7 +8,7 @@ import { INTERNAL_ERROR_ID, RULES, diagnose } from '../../src/diagnose/index.js'
 import { defineRule } from '../../src/diagnose/rule.js';
 import { runRules } from '../../src/diagnose/engine.js';
 import { resolveOptions } from '../../src/diagnose/options.js';
-import type { KmsHostRequestFact } from '../../src/decode/index.js';
+import type { KmsHostRequestFact, KmsRequestFact, LicenseFact } from '../../src/decode/index.js';
 import { buildFleet } from '../../src/evidence/index.js';
 
 const RULE_FIX = 'fixtures/rules';
@@ -123,5 +123,64 @@ describe('isolation and shape', () => {
         }
       }
     }
+  });
+});
+
+describe('KMS host count needs', () => {
+  const hostLicense: LicenseFact = {
+    kind: 'license',
+    source: { file: 'kms01/slmgr-dlv.txt', format: 'slmgr', line: 6 },
+    computer: '',
+    time: '',
+    name: 'Windows(R), ServerStandard edition',
+    description: 'Windows(R) Operating System, VOLUME_KMS_C channel',
+    channel: 'VOLUME_KMS_C',
+    keyType: 'Volume:CSVLK',
+    licenseStatus: 'Licensed',
+    licenseStatusText: 'Licensed',
+    errors: [],
+    form: 'dlv',
+    lineStart: 6,
+    lineEnd: 30,
+    kmsHost: { currentCount: 12, listeningPort: 1688 },
+  };
+  const request = (need: number): KmsRequestFact => ({
+    kind: 'kms-request',
+    source: { file: 'client01/Application.xml', format: 'xml', record: 5101 },
+    computer: 'client01.corp.contoso.com',
+    time: '2024-03-07T09:12:04Z',
+    eventId: 12288,
+    result: '0x00000000',
+    statusFlags: 0,
+    flags: [],
+    host: 'kms01.corp.contoso.com',
+    port: 1688,
+    cmid: '2ffcfc30-6a6a-49ec-92b8-f6150c7df211',
+    requiredCount: need,
+  });
+  const run = (need: number) =>
+    diagnose(
+      buildFleet(
+        [
+          { fact: hostLicense, fallbackMachine: 'kms01' },
+          { fact: request(need), fallbackMachine: 'client01' },
+        ],
+        { now: NOW },
+      ),
+      { now: NOW },
+    ).findings.find((f) => f.rule === 'kms-host/count-below-threshold');
+
+  it('a client asking for 25 makes a count of 12 too low, even with no 12290 in the snapshot', () => {
+    const f = run(25);
+    expect(f?.machine).toBe('kms01');
+    expect(f?.title).toBe('KMS host count 12 is below 25');
+    expect(f?.evidence.map((e) => [e.file, e.line ?? e.record])).toEqual([
+      ['kms01/slmgr-dlv.txt', 6],
+      ['client01/Application.xml', 5101],
+    ]);
+  });
+
+  it('servers (5) are served by a count of 12', () => {
+    expect(run(5)).toBeUndefined();
   });
 });

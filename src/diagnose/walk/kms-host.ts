@@ -43,6 +43,14 @@ export const KMS_HOST_STEPS: StepDef[] = [
       if (fail) return fail;
       const published = publishSuccesses(ctx.view);
       if (published.length) return pass([evidenceOf(published[published.length - 1])], `Published to ${published[published.length - 1].domain ?? 'DNS'}.`);
+      const off = ctx.view.licenses().find((l) => l.kmsHost?.dnsPublishing === false);
+      if (off) {
+        return unknown(
+          `Run "nslookup -type=srv _vlmcs._tcp.<domain>" from a client and save the output: with publishing off, the record must have been made by hand.`,
+          'DNS publishing is turned off on this host (slmgr), so it never writes its SRV record itself.',
+          [evidenceOf(off, 'slmgr: DNS publishing disabled')],
+        );
+      }
       return unknown(
         `${collectAppLog(ctx.view.name, '12293/12294')} Or run "nslookup -type=srv _vlmcs._tcp.<domain>" and save the output.`,
         'No 12293 or 12294 in the snapshot (publishing may be turned off, or the Application log is missing).',
