@@ -27,6 +27,11 @@ function delimiterOf(headerLine: string): string {
   return m?.[1] ?? m?.[2] ?? ',';
 }
 
+/** A "#TYPE System.…" line is short; a longer one is taken as the (bad) header, whatever the chunking. */
+const MAX_TYPE_LINE = 4096;
+const TYPE_LINE = new RegExp(`^\\s*#TYPE[^\\n]{0,${MAX_TYPE_LINE}}\\n`);
+const TYPE_LINE_AT_END = new RegExp(`^\\s*#TYPE[^\\n]{0,${MAX_TYPE_LINE}}(?:\\n|$)`);
+
 export function makePowerShellCsvReader(encoding: Pick<EncodingGuess, 'encoding' | 'bomLength'>): Reader {
   return async function* readPowerShellCsv(input, ctx): AsyncGenerator<ReaderItem> {
     const { zone, problem } = zoneFor(ctx);
@@ -75,7 +80,12 @@ export function makePowerShellCsvReader(encoding: Pick<EncodingGuess, 'encoding'
       if (!splitter) {
         // Hold text until the first line (and a #TYPE line) is complete, to choose the delimiter.
         head += text;
-        const typeLine = /^\s*#TYPE[^\n]*\n/.exec(head);
+        // Until the first non-blank line is complete (or cannot become "#TYPE" any more) it is not known
+        // whether it is the #TYPE line; deciding early made the result depend on where the chunks were cut.
+        const lead = head.trimStart();
+        const mayBeTypeLine = lead.startsWith('#TYPE') ? !lead.includes('\n') && lead.length <= MAX_TYPE_LINE : '#TYPE'.startsWith(lead);
+        if (mayBeTypeLine && head.length < 64 * 1024) continue;
+        const typeLine = TYPE_LINE.exec(head);
         const rest = typeLine ? head.slice(typeLine[0].length) : head;
         if (!rest.includes('\n') && head.length < 64 * 1024) continue;
         if (typeLine) lineOffset = typeLine[0].split('\n').length - 1;
@@ -87,7 +97,7 @@ export function makePowerShellCsvReader(encoding: Pick<EncodingGuess, 'encoding'
       if (unreadableHeader) return;
     }
     if (!splitter) {
-      const typeLine = /^\s*#TYPE[^\n]*\n?/.exec(head);
+      const typeLine = TYPE_LINE_AT_END.exec(head);
       const rest = typeLine ? head.slice(typeLine[0].length) : head;
       if (typeLine) lineOffset = typeLine[0].split('\n').length - 1;
       splitter = new DelimitedSplitter(delimiterOf(rest));
