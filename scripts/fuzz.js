@@ -71,7 +71,12 @@ async function main() {
   const results = [];
   const queue = [...families];
   const runners = Array.from({ length: Math.max(1, opts.jobs) }, async () => {
-    for (let family = queue.shift(); family; family = queue.shift()) results.push(await fuzzFamily(family, seeds.get(family), opts));
+    for (let family = queue.shift(); family; family = queue.shift()) {
+      const result = await fuzzFamily(family, seeds.get(family), opts);
+      results.push(result);
+      // One line per family as it ends, so a long run interrupted later still leaves its figures.
+      console.log(`done ${family}: ${result.inputs} inputs in ${(result.ms / 1000).toFixed(0)} s, ${result.findings.length} finding(s), by reader ${JSON.stringify(result.byKind)}`);
+    }
   });
   await Promise.all(runners);
   report(results, opts, Date.now() - started);
