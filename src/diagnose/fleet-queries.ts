@@ -17,9 +17,18 @@ export function hostMachine(fleet: Fleet, host: string): Machine | undefined {
   return fleet.find(host);
 }
 
-/** 12290 records a host logged, oldest first. */
+const sortedLogs = new WeakMap<Fleet, Map<string, KmsHostRequestFact[]>>();
+
+/** 12290 records a host logged, oldest first (sorted once per fleet and host). */
 export function hostLog(fleet: Fleet, hostKey: string): KmsHostRequestFact[] {
-  return [...(fleet.hostRequests.get(hostKey) ?? [])].sort((a, b) => (toMs(a.time) ?? 0) - (toMs(b.time) ?? 0));
+  let perHost = sortedLogs.get(fleet);
+  if (!perHost) sortedLogs.set(fleet, (perHost = new Map()));
+  let log = perHost.get(hostKey);
+  if (!log) {
+    log = [...(fleet.hostRequests.get(hostKey) ?? [])].sort((a, b) => (toMs(a.time) ?? 0) - (toMs(b.time) ?? 0));
+    perHost.set(hostKey, log);
+  }
+  return log;
 }
 
 export interface Span {
@@ -27,12 +36,20 @@ export interface Span {
   last: number;
 }
 
+const spans = new WeakMap<Fleet, Map<string, Span | undefined>>();
+
 export function hostLogSpan(fleet: Fleet, hostKey: string): Span | undefined {
-  const times = hostLog(fleet, hostKey)
-    .map((f) => toMs(f.time))
-    .filter((t): t is number => t !== undefined);
-  if (!times.length) return undefined;
-  return { first: Math.min(...times), last: Math.max(...times) };
+  let perHost = spans.get(fleet);
+  if (!perHost) spans.set(fleet, (perHost = new Map()));
+  if (perHost.has(hostKey)) return perHost.get(hostKey);
+  let span: Span | undefined;
+  for (const f of hostLog(fleet, hostKey)) {
+    const t = toMs(f.time);
+    if (t === undefined) continue;
+    span = span ? { first: Math.min(span.first, t), last: Math.max(span.last, t) } : { first: t, last: t };
+  }
+  perHost.set(hostKey, span);
+  return span;
 }
 
 /** True when a 12290 names this client: the same CMID, or the same machine name. */
@@ -50,22 +67,64 @@ export function matchingHostEntries(
   skewMs: number,
   requestAt: number,
 ): KmsHostRequestFact[] {
-  const cmid = request.cmid.toLowerCase();
-  return hostLog(fleet, hostKey).filter((e) => {
-    const t = toMs(e.time);
-    if (t === undefined || Math.abs(t - requestAt) > skewMs) return false;
-    return (cmid !== '' && e.cmid.toLowerCase() === cmid) || namesClient(e, client);
-  });
+  const index = clientIndex(fleet);
+  const candidates = [...(index.byCmid.get(request.cmid.toLowerCase()) ?? []), ...hostEntriesForClient(fleet, client)];
+  const out: KmsHostRequestFact[] = [];
+  for (const { hostKey: h, entry } of candidates) {
+    if (h !== hostKey || out.includes(entry)) continue;
+    const t = toMs(entry.time);
+    if (t !== undefined && Math.abs(t - requestAt) <= skewMs) out.push(entry);
+  }
+  return out.sort((a, b) => (toMs(a.time) ?? 0) - (toMs(b.time) ?? 0));
 }
 
-/** Every 12290 on any host that names this client. */
-export function hostEntriesForClient(fleet: Fleet, client: Machine): { hostKey: string; entry: KmsHostRequestFact }[] {
-  const out: { hostKey: string; entry: KmsHostRequestFact }[] = [];
+interface ClientIndex {
+  byCmid: Map<string, { hostKey: string; entry: KmsHostRequestFact }[]>;
+  byName: Map<string, { hostKey: string; entry: KmsHostRequestFact }[]>;
+}
+
+// Built once per fleet: a fleet of thousands of clients asks this for every client.
+const clientIndexes = new WeakMap<Fleet, ClientIndex>();
+
+function clientIndex(fleet: Fleet): ClientIndex {
+  let index = clientIndexes.get(fleet);
+  if (index) return index;
+  index = { byCmid: new Map(), byName: new Map() };
+  const push = (map: ClientIndex['byCmid'], key: string, value: { hostKey: string; entry: KmsHostRequestFact }): void => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
   for (const [hostKey, entries] of fleet.hostRequests) {
-    if (hostKey === client.key) continue;
-    for (const entry of entries) if (namesClient(entry, client)) out.push({ hostKey, entry });
+    for (const entry of entries) {
+      if (entry.cmid) push(index.byCmid, entry.cmid.toLowerCase(), { hostKey, entry });
+      if (entry.clientName) push(index.byName, machineKey(entry.clientName), { hostKey, entry });
+    }
+  }
+  clientIndexes.set(fleet, index);
+  return index;
+}
+
+/** Every 12290 on any other host that names this client (by CMID or name). */
+export function hostEntriesForClient(fleet: Fleet, client: Machine): { hostKey: string; entry: KmsHostRequestFact }[] {
+  const index = clientIndex(fleet);
+  const found = new Set<KmsHostRequestFact>();
+  const out: { hostKey: string; entry: KmsHostRequestFact }[] = [];
+  const hits = [...client.cmids.flatMap((c) => index.byCmid.get(c) ?? []), ...(index.byName.get(client.key) ?? [])];
+  for (const hit of hits) {
+    if (hit.hostKey === client.key || found.has(hit.entry)) continue;
+    found.add(hit.entry);
+    out.push(hit);
   }
   return out;
+}
+
+/** True when some machine of the snapshot other than `except` is the client a 12290 names. */
+export function clientInFleet(fleet: Fleet, entry: KmsHostRequestFact, exceptKey: string): boolean {
+  const byName = entry.clientName ? fleet.find(entry.clientName) : undefined;
+  if (byName && byName.key !== exceptKey) return true;
+  const cmid = entry.cmid.toLowerCase();
+  return fleet.machines.some((m) => m.key !== exceptKey && m.cmids.includes(cmid));
 }
 
 /** The port a KMS host listens on: slmgr "Listening on Port", else the default 1688. */

@@ -1,9 +1,8 @@
 // Error codes table: client and host clocks differ by more than the 4 hours KMS tolerates.
 import type { KmsHostRequestFact } from '../../../decode/index.js';
 import { isSuccessHresult } from '../../../decode/index.js';
-import type { Machine } from '../../../evidence/index.js';
 import { evidenceOf, mergeEvidence } from '../../evidence.js';
-import { hostEntriesForClient, hostLog, namesClient } from '../../fleet-queries.js';
+import { clientInFleet, hostEntriesForClient, hostLog } from '../../fleet-queries.js';
 import { ownedSightings, sightingEvidence } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
 import { HOUR, formatDuration, toMs } from '../../time.js';
@@ -59,8 +58,7 @@ export default defineRule(
       if (skewedEntries([entry], skew).length) mergeEvidence(evidence, [entryEvidence(entry, fleet.machines.find((m) => m.key === hostKey)?.name ?? hostKey)]);
     }
     // The host's side: clients that are not in the snapshot get the finding on the host.
-    const inFleet = (e: KmsHostRequestFact): Machine | undefined => fleet.machines.find((m) => m.key !== view.key && namesClient(e, m));
-    const orphans = skewedEntries(hostLog(fleet, view.key), skew).filter((e) => !inFleet(e));
+    const orphans = skewedEntries(hostLog(fleet, view.key), skew).filter((e) => !clientInFleet(fleet, e, view.key));
     for (const e of orphans) mergeEvidence(evidence, [entryEvidence(e, view.name)]);
     if (!evidence.length) return [];
     const clients = [...new Set(orphans.map((e) => e.clientName))];
