@@ -42,7 +42,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       const report = buildReport(analysis);
       const render: Record<Format, () => string> = {
         md: () => renderMarkdown(report, { appendix: flags.kb ? kbAppendix(report) : [] }),
-        html: () => renderHtml(report),
+        html: () => renderHtml(report, { markdown: { appendix: flags.kb ? kbAppendix(report) : [] } }),
         json: () => renderJson(report),
         jsonl: () => renderJsonl(report),
       };

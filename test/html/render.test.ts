@@ -9,7 +9,7 @@ import { fleetFixture, HOSTILE_HOST, HOSTILE_NAMES, hostileReport } from './repo
 /** Every element name the renderer writes on purpose. Anything else in the output came from somewhere else. */
 const OUR_TAGS = new Set([
   'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'footer', 'section', 'div', 'span', 'h1', 'h2', 'h3',
-  'h4', 'p', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'strong', 'em', 'br', 'hr',
+  'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'strong', 'em', 'br', 'hr',
   'a', 'figure', 'figcaption', 'svg', 'g', 'rect', 'line', 'text', 'blockquote', 'del',
 ]);
 
