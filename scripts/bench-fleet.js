@@ -1,0 +1,251 @@
+// `npm run bench:fleet`: generates synthetic fleet snapshots (clients with an Application export and slmgr
+// output each, 3 KMS hosts with large Key Management Service logs), runs the whole analysis on each in a
+// fresh process, and reports time, throughput and peak RSS. Sizes: 1k, 5k, 10k machines (override with
+// `node scripts/bench-fleet.js 1000 2000`). Needs `npm run build` first (the script is wired that way).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const HOSTS = 3;
+const DOMAIN = 'corp.example';
+const ENTERPRISE = '73111121-5638-40f6-bc11-f1d7b0d64300';
+const DAYS = 30;
+const END = Date.parse('2024-03-08T00:00:00Z');
+const NOW = '2024-03-08T00:00:00Z';
+
+async function parent(sizes, readOnly) {
+  if (!existsSync(path.join(root, 'dist', 'analyze.js'))) {
+    console.error('bench-fleet: dist/ is missing; run `npm run build` first');
+    process.exit(2);
+  }
+  const runs = sizes.length > 0 ? sizes : [1000, 5000, 10000];
+  console.log(`cores: ${availableParallelism()}, node ${process.version}`);
+  console.log(readOnly ? 'read, merge and fleet views only (no rule chain)' : 'whole analysis: read, merge, rules, walks, fleet views, JSON report');
+  console.log('machines  files   MB     records    facts   read s  rest s  total s  files/s  MB/s   peak RSS MB  findings');
+  const rows = [];
+  for (const n of runs) {
+    const dir = path.join(tmpdir(), `volact-bench-fleet-${n}`);
+    const shape = generate(dir, n);
+    const run = spawnSync(process.execPath, ['--max-old-space-size=2048', fileURLToPath(import.meta.url), '--child', dir, ...(readOnly ? ['--read-only'] : [])], { encoding: 'utf8' });
+    if (run.status !== 0) {
+      console.error(run.stderr);
+      process.exit(1);
+    }
+    const r = JSON.parse(run.stdout.trim().split('\n').pop());
+    rows.push({ n, ...r });
+    console.log(
+      `${String(n).padStart(8)}  ${String(shape.files).padStart(5)}  ${(shape.bytes / 1e6).toFixed(0).padStart(5)}  ${String(r.records).padStart(9)}  ${String(r.facts).padStart(7)}  ${r.readSeconds.toFixed(1).padStart(6)}  ${r.afterSeconds.toFixed(1).padStart(6)}  ${r.seconds.toFixed(1).padStart(7)}  ${(shape.files / r.seconds).toFixed(0).padStart(7)}  ${(shape.bytes / 1e6 / r.seconds).toFixed(1).padStart(5)}  ${r.peakRssMb.toFixed(0).padStart(11)}  ${r.findings}`,
+    );
+    if (!process.env.VOLACT_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  }
+  if (rows.length > 1) {
+    const first = rows[0];
+    console.log('\ncost per machine relative to the smallest run (1.0 = linear):');
+    for (const r of rows) console.log(`  ${r.n}: time ${((r.seconds / r.n) / (first.seconds / first.n)).toFixed(2)}`);
+  }
+}
+
+async function child(dir, readOnly) {
+  const dist = (p) => path.join(root, 'dist', p);
+  const { analyzeFile, diagnoseFacts } = await import(dist('analyze.js'));
+  const { expandInputs } = await import(dist('ingest/index.js'));
+  const { readFiles } = await import(dist('parallel/index.js'));
+  const { buildFleet } = await import(dist('evidence/index.js'));
+  const { computeFleetViews } = await import(dist('fleet/index.js'));
+  const { buildReport, renderJson } = await import(dist('report/index.js'));
+  let peak = process.memoryUsage().rss;
+  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const clock = () => Number(process.hrtime.bigint()) / 1e9;
+  const t0 = clock();
+  const { files } = await expandInputs([dir]);
+  const results = await readFiles(files, analyzeFile, {});
+  const inputs = results.map((r) => r.account);
+  const facts = results.flatMap((r) => r.facts);
+  const t1 = clock();
+  let findings = 0;
+  let rules = 0;
+  if (readOnly) {
+    computeFleetViews(buildFleet(facts, { now: NOW }), NOW);
+  } else {
+    const analysis = diagnoseFacts(inputs, facts, { now: NOW });
+    renderJson(buildReport(analysis));
+    findings = analysis.findings.length;
+  }
+  const t2 = clock();
+  rules = t2 - t1;
+  clearInterval(sample);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const records = inputs.reduce((n, i) => n + i.records, 0);
+  // Worker threads share the process, so RSS covers them too.
+  console.log(JSON.stringify({ seconds: t2 - t0, readSeconds: t1 - t0, afterSeconds: rules, peakRssMb: peak / 1048576, records, facts: facts.length, findings }));
+}
+
+/** Writes the snapshot once per size (kept across runs when its shape matches). */
+function generate(dir, machines) {
+  const marker = path.join(dir, '.complete');
+  if (!existsSync(marker)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const clients = machines - HOSTS;
+    const hostEntries = Array.from({ length: HOSTS }, () => []);
+    for (let c = 0; c < clients; c++) {
+      const name = `pc${String(c).padStart(5, '0')}`;
+      const host = c % HOSTS;
+      const cmid = guid(c);
+      // Every client renews weekly and retries once; one in 50 is stuck (count, DNS or no response).
+      const trouble = c % 50 === 7 ? 'count' : c % 50 === 23 ? 'dns' : c % 50 === 41 ? 'silent' : 'ok';
+      const events = [];
+      let record = 1000;
+      for (let d = DAYS - 1; d >= 0; d -= 7) {
+        const at = END - d * 86_400_000 - ((c * 7919) % 80_000_000);
+        events.push(clientEvent(12288, name, at, ++record, request(trouble, host, cmid, at)));
+        if (trouble === 'dns' || trouble === 'silent') continue;
+        events.push(clientEvent(12289, name, at + 900, ++record, response(trouble, at)));
+        hostEntries[host].push({ at: at + 500, name, cmid, trouble });
+      }
+      for (let k = 0; k < 6; k++) events.push(noiseEvent(name, END - k * 3_600_000, ++record));
+      mkdirSync(path.join(dir, name));
+      writeFileSync(path.join(dir, name, 'Application.xml'), exportXml(events));
+      writeFileSync(path.join(dir, name, 'slmgr-dlv.txt'), clientSlmgr(cmid, host, trouble));
+    }
+    for (let h = 0; h < HOSTS; h++) {
+      const name = `kms${h + 1}`;
+      mkdirSync(path.join(dir, name));
+      // A host logs its own clients' renewals, and a busy background of clients outside the snapshot.
+      const entries = hostEntries[h];
+      const background = Math.max(20_000, entries.length * 4);
+      for (let i = 0; i < background; i++) entries.push({ at: END - ((i * 104_729) % (DAYS * 86_400_000)), name: `ws${h}-${i % 20_000}`, cmid: guid(1_000_000 + h * 100_000 + (i % 20_000)), trouble: 'ok' });
+      entries.sort((a, b) => a.at - b.at);
+      let record = 0;
+      const parts = entries.map((e) => hostEvent(name, e, ++record));
+      writeFileSync(path.join(dir, name, 'KeyManagementService.xml'), exportXml(parts));
+      writeFileSync(path.join(dir, name, 'slmgr-dlv.txt'), hostSlmgr(entries.length));
+    }
+    writeFileSync(marker, '');
+  }
+  let files = 0;
+  let bytes = 0;
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (!e.name.startsWith('.')) {
+        files++;
+        bytes += statSync(p).size;
+      }
+    }
+  };
+  walk(dir);
+  return { files, bytes };
+}
+
+function guid(n) {
+  const hex = n.toString(16).padStart(12, '0');
+  return `5a7c2e10-3f4b-4d8e-9a61-${hex}`;
+}
+
+function clientTime(ms) {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)} ${iso.slice(11, 16)}`;
+}
+
+function request(trouble, host, cmid, at) {
+  const result = trouble === 'dns' ? '0x8007232B' : '0x00000000';
+  return [result, '0x00000000', `kms${host + 1}.${DOMAIN}:1688`, cmid, clientTime(at), '0', trouble === 'ok' ? '1' : '2', trouble === 'ok' ? '259200' : '20160', ENTERPRISE, '25'].join(', ');
+}
+
+function response(trouble, at) {
+  const result = trouble === 'count' ? '0xC004F038' : '0x00000000';
+  return [result, '0x00000000', trouble === 'ok' ? '1' : '0', '0', trouble === 'count' ? '12' : '40', '120', '10080', clientTime(at)].join(', ');
+}
+
+const SYSTEM_TAIL = '<Version>0</Version><Level>4</Level><Task>0</Task><Opcode>0</Opcode><Keywords>0x80000000000000</Keywords>';
+
+function clientEvent(id, name, at, record, data) {
+  return (
+    `<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-Security-SPP" Guid="{E23B33B0-C8C9-472C-A5F9-F2BDFEA0F156}" EventSourceName="Software Protection Platform Service"/>` +
+    `<EventID Qualifiers="16384">${id}</EventID>${SYSTEM_TAIL}<TimeCreated SystemTime="${new Date(at).toISOString()}"/><EventRecordID>${record}</EventRecordID>` +
+    `<Correlation/><Execution ProcessID="0" ThreadID="0"/><Channel>Application</Channel><Computer>${name}.${DOMAIN}</Computer><Security/></System>` +
+    `<EventData><Data>${data}</Data></EventData></Event>`
+  );
+}
+
+function noiseEvent(name, at, record) {
+  return (
+    `<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="MsiInstaller"/><EventID Qualifiers="0">1033</EventID>${SYSTEM_TAIL}` +
+    `<TimeCreated SystemTime="${new Date(at).toISOString()}"/><EventRecordID>${record}</EventRecordID><Correlation/><Execution ProcessID="0" ThreadID="0"/>` +
+    `<Channel>Application</Channel><Computer>${name}.${DOMAIN}</Computer><Security/></System><EventData><Data>Windows Installer installed the product. Product Name: Example Agent.</Data></EventData></Event>`
+  );
+}
+
+function hostEvent(host, e, record) {
+  const fields = [e.trouble === 'count' ? '0xC004F038' : '0x00000000', '25', `${e.name}.${DOMAIN}`, e.cmid, clientTime(e.at), '0', '1', '259200', ENTERPRISE];
+  return (
+    `<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-Security-SPP" Guid="{E23B33B0-C8C9-472C-A5F9-F2BDFEA0F156}" EventSourceName="KmsRequests"/>` +
+    `<EventID Qualifiers="16384">12290</EventID>${SYSTEM_TAIL}<TimeCreated SystemTime="${new Date(e.at).toISOString()}"/><EventRecordID>${record}</EventRecordID>` +
+    `<Correlation/><Execution ProcessID="0" ThreadID="0"/><Channel>Key Management Service</Channel><Computer>${host}.${DOMAIN}</Computer><Security/></System>` +
+    `<EventData><Data>${fields.join(',')}</Data>${fields.map((f) => `<Data>${f}</Data>`).join('')}</EventData></Event>`
+  );
+}
+
+function exportXml(events) {
+  return `<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<Events>${events.join('\n')}</Events>\n`;
+}
+
+function clientSlmgr(cmid, host, trouble) {
+  const licensed = trouble === 'ok';
+  return `Software licensing service version: 10.0.19041.3996
+
+Name: Windows(R), Enterprise edition
+Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel
+Activation ID: ${ENTERPRISE}
+Product Key Channel: Volume:GVLK
+Partial Product Key: 2YT43
+License Status: ${licensed ? 'Licensed' : 'Initial grace period'}
+${licensed ? 'Volume activation expiration: 254880 minute(s) (177 day(s))' : 'Time remaining: 20160 minute(s) (14 day(s))'}
+
+Key Management Service client information
+    Client Machine ID (CMID): ${cmid}
+    KMS machine name from DNS: kms${host + 1}.${DOMAIN}:1688
+    Activation interval: 120 minutes
+    Renewal interval: 10080 minutes
+`;
+}
+
+function hostSlmgr(requests) {
+  return `Software licensing service version: 10.0.17763.1
+
+Name: Windows(R), ServerStandard edition
+Description: Windows(R) Operating System, VOLUME_KMS_2012-R2_WIN10 channel
+Product Key Channel: Volume:CSVLK
+Partial Product Key: Q8RX4
+License Status: Licensed
+
+Key Management Service is enabled on this machine
+    Current count: 50
+    Listening on Port: 1688
+    DNS publishing enabled
+    KMS priority: Normal
+
+Key Management Service cumulative requests received from clients
+    Total requests received: ${requests}
+    Failed requests received: 0
+`;
+}
+
+// Last, so every constant above is initialised before the run starts.
+if (process.argv[2] === '--child') {
+  await child(process.argv[3], process.argv[4] === '--read-only');
+} else if (process.argv[2] === '--generate') {
+  // Writes one snapshot and keeps it, for profiling: node scripts/bench-fleet.js --generate 1000
+  const dir = path.join(tmpdir(), `volact-bench-fleet-${Number(process.argv[3])}`);
+  generate(dir, Number(process.argv[3]));
+  console.log(dir);
+} else {
+  // --read-only: read, merge and fleet views without the rule chain (to see where the time goes).
+  await parent(process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0), process.argv.includes('--read-only'));
+}
