@@ -7,8 +7,13 @@ import { toMs } from './time.js';
 
 export const DEFAULT_KMS_PORT = 1688;
 
+const hostsOf = new WeakMap<Fleet, Machine[]>();
+
+/** KMS hosts of the snapshot (computed once per fleet: every client's rules ask). */
 export function kmsHosts(fleet: Fleet): Machine[] {
-  return fleet.machines.filter((m) => m.roles.includes('kms-host'));
+  let hosts = hostsOf.get(fleet);
+  if (!hosts) hostsOf.set(fleet, (hosts = fleet.machines.filter((m) => m.roles.includes('kms-host'))));
+  return hosts;
 }
 
 /** The snapshot's machine for a host name or IP as a client wrote it. */
@@ -29,6 +34,23 @@ export function hostLog(fleet: Fleet, hostKey: string): KmsHostRequestFact[] {
     perHost.set(hostKey, log);
   }
   return log;
+}
+
+/** The host's 12290 closest in time to `at` (binary search over the sorted log; clients can be thousands). */
+export function nearestHostEntry(fleet: Fleet, hostKey: string, at: number): KmsHostRequestFact | undefined {
+  const log = hostLog(fleet, hostKey);
+  if (log.length === 0) return undefined;
+  let lo = 0;
+  let hi = log.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((toMs(log[mid].time) ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = log[Math.max(0, lo - 1)];
+  const after = log[lo];
+  const distance = (f: KmsHostRequestFact): number => Math.abs((toMs(f.time) ?? 0) - at);
+  return distance(before) <= distance(after) ? before : after;
 }
 
 export interface Span {

@@ -27,10 +27,15 @@ export function diagnose(fleet: Fleet, options: Partial<DiagnoseOptions> = {}): 
   // Without any timed record the clock does not matter to any rule; 0 keeps the run reproducible.
   const now = toMs(opts.now) ?? toMs(fleet.now) ?? 0;
   const { findings, views } = runRules(fleet, RULES, opts, now);
+  const byMachine = new Map<string | undefined, Finding[]>();
+  for (const f of findings) {
+    const list = byMachine.get(f.machine);
+    if (list) list.push(f);
+    else byMachine.set(f.machine, [f]);
+  }
   const walks = new Map<string, WalkStep[]>();
   for (const view of views.values()) {
-    const mine = findings.filter((f) => f.machine === view.name);
-    walks.set(view.key, walkMachine({ view, fleet, options: opts, now, views }, mine));
+    walks.set(view.key, walkMachine({ view, fleet, options: opts, now, views }, byMachine.get(view.name) ?? []));
   }
   return { findings, walks };
 }

@@ -1,6 +1,6 @@
 // Table 2 row 2: did the KMS host log a 12290 for this client?
 import { evidenceOf } from '../../evidence.js';
-import { hostLog, hostLogSpan, hostMachine, matchingHostEntries } from '../../fleet-queries.js';
+import { hostLog, hostLogSpan, hostMachine, matchingHostEntries, nearestHostEntry } from '../../fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { HOUR, formatUtc } from '../../time.js';
@@ -30,7 +30,7 @@ export default defineRule(
       hosts.add(host.name);
       const log = hostLog(fleet, host.key);
       evidence.push(evidenceOf(x.request));
-      const nearest = log.reduce((a, b) => (Math.abs(Date.parse(b.time) - x.at) < Math.abs(Date.parse(a.time) - x.at) ? b : a));
+      const nearest = nearestHostEntry(fleet, host.key, x.at)!;
       evidence.push(
         evidenceOf(
           nearest,
