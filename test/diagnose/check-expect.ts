@@ -1,4 +1,5 @@
-// Runs the full pipeline on a fixture folder and compares the result with its expect.json.
+// Runs the full pipeline on a fixture folder and compares the result with its expectation, which sits
+// beside the folder (`fires/` → `fires.expect.json`) so that it is not one of the inputs.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze, type Analysis } from '../../src/analyze.js';
@@ -7,7 +8,7 @@ import type { Finding } from '../../src/types.js';
 import type { Expectation } from '../helpers/diagnose-scenarios.js';
 
 export function readExpect(dir: string): Expectation {
-  return JSON.parse(readFileSync(path.join(dir, 'expect.json'), 'utf8')) as Expectation;
+  return JSON.parse(readFileSync(`${dir}.expect.json`, 'utf8')) as Expectation;
 }
 
 export async function analyzeFolder(dir: string, expect: Expectation): Promise<Analysis> {

@@ -14,7 +14,8 @@ function write(dir: string, f: FixtureFolder): void {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
   }
-  writeFileSync(path.join(dir, 'expect.json'), JSON.stringify(f.expect, null, 2) + '\n');
+  // The expectation sits beside the folder, so that analyzing the folder reads only exports.
+  writeFileSync(`${dir}.expect.json`, JSON.stringify(f.expect, null, 2) + '\n');
 }
 
 export function ruleFolder(ruleId: string): string {
