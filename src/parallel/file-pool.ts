@@ -21,6 +21,12 @@ export type ReadOne = (file: InputFile, options: FileJobOptions & { stdin?: Node
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 const WORKERS_AVAILABLE = import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
+/**
+ * Old-generation cap per worker. A worker holds one file's facts at a time; without a cap each worker's heap
+ * grows lazily and the process peak is several heaps of garbage. A file that truly needs more ends the worker,
+ * and the file is read again in this thread.
+ */
+const WORKER_HEAP_MB = 256;
 /** Jobs queued on each worker, so it never waits for the parent between files. */
 const IN_FLIGHT_PER_WORKER = 2;
 
@@ -80,7 +86,7 @@ async function runOnWorkers(
 
   const runWorker = (): Promise<void> =>
     new Promise<void>((resolve) => {
-      const worker = new Worker(WORKER_URL, { env });
+      const worker = new Worker(WORKER_URL, { env, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       const pending = new Set<number>();
       let closing = false;
       const feed = (): void => {
