@@ -24,11 +24,26 @@ export class EventSplitter {
   private skippingOversized = false;
   readonly otherRoots = new Set<string>();
   private out: SplitPiece[] = [];
+  /**
+   * What the last search for each needle found, so hostile input cannot make the same stretch be searched
+   * again for every '<' in it ('<Event <Event …' without '>' used to be quadratic: minutes for 5 MB).
+   */
+  private searches = new Map<string, SearchMemo>();
 
   push(text: string): SplitPiece[] {
     if (this.pos > 0) this.lineAt(this.pos);
     this.buf = this.pos > 0 ? this.buf.slice(this.pos) + text : this.buf + text;
     this.countedTo -= this.pos;
+    for (const [needle, memo] of this.searches) {
+      // A memo about text that is gone says nothing about what is left.
+      if ((memo.at >= 0 && memo.at < this.pos) || memo.to < this.pos) {
+        this.searches.delete(needle);
+        continue;
+      }
+      memo.from -= this.pos;
+      memo.to -= this.pos;
+      if (memo.at >= 0) memo.at -= this.pos;
+    }
     this.pos = 0;
     this.run(false);
     return this.drain();
@@ -37,6 +52,21 @@ export class EventSplitter {
   end(): SplitPiece[] {
     this.run(true);
     return this.drain();
+  }
+
+  /** `this.buf.indexOf(needle, from)`, answered from the previous search where that one already covers it. */
+  private find(needle: string, from: number): number {
+    const memo = this.searches.get(needle);
+    let start = from;
+    if (memo && from >= memo.from) {
+      if (memo.at >= 0 && from <= memo.at) return memo.at;
+      // No occurrence starts in [memo.from, memo.to - needle.length]: only text added since needs a look.
+      if (memo.at < 0 && from <= memo.to) start = Math.max(from, memo.to - needle.length + 1);
+    }
+    const at = this.buf.indexOf(needle, start);
+    const covered = memo !== undefined && memo.at < 0 && from >= memo.from && from <= memo.to;
+    this.searches.set(needle, { from: covered ? memo.from : from, to: this.buf.length, at });
+    return at;
   }
 
   private drain(): SplitPiece[] {
@@ -48,7 +78,7 @@ export class EventSplitter {
   private lineAt(position: number): number {
     let from = this.countedTo;
     for (;;) {
-      const nl = this.buf.indexOf('\n', from);
+      const nl = this.find('\n', from);
       if (nl < 0 || nl >= position) break;
       this.line++;
       from = nl + 1;
@@ -95,7 +125,7 @@ export class EventSplitter {
       return this.skipUntil(']]>', atEnd, 'CDATA section', true);
     }
     // Any other tag outside an event: the <Events> root, a wevtutil /e:NAME root, or an unknown document.
-    const gt = b.indexOf('>', p);
+    const gt = this.find('>', p);
     if (gt < 0) return this.waitOrGiveUp(atEnd, MAX_MARKUP_CHARS, 'tag');
     const name = /^<\/?([^\s/>]+)/.exec(b.slice(p, Math.min(gt + 1, p + 200)))?.[1] ?? '';
     if (name !== 'Events' && !this.skippingOversized) this.otherRoots.add(name);
@@ -107,29 +137,52 @@ export class EventSplitter {
     const b = this.buf;
     const p = this.pos;
     this.inJunk = false;
+    // An <Event> start inside the stretch skipped after an oversized one is part of the same damage.
+    const continuing = this.skippingOversized;
     this.skippingOversized = false;
     // A self-closing <Event/> has no end tag; treat it as an (empty, later rejected) event.
-    const firstGt = b.indexOf('>', p);
+    const firstGt = this.find('>', p);
     if (firstGt > 0 && b.charCodeAt(firstGt - 1) === 0x2f) {
       this.emitEvent(p, firstGt + 1);
       return 'continue';
     }
-    const close = b.indexOf('</Event>', p);
+    const close = this.find('</Event>', p);
     if (close >= 0 && close - p <= MAX_EVENT_CHARS) {
+      // A start without an end before the next <Event> start is a broken event of its own: cut it off there,
+      // so the next (good) event is not swallowed into one rejected piece with it.
+      const next = this.eventStartBetween(p + 6, close);
+      if (next >= 0) {
+        this.out.push({ kind: 'junk', line: this.lineAt(p), reason: 'an <Event> without </Event> before the next <Event>' });
+        this.pos = next;
+        return 'continue';
+      }
       this.emitEvent(p, close + 8);
       return 'continue';
     }
-    if (close < 0 && b.length - p <= MAX_EVENT_CHARS && !atEnd) return 'need-more';
+    if (close < 0 && b.length - p <= MAX_EVENT_CHARS && !atEnd) {
+      this.skippingOversized = continuing;
+      return 'need-more';
+    }
     const line = this.lineAt(p);
     if (close < 0 && atEnd) {
       this.out.push({ kind: 'junk', line, reason: 'the input ends inside this <Event> (truncated file?)' });
       this.pos = b.length;
       return 'continue';
     }
-    this.out.push({ kind: 'junk', line, reason: `an <Event> longer than ${MAX_EVENT_CHARS} characters without </Event>` });
+    // Reported once per damaged stretch: a run of '<Event' starts without an end must not become one
+    // rejection per start (millions for a big file, all held by whoever keeps the account).
+    if (!continuing) this.out.push({ kind: 'junk', line, reason: `an <Event> longer than ${MAX_EVENT_CHARS} characters without </Event>` });
     this.skippingOversized = true;
     this.pos = p + 6;
     return 'continue';
+  }
+
+  /** Position of an `<Event` start tag in [from, limit), or -1 (`<EventData>`, `<EventID>` do not count). */
+  private eventStartBetween(from: number, limit: number): number {
+    for (let q = this.find('<Event', from); q >= 0 && q < limit; q = this.find('<Event', q + 1)) {
+      if (isTagEnd(this.buf.charCodeAt(q + 6))) return q;
+    }
+    return -1;
   }
 
   private emitEvent(start: number, end: number): void {
@@ -141,12 +194,12 @@ export class EventSplitter {
   private scanDoctype(atEnd: boolean): Step {
     const b = this.buf;
     const p = this.pos;
-    const bracket = b.indexOf('[', p);
-    const gt = b.indexOf('>', p);
+    const bracket = this.find('[', p);
+    const gt = this.find('>', p);
     if (gt < 0) return this.waitOrGiveUp(atEnd, MAX_MARKUP_CHARS, 'DOCTYPE');
     let end = gt;
     if (bracket >= 0 && bracket < gt) {
-      const close = b.indexOf(']>', bracket);
+      const close = this.find(']>', bracket);
       if (close < 0) return this.waitOrGiveUp(atEnd, MAX_MARKUP_CHARS, 'DOCTYPE');
       end = close + 1;
     }
@@ -160,7 +213,7 @@ export class EventSplitter {
   }
 
   private skipUntil(terminator: string, atEnd: boolean, what: string, silent = false): Step {
-    const end = this.buf.indexOf(terminator, this.pos);
+    const end = this.find(terminator, this.pos);
     if (end < 0) {
       const step = this.waitOrGiveUp(atEnd, MAX_MARKUP_CHARS, what, silent);
       return step;
@@ -186,6 +239,15 @@ export class EventSplitter {
     this.inJunk = true;
     this.out.push({ kind: 'junk', line: this.lineAt(position), reason });
   }
+}
+
+interface SearchMemo {
+  /** The search started here … */
+  from: number;
+  /** … when the buffer ended here … */
+  to: number;
+  /** … and found the needle here (-1: nowhere in [from, to)). */
+  at: number;
 }
 
 function isTagEnd(c: number): boolean {
