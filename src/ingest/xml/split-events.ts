@@ -127,6 +127,13 @@ export class EventSplitter {
     // Any other tag outside an event: the <Events> root, a wevtutil /e:NAME root, or an unknown document.
     const gt = this.find('>', p);
     if (gt < 0) return this.waitOrGiveUp(atEnd, MAX_MARKUP_CHARS, 'tag');
+    // A '<' before this tag's '>' means it was no tag: taking it up to that '>' would swallow an <Event> start.
+    const nextLt = this.find('<', p + 1);
+    if (nextLt >= 0 && nextLt < gt) {
+      this.reportJunk(p, 'a "<" that starts no tag');
+      this.pos = nextLt;
+      return 'continue';
+    }
     const name = /^<\/?([^\s/>]+)/.exec(b.slice(p, Math.min(gt + 1, p + 200)))?.[1] ?? '';
     if (name !== 'Events' && !this.skippingOversized) this.otherRoots.add(name);
     this.pos = gt + 1;
@@ -136,7 +143,6 @@ export class EventSplitter {
   private scanEvent(atEnd: boolean): Step {
     const b = this.buf;
     const p = this.pos;
-    this.inJunk = false;
     // An <Event> start inside the stretch skipped after an oversized one is part of the same damage.
     const continuing = this.skippingOversized;
     this.skippingOversized = false;
@@ -152,7 +158,7 @@ export class EventSplitter {
       // so the next (good) event is not swallowed into one rejected piece with it.
       const next = this.eventStartBetween(p + 6, close);
       if (next >= 0) {
-        this.out.push({ kind: 'junk', line: this.lineAt(p), reason: 'an <Event> without </Event> before the next <Event>' });
+        this.reportJunk(p, 'an <Event> without </Event> before the next <Event>');
         this.pos = next;
         return 'continue';
       }
@@ -186,6 +192,7 @@ export class EventSplitter {
   }
 
   private emitEvent(start: number, end: number): void {
+    this.inJunk = false;
     const line = this.lineAt(start);
     this.out.push({ kind: 'event', xml: this.buf.slice(start, end), line });
     this.pos = end;
