@@ -81,7 +81,9 @@ export async function analyzeFile(file: InputFile, options: Pick<AnalyzeOptions,
         const result = decodeEvent(item.event);
         if (result.status === 'decoded') {
           account.decoded++;
-          for (const fact of result.facts) facts.push({ fact, fallbackMachine });
+          // A fact's strings are slices of the event text, which V8 keeps whole (and the event text is a
+          // slice of a 64 KiB read buffer): a structured clone copies them so only the fact stays in memory.
+          for (const fact of result.facts) facts.push({ fact: structuredClone(fact), fallbackMachine });
         } else if (result.status === 'ignored') {
           account.ignored++;
         } else {

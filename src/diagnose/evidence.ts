@@ -72,12 +72,22 @@ export function evidenceOf(fact: Fact, summary?: string): EvidenceRef {
 }
 
 /** Same place: one record or line is cited once, with the first (richest) summary a rule gave it. */
-export function sameEvidence(a: EvidenceRef, b: EvidenceRef): boolean {
-  const located = a.record !== undefined || a.line !== undefined;
-  return a.file === b.file && a.record === b.record && a.line === b.line && a.eventId === b.eventId && (located || a.summary === b.summary);
+function evidenceKey(e: EvidenceRef): string {
+  const located = e.record !== undefined || e.line !== undefined;
+  return `${e.file}\u0000${e.record ?? ''}\u0000${e.line ?? ''}\u0000${e.eventId ?? ''}${located ? '' : `\u0000${e.summary}`}`;
 }
 
+// A host finding can cite tens of thousands of 12290s: dedupe by key, not by scanning the list.
+const keysOf = new WeakMap<EvidenceRef[], Set<string>>();
+
 export function mergeEvidence(into: EvidenceRef[], more: readonly EvidenceRef[]): EvidenceRef[] {
-  for (const e of more) if (!into.some((x) => sameEvidence(x, e))) into.push(e);
+  let keys = keysOf.get(into);
+  if (!keys) keysOf.set(into, (keys = new Set(into.map(evidenceKey))));
+  for (const e of more) {
+    const key = evidenceKey(e);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    into.push(e);
+  }
   return into;
 }

@@ -150,11 +150,17 @@ export function clientInFleet(fleet: Fleet, entry: KmsHostRequestFact, exceptKey
 }
 
 /** The port a KMS host listens on: slmgr "Listening on Port", else the default 1688. */
+const ports = new WeakMap<Machine, { port: number; stated: boolean }>();
+
+/** The port a KMS host listens on: slmgr "Listening on Port", else the default 1688 (once per host: its log can be huge). */
 export function listeningPort(host: Machine): { port: number; stated: boolean } {
-  for (const f of host.facts) {
-    if (f.kind === 'license' && f.kmsHost?.listeningPort !== undefined) return { port: f.kmsHost.listeningPort, stated: true };
+  let port = ports.get(host);
+  if (!port) {
+    const stated = host.facts.find((f) => f.kind === 'license' && f.kmsHost?.listeningPort !== undefined);
+    port = stated?.kind === 'license' && stated.kmsHost?.listeningPort !== undefined ? { port: stated.kmsHost.listeningPort, stated: true } : { port: DEFAULT_KMS_PORT, stated: false };
+    ports.set(host, port);
   }
-  return { port: DEFAULT_KMS_PORT, stated: false };
+  return port;
 }
 
 /** Distinct client names (by machine key) per CMID, from one host's 12290s. */
