@@ -30,7 +30,7 @@ async function parent(sizes, readOnly) {
   for (const n of runs) {
     const dir = path.join(tmpdir(), `volact-bench-fleet-${n}`);
     const shape = generate(dir, n);
-    const run = spawnSync(process.execPath, ['--max-old-space-size=2048', fileURLToPath(import.meta.url), '--child', dir, ...(readOnly ? ['--read-only'] : [])], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dir, ...(readOnly ? ['--read-only'] : [])], { encoding: 'utf8' });
     if (run.status !== 0) {
       console.error(run.stderr);
       process.exit(1);
