@@ -28,30 +28,32 @@ async function generate() {
   await write('<?xml version="1.0" encoding="utf-8" standalone="yes"?>\r\n<Events>');
   let bytes = 0;
   let rec = 1;
+  let kmsRec = 1;
+  let group = 0;
   const start = Date.UTC(2024, 0, 1);
+  // Each group: a client's request and response, the host's 12290 for it (the Key Management Service
+  // channel numbers its own records), and three unrelated Application events.
   while (bytes < targetMb * 1024 * 1024) {
-    const host = `pc${String(rec % 5000).padStart(4, '0')}.corp.contoso.com`;
-    const when = new Date(start + rec * 7000).toISOString().replace('Z', '0000Z');
-    const cmid = `5d6c${String(rec % 5000).padStart(4, '0')}-1b2a-4c3d-8e4f-a5b6c7d8e9f0`;
-    const ct = when.slice(0, 16).replace('T', ' ').replace(/-/g, '/');
-    let chunk = '';
-    switch (rec % 6) {
-      case 0:
-        chunk = spp(rec, 12288, when, host, [`0x00000000, 0x00000000, kms01.corp.contoso.com:1688, ${cmid}, ${ct}, 0, 2, 30240, 73111121-5638-40f6-bc11-f1d7b0d64300, 25`]);
-        break;
-      case 1:
-        chunk = spp(rec, 12289, when, host, [`0xC004F038, 0x04000000, 0, 0, 12, 120, 10080, ${ct}`]);
-        break;
-      case 2:
-        chunk = spp(rec, 12290, when, 'kms01.corp.contoso.com', [`0xC004F038,25,${host},${cmid},${ct},0,2,30240,73111121-5638-40f6-bc11-f1d7b0d64300`, '0xC004F038', '25', host, cmid, ct, '0', '2', '30240', '73111121-5638-40f6-bc11-f1d7b0d64300'], 'Key Management Service');
-        break;
-      default:
-        chunk = other(rec, when, host);
-    }
-    chunk += '\r\n';
+    const client = group % 5000;
+    const host = `pc${String(client).padStart(4, '0')}.corp.contoso.com`;
+    const cmid = `5d6c${String(client).padStart(4, '0')}-1b2a-4c3d-8e4f-a5b6c7d8e9f0`;
+    const at = start + group * 42000;
+    const when = (ms) => new Date(ms).toISOString().replace('Z', '0000Z');
+    const ct = new Date(at).toISOString().slice(0, 16).replace('T', ' ').replace(/-/g, '/');
+    const failing = client % 2 === 0;
+    const result = failing ? '0xC004F038' : '0x00000000';
+    const lines = [
+      spp(rec++, 12288, when(at), host, [`0x00000000, 0x00000000, kms01.corp.contoso.com:1688, ${cmid}, ${ct}, 0, 2, 30240, 73111121-5638-40f6-bc11-f1d7b0d64300, 25`]),
+      spp(kmsRec++, 12290, when(at + 300), 'kms01.corp.contoso.com', [`${result},25,${host},${cmid},${ct},0,2,30240,73111121-5638-40f6-bc11-f1d7b0d64300`, result, '25', host, cmid, ct, '0', '2', '30240', '73111121-5638-40f6-bc11-f1d7b0d64300'], 'Key Management Service'),
+      spp(rec++, 12289, when(at + 600), host, [`${result}, ${failing ? '0x04000000' : '0x00000000'}, ${failing ? 0 : 1}, 0, 30, 120, 10080, ${ct}`]),
+      other(rec++, when(at + 5000), host),
+      other(rec++, when(at + 15000), host),
+      other(rec++, when(at + 25000), host),
+    ];
+    const chunk = lines.join('\r\n') + '\r\n';
     bytes += Buffer.byteLength(chunk);
     await write(chunk);
-    rec++;
+    group++;
   }
   await write('</Events>\r\n');
   await new Promise((r) => out.end(r));

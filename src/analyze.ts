@@ -1,7 +1,7 @@
 // The library entry: inputs in, diagnosis out. The CLI only wraps this.
 import { decodeEvent, parseSlmgr, ACTIVATION_EVENT_IDS, type Fact } from './decode/index.js';
 import { diagnose, type DiagnoseOptions } from './diagnose/index.js';
-import { buildFleet, machineFromPath, type FactWithOwner, type Fleet } from './evidence/index.js';
+import { buildFleet, FactCompactor, machineFromPath, type FactWithOwner, type Fleet } from './evidence/index.js';
 import { computeFleetViews, type FleetViews } from './fleet/index.js';
 import { expandInputs, openInput, type InputFile } from './ingest/index.js';
 import { readFiles } from './parallel/index.js';
@@ -63,6 +63,7 @@ export async function analyzeFile(file: InputFile, options: Pick<AnalyzeOptions,
   const account: InputAccount = { file: file.display, format: opened.format, records: 0, decoded: 0, ignored: 0, rejected: [] };
   const facts: FactWithOwner[] = [];
   const fallbackMachine = options.machine ?? machineFromPath(file.display, file.folderMachine);
+  const compactor = new FactCompactor();
   for await (const item of opened.items) {
     switch (item.kind) {
       case 'ignored':
@@ -81,9 +82,7 @@ export async function analyzeFile(file: InputFile, options: Pick<AnalyzeOptions,
         const result = decodeEvent(item.event);
         if (result.status === 'decoded') {
           account.decoded++;
-          // A fact's strings are slices of the event text, which V8 keeps whole (and the event text is a
-          // slice of a 64 KiB read buffer): a structured clone copies them so only the fact stays in memory.
-          for (const fact of result.facts) facts.push({ fact: structuredClone(fact), fallbackMachine });
+          for (const fact of result.facts) facts.push({ fact: compactor.compact(fact), fallbackMachine });
         } else if (result.status === 'ignored') {
           account.ignored++;
         } else {

@@ -58,9 +58,20 @@ export function summarizeFact(fact: Fact): string {
   }
 }
 
-/** Evidence pointing at the fact's record (events) or line (slmgr text). */
+// Steps and findings cite the same records again and again: one reference per fact, shared (references
+// are never changed once made).
+const shared = new WeakMap<Fact, EvidenceRef>();
+
 export function evidenceOf(fact: Fact, summary?: string): EvidenceRef {
-  const ref: EvidenceRef = { file: fact.source.file, summary: summary ?? summarizeFact(fact) };
+  if (summary !== undefined) return makeEvidence(fact, summary);
+  let ref = shared.get(fact);
+  if (!ref) shared.set(fact, (ref = makeEvidence(fact, summarizeFact(fact))));
+  return ref;
+}
+
+/** Evidence pointing at the fact's record (events) or line (slmgr text). */
+function makeEvidence(fact: Fact, summary: string): EvidenceRef {
+  const ref: EvidenceRef = { file: fact.source.file, summary };
   if (fact.kind === 'license') ref.line = fact.lineStart;
   else if (fact.kind === 'slmgr-error') ref.line = fact.line;
   else {

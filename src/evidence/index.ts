@@ -1,3 +1,4 @@
 export { buildFleet, deriveRoles, type FactWithOwner, type BuildFleetOptions } from './build-fleet.js';
 export { machineKey, machineFromPath, betterDisplayName } from './machine-name.js';
 export type { Fleet, Machine, Role, TimeRange } from './model.js';
+export { FactCompactor } from './compact-fact.js';
