@@ -134,9 +134,11 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
   });
   // Merge in input order: the cross-machine rules see the facts exactly as a one-thread read would give them.
   const facts: FactWithOwner[] = [];
+  // Facts from worker threads arrive as fresh copies: strings repeated across files are shared again here.
+  const compactor = new FactCompactor();
   for (const result of results) {
     inputs.push(result.account);
-    for (const f of result.facts) facts.push(f);
+    for (const f of result.facts) facts.push({ fact: compactor.shareStrings(f.fact), fallbackMachine: f.fallbackMachine });
   }
   return diagnoseFacts(inputs, facts, options);
 }

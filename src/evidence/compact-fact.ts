@@ -13,6 +13,11 @@ export class FactCompactor {
     return this.share(structuredClone(fact)) as T;
   }
 
+  /** For facts that are already copies (they came from a worker thread): only share repeated strings. */
+  shareStrings<T extends object>(fact: T): T {
+    return this.share(fact) as T;
+  }
+
   private share(value: unknown): unknown {
     if (typeof value === 'string') return this.intern(value);
     if (Array.isArray(value)) {

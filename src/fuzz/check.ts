@@ -138,8 +138,6 @@ function fingerprint(items: readonly ReaderItem[]): string[] {
         return `I ${item.count}`;
       case 'warning':
         return `W ${item.warning.where}`;
-      case 'warning':
-        return `W ${item.warning.where}`;
       default:
         return `D ${item.document.text.length}`;
     }
