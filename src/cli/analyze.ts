@@ -3,6 +3,9 @@ import { analyze, nothingReadable } from '../analyze.js';
 import { buildReport, renderHtml, renderJson, renderMarkdown } from '../report/index.js';
 import { renderJsonl } from '../report/jsonl.js';
 import { kbAppendix } from '../report/kb-appendix.js';
+import { LANGS, type Lang } from '../report/i18n.js';
+import { languageOptions } from '../report/localize.js';
+import type { MarkdownOptions } from '../report/markdown.js';
 import { emit, parseNow, UsageError, type CliIo } from './output.js';
 
 const FORMATS = ['md', 'html', 'json', 'jsonl'] as const;
@@ -15,6 +18,7 @@ interface AnalyzeFlags {
   machine?: string;
   tz?: string;
   kb: boolean;
+  lang: string;
 }
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -27,10 +31,14 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--now <iso>', 'pin "now" (default: the newest record read)')
     .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
-    .option('--no-kb', 'do not append the knowledge-base articles the findings cite (Markdown)')
+    .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (input is never translated)`, 'en')
+    .option('--no-kb', 'do not append the knowledge-base articles the findings cite (Markdown, HTML)')
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       if (!(FORMATS as readonly string[]).includes(flags.format)) {
         throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, found ${JSON.stringify(flags.format)}`);
+      }
+      if (!(LANGS as readonly string[]).includes(flags.lang)) {
+        throw new UsageError(`--lang expects one of ${LANGS.join(', ')}, found ${JSON.stringify(flags.lang)}`);
       }
       const now = parseNow(flags.now);
       const analysis = await analyze(paths, {
@@ -40,9 +48,10 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         ...(io.stdin ? { stdin: io.stdin } : {}),
       });
       const report = buildReport(analysis);
+      const markdown = (): MarkdownOptions => ({ appendix: flags.kb ? kbAppendix(report) : [], ...languageOptions(flags.lang as Lang) });
       const render: Record<Format, () => string> = {
-        md: () => renderMarkdown(report, { appendix: flags.kb ? kbAppendix(report) : [] }),
-        html: () => renderHtml(report, { markdown: { appendix: flags.kb ? kbAppendix(report) : [] } }),
+        md: () => renderMarkdown(report, markdown()),
+        html: () => renderHtml(report, { markdown: markdown() }),
         json: () => renderJson(report),
         jsonl: () => renderJsonl(report),
       };

@@ -1,0 +1,41 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { REPORT_TEXT, STEP_QUESTIONS_JA } from '../../src/report/i18n.js';
+import { runCli } from '../cli/run-cli.js';
+
+describe('report languages', () => {
+  it('every walk step the rule fixtures produce has a Japanese question, and no question is orphaned', async () => {
+    const root = 'fixtures/rules';
+    const dirs = readdirSync(root).filter((d) => !d.endsWith('.json')).flatMap((d) => ['fires', 'quiet'].map((k) => path.join(root, d, k)));
+    const seen = new Set<string>();
+    for (const dir of dirs) {
+      const a = await analyze([dir], { threads: 1 });
+      for (const steps of a.walks.values()) for (const s of steps) seen.add(s.id);
+    }
+    expect([...seen].filter((id) => !STEP_QUESTIONS_JA[id])).toEqual([]);
+    expect(Object.keys(STEP_QUESTIONS_JA).filter((id) => !seen.has(id))).toEqual([]);
+  });
+
+  it('English and Japanese label tables have the same keys', () => {
+    expect(Object.keys(REPORT_TEXT.ja).sort()).toEqual(Object.keys(REPORT_TEXT.en).sort());
+  });
+
+  it('--lang ja writes our wording in Japanese and leaves input as it was', async () => {
+    const run = await runCli(['analyze', 'fixtures/example', '--now', '2024-03-07T12:00:00Z', '--lang', 'ja', '--no-kb']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^# volact レポート/);
+    expect(run.stdout).toContain('## 概要');
+    expect(run.stdout).toContain('| ✘ エラー | client01.corp.contoso.com | `kms-client/count-below-threshold` | KMS カウントがライセンス認証のしきい値に達していない (クライアント) |');
+    expect(run.stdout).toContain('| ✘ | KMS ライセンス認証のしきい値 (クライアント OS は 25、サーバーは 5) に達していますか? |');
+    expect(run.stdout).not.toContain('## Summary');
+    expect(run.stdout).not.toContain('### Walk');
+  });
+
+  it('rejects an unknown language', async () => {
+    const run = await runCli(['analyze', 'fixtures/example', '--lang', 'fr']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--lang expects one of en, ja');
+  });
+});
