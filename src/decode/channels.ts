@@ -49,10 +49,34 @@ export function keyTypeForChannel(token: string): string {
 
 /** The channel token from an slmgr description ("Windows(R) Operating System, VOLUME_KMSCLIENT channel"). */
 export function channelFromDescription(description: string): string | undefined {
-  const m = /([A-Z][A-Z0-9_-]*[A-Z0-9])\s+channel\b/i.exec(description);
-  if (m && /_|^RETAIL$|^OEM/i.test(m[1])) return m[1].toUpperCase();
+  const token = tokenBeforeChannel(description);
+  if (token && /_|^RETAIL$|^OEM/i.test(token)) return token.toUpperCase();
   const any = /\b(VOLUME_[A-Z0-9_-]+|RETAIL|OEM_[A-Z_]+|TIMEBASED_[A-Z_]+|VIRTUAL_MACHINE_ACTIVATION)\b/i.exec(description);
   return any ? any[1].toUpperCase() : undefined;
+}
+
+const TOKEN_CHAR = /[A-Za-z0-9_-]/;
+const TOKEN_LETTER = /[A-Za-z]/;
+const TOKEN_END = /[A-Za-z0-9]/;
+
+/**
+ * The first "TOKEN channel" in `text`: a word of letters, digits, '_' and '-' that starts with a letter and ends
+ * with a letter or digit, then white space, then the word "channel". Found by walking back from each "channel"
+ * because the one-regex form backtracks quadratically on a long run of letters (13 s for 100 KB).
+ */
+function tokenBeforeChannel(text: string): string | undefined {
+  const word = /channel\b/gi;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    let end = m.index;
+    while (end > 0 && /\s/.test(text[end - 1])) end--;
+    if (end === m.index || end === 0 || !TOKEN_END.test(text[end - 1])) continue;
+    let start = end - 1;
+    while (start > 0 && TOKEN_CHAR.test(text[start - 1])) start--;
+    // The token starts at the first letter of the run and needs one more character after it.
+    while (start < end - 1 && !TOKEN_LETTER.test(text[start])) start++;
+    if (start < end - 1 && TOKEN_LETTER.test(text[start])) return text.slice(start, end);
+  }
+  return undefined;
 }
 
 /** 8230 ProductKeyType ('Volume:GVLK', 'Volume:MAK', 'Retail', 'OEM:DM') → role. */

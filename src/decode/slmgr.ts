@@ -80,6 +80,20 @@ const REQUEST_STATES: Record<string, string> = {
 };
 
 /** Parses slmgr output. Never throws; what it cannot place is in `unknownLines`. */
+/** Trailing white space, dots and ellipses, cut by walking back (the regex form is quadratic on long blank runs). */
+function trimTrailingDots(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s.…]/.test(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+/** "Windows(R), ServerStandard edition (fed62577-…) ..." → "Windows(R), ServerStandard edition". */
+function activatingName(rest: string): string {
+  let name = trimTrailingDots(rest);
+  if (/\([0-9a-f-]{36}\)$/i.test(name.slice(-38))) name = name.slice(0, -38).trimEnd();
+  return trimTrailingDots(name);
+}
+
 export function parseSlmgr(text: string, source: SourceRef): SlmgrParse {
   const facts: Fact[] = [];
   const unknownLines: SlmgrParse['unknownLines'] = [];
@@ -181,7 +195,7 @@ export function parseSlmgr(text: string, source: SourceRef): SlmgrParse {
       case 'activating': {
         // "Activating Windows(R), ServerStandard edition (fed62577-…) ..."
         const id = /\(([0-9a-f-]{36})\)/i.exec(rest);
-        const name = rest.replace(/\s*\([0-9a-f-]{36}\)[\s.…]*$/i, '').replace(/[\s.…]+$/, '');
+        const name = activatingName(rest);
         const d = start(name, line, 'ato');
         if (id) d.activationId = id[1].toLowerCase();
         break;
