@@ -92,7 +92,8 @@ function eventFromXmlPart(block: DetailsBlock, ctx: ReaderContext): RawEvent | u
     const mapped = eventFromXml(parseElement(xml), { file: ctx.file, format: 'text', line: block.line });
     if (!mapped.ok) return undefined;
     const event = mapped.event;
-    const message = block.loose().message?.replace(/\s+$/, '');
+    // trimEnd, not /\s+$/: that regex is quadratic on a description with a long run of blank lines.
+    const message = block.loose().message?.trimEnd();
     if (!event.message && message) event.message = message;
     return event;
   } catch (error) {
