@@ -1,15 +1,13 @@
 // `volact explain <x>`: the article for an HRESULT (any spelling), an event id, a rule id or an article id.
 import type { Command } from 'commander';
 import { describeHresult, loadKb, normalizeHresult, renderArticleForTerminal, stripControl } from '../kb/index.js';
-import { processIo, type CliIo } from './output.js';
+import type { CliIo } from './output.js';
 import { wantsColor } from './search.js';
 
 export function registerExplain(
   program: Command,
-  io: CliIo = processIo,
-  setExit: (code: number) => void = (code) => {
-    process.exitCode = code;
-  },
+  io: CliIo,
+  setExit: (code: number) => void,
 ): void {
   program
     .command('explain')

@@ -12,10 +12,8 @@ const DEFAULT_LIMIT = 10;
 
 export function registerSearch(
   program: Command,
-  io: CliIo = processIo,
-  setExit: (code: number) => void = (code) => {
-    process.exitCode = code;
-  },
+  io: CliIo,
+  setExit: (code: number) => void,
 ): void {
   program
     .command('search')
