@@ -14,7 +14,9 @@ export interface BuildFleetOptions {
   now?: string;
 }
 
-export function buildFleet(items: Iterable<FactWithOwner>, options: BuildFleetOptions = {}): Fleet {
+export function buildFleet(input: Iterable<FactWithOwner>, options: BuildFleetOptions = {}): Fleet {
+  const items = Array.isArray(input) ? (input as FactWithOwner[]) : [...input];
+  const renamed = findRenames(items);
   const machines = new Map<string, Machine>();
   const aliasIndex = new Map<string, Machine>();
   let newest = '';
@@ -32,8 +34,11 @@ export function buildFleet(items: Iterable<FactWithOwner>, options: BuildFleetOp
   };
 
   for (const { fact, fallbackMachine } of items) {
-    const owner = fact.computer || fallbackMachine || 'unknown';
-    const machine = machineFor(owner);
+    const named = fact.computer || fallbackMachine || 'unknown';
+    const renamedTo = renamed.get(machineKey(named));
+    const machine = machineFor(renamedTo ?? named);
+    // The old name stays visible as an alias of the machine it became.
+    if (renamedTo && !machine.aliases.includes(named)) machine.aliases.push(named);
     machine.facts.push(fact);
     if (!machine.files.includes(fact.source.file)) machine.files.push(fact.source.file);
     const cmid = ownCmid(fact);
@@ -58,6 +63,39 @@ export function buildFleet(items: Iterable<FactWithOwner>, options: BuildFleetOp
     for (const fact of machine.facts) indexFact(fleet, machine, fact);
   }
   return fleet;
+}
+
+/**
+ * A renamed machine keeps its CMID: in its own Application log, 12288s under the old name stop and 12288s
+ * under the new name begin, with the same CMID. Cloned machines share a CMID too, but their requests
+ * interleave in time; only names whose requests follow one another in one file are taken as a rename.
+ * Returns old machine key → new name.
+ */
+function findRenames(items: readonly FactWithOwner[]): Map<string, string> {
+  const spans = new Map<string, Map<string, { name: string; first: string; last: string }>>();
+  for (const { fact } of items) {
+    if (fact.kind !== 'kms-request' || !fact.computer || !fact.time || !fact.cmid) continue;
+    const group = `${fact.source.file}\u0000${fact.cmid.toLowerCase()}`;
+    let names = spans.get(group);
+    if (!names) spans.set(group, (names = new Map()));
+    const key = machineKey(fact.computer);
+    const span = names.get(key);
+    if (!span) names.set(key, { name: fact.computer, first: fact.time, last: fact.time });
+    else {
+      if (fact.time < span.first) span.first = fact.time;
+      if (fact.time > span.last) span.last = fact.time;
+    }
+  }
+  const renames = new Map<string, string>();
+  for (const names of spans.values()) {
+    if (names.size < 2) continue;
+    const ordered = [...names.entries()].sort((a, b) => a[1].first.localeCompare(b[1].first));
+    const sequential = ordered.every(([, span], i) => i === 0 || ordered[i - 1][1].last < span.first);
+    if (!sequential) continue;
+    const [, newest] = ordered[ordered.length - 1];
+    for (const [key] of ordered.slice(0, -1)) renames.set(key, newest.name);
+  }
+  return renames;
 }
 
 function ownCmid(fact: Fact): string | undefined {
