@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { withProgress } from './progress.js';
 import { analyze, nothingReadable } from '../analyze.js';
 import { buildReport, renderHtml, renderJson, renderMarkdown } from '../report/index.js';
 import { renderJsonl } from '../report/jsonl.js';
@@ -46,6 +47,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         ...(flags.machine ? { machine: flags.machine } : {}),
         ...(flags.tz ? { tz: flags.tz } : {}),
         ...(io.stdin ? { stdin: io.stdin } : {}),
+        ...withProgress(io),
       });
       const report = buildReport(analysis);
       const markdown = (): MarkdownOptions => ({ appendix: flags.kb ? kbAppendix(report) : [], ...languageOptions(flags.lang as Lang) });

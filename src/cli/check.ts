@@ -2,6 +2,7 @@
 // 1 when something is, 2 on a usage error or when nothing could be read.
 import { appendFile, readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { withProgress } from './progress.js';
 import { analyze, nothingReadable } from '../analyze.js';
 import {
   ConfigError, diagnoseOptionsFrom, isSeverity, loadConfig, mergeConfig, parseRuleFlag, SEVERITIES, type RuleSetting, type VolactConfig,
@@ -65,6 +66,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         ...(flags.tz ? { tz: flags.tz } : {}),
         ...(io.stdin ? { stdin: io.stdin } : {}),
         ...(threads !== undefined ? { threads } : {}),
+        ...withProgress(io),
       });
       const report = buildReport(analysis);
       const diff = baseline ? diffBaseline(report.findings, baseline, flags.baseline!) : undefined;
