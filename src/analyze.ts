@@ -12,14 +12,17 @@ export interface UnknownLine {
   text: string;
 }
 
-/** Per input: records read = decoded + ignored + rejected.length. */
+/** Per input: records read = decoded + ignored + rejectedCount(account). */
 export interface InputAccount {
   file: string;
   format: InputFormat;
   records: number;
   decoded: number;
   ignored: number;
+  /** The first MAX_KEPT_REJECTIONS rejections, with place and reason. */
   rejected: Rejection[];
+  /** Rejections counted beyond those kept: a file of junk can hold millions of bad records. */
+  rejectedOmitted?: number;
   /** Damage that cost no record (e.g. an EVTX checksum mismatch where every record still decoded). */
   warnings?: Rejection[];
   /** slmgr lines no parser rule understood: kept and shown, never dropped. */
@@ -72,10 +75,10 @@ export async function analyzeFile(file: InputFile, options: Pick<AnalyzeOptions,
         break;
       case 'rejected':
         account.records++;
-        account.rejected.push(item.rejection);
+        reject(account, item.rejection);
         break;
       case 'warning':
-        (account.warnings ??= []).push(item.warning);
+        if ((account.warnings ??= []).length < MAX_KEPT_REJECTIONS) account.warnings.push(item.warning);
         break;
       case 'event': {
         account.records++;
@@ -86,7 +89,7 @@ export async function analyzeFile(file: InputFile, options: Pick<AnalyzeOptions,
         } else if (result.status === 'ignored') {
           account.ignored++;
         } else {
-          account.rejected.push({ ...placeOf(item.event), reason: result.reason });
+          reject(account, { ...placeOf(item.event), reason: result.reason });
         }
         break;
       }
@@ -98,13 +101,25 @@ export async function analyzeFile(file: InputFile, options: Pick<AnalyzeOptions,
           account.decoded++;
           for (const fact of parsed.facts) facts.push({ fact, fallbackMachine });
         } else {
-          account.rejected.push({ where: 'whole file', reason: 'slmgr text without any product block or result line' });
+          reject(account, { where: 'whole file', reason: 'slmgr text without any product block or result line' });
         }
         break;
       }
     }
   }
   return { account, facts };
+}
+
+export const MAX_KEPT_REJECTIONS = 1000;
+
+function reject(account: InputAccount, rejection: Rejection): void {
+  if (account.rejected.length < MAX_KEPT_REJECTIONS) account.rejected.push(rejection);
+  else account.rejectedOmitted = (account.rejectedOmitted ?? 0) + 1;
+}
+
+/** Every rejection of an input, kept or only counted. */
+export function rejectedCount(account: Pick<InputAccount, 'rejected' | 'rejectedOmitted'>): number {
+  return account.rejected.length + (account.rejectedOmitted ?? 0);
 }
 
 export function placeOf(event: RawEvent): Pick<Rejection, 'where' | 'line' | 'offset'> {
@@ -153,7 +168,7 @@ export function diagnoseFacts(inputs: InputAccount[], facts: FactWithOwner[], op
 
 /** True when no input yielded a single record: the run had nothing to work with. */
 export function nothingReadable(inputs: InputAccount[]): boolean {
-  return inputs.every((i) => i.records - i.rejected.length <= 0);
+  return inputs.every((i) => i.records - rejectedCount(i) <= 0);
 }
 
 export type { Fact };

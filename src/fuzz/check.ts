@@ -3,7 +3,7 @@
 // place and a reason, the accounting adds up, a pre-filter never loses a wanted event, and how the bytes
 // are cut into chunks does not change the result.
 import { Readable } from 'node:stream';
-import { analyzeFile } from '../analyze.js';
+import { analyzeFile, rejectedCount } from '../analyze.js';
 import { ACTIVATION_EVENT_IDS, decodeEvent, parseSlmgr } from '../decode/index.js';
 import { openInput } from '../ingest/index.js';
 import type { InputFormat, ReaderItem } from '../types.js';
@@ -231,10 +231,10 @@ export async function checkInput(input: Buffer, opts: CheckOptions): Promise<Che
       const { account } = await analyzeFile({ path: '-', display: FUZZ_DISPLAY }, { stdin: Readable.from(pieces(input, opts.chunkSize)) });
       const filtered = opts.filter ? read : await readInput(input, { ...opts, filter: true });
       const expected = recordCount(filtered.items);
-      if (account.records !== expected || account.records !== account.decoded + account.ignored + account.rejected.length) {
+      if (account.records !== expected || account.records !== account.decoded + account.ignored + rejectedCount(account)) {
         violations.push({
           property: 'accounting',
-          detail: `analyzeFile: records ${account.records}, decoded ${account.decoded} + ignored ${account.ignored} + rejected ${account.rejected.length}; reader yielded ${expected}`,
+          detail: `analyzeFile: records ${account.records}, decoded ${account.decoded} + ignored ${account.ignored} + rejected ${rejectedCount(account)}; reader yielded ${expected}`,
         });
       }
       for (const r of account.rejected) {

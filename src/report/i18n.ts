@@ -137,7 +137,7 @@ const EN: ReportText = {
   moreRows: (n) => `${n} more rows in the JSON report.`,
   inputsHead: ['File', 'Format', 'Records', 'Decoded', 'Ignored', 'Rejected'],
   rejectedRecords: 'Rejected records',
-  moreRejected: (n) => `${n} more (see the JSON report)`,
+  moreRejected: (n) => `${n} more (the JSON report lists the first 1000 and counts the rest)`,
   warnings: 'Damage that cost no record',
   unknownLines: 'Lines volact did not understand',
 };
@@ -208,7 +208,7 @@ const JA: ReportText = {
   moreRows: (n) => `ほか ${n} 行は JSON レポートにあります。`,
   inputsHead: ['ファイル', '形式', 'レコード', '解析', '対象外', '拒否'],
   rejectedRecords: '拒否したレコード',
-  moreRejected: (n) => `ほか ${n} 件 (JSON レポートを参照)`,
+  moreRejected: (n) => `ほか ${n} 件 (JSON レポートには最初の 1000 件と総数があります)`,
   warnings: 'レコードを失わなかった破損',
   unknownLines: 'volact が解釈できなかった行',
 };

@@ -244,7 +244,7 @@ function timeLeft(minutes: number): string {
 
 function renderInputs(inputs: ReportInput[], t: ReportText): Markdown {
   const rows = inputs.map(
-    (i) => md`| ${codeSpan(i.file)} | ${i.format} | ${i.records} | ${i.decoded} | ${i.ignored} | ${i.rejected.length} |`,
+    (i) => md`| ${codeSpan(i.file)} | ${i.format} | ${i.records} | ${i.decoded} | ${i.ignored} | ${i.rejected.length + (i.rejectedOmitted ?? 0)} |`,
   );
   const parts: Markdown[] = [joinMd([md`## ${t.inputs}`, md``, header(t.inputsHead), md`|---|---|---:|---:|---:|---:|`, ...rows])];
   const rejected = inputs.filter((i) => i.rejected.length > 0);
@@ -252,7 +252,8 @@ function renderInputs(inputs: ReportInput[], t: ReportText): Markdown {
     const lines: Markdown[] = [md`### ${t.rejectedRecords}`, md``];
     for (const input of rejected) {
       for (const r of input.rejected.slice(0, 50)) lines.push(md`- ${codeSpan(input.file)} ${r.where}: ${r.reason}`);
-      if (input.rejected.length > 50) lines.push(md`- ${codeSpan(input.file)}: ${t.moreRejected(input.rejected.length - 50)}`);
+      const more = input.rejected.length + (input.rejectedOmitted ?? 0) - 50;
+      if (more > 0) lines.push(md`- ${codeSpan(input.file)}: ${t.moreRejected(more)}`);
     }
     parts.push(joinMd(lines));
   }

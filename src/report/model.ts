@@ -1,6 +1,6 @@
 // One report model for every renderer (Markdown, HTML, JSON, JUnit, GitHub). The JSON report is this model
 // serialized, so its field names are a contract (schemaVersion 1, DESIGN.md).
-import type { Analysis, InputAccount } from '../analyze.js';
+import { rejectedCount, type Analysis, type InputAccount } from '../analyze.js';
 import type { LicenseFact } from '../decode/index.js';
 import type { Machine, Role } from '../evidence/index.js';
 import type { FleetViews } from '../fleet/index.js';
@@ -51,6 +51,8 @@ export interface ReportInput {
   decoded: number;
   ignored: number;
   rejected: { where: string; reason: string }[];
+  /** Rejections counted but not listed (beyond the first 1000). */
+  rejectedOmitted?: number;
   warnings?: { where: string; reason: string }[];
   unknownLines?: { line: number; text: string }[];
 }
@@ -82,7 +84,7 @@ export function buildReport(analysis: Analysis, extra: { fleet?: FleetViews } = 
       records: sum(inputs, (i) => i.records),
       decoded: sum(inputs, (i) => i.decoded),
       ignored: sum(inputs, (i) => i.ignored),
-      rejected: sum(inputs, (i) => i.rejected.length),
+      rejected: sum(inputs, rejectedCount),
       machines: analysis.fleet.machines.length,
       findings,
     },
@@ -106,6 +108,7 @@ function toReportInput(account: InputAccount): ReportInput {
     ignored: account.ignored,
     rejected: account.rejected.map((r) => ({ where: r.where, reason: r.reason })),
   };
+  if (account.rejectedOmitted) input.rejectedOmitted = account.rejectedOmitted;
   if (account.warnings?.length) input.warnings = account.warnings.map((w) => ({ where: w.where, reason: w.reason }));
   if (account.unknownLines?.length) input.unknownLines = account.unknownLines;
   return input;
