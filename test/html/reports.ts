@@ -7,29 +7,10 @@ import { buildReport, type Report } from '../../src/report/index.js';
 
 export const NOW = '2024-03-08T00:00:00Z';
 
-/** Every name the hostile fixture's 12290 events carry (see fixtures/html/make-hostile.js). */
-export const HOSTILE_NAMES = [
-  '<script>window.volactPwned=1;alert(1)</script>.corp',
-  '"><img src=x onerror=alert(1)>',
-  '[x](javascript:alert(1))',
-  'bidi\u202Egnp.exe',
-  '\u2066evil\u2069.\u200Fcorp',
-  '<a href="http://evil.example/">click</a>',
-  '![pixel](http://evil.example/pixel.png)',
-  '<style>body{display:none}</style>',
-  '<svg onload=alert(1)>',
-  'javascript:alert(1)',
-  '**bold** _em_ | pipe | # hash',
-  '&lt;img src=x onerror=alert(1)&gt;',
-  '<iframe src="https://evil.example/"></iframe>',
-  'http://evil.example/autolink www.evil.example',
-  '``<img src=x>``',
-  '<!-- open comment',
-  "' onmouseover='alert(1)",
-  '<link rel=stylesheet href=http://evil.example/x.css>',
-];
-
-export const HOSTILE_HOST = 'kms-<b>evil</b>"onmouseover=alert(1).corp';
+/** Every name the hostile fixture's 12290 events carry (fixtures/html/make-hostile.js writes them from this list). */
+const HOSTILE = JSON.parse(readFileSync('fixtures/html/hostile-names.json', 'utf8')) as { host: string; clients: string[] };
+export const HOSTILE_NAMES: readonly string[] = HOSTILE.clients;
+export const HOSTILE_HOST: string = HOSTILE.host;
 
 export function fleetFixture(): Report {
   return JSON.parse(readFileSync('fixtures/html/fleet-report.json', 'utf8')) as Report;
