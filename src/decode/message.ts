@@ -5,6 +5,7 @@
 
 const GUID_G = /\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?/gi;
 const HEX = /0x[0-9a-f]{1,8}\b/i;
+const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/;
 
 /**
  * The comma-joined "Info" value of 12288/12289/12290: a run that starts with an HRESULT and holds commas.
@@ -75,6 +76,13 @@ const EXTRACTORS: Record<number, Extractor> = {
     return [reason, app.replace(/,$/, ''), sku.replace(/,$/, ''), trigger];
   },
   902: (m) => wrap(/\b\d+\.\d+\.\d+\.\d+\b/.exec(m)?.[0]),
+  // "…re-start at %1. Reason: %2." — %1 is an ISO time, %2 a single word (RulesEngine, …).
+  16384: (m) => {
+    const at = ISO_TIME.exec(m)?.[0];
+    if (!at) return undefined;
+    const reason = /(?:Reason|理由)\s*[:：]\s*([^\s。.]+)/i.exec(m)?.[1];
+    return reason ? [at, reason] : [at];
+  },
   1003: (m) => {
     const g = guids(m)[0];
     if (!g) return undefined;

@@ -22,6 +22,12 @@ function textEvent(eventId: number, message: string, extra: Partial<RawEvent> = 
 }
 
 describe('dataFromMessage', () => {
+  it('16384: restart time and reason, English and Japanese; nothing without a time', () => {
+    expect(dataFromMessage(16384, 'Successfully scheduled Software Protection service for re-start at 2024-03-06T09:30:00Z. Reason: RulesEngine.')).toEqual(['2024-03-06T09:30:00Z', 'RulesEngine']);
+    expect(dataFromMessage(16384, 'ソフトウェア保護サービスの再起動が 2024-03-06T09:30:00Z に正常にスケジュールされました。理由: RulesEngine。')).toEqual(['2024-03-06T09:30:00Z', 'RulesEngine']);
+    expect(dataFromMessage(16384, 'Successfully scheduled Software Protection service for re-start at soon.')).toBeUndefined();
+  });
+
   it('12288 English (Event Viewer copy)', () => {
     const msg =
       'The client has sent an activation request to the key management service machine.\r\nInfo:\r\n0xC004F06C, 0x00000000, kms.contoso.com:1688, 36f27b39-2fd5-440b-be67-a09996d27a38, 2010/09/29 17:52, 0, 2, 41760, 68531fb9-5511-4989-97be-d11a0f55633f, 5';
