@@ -164,6 +164,20 @@ export function listeningPort(host: Machine): { port: number; stated: boolean } 
 }
 
 /** Distinct client names (by machine key) per CMID, from one host's 12290s. */
+/**
+ * True when the names one CMID came under follow one another in time (each stops before the next starts):
+ * a machine that was renamed, not clones. Clones renew on their own schedules, so their requests interleave.
+ */
+export function namesFollowEachOther(names: ReadonlyMap<string, readonly KmsHostRequestFact[]>): boolean {
+  const spans = [...names.values()].map((list) => {
+    const times = list.map((e) => toMs(e.time)).filter((t): t is number => t !== undefined);
+    return times.length ? { first: Math.min(...times), last: Math.max(...times) } : undefined;
+  });
+  if (spans.some((s) => s === undefined)) return false;
+  const ordered = (spans as { first: number; last: number }[]).sort((a, b) => a.first - b.first);
+  return ordered.every((span, i) => i === 0 || ordered[i - 1].last < span.first);
+}
+
 export function namesByCmid(entries: readonly KmsHostRequestFact[]): Map<string, Map<string, KmsHostRequestFact[]>> {
   const out = new Map<string, Map<string, KmsHostRequestFact[]>>();
   for (const e of entries) {

@@ -1,7 +1,7 @@
 // Table 2 row 5: clients are not added to the count because clones share one CMID.
 import { machineKey } from '../../../evidence/index.js';
 import { evidenceOf } from '../../evidence.js';
-import { hostEntriesForClient, hostLog, namesByCmid } from '../../fleet-queries.js';
+import { hostEntriesForClient, hostLog, namesByCmid, namesFollowEachOther } from '../../fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
@@ -25,13 +25,17 @@ export default defineRule(
   ({ view, fleet }) => {
     const hits = [];
     // The host's view: its own 12290 log.
-    const groups = [...namesByCmid(hostLog(fleet, view.key)).entries()].filter(([, names]) => names.size > 1);
+    // Names the evidence layer joined as one renamed machine (from that machine's own log) are not clones.
+    const identity = (name: string): string => fleet.find(name)?.key ?? machineKey(name);
+    const groups = [...namesByCmid(hostLog(fleet, view.key)).entries()].filter(([, names]) => new Set([...names.values()].map((list) => identity(list[0].clientName))).size > 1);
     if (groups.length) {
       const evidence: EvidenceRef[] = [];
       const lines: string[] = [];
       for (const [cmid, names] of groups) {
         const spelled = [...names.values()].map((list) => list[0].clientName);
-        lines.push(`CMID ${cmid} came from ${names.size} machines: ${spelled.join(', ')}`);
+        // With one request per name in a short log, a rename looks the same as clones: say so.
+        const caveat = namesFollowEachOther(names) ? ` (each name stops before the next starts: if one machine was renamed, this is not a clone)` : '';
+        lines.push(`CMID ${cmid} came from ${names.size} machines: ${spelled.join(', ')}${caveat}`);
         for (const list of names.values()) evidence.push(evidenceOf(list[0], `12290 CMID ${cmid} from ${list[0].clientName} (${list.length} request${list.length > 1 ? 's' : ''})`));
       }
       hits.push({
@@ -43,7 +47,8 @@ export default defineRule(
     }
     // The client's view: another machine of the snapshot, or a host's 12290, uses this machine's CMID.
     for (const cmid of view.machine.cmids) {
-      const others = [...(fleet.cmidNames.get(cmid) ?? [])].filter((n) => machineKey(n) !== view.key);
+      // A name the evidence layer took as this machine's old name (a rename) is not another machine.
+      const others = [...(fleet.cmidNames.get(cmid) ?? [])].filter((n) => (fleet.find(n)?.key ?? machineKey(n)) !== view.key);
       const otherKeys = [...new Set(others.map(machineKey))];
       if (!otherKeys.length) continue;
       const evidence: EvidenceRef[] = [];
