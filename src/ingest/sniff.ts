@@ -30,6 +30,19 @@ export const SNIFF_BYTES = 8192;
 
 const EVTX_MAGIC = Buffer.from('ElfFile\0', 'latin1');
 
+/** Binary files people send instead of exports: say what they are and what to do, rather than "unknown". */
+const KNOWN_BINARIES: Array<{ magic: Buffer; at: number; what: string }> = [
+  { magic: Buffer.from('PK\x03\x04', 'latin1'), at: 0, what: 'a ZIP archive: extract it and pass the folder' },
+  { magic: Buffer.from([0x1f, 0x8b]), at: 0, what: 'gzip-compressed data: decompress it first' },
+  { magic: Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]), at: 0, what: 'a 7-Zip archive: extract it first' },
+  { magic: Buffer.from('MSCF', 'latin1'), at: 0, what: 'a cabinet (.cab) archive: extract it first' },
+  {
+    magic: Buffer.from('LfLe', 'latin1'),
+    at: 4,
+    what: 'a legacy .evt event log (Windows XP / Server 2003), which volact does not read: export the log as XML or .evtx on a newer Windows',
+  },
+];
+
 interface TextSignature {
   kind: InputKind;
   format: InputFormat;
@@ -121,6 +134,8 @@ export function sniffFormat(head: Buffer): Sniffed {
   if (head.length === 0) {
     return { kind: 'unknown', format: 'unknown', encoding, reason: 'the file is empty' };
   }
+  const known = KNOWN_BINARIES.find((b) => head.length >= b.at + b.magic.length && head.subarray(b.at, b.at + b.magic.length).equals(b.magic));
+  if (known) return { kind: 'unknown', format: 'unknown', encoding, reason: known.what };
   const text = decodeHead(head, encoding);
   if (looksBinary(text)) {
     return { kind: 'unknown', format: 'unknown', encoding, reason: `binary data that is not EVTX (first bytes ${hexPreview(head)})` };

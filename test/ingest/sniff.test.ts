@@ -53,6 +53,16 @@ describe('sniffFormat decides from bytes', () => {
     expect(sniffed.encoding).toMatchObject({ encoding: 'shift_jis', by: 'declaration' });
   });
 
+  it.each([
+    ['zip', Buffer.from('PK\x03\x04\x14\x00\x00\x00', 'latin1'), 'a ZIP archive: extract it and pass the folder'],
+    ['gzip', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0]), 'gzip-compressed data: decompress it first'],
+    ['legacy evt', Buffer.concat([Buffer.from([0x30, 0, 0, 0]), Buffer.from('LfLe', 'latin1'), Buffer.alloc(40)]), 'legacy .evt event log'],
+  ])('names a %s file instead of calling it unknown', (_name, bytes, reason) => {
+    const sniffed = sniffFormat(bytes);
+    expect(sniffed.kind).toBe('unknown');
+    expect(sniffed.reason).toContain(reason);
+  });
+
   it('says what it found for unknown input', () => {
     expect(sniffFormat(Buffer.from('garbage line\n')).reason).toContain('garbage line');
   });
