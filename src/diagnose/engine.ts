@@ -104,7 +104,7 @@ function addInternalError(found: Map<string, { finding: Finding; machineKey: str
       detail: `The rule ${ruleId} stopped with an error (${message}); its result for this machine is missing. The other rules ran.`,
       evidence: [],
       remedy: ['Report this as a volact bug, with the exports that triggered it.'],
-      kb: [],
+      kb: ['procedure/internal-error'],
     },
   });
 }

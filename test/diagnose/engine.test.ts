@@ -10,6 +10,7 @@ import { runRules } from '../../src/diagnose/engine.js';
 import { resolveOptions } from '../../src/diagnose/options.js';
 import type { KmsHostRequestFact, KmsRequestFact, LicenseFact } from '../../src/decode/index.js';
 import { buildFleet } from '../../src/evidence/index.js';
+import { loadKb } from '../../src/kb/index.js';
 
 const RULE_FIX = 'fixtures/rules';
 const NOW = '2024-03-07T12:00:00Z';
@@ -94,6 +95,7 @@ describe('isolation and shape', () => {
     expect(internal).toHaveLength(1);
     expect(internal[0].detail).toContain('test/broken');
     expect(internal[0].detail).toContain('boom');
+    expect(internal[0].kb.map((id) => loadKb().get(id)?.id)).toEqual(['procedure/internal-error']);
     expect(findings.map((f) => f.rule)).toContain('kms-client/count-below-threshold');
   });
 
