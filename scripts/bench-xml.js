@@ -10,9 +10,12 @@ import { fileURLToPath } from 'node:url';
 const targetMb = Number(process.argv[2] ?? 200);
 // Unrelated events per client exchange (3 activation events): 3 makes half the export activation events
 // (the worst case: every one becomes a fact kept in memory); 27 is closer to a real Application log.
-const unrelated = Number(process.argv[3] ?? 3);
+// 'kms' instead writes a KMS host's Key Management Service log: nothing but 12290s, one host, 5,000 clients.
+const mix = process.argv[3] ?? '3';
+const kmsOnly = mix === 'kms';
+const unrelated = kmsOnly ? 0 : Number(mix);
 const dir = path.join(tmpdir(), 'volact-bench');
-const file = path.join(dir, `application-${targetMb}mb-${unrelated}.xml`);
+const file = path.join(dir, kmsOnly ? `kms-${targetMb}mb.xml` : `application-${targetMb}mb-${unrelated}.xml`);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function spp(rec, id, when, computer, data, channel = 'Application') {
@@ -45,9 +48,10 @@ async function generate() {
     const ct = new Date(at).toISOString().slice(0, 16).replace('T', ' ').replace(/-/g, '/');
     const failing = client % 2 === 0;
     const result = failing ? '0xC004F038' : '0x00000000';
-    const lines = [
+    const served = spp(kmsRec++, 12290, when(at + 300), 'kms01.corp.contoso.com', [`${result},25,${host},${cmid},${ct},0,2,30240,73111121-5638-40f6-bc11-f1d7b0d64300`, result, '25', host, cmid, ct, '0', '2', '30240', '73111121-5638-40f6-bc11-f1d7b0d64300'], 'Key Management Service');
+    const lines = kmsOnly ? [served] : [
       spp(rec++, 12288, when(at), host, [`0x00000000, 0x00000000, kms01.corp.contoso.com:1688, ${cmid}, ${ct}, 0, 2, 30240, 73111121-5638-40f6-bc11-f1d7b0d64300, 25`]),
-      spp(kmsRec++, 12290, when(at + 300), 'kms01.corp.contoso.com', [`${result},25,${host},${cmid},${ct},0,2,30240,73111121-5638-40f6-bc11-f1d7b0d64300`, result, '25', host, cmid, ct, '0', '2', '30240', '73111121-5638-40f6-bc11-f1d7b0d64300'], 'Key Management Service'),
+      served,
       spp(rec++, 12289, when(at + 600), host, [`${result}, ${failing ? '0x04000000' : '0x00000000'}, ${failing ? 0 : 1}, 0, 30, 120, 10080, ${ct}`]),
       ...Array.from({ length: unrelated }, (_, i) => other(rec++, when(at + 5000 + i * 1000), host)),
     ];
@@ -80,5 +84,6 @@ if (run.status !== 0) {
 }
 const r = JSON.parse(run.stdout.trim().split('\n').pop());
 const mb = size / 1024 / 1024;
-console.log(`xml analyze (${unrelated} unrelated events per 3 activation events): ${mb.toFixed(1)} MB, ${r.records} records (${r.decoded} decoded, ${r.ignored} ignored, ${r.rejected} rejected), ${r.findings} findings`);
+const what = kmsOnly ? 'a Key Management Service log, 12290s only' : `${unrelated} unrelated events per 3 activation events`;
+console.log(`xml analyze (${what}): ${mb.toFixed(1)} MB, ${r.records} records (${r.decoded} decoded, ${r.ignored} ignored, ${r.rejected} rejected), ${r.findings} findings`);
 console.log(`  ${(r.ms / 1000).toFixed(2)} s  ${(mb / (r.ms / 1000)).toFixed(1)} MB/s  ${Math.round(r.records / (r.ms / 1000))} events/s  peak RSS ${(r.maxRssKb / 1024).toFixed(0)} MB`);
