@@ -20,8 +20,10 @@ export function detectEncoding(head: Buffer): EncodingGuess {
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2, by: 'bom' };
   const utf16 = guessUtf16WithoutBom(head);
   if (utf16) return { encoding: utf16, bomLength: 0, by: 'heuristic' };
+  // A declaration readable as ASCII cannot be UTF-16 text: a file re-saved as UTF-8 often keeps
+  // encoding="UTF-16" from the Event Viewer original. Only a single-byte declaration is believed.
   const declared = declaredXmlEncoding(head);
-  if (declared) return { encoding: declared, bomLength: 0, by: 'declaration' };
+  if (declared && !declared.startsWith('utf-16')) return { encoding: declared, bomLength: 0, by: 'declaration' };
   if (!isValidUtf8(head) && looksLikeShiftJis(head)) return { encoding: 'shift_jis', bomLength: 0, by: 'heuristic' };
   return { encoding: 'utf-8', bomLength: 0, by: 'default' };
 }

@@ -63,6 +63,12 @@ describe('sniffFormat decides from bytes', () => {
     expect(sniffed.reason).toContain(reason);
   });
 
+  it('does not believe encoding="UTF-16" in a file whose bytes are single-byte (re-saved as UTF-8)', () => {
+    const sniffed = sniffFormat(Buffer.from('<?xml version="1.0" encoding="UTF-16"?>\r\n<Events><Event xmlns="x">'));
+    expect(sniffed.kind).toBe('xml-events');
+    expect(sniffed.encoding.encoding).toBe('utf-8');
+  });
+
   it('says what it found for unknown input', () => {
     expect(sniffFormat(Buffer.from('garbage line\n')).reason).toContain('garbage line');
   });
