@@ -17,6 +17,11 @@ export interface LicenseRecord {
   minutesLeft?: number;
   takenAt: string;
   source: { file: string; line?: number; record?: number };
+  /** Where the state comes from: slmgr text, the newest 12288, or 8230. */
+  basis: 'slmgr' | '12288' | '8230';
+  /** From slmgr: key type (Volume:GVLK …) and the last five characters of the key. */
+  keyType?: string;
+  partialKey?: string;
   rank: number;
 }
 
@@ -59,8 +64,11 @@ function fromSlmgr(machine: string, fact: LicenseFact): LicenseRecord | undefine
     status: fact.licenseStatus,
     takenAt: fact.time,
     source: { file: fact.source.file, line: fact.lineStart },
+    basis: 'slmgr',
+    keyType: fact.keyType,
     rank: RANK.slmgr,
   };
+  if (fact.partialKey) record.partialKey = fact.partialKey;
   // A licensed volume product counts down to renewal; any other state counts down its grace period.
   const minutes = fact.licenseStatus === 'Licensed' ? fact.volumeExpiryMinutes : (fact.graceMinutes ?? fact.volumeExpiryMinutes);
   if (minutes !== undefined) record.minutesLeft = minutes;
@@ -79,6 +87,7 @@ function fromRequest(machine: string, fact: KmsRequestFact): LicenseRecord | und
     status: fact.licenseStateName ?? 'Unknown',
     takenAt: fact.time,
     source: sourceOf(fact),
+    basis: '12288',
     rank: RANK['kms-request'],
   };
   if (fact.minutesToExpiry !== undefined) record.minutesLeft = fact.minutesToExpiry;
@@ -97,6 +106,8 @@ function fromStateData(machine: string, fact: LicenseStateDataFact): LicenseReco
     status: licenseStateFromSlStatus(fact.licenseState),
     takenAt: fact.time,
     source: sourceOf(fact),
+    basis: '8230',
+    keyType: fact.keyType,
     rank: RANK['license-state-data'],
   };
   if (fact.graceEnd) {

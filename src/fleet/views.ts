@@ -53,23 +53,29 @@ function statusCounts(records: LicenseRecord[]): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** When a record's activation or grace period ends, from when it was taken ('' = slmgr text, collected "now"). */
+export function recordExpiry(r: LicenseRecord, nowMs: number): { expires: string; minutesLeft: number } | undefined {
+  if (r.minutesLeft === undefined) return undefined;
+  const taken = r.takenAt ? Date.parse(r.takenAt) : nowMs;
+  const base = Number.isFinite(taken) ? taken : nowMs;
+  if (!Number.isFinite(base)) return undefined;
+  const expiresMs = base + r.minutesLeft * MINUTE;
+  const minutesLeft = Number.isFinite(nowMs) ? Math.round((expiresMs - nowMs) / MINUTE) : r.minutesLeft;
+  return { expires: new Date(expiresMs).toISOString(), minutesLeft };
+}
+
 function expiringLicenses(records: LicenseRecord[], nowMs: number): ExpiringLicense[] {
   const out: ExpiringLicense[] = [];
   for (const r of records) {
-    if (r.minutesLeft === undefined) continue;
-    // A record without a time is slmgr text: it speaks for the collection time, which is "now".
-    const taken = r.takenAt ? Date.parse(r.takenAt) : nowMs;
-    const base = Number.isFinite(taken) ? taken : nowMs;
-    if (!Number.isFinite(base)) continue;
-    const expiresMs = base + r.minutesLeft * MINUTE;
-    const minutesLeft = Number.isFinite(nowMs) ? Math.round((expiresMs - nowMs) / MINUTE) : r.minutesLeft;
+    const end = recordExpiry(r, nowMs);
+    if (!end) continue;
     out.push({
       machine: r.machine,
       product: r.edition || r.product,
       status: r.status,
-      expires: new Date(expiresMs).toISOString(),
-      minutesLeft,
-      range: expiryRange(minutesLeft),
+      expires: end.expires,
+      minutesLeft: end.minutesLeft,
+      range: expiryRange(end.minutesLeft),
       source: r.source,
     });
   }

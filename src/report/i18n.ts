@@ -30,6 +30,7 @@ export interface ReportText {
   alsoSeenAs: string;
   license: string;
   minutesLeft: (minutes: number) => string;
+  basis: Record<'slmgr' | '12288' | '8230', string>;
   until: (iso: string) => string;
   files: string;
   walk: string;
@@ -93,7 +94,8 @@ const EN: ReportText = {
   roles: 'Roles',
   alsoSeenAs: 'Also seen as',
   license: 'License',
-  minutesLeft: (m) => `${m} minutes left`,
+  minutesLeft: (m) => (m < 0 ? `ended ${-m} minutes ago` : `${m} minutes left`),
+  basis: { slmgr: 'from slmgr', '12288': 'from the newest 12288', '8230': 'from 8230' },
   until: (iso) => `until ${iso}`,
   files: 'Files',
   walk: 'Walk',
@@ -164,7 +166,8 @@ const JA: ReportText = {
   roles: '役割',
   alsoSeenAs: '別名',
   license: 'ライセンス',
-  minutesLeft: (m) => `残り ${m} 分`,
+  minutesLeft: (m) => (m < 0 ? `${-m} 分前に終了` : `残り ${m} 分`),
+  basis: { slmgr: 'slmgr による', '12288': '最新の 12288 による', '8230': '8230 による' },
   until: (iso) => `${iso} まで`,
   files: 'ファイル',
   walk: 'トラブルシューティングの手順',

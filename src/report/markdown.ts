@@ -94,7 +94,8 @@ function renderMachine(machine: MachineReport, findings: Finding[], ctx: Ctx): M
   if (machine.cmids.length > 0) facts.push(md`- CMID: ${machine.cmids.join(', ')}`);
   for (const l of machine.licenses) {
     const left = l.minutesLeft !== undefined ? md` · ${t.minutesLeft(l.minutesLeft)}${l.expires ? ` (${t.until(l.expires)})` : ''}` : md``;
-    facts.push(md`- ${t.license}: ${l.edition ?? l.product} · ${l.channel || l.keyType} · ${trusted('**')}${l.status}${trusted('**')}${left}`);
+    const key = l.partialKey ? md` · …${l.partialKey}` : md``;
+    facts.push(md`- ${t.license}: ${l.edition || l.product} · ${l.channel}${key} · ${trusted('**')}${l.status}${trusted('**')}${left} (${t.basis[l.basis]})`);
   }
   facts.push(md`- ${t.files}: ${machine.files.join(', ')}`);
   parts.push(joinMd(facts));

@@ -1,9 +1,8 @@
 // One report model for every renderer (Markdown, HTML, JSON, JUnit, GitHub). The JSON report is this model
 // serialized, so its field names are a contract (schemaVersion 1, DESIGN.md).
 import { rejectedCount, type Analysis, type InputAccount } from '../analyze.js';
-import type { LicenseFact } from '../decode/index.js';
 import type { Machine, Role } from '../evidence/index.js';
-import type { FleetViews } from '../fleet/index.js';
+import { licenseRecords, recordExpiry, type FleetViews, type LicenseRecord } from '../fleet/index.js';
 import type { Finding, Severity, WalkStep } from '../types.js';
 import { VERSION } from '../version.js';
 
@@ -11,16 +10,18 @@ export const SCHEMA_VERSION = 1;
 
 export interface LicenseSummary {
   product: string;
-  edition?: string;
+  edition: string;
   channel: string;
-  keyType: string;
-  partialKey?: string;
   status: string;
-  /** Minutes until the volume activation or grace period ends, as reported. */
+  /** Where the state comes from: slmgr text, the client's newest 12288, or 8230. */
+  basis: 'slmgr' | '12288' | '8230';
+  keyType?: string;
+  partialKey?: string;
+  /** Minutes from `now` until the volume activation or grace period ends (negative: ended). */
   minutesLeft?: number;
-  /** ISO time when that happens, computed from the report's `now`. */
+  /** ISO time when that happens. */
   expires?: string;
-  source: { file: string; line?: number };
+  source: { file: string; line?: number; record?: number };
 }
 
 export interface MachineReport {
@@ -122,26 +123,27 @@ function toMachineReport(machine: Machine, analysis: Analysis): MachineReport {
     roles: machine.roles,
     cmids: machine.cmids,
     files: machine.files,
-    licenses: machine.facts.filter((f): f is LicenseFact => f.kind === 'license').map((f) => licenseSummary(f, analysis.now)),
+    licenses: licenseRecords(machine).map((r) => licenseSummary(r, analysis.now)),
     walk: analysis.walks.get(machine.key) ?? [],
   };
 }
 
-export function licenseSummary(fact: LicenseFact, now: string): LicenseSummary {
+/** One line per product on the machine, from the same records as the fleet views (slmgr wins over events). */
+export function licenseSummary(record: LicenseRecord, now: string): LicenseSummary {
   const summary: LicenseSummary = {
-    product: fact.name,
-    channel: fact.channel,
-    keyType: fact.keyType,
-    status: fact.licenseStatus,
-    source: { file: fact.source.file, line: fact.lineStart },
+    product: record.product,
+    edition: record.edition,
+    channel: record.channel,
+    status: record.status,
+    basis: record.basis,
+    source: record.source,
   };
-  if (fact.edition) summary.edition = fact.edition;
-  if (fact.partialKey) summary.partialKey = fact.partialKey;
-  const minutes = fact.volumeExpiryMinutes ?? fact.graceMinutes;
-  if (minutes !== undefined) {
-    summary.minutesLeft = minutes;
-    const base = Date.parse(fact.time || now);
-    if (Number.isFinite(base)) summary.expires = new Date(base + minutes * 60_000).toISOString();
+  if (record.keyType) summary.keyType = record.keyType;
+  if (record.partialKey) summary.partialKey = record.partialKey;
+  const end = recordExpiry(record, Date.parse(now));
+  if (end) {
+    summary.minutesLeft = end.minutesLeft;
+    summary.expires = end.expires;
   }
   return summary;
 }
