@@ -33,6 +33,18 @@ describe('report languages', () => {
     expect(run.stdout).not.toContain('### Walk');
   });
 
+  it('--lang ja -f html: the overview, captions and page language follow', async () => {
+    const run = await runCli(['analyze', 'fixtures/example', '--now', '2024-03-07T12:00:00Z', '--lang', 'ja', '--no-kb', '-f', 'html']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('<html lang="ja">');
+    expect(run.stdout).toContain('<h2>概況</h2>');
+    expect(run.stdout).toContain('KMS ホストの現在の数としきい値 (25 / 5)');
+    expect(run.stdout).not.toContain('At a glance');
+    const english = await runCli(['analyze', 'fixtures/example', '--now', '2024-03-07T12:00:00Z', '--no-kb', '-f', 'html']);
+    expect(english.stdout).toContain('<html lang="en">');
+    expect(english.stdout).toContain('<h2>At a glance</h2>');
+  });
+
   it('rejects an unknown language', async () => {
     const run = await runCli(['analyze', 'fixtures/example', '--lang', 'fr']);
     expect(run.code).toBe(2);

@@ -9,6 +9,7 @@ import { kmsCountChart } from './charts/kms-count-chart.js';
 import { requestsChart } from './charts/requests-chart.js';
 import { html, joinHtml, type Html } from './escape-html.js';
 import { EXPIRY_RANGES, readFleetViews, type ChartableFleet } from './fleet-views.js';
+import { HTML_TEXT, type HtmlText } from './text.js';
 
 /** License status names (SoftwareLicensingProduct.LicenseStatus) in reading order, with their colour role. */
 const STATUS_TONES: ReadonlyArray<readonly [string, Tone]> = [
@@ -31,60 +32,51 @@ const RANGE_TONES: Record<ExpiryRange, Tone> = {
   '>90d': 'good',
 };
 
-const RANGE_LABELS: Record<ExpiryRange, string> = {
-  expired: 'expired',
-  '0-7d': 'within 7 days',
-  '8-30d': '8–30 days',
-  '31-60d': '31–60 days',
-  '61-90d': '61–90 days',
-  '>90d': 'after 90 days',
-};
-
 /** "This month": the ranges that end within 30 days, expired ones included. */
 const SOON: ReadonlySet<ExpiryRange> = new Set(['expired', '0-7d', '8-30d']);
 
-const SEVERITY_BARS: ReadonlyArray<readonly [Severity, string, Tone]> = [
-  ['error', 'errors', 'bad'],
-  ['warning', 'warnings', 'warn'],
-  ['info', 'info', 'neutral'],
+const SEVERITY_TONES: ReadonlyArray<readonly [Severity, Tone]> = [
+  ['error', 'bad'],
+  ['warning', 'warn'],
+  ['info', 'neutral'],
 ];
 
 const EXPIRING_ROWS = 50;
 
-export function renderOverview(report: Report): Html {
+export function renderOverview(report: Report, t: HtmlText = HTML_TEXT.en): Html {
   const fleet = readFleetViews(report.fleet);
-  return html`<section class="overview" aria-label="At a glance"><h2>At a glance</h2>${tiles(report, fleet)}<div class="charts">${joinHtml([
-    statusChart(fleet),
-    expiryChart(fleet),
-    kmsCountChart(fleet.kmsHosts),
-    findingsChart(report),
-  ])}</div>${requestsChart(fleet.kmsHosts)}${expiringTable(fleet.expiring)}</section>`;
+  return html`<section class="overview" aria-label="${t.glance}"><h2>${t.glance}</h2>${tiles(report, fleet, t)}<div class="charts">${joinHtml([
+    statusChart(fleet, t),
+    expiryChart(fleet, t),
+    kmsCountChart(fleet.kmsHosts, t),
+    findingsChart(report, t),
+  ])}</div>${requestsChart(fleet.kmsHosts, t)}${expiringTable(fleet.expiring, t)}</section>`;
 }
 
 function tile(name: string, value: number | string, label: string, tone: Tone = 'neutral'): Html {
   return html`<div class="tile tile-${tone}" data-tile="${name}"><span class="tile-value">${value}</span><span class="tile-label">${label}</span></div>`;
 }
 
-function tiles(report: Report, fleet: ChartableFleet): Html {
-  const parts: Html[] = [tile('machines', report.summary.machines, 'machines')];
+function tiles(report: Report, fleet: ChartableFleet, t: HtmlText): Html {
+  const parts: Html[] = [tile('machines', report.summary.machines, t.tiles.machines)];
   if (fleet.statusCounts) {
     const total = Object.values(fleet.statusCounts).reduce((a, b) => a + b, 0);
     const licensed = fleet.statusCounts.Licensed ?? 0;
-    parts.push(tile('licensed', `${licensed} / ${total}`, 'licenses activated', licensed === total ? 'good' : 'warn'));
+    parts.push(tile('licensed', `${licensed} / ${total}`, t.tiles.licensed, licensed === total ? 'good' : 'warn'));
   }
   if (fleet.expiringByRange) {
     const soon = [...SOON].reduce((n, r) => n + fleet.expiringByRange![r], 0);
-    parts.push(tile('expiring-soon', soon, 'expired or expiring within 30 days', soon > 0 ? 'warn' : 'good'));
+    parts.push(tile('expiring-soon', soon, t.tiles.expiringSoon, soon > 0 ? 'warn' : 'good'));
   }
-  if (fleet.kmsHosts) parts.push(tile('kms-hosts', fleet.kmsHosts.length, 'KMS hosts'));
+  if (fleet.kmsHosts) parts.push(tile('kms-hosts', fleet.kmsHosts.length, t.tiles.kmsHosts));
   const errors = report.summary.findings.error;
-  parts.push(tile('errors', errors, 'error findings', errors > 0 ? 'bad' : 'good'));
+  parts.push(tile('errors', errors, t.tiles.errors, errors > 0 ? 'bad' : 'good'));
   return html`<div class="tiles">${parts}</div>`;
 }
 
-function statusChart(fleet: ChartableFleet): Html {
-  const caption = 'Licenses by status';
-  if (!fleet.statusCounts) return emptyFigure('license-status', caption, 'The report holds no license status counts.');
+function statusChart(fleet: ChartableFleet, t: HtmlText): Html {
+  const caption = t.status.caption;
+  if (!fleet.statusCounts) return emptyFigure('license-status', caption, t.status.none);
   const counts = fleet.statusCounts;
   const known = STATUS_TONES.filter(([name]) => name in counts).map(([name, tone]): Bar => ({ label: name, value: counts[name], tone }));
   const others = Object.keys(counts)
@@ -92,32 +84,33 @@ function statusChart(fleet: ChartableFleet): Html {
     .sort()
     .map((name): Bar => ({ label: name, value: counts[name], tone: 'neutral' }));
   const bars = [...known, ...others];
-  if (bars.length === 0) return emptyFigure('license-status', caption, 'No license status in the inputs (slmgr /dlv output or 8230 events give it).');
-  return barChart('license-status', caption, bars, 'A machine counts once per product.');
+  if (bars.length === 0) return emptyFigure('license-status', caption, t.status.noStatus);
+  return barChart('license-status', caption, bars, t.status.note);
 }
 
-function expiryChart(fleet: ChartableFleet): Html {
-  const caption = 'Activations and grace periods ending';
-  if (!fleet.expiringByRange) return emptyFigure('expiry-ranges', caption, 'The report holds no expiry ranges.');
+function expiryChart(fleet: ChartableFleet, t: HtmlText): Html {
+  const caption = t.expiry.caption;
+  if (!fleet.expiringByRange) return emptyFigure('expiry-ranges', caption, t.expiry.none);
   const byRange = fleet.expiringByRange;
-  const bars = EXPIRY_RANGES.map((range): Bar => ({ label: RANGE_LABELS[range], value: byRange[range], tone: RANGE_TONES[range] }));
+  const bars = EXPIRY_RANGES.map((range): Bar => ({ label: t.expiry.ranges[range], value: byRange[range], tone: RANGE_TONES[range] }));
   return barChart('expiry-ranges', caption, bars);
 }
 
-function findingsChart(report: Report): Html {
-  const bars = SEVERITY_BARS.map(([severity, label, tone]): Bar => ({ label, value: report.summary.findings[severity], tone }));
-  return barChart('findings-severity', 'Findings by severity', bars);
+function findingsChart(report: Report, t: HtmlText): Html {
+  const bars = SEVERITY_TONES.map(([severity, tone]): Bar => ({ label: t.findings[severity], value: report.summary.findings[severity], tone }));
+  return barChart('findings-severity', t.findings.caption, bars);
 }
 
-function expiringTable(expiring: readonly ExpiringLicense[] | undefined): Html | undefined {
+function expiringTable(expiring: readonly ExpiringLicense[] | undefined, t: HtmlText): Html | undefined {
   const soon = (expiring ?? []).filter((e) => SOON.has(e.range)).sort((a, b) => a.expires.localeCompare(b.expires));
   if (soon.length === 0) return undefined;
   const rows = soon.slice(0, EXPIRING_ROWS).map(
     (e) =>
-      html`<tr data-range="${e.range}"><td>${e.machine}</td><td>${e.product}</td><td>${e.status}</td><td>${formatTime(e.expires)}</td><td class="num">${daysLeft(e.minutesLeft)}</td></tr>`,
+      html`<tr data-range="${e.range}"><td>${e.machine}</td><td>${e.product}</td><td>${e.status}</td><td>${formatTime(e.expires)}</td><td class="num">${daysLeft(e.minutesLeft, t)}</td></tr>`,
   );
-  const more = soon.length > EXPIRING_ROWS ? html`<p class="chart-note">${soon.length - EXPIRING_ROWS} more in the JSON report.</p>` : undefined;
-  return html`<section class="expiring" data-table="expiring-soon"><h3>Expired or expiring within 30 days</h3><table><thead><tr><th>Machine</th><th>Product</th><th>Status</th><th>Ends</th><th class="num">Days left</th></tr></thead><tbody>${rows}</tbody></table>${more}</section>`;
+  const more = soon.length > EXPIRING_ROWS ? html`<p class="chart-note">${t.expiring.more(soon.length - EXPIRING_ROWS)}</p>` : undefined;
+  const [machine, product, status, ends, days] = t.expiring.head;
+  return html`<section class="expiring" data-table="expiring-soon"><h3>${t.expiring.title}</h3><table><thead><tr><th>${machine}</th><th>${product}</th><th>${status}</th><th>${ends}</th><th class="num">${days}</th></tr></thead><tbody>${rows}</tbody></table>${more}</section>`;
 }
 
 function formatTime(iso: string): string {
@@ -125,6 +118,6 @@ function formatTime(iso: string): string {
   return Number.isFinite(ms) ? `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC` : iso;
 }
 
-function daysLeft(minutes: number): string {
-  return minutes <= 0 ? 'ended' : (minutes / 1440).toFixed(1);
+function daysLeft(minutes: number, t: HtmlText): string {
+  return minutes <= 0 ? t.expiring.ended : (minutes / 1440).toFixed(1);
 }

@@ -7,20 +7,23 @@ import { html, trustedHtml } from './escape-html.js';
 import { markdownToHtml } from './markdown-to-html.js';
 import { renderOverview } from './overview.js';
 import { STYLESHEET } from './style.js';
+import { HTML_TEXT } from './text.js';
 
 /** Nothing may load or run: styles only inline, images only as data: URLs (none are used today). */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 export interface HtmlOptions {
-  /** Passed to the Markdown renderer (KB links, appendix). */
+  /** Passed to the Markdown renderer (KB links, appendix, language). */
   markdown?: MarkdownOptions;
 }
 
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
+  const lang = options.markdown?.lang ?? 'en';
+  const text = HTML_TEXT[lang];
   const { intro, body } = splitIntro(renderMarkdown(report, options.markdown));
   const title = `volact report · ${report.now ? report.now.slice(0, 10) : report.generatedAt.slice(0, 10)}`;
   const page = html`<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
@@ -33,9 +36,9 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 </head>
 <body>
 <header class="intro">${markdownToHtml(intro)}</header>
-${renderOverview(report)}
+${renderOverview(report, text)}
 <main class="report">${markdownToHtml(body)}</main>
-<footer>volact ${report.tool.version} · report schema ${report.schemaVersion}</footer>
+<footer>${text.footer(report.tool.version, report.schemaVersion)}</footer>
 </body>
 </html>
 `;

@@ -1,5 +1,6 @@
 // KMS host current count against the activation thresholds: a host activates servers from a count of 5 and
 // client operating systems from 25. Each host is one bar with both thresholds drawn across it.
+import { HTML_TEXT, type HtmlText } from '../text.js';
 import type { KmsHostView } from '../../../fleet/types.js';
 import { html, type Html } from '../escape-html.js';
 import { HALF_WIDTH, emptyFigure, figure, rightLabel, type Tone } from './figure.js';
@@ -23,10 +24,10 @@ export function countTone(current: number, required: number | undefined): Tone {
   return current >= 5 ? 'warn' : 'bad';
 }
 
-export function kmsCountChart(hosts: readonly KmsHostView[] | undefined): Html {
-  const caption = 'KMS host count against the 25 / 5 thresholds';
-  if (!hosts) return emptyFigure('kms-count', caption, 'The report holds no KMS host view.');
-  if (hosts.length === 0) return emptyFigure('kms-count', caption, 'No KMS host in the inputs.');
+export function kmsCountChart(hosts: readonly KmsHostView[] | undefined, text: HtmlText = HTML_TEXT.en): Html {
+  const caption = text.kmsCount.caption;
+  if (!hosts) return emptyFigure('kms-count', caption, text.kmsCount.none);
+  if (hosts.length === 0) return emptyFigure('kms-count', caption, text.kmsCount.noHost);
   const top = Math.max(30, ...hosts.map((h) => Math.max(h.currentCount ?? 0, h.requiredCount ?? 0)));
   const scale = Math.ceil(top / 5) * 5;
   const x = (count: number): number => BAR_X + (count / scale) * BAR_SPACE;
@@ -39,12 +40,12 @@ export function kmsCountChart(hosts: readonly KmsHostView[] | undefined): Html {
     const label = rightLabel(LABEL_WIDTH, y + 19, host.name, LABEL_WIDTH - 6);
     const required = host.requiredCount !== undefined ? html` data-required="${host.requiredCount}"` : undefined;
     if (host.currentCount === undefined) {
-      return html`<g class="host" data-host="${host.name}" data-current=""${required}><title>${host.name}: current count unknown</title>${label}<text class="value" x="${BAR_X + 4}" y="${y + 19}">unknown</text></g>`;
+      return html`<g class="host" data-host="${host.name}" data-current=""${required}><title>${host.name}: current count unknown</title>${label}<text class="value" x="${BAR_X + 4}" y="${y + 19}">${text.kmsCount.unknown}</text></g>`;
     }
     const width = Math.max(2, x(host.currentCount) - BAR_X);
     const needs = host.requiredCount !== undefined ? ` of ${host.requiredCount} needed` : '';
     return html`<g class="host" data-host="${host.name}" data-current="${host.currentCount}"${required}><title>${host.name}: current count ${host.currentCount}${needs} (${host.currentCountSource})</title>${label}<rect class="tone-${countTone(host.currentCount, host.requiredCount)}" x="${BAR_X}" y="${y + 6}" width="${width}" height="${ROW - 12}" rx="2"/><text class="value" x="${BAR_X + BAR_SPACE + 8}" y="${y + 19}">${host.currentCount}${needs ? ` / ${host.requiredCount}` : ''}</text></g>`;
   });
   const svg = html`<svg class="kms-count" viewBox="0 0 ${HALF_WIDTH} ${height}" width="${HALF_WIDTH}" height="${height}" role="img" aria-label="${caption}">${rows}${thresholds}</svg>`;
-  return figure('kms-count', caption, svg, 'Value: current count, and the count the host’s clients need where known.');
+  return figure('kms-count', caption, svg, text.kmsCount.note);
 }
