@@ -10,8 +10,8 @@ import * as text from './text/index.js';
 
 const CHUNK_BYTES = 64 * 1024;
 
-/** Readers by input kind; a kind without one is rejected as not supported yet. */
-const READERS: Partial<Record<InputKind, (sniffed: Sniffed) => Reader>> = {
+/** One reader per input kind the sniffer can name (the type makes a missing one a compile error). */
+const READERS: Record<Exclude<InputKind, 'unknown'>, (sniffed: Sniffed) => Reader> = {
   evtx: () => readEvtx,
   'xml-events': (s) => makeXmlReader(s.encoding),
   slmgr: (s) => readWholeText(s.encoding, 'slmgr'),
@@ -49,14 +49,12 @@ export async function openInput(file: InputFile, ctx: Omit<ReaderContext, 'file'
   }
   // Exactly the first SNIFF_BYTES bytes: how the source happened to cut its chunks must not change the verdict.
   const sniffed = sniffFormat(Buffer.concat(head).subarray(0, SNIFF_BYTES));
-  const make = READERS[sniffed.kind];
-  if (sniffed.kind === 'unknown' || !make) {
+  if (sniffed.kind === 'unknown') {
     (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-    const reason = sniffed.kind === 'unknown' ? `unknown format: ${sniffed.reason}` : `${sniffed.reason}: this format is not supported yet`;
-    return { format: sniffed.format, kind: sniffed.kind, items: oneRejection('whole file', reason) };
+    return { format: sniffed.format, kind: sniffed.kind, items: oneRejection('whole file', `unknown format: ${sniffed.reason}`) };
   }
   const bytes = replay(head, iterator);
-  const reader = make(sniffed);
+  const reader = READERS[sniffed.kind](sniffed);
   return { format: sniffed.format, kind: sniffed.kind, items: guard(reader(bytes, { ...ctx, file: file.display })) };
 
   function failed(reason: string): OpenedInput {
