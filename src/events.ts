@@ -1,6 +1,7 @@
 // `volact events`: the decoded records themselves, one by one, for piping into other tools.
 import { decodeEvent, ACTIVATION_EVENT_IDS, type Fact } from './decode/index.js';
 import { expandInputs, openInput } from './ingest/index.js';
+import { neutralizeControls } from './report/escape.js';
 import type { RawEvent, Rejection } from './types.js';
 
 export interface EventRow {
@@ -66,7 +67,9 @@ export function csvRow(row: EventRow): string {
   return CSV_COLUMNS.map((c) => csvField(values[c])).join(',') + '\n';
 }
 
-function csvField(value: string): string {
+function csvField(raw: string): string {
+  // CSV often lands on a terminal: terminal controls and bidi overrides from input are made visible.
+  const value = neutralizeControls(raw);
   // A leading =, +, - or @ makes spreadsheets run the cell as a formula: prefix a quote to keep it data.
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -29,3 +29,15 @@ describe('volact events', () => {
     expect(run.stderr).toContain('line 6: the input ends inside this <Event>');
   });
 });
+
+describe('volact events output stays data', () => {
+  it('CSV makes terminal controls from input visible and defuses formulas; JSONL escapes them', async () => {
+    const xml = `<Event><System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID Qualifiers='16384'>12290</EventID><TimeCreated SystemTime='2024-03-05T09:12:05Z'/><EventRecordID>1</EventRecordID><Channel>Key Management Service</Channel><Computer>=cmd|' /C calc'!A0&#27;[2J</Computer></System><EventData><Data>0x0,25,evil\u001b[31m.corp,2ffcfc30-6a6a-49ec-92b8-f6150c7df211,2024/3/5 9:12,0,1,259200,73111121-5638-40f6-bc11-f1d7b0d64300</Data></EventData></Event>`;
+    const csv = await runCli(['events', '-', '-f', 'csv'], xml);
+    expect(csv.stdout).not.toContain('\u001b');
+    expect(csv.stdout).toContain(`"'=cmd|' /C calc'!A0\\u{001b}[2J"`);
+    const jsonl = await runCli(['events', '-'], xml);
+    expect(jsonl.stdout).not.toContain('\u001b');
+    expect(jsonl.stdout).toContain('evil\\u001b[31m.corp');
+  });
+});
