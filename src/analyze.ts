@@ -67,6 +67,7 @@ export async function analyzeFile(file: InputFile, options: Pick<AnalyzeOptions,
   const facts: FactWithOwner[] = [];
   const fallbackMachine = options.machine ?? machineFromPath(file.display, file.folderMachine);
   const compactor = new FactCompactor();
+  let localTimes = 0;
   for await (const item of opened.items) {
     switch (item.kind) {
       case 'ignored':
@@ -82,6 +83,7 @@ export async function analyzeFile(file: InputFile, options: Pick<AnalyzeOptions,
         break;
       case 'event': {
         account.records++;
+        if (item.event.timeIsLocal) localTimes++;
         const result = decodeEvent(item.event);
         if (result.status === 'decoded') {
           account.decoded++;
@@ -106,6 +108,13 @@ export async function analyzeFile(file: InputFile, options: Pick<AnalyzeOptions,
         break;
       }
     }
+  }
+  if (localTimes > 0) {
+    // Times compared across machines (a client's 12288 with the host's 12290) would be off by the zone.
+    (account.warnings ??= []).push({
+      where: 'whole file',
+      reason: `${localTimes} record${localTimes > 1 ? 's have' : ' has'} a local time without a time zone, read as UTC; pass --tz (e.g. --tz Asia/Tokyo or --tz +09:00) to convert`,
+    });
   }
   return { account, facts };
 }

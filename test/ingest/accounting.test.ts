@@ -21,3 +21,21 @@ describe('input accounting', () => {
     expect(account.rejected[0]).toMatchObject({ where: 'line 2', line: 2 });
   });
 });
+
+describe('local times without a zone', () => {
+  it('are counted in a warning that says how to convert them, and --tz makes it go away', async () => {
+    const file = 'fixtures/text-forms/eventviewer.csv';
+    const { account } = await analyzeFile({ path: file, display: file });
+    expect(account.warnings).toEqual([
+      // Four records; the MsiInstaller one is skipped by the pre-filter before its time is read.
+      { where: 'whole file', reason: `3 records have a local time without a time zone, read as UTC; pass --tz (e.g. --tz Asia/Tokyo or --tz +09:00) to convert` },
+    ]);
+    const converted = await analyzeFile({ path: file, display: file }, { tz: '-05:00' });
+    expect(converted.account.warnings).toBeUndefined();
+  });
+
+  it('an XML export with UTC times gets no such warning', async () => {
+    const file = 'fixtures/ingest/eventviewer.xml';
+    expect((await analyzeFile({ path: file, display: file })).account.warnings).toBeUndefined();
+  });
+});
