@@ -111,7 +111,7 @@ export const offsetAtItself = structural('offset-at-itself', (file, rng) => {
 });
 
 /** Writes an instance of template `target` into the body of template `host`: nested into itself, or a ring. */
-function nestInstance(file: Buffer, c: number, host: Template, targetDefOff: number, rng: Rng): boolean {
+function nestInstance(file: Buffer, host: Template, targetDefOff: number, rng: Rng): boolean {
   const room = host.bodyEnd - host.bodyStart - 14;
   if (room <= 0) return false;
   const at = host.bodyStart + rng.int(room);
@@ -129,9 +129,9 @@ export const templateNestsItself = structural('template-nests-itself', (file, rn
   const ts = templates(file, c);
   if (ts.length === 0) return false;
   const host = rng.pick(ts);
-  if (ts.length === 1 || rng.chance(0.5)) return nestInstance(file, c, host, host.defOff, rng);
+  if (ts.length === 1 || rng.chance(0.5)) return nestInstance(file, host, host.defOff, rng);
   const other = rng.pick(ts.filter((t) => t !== host));
-  return nestInstance(file, c, host, other.defOff, rng) && nestInstance(file, c, other, host.defOff, rng);
+  return nestInstance(file, host, other.defOff, rng) && nestInstance(file, other, host.defOff, rng);
 });
 
 export const stringTableLoop = structural('string-table-loop', (file, rng) => {

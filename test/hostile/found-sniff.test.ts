@@ -3,13 +3,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkInput, readInput } from '../../src/fuzz/index.js';
+import { readInput } from '../../src/fuzz/index.js';
 import type { ReaderItem } from '../../src/types.js';
 
 const found = (name: string): Buffer => readFileSync(path.join(import.meta.dirname, '../../fixtures/hostile/found', name));
 const events = (items: ReaderItem[]) => items.flatMap((i) => (i.kind === 'event' ? [i.event] : []));
-const reasons = (items: ReaderItem[]) => items.flatMap((i) => (i.kind === 'rejected' ? [i.rejection.reason] : []));
-const ALL_CHECKS = { compareFilter: true, compareChunking: true, compareAccount: true } as const;
 
 describe('fuzz findings stay fixed', () => {
   it('sniffs the same first 8 KiB however the input is cut (encoding guessed from more bytes when read in one piece)', async () => {

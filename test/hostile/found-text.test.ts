@@ -8,7 +8,6 @@ import type { ReaderItem } from '../../src/types.js';
 
 const found = (name: string): Buffer => readFileSync(path.join(import.meta.dirname, '../../fixtures/hostile/found', name));
 const events = (items: ReaderItem[]) => items.flatMap((i) => (i.kind === 'event' ? [i.event] : []));
-const reasons = (items: ReaderItem[]) => items.flatMap((i) => (i.kind === 'rejected' ? [i.rejection.reason] : []));
 const ALL_CHECKS = { compareFilter: true, compareChunking: true, compareAccount: true } as const;
 
 describe('fuzz findings stay fixed', () => {

@@ -11,7 +11,7 @@
 //    of the chunk is skipped, because without a trustworthy size there is no next record to find
 //    (what follows is typically the stale remainder of an earlier use of the chunk);
 //  - a record whose framing is sound but whose BinXML does not decode: rejected, reading goes on.
-import type { EventFilter, ReaderItem } from '../../types.js';
+import type { ReaderItem } from '../../types.js';
 import { BinXmlChunk, BinXmlError, type InstanceNode, type Node, type TemplateDef } from './binxml.js';
 import { EventShapeError } from './event.js';
 import { EventExtractor } from './extract.js';

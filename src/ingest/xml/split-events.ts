@@ -199,7 +199,6 @@ export class EventSplitter {
   }
 
   private scanDoctype(atEnd: boolean): Step {
-    const b = this.buf;
     const p = this.pos;
     const bracket = this.find('[', p);
     const gt = this.find('>', p);
