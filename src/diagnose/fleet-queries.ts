@@ -1,8 +1,8 @@
 // Cross-machine questions the KMS rules ask: which machine is the host a client named, what did
 // that host log for the client, which names share a CMID.
 import type { KmsHostRequestFact, KmsRequestFact } from '../decode/index.js';
-import type { Fleet, Machine } from '../evidence/index.js';
-import { machineKey } from '../evidence/index.js';
+import type { Fleet, Machine, TimeSpan } from '../evidence/index.js';
+import { followOneAnother, machineKey } from '../evidence/index.js';
 import { toMs } from './time.js';
 
 export const DEFAULT_KMS_PORT = 1688;
@@ -164,18 +164,14 @@ export function listeningPort(host: Machine): { port: number; stated: boolean } 
 }
 
 /** Distinct client names (by machine key) per CMID, from one host's 12290s. */
-/**
- * True when the names one CMID came under follow one another in time (each stops before the next starts):
- * a machine that was renamed, not clones. Clones renew on their own schedules, so their requests interleave.
- */
+/** True when the names one CMID came under in a host's log follow one another in time (see followOneAnother). */
 export function namesFollowEachOther(names: ReadonlyMap<string, readonly KmsHostRequestFact[]>): boolean {
   const spans = [...names.values()].map((list) => {
     const times = list.map((e) => toMs(e.time)).filter((t): t is number => t !== undefined);
     return times.length ? { first: Math.min(...times), last: Math.max(...times) } : undefined;
   });
   if (spans.some((s) => s === undefined)) return false;
-  const ordered = (spans as { first: number; last: number }[]).sort((a, b) => a.first - b.first);
-  return ordered.every((span, i) => i === 0 || ordered[i - 1].last < span.first);
+  return followOneAnother(spans as TimeSpan[]) !== undefined;
 }
 
 export function namesByCmid(entries: readonly KmsHostRequestFact[]): Map<string, Map<string, KmsHostRequestFact[]>> {

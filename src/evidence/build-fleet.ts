@@ -2,6 +2,7 @@
 import type { Fact } from '../decode/index.js';
 import { betterDisplayName, machineKey } from './machine-name.js';
 import type { Fleet, Machine, Role, TimeRange } from './model.js';
+import { followOneAnother } from './time-spans.js';
 
 export interface FactWithOwner {
   fact: Fact;
@@ -89,11 +90,10 @@ function findRenames(items: readonly FactWithOwner[]): Map<string, string> {
   const renames = new Map<string, string>();
   for (const names of spans.values()) {
     if (names.size < 2) continue;
-    const ordered = [...names.entries()].sort((a, b) => a[1].first.localeCompare(b[1].first));
-    const sequential = ordered.every(([, span], i) => i === 0 || ordered[i - 1][1].last < span.first);
-    if (!sequential) continue;
-    const [, newest] = ordered[ordered.length - 1];
-    for (const [key] of ordered.slice(0, -1)) renames.set(key, newest.name);
+    const ordered = followOneAnother([...names.entries()].map(([key, span]) => ({ key, ...span })));
+    if (!ordered) continue;
+    const newest = ordered[ordered.length - 1];
+    for (const { key } of ordered.slice(0, -1)) renames.set(key, newest.name);
   }
   return renames;
 }

@@ -2,3 +2,4 @@ export { buildFleet, deriveRoles, type FactWithOwner, type BuildFleetOptions } f
 export { machineKey, machineFromPath, betterDisplayName } from './machine-name.js';
 export type { Fleet, Machine, Role, TimeRange } from './model.js';
 export { FactCompactor } from './compact-fact.js';
+export { followOneAnother, type TimeSpan } from './time-spans.js';
