@@ -26,17 +26,8 @@ export type LicenseStatusName =
   | 'ExtendedGrace'
   | 'Unknown';
 
-/** 12288 — KMS client sent an activation request. */
-export interface KmsRequestFact extends FactBase {
-  kind: 'kms-request';
-  /** Normalized HRESULT, e.g. '0xC004F074'. */
-  result: string;
-  statusFlags: number;
-  /** Names of the status bits that are set (unknown bits as '0x…'). */
-  flags: string[];
-  /** KMS host as contacted (name or IP), without the port. */
-  host: string;
-  port?: number;
+/** What a KMS request says about the client's product: in 12288 (client side) and 12290 (host side). */
+export interface RequestedLicense {
   cmid: string;
   /** Client time as ISO UTC (minute precision). */
   clientTime?: string;
@@ -48,6 +39,19 @@ export interface KmsRequestFact extends FactBase {
   /** Edition from the products table, when the activation id is known. */
   edition?: string;
   family?: string;
+}
+
+/** 12288 — KMS client sent an activation request. */
+export interface KmsRequestFact extends FactBase, RequestedLicense {
+  kind: 'kms-request';
+  /** Normalized HRESULT, e.g. '0xC004F074'. */
+  result: string;
+  statusFlags: number;
+  /** Names of the status bits that are set (unknown bits as '0x…'). */
+  flags: string[];
+  /** KMS host as contacted (name or IP), without the port. */
+  host: string;
+  port?: number;
   /** The client's N-policy: 25 for client OS, 5 for server OS / Office. */
   requiredCount?: number;
 }
@@ -68,20 +72,11 @@ export interface KmsResponseFact extends FactBase {
 }
 
 /** 12290 — KMS host processed a client's request (Key Management Service log). */
-export interface KmsHostRequestFact extends FactBase {
+export interface KmsHostRequestFact extends FactBase, RequestedLicense {
   kind: 'kms-host-request';
   result: string;
   requiredCount: number;
   clientName: string;
-  cmid: string;
-  clientTime?: string;
-  isVm?: boolean;
-  licenseState?: number;
-  licenseStateName?: LicenseStatusName;
-  minutesToExpiry?: number;
-  activationId?: string;
-  edition?: string;
-  family?: string;
 }
 
 /** 12291..12294 — KMS service start / renewal timer / DNS publishing. */
