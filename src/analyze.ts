@@ -58,6 +58,8 @@ export interface Analysis {
 export interface FileResult {
   account: InputAccount;
   facts: FactWithOwner[];
+  /** Set when the facts crossed from a worker thread (as fresh copies, their repeated strings unshared). */
+  fromWorker?: true;
 }
 
 /** Reads, decodes and accounts for one input file. Raw records are not kept: only facts leave. */
@@ -158,11 +160,13 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
   });
   // Merge in input order: the cross-machine rules see the facts exactly as a one-thread read would give them.
   const facts: FactWithOwner[] = [];
-  // Facts from worker threads arrive as fresh copies: strings repeated across files are shared again here.
+  // Facts from worker threads arrive as fresh copies: their repeated strings are shared again here.
+  // Facts read in this thread were compacted by analyzeFile already.
   const compactor = new FactCompactor();
   for (const result of results) {
     inputs.push(result.account);
-    for (const f of result.facts) facts.push({ fact: compactor.shareStrings(f.fact), fallbackMachine: f.fallbackMachine });
+    if (!result.fromWorker) for (const f of result.facts) facts.push(f);
+    else for (const f of result.facts) facts.push({ fact: compactor.shareStrings(f.fact), fallbackMachine: f.fallbackMachine });
   }
   return diagnoseFacts(inputs, facts, options);
 }

@@ -102,7 +102,7 @@ async function runOnWorkers(
       };
       worker.on('message', (reply: FileReply) => {
         if (!pending.delete(reply.id)) return;
-        results[reply.id] = 'error' in reply ? failedRead(files[reply.id], reply.error) : reply.result;
+        results[reply.id] = 'error' in reply ? failedRead(files[reply.id], reply.error) : { ...reply.result, fromWorker: true };
         finished();
         feed();
       });
