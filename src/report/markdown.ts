@@ -1,4 +1,5 @@
 // The Markdown report: renders on GitHub, GitLab and wikis, and reads well in a terminal.
+import { rejectedCount } from '../analyze.js';
 import type { ExpiryRange, FleetViews, KmsHostView } from '../fleet/index.js';
 import type { Finding, Severity, WalkStep, EvidenceRef } from '../types.js';
 import { codeSpan, joinMd, md, trusted, type Markdown } from './escape.js';
@@ -245,7 +246,7 @@ function timeLeft(minutes: number): string {
 
 function renderInputs(inputs: ReportInput[], t: ReportText): Markdown {
   const rows = inputs.map(
-    (i) => md`| ${codeSpan(i.file)} | ${i.format} | ${i.records} | ${i.decoded} | ${i.ignored} | ${i.rejected.length + (i.rejectedOmitted ?? 0)} |`,
+    (i) => md`| ${codeSpan(i.file)} | ${i.format} | ${i.records} | ${i.decoded} | ${i.ignored} | ${rejectedCount(i)} |`,
   );
   const parts: Markdown[] = [joinMd([md`## ${t.inputs}`, md``, header(t.inputsHead), md`|---|---|---:|---:|---:|---:|`, ...rows])];
   const rejected = inputs.filter((i) => i.rejected.length > 0);
@@ -253,7 +254,7 @@ function renderInputs(inputs: ReportInput[], t: ReportText): Markdown {
     const lines: Markdown[] = [md`### ${t.rejectedRecords}`, md``];
     for (const input of rejected) {
       for (const r of input.rejected.slice(0, 50)) lines.push(md`- ${codeSpan(input.file)} ${r.where}: ${r.reason}`);
-      const more = input.rejected.length + (input.rejectedOmitted ?? 0) - 50;
+      const more = rejectedCount(input) - 50;
       if (more > 0) lines.push(md`- ${codeSpan(input.file)}: ${t.moreRejected(more)}`);
     }
     parts.push(joinMd(lines));
