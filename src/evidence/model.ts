@@ -1,5 +1,5 @@
 // Facts grouped per machine and indexed across machines for the fleet questions rules ask.
-import type { Fact, KmsHostRequestFact, KmsRequestFact, LicenseFact } from '../decode/index.js';
+import type { Fact, KmsHostRequestFact } from '../decode/index.js';
 
 export type Role = 'kms-client' | 'kms-host' | 'mak' | 'unknown';
 
@@ -39,5 +39,3 @@ export interface Fleet {
   /** The clock: `--now` or the newest fact time. */
   now: string;
 }
-
-export type { Fact, KmsHostRequestFact, KmsRequestFact, LicenseFact };

@@ -71,7 +71,7 @@ export interface Report {
   fleet: FleetViews;
 }
 
-export function buildReport(analysis: Analysis, extra: { fleet?: FleetViews } = {}): Report {
+export function buildReport(analysis: Analysis): Report {
   const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of analysis.findings) findings[f.severity]++;
   const inputs = analysis.inputs.map(toReportInput);
@@ -92,7 +92,7 @@ export function buildReport(analysis: Analysis, extra: { fleet?: FleetViews } = 
     inputs,
     machines: analysis.fleet.machines.map((m) => toMachineReport(m, analysis)),
     findings: analysis.findings,
-    fleet: extra.fleet ?? analysis.views,
+    fleet: analysis.views,
   };
 }
 
