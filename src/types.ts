@@ -1,7 +1,7 @@
 // Shapes shared by every layer of the flow (ingest → decode → evidence → diagnose → report).
 // This module imports nothing, so any layer may depend on it without breaking the one-way flow.
 
-export type InputFormat = 'evtx' | 'xml' | 'csv' | 'text' | 'json' | 'jsonl' | 'slmgr' | 'unknown';
+export type InputFormat = 'evtx' | 'xml' | 'csv' | 'text' | 'json' | 'jsonl' | 'slmgr' | 'network' | 'unknown';
 
 /** Where a record came from. `record` is the event record id or ordinal, `line` 1-based, `offset` in bytes. */
 export interface SourceRef {

@@ -25,3 +25,6 @@ export type { ChannelInfo, ChannelRole } from './channels.js';
 export { statusFlagNames, allStatusFlags } from './status-flags.js';
 export type { StatusFlag } from './status-flags.js';
 export { parseClientTime, parseGuid } from './fields.js';
+export { parseNetworkText, vlmcsDomain } from './network/index.js';
+export type { NetworkParse } from './network/index.js';
+export { parseDocument, type DocumentParse } from './document.js';
