@@ -3,7 +3,7 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { withProgress } from './progress.js';
-import { analyze, nothingReadable } from '../analyze.js';
+import { analyze, nothingReadable, type Analysis } from '../analyze.js';
 import {
   ConfigError, diagnoseOptionsFrom, isSeverity, loadConfig, mergeConfig, parseRuleFlag, SEVERITIES, type RuleSetting, type VolactConfig,
 } from '../config/index.js';
@@ -15,10 +15,10 @@ import { renderJunit } from '../report/junit.js';
 import type { Finding, Severity } from '../types.js';
 import { emit, parseNow, UsageError, type CliIo } from './output.js';
 
-const REPORTERS = ['md', 'json', 'junit', 'github'] as const;
-type Reporter = (typeof REPORTERS)[number];
+export const REPORTERS = ['md', 'json', 'junit', 'github'] as const;
+export type Reporter = (typeof REPORTERS)[number];
 
-interface CheckFlags {
+export interface CheckFlags {
   failOn?: string;
   failOnNew?: boolean;
   reporter: string;
@@ -52,15 +52,10 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       const reporter = parseReporter(flags.reporter);
       const now = parseNow(flags.now);
       const threads = parseThreads(flags.threads);
-      const knownRules = RULES.map((r) => r.meta.id);
-      const config = await configFrom(flags, knownRules);
-      const failOn: Severity = config.failOn ?? 'error';
-      const failOnNew = config.failOnNew ?? false;
-      if (failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <previous.json>');
-      const baseline = flags.baseline ? await loadBaseline(flags.baseline) : undefined;
+      const gate = await gateFrom(flags);
 
       const analysis = await analyze(paths, {
-        diagnose: diagnoseOptionsFrom(config),
+        diagnose: diagnoseOptionsFrom(gate.config),
         ...(now ? { now } : {}),
         ...(flags.machine ? { machine: flags.machine } : {}),
         ...(flags.tz ? { tz: flags.tz } : {}),
@@ -68,31 +63,64 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         ...(threads !== undefined ? { threads } : {}),
         ...withProgress(io),
       });
-      const report = buildReport(analysis);
-      const diff = baseline ? diffBaseline(report.findings, baseline, flags.baseline!) : undefined;
-      const { failing, known } = verdict(report.findings, failOn, diff, failOnNew);
-      const ruleIds = knownRules.filter((id) => config.rules[id] !== 'off');
-
-      const output = render(reporter, report, { failing, known, failOn, failOnNew, ruleIds, ...(diff ? { diff } : {}) });
-      await emit(io, output, flags.out);
-      if (reporter === 'github' && process.env.GITHUB_STEP_SUMMARY) {
-        await appendFile(process.env.GITHUB_STEP_SUMMARY, renderJobSummary(report, { failing, failOn, failOnNew, ...(diff ? { baseline: diff } : {}) }));
-      }
-
-      if (nothingReadable(analysis.inputs)) {
-        io.stderr('volact: nothing readable in the given inputs (see the Inputs section)\n');
-        setExit(2);
-        return;
-      }
-      const machines = new Set([...failing].map((f) => f.machine ?? 'fleet'));
-      const what = failOnNew ? `new finding(s) at or above ${failOn}` : `finding(s) at or above ${failOn}`;
-      if (failing.size > 0) {
-        io.stderr(`volact check: ${failing.size} ${what} on ${machines.size} machine(s)\n`);
-        setExit(1);
-      } else {
-        io.stderr(`volact check: no ${what}\n`);
-      }
+      await reportGate(io, setExit, analysis, { ...gate, reporter, command: 'check', ...(flags.out ? { out: flags.out } : {}) });
     });
+}
+
+/** What decides a gate's verdict, read from --config, --rule, --fail-on, --fail-on-new and --baseline. */
+export interface Gate {
+  config: VolactConfig;
+  failOn: Severity;
+  failOnNew: boolean;
+  knownRules: string[];
+  baseline?: BaselineReport;
+  baselineFile?: string;
+}
+
+export type GateFlags = Pick<CheckFlags, 'failOn' | 'failOnNew' | 'baseline' | 'config' | 'rule'>;
+
+export async function gateFrom(flags: GateFlags): Promise<Gate> {
+  const knownRules = RULES.map((r) => r.meta.id);
+  const config = await configFrom(flags, knownRules);
+  const failOn: Severity = config.failOn ?? 'error';
+  const failOnNew = config.failOnNew ?? false;
+  if (failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <previous.json>');
+  const baseline = flags.baseline ? await loadBaseline(flags.baseline) : undefined;
+  return { config, failOn, failOnNew, knownRules, ...(baseline ? { baseline, baselineFile: flags.baseline } : {}) };
+}
+
+/** The report, the reporters and the exit code of `check`, for any analysis (check's files, probe's checks). */
+export async function reportGate(
+  io: CliIo,
+  setExit: (code: number) => void,
+  analysis: Analysis,
+  gate: Gate & { reporter: Reporter; command: string; out?: string },
+): Promise<void> {
+  const { config, failOn, failOnNew, knownRules, reporter } = gate;
+  const report = buildReport(analysis);
+  const diff = gate.baseline ? diffBaseline(report.findings, gate.baseline, gate.baselineFile!) : undefined;
+  const { failing, known } = verdict(report.findings, failOn, diff, failOnNew);
+  const ruleIds = knownRules.filter((id) => config.rules[id] !== 'off');
+
+  const output = render(reporter, report, { failing, known, failOn, failOnNew, ruleIds, ...(diff ? { diff } : {}) });
+  await emit(io, output, gate.out);
+  if (reporter === 'github' && process.env.GITHUB_STEP_SUMMARY) {
+    await appendFile(process.env.GITHUB_STEP_SUMMARY, renderJobSummary(report, { failing, failOn, failOnNew, ...(diff ? { baseline: diff } : {}) }));
+  }
+
+  if (nothingReadable(analysis.inputs)) {
+    io.stderr('volact: nothing readable in the given inputs (see the Inputs section)\n');
+    setExit(2);
+    return;
+  }
+  const machines = new Set([...failing].map((f) => f.machine ?? 'fleet'));
+  const what = failOnNew ? `new finding(s) at or above ${failOn}` : `finding(s) at or above ${failOn}`;
+  if (failing.size > 0) {
+    io.stderr(`volact ${gate.command}: ${failing.size} ${what} on ${machines.size} machine(s)\n`);
+    setExit(1);
+  } else {
+    io.stderr(`volact ${gate.command}: no ${what}\n`);
+  }
 }
 
 interface RenderContext {
@@ -131,7 +159,7 @@ interface CheckReport extends Report {
   baseline?: { file: string; previousGeneratedAt: string | undefined; new: Finding[]; resolved: Finding[]; persisting: number };
 }
 
-async function configFrom(flags: CheckFlags, knownRules: string[]): Promise<VolactConfig> {
+async function configFrom(flags: GateFlags, knownRules: string[]): Promise<VolactConfig> {
   try {
     const { config } = await loadConfig(flags.config, knownRules);
     const rules: Record<string, RuleSetting> = {};
@@ -167,7 +195,7 @@ async function loadBaseline(file: string): Promise<BaselineReport> {
   }
 }
 
-function parseReporter(value: string): Reporter {
+export function parseReporter(value: string): Reporter {
   if ((REPORTERS as readonly string[]).includes(value)) return value as Reporter;
   throw new UsageError(`--reporter expects one of ${REPORTERS.join(', ')}, found ${JSON.stringify(value)}`);
 }

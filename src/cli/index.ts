@@ -5,6 +5,7 @@ import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
 import { registerEvents } from './events.js';
 import { registerExplain } from './explain.js';
+import { registerProbe } from './probe.js';
 import { registerSearch } from './search.js';
 import { processIo, UsageError, type CliIo } from './output.js';
 
@@ -22,6 +23,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerAnalyze(program, io, setExit);
   registerEvents(program, io, setExit);
   registerCheck(program, io, setExit);
+  registerProbe(program, io, setExit);
   registerSearch(program, io, setExit);
   registerExplain(program, io, setExit);
   try {
