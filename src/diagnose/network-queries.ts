@@ -1,4 +1,5 @@
 // Questions the DNS and network rules (and the KMS client walk) ask of SRV lookups and port checks.
+import { isIP } from 'node:net';
 import type { DnsSrvLookupFact, PortCheckFact, SrvRecord } from '../decode/index.js';
 import { machineKey } from '../evidence/index.js';
 import type { MachineView } from './machine-view.js';
@@ -35,10 +36,13 @@ export function srvTargets(view: MachineView): SrvTarget[] {
   return out;
 }
 
-/** True when a port check was aimed at this host (by name or by one of the addresses DNS gave). */
+/**
+ * True when a port check was aimed at this host: by name, or by an address DNS gave for it when the
+ * check named an address. Two names that share an address (a load balancer, a test) stay apart.
+ */
 export function checksHost(check: PortCheckFact, host: string, addresses: readonly string[] = []): boolean {
-  if (machineKey(check.host) === machineKey(host) && sameDomainOrShort(check.host, host)) return true;
-  return addresses.includes(check.host) || (check.address !== undefined && addresses.includes(check.address));
+  if (isIP(check.host)) return addresses.includes(check.host);
+  return machineKey(check.host) === machineKey(host) && sameDomainOrShort(check.host, host);
 }
 
 /** "kms01" matches "kms01.contoso.com"; "kms01.a.com" does not match "kms01.b.com". */
