@@ -15,15 +15,15 @@ export function betterDisplayName(current: string, candidate: string): string {
   return dots(candidate) > dots(current) ? candidate : current;
 }
 
-const SLMGR_WORDS = /^(slmgr|dli|dlv|xpr|ato|license|licence|output|txt)$/i;
+const SLMGR_WORDS = /^(slmgr|dli|dlv|xpr|ato|license|licence|output|txt|nslookup|srv|dns|tnc|port|resolve-dnsname|test-netconnection)$/i;
 
 /** The machine a file speaks for when its content names none (slmgr text): folder name, else file name. */
 export function machineFromPath(display: string, folderMachine?: string): string {
   if (folderMachine) return folderMachine;
   const parts = display.split(/[\\/]/);
   const base = parts.pop() ?? display;
-  // "client01.dlv.txt", "client01-slmgr.txt", "client01_dli.txt" → "client01"
-  const stem = base.replace(/\.[^.]*$/, '').split(/[._\s-](?:slmgr|dli|dlv|xpr|ato)\b/i)[0].split('.')[0];
+  // "client01.dlv.txt", "client01-slmgr.txt", "client01_dli.txt", "client01-nslookup.txt" → "client01"
+  const stem = base.replace(/\.[^.]*$/, '').split(/[._\s-](?:slmgr|dli|dlv|xpr|ato|nslookup|tnc|resolve-dnsname|test-netconnection)\b/i)[0].split('.')[0];
   // "slmgr-dlv.txt" names no machine: the folder holding it does.
   if (stem === '' || SLMGR_WORDS.test(stem)) return parts.pop() || stem || base;
   return stem;

@@ -66,6 +66,8 @@ interface Draft {
   soa?: boolean;
   /** Something of the answer section was read (Server/Address alone is only the header). */
   body: boolean;
+  /** An answer to another query type (Name:/Address: of an A lookup) was printed. */
+  otherAnswer?: boolean;
 }
 
 export interface BlockParse {
@@ -100,7 +102,7 @@ export function parseNslookup(lines: readonly NumberedLine[], source: SourceRef,
       const d = current(no);
       // Before the answer the address is the DNS server's; after it (other query types) it is an answer.
       if (!d.body && d.serverAddress === undefined) d.serverAddress = (m[1] ?? '').trim().replace(/#53$/, '');
-      else d.body = true;
+      else d.otherAnswer = d.body = true;
     } else if (NON_AUTH.test(text)) {
       current(no).nonAuthoritative = true;
     } else if ((m = SRV_HEAD.exec(text))) {
@@ -140,7 +142,9 @@ export function parseNslookup(lines: readonly NumberedLine[], source: SourceRef,
       // The server has no PTR record: nslookup then calls it "UnKnown". Harmless for the lookup itself.
       current(no);
     } else if (OTHER_ANSWER.test(text) || (/^\s+\S+\s*$/.test(text) && draft?.body)) {
-      current(no).body = true;
+      const d = current(no);
+      d.body = true;
+      if (OTHER_ANSWER.test(text)) d.otherAnswer = true;
     } else if (/^\S+\.?\s*$/.test(text) && !record && draft) {
       // The owner name above an SOA block ("contoso.com").
       draft.body = true;
@@ -156,6 +160,7 @@ function toFact(d: Draft, source: SourceRef): DnsSrvLookupFact | undefined {
   // A lookup for some other name (an A query pasted alongside) is not about KMS discovery.
   if (d.query && !isVlmcsQuery(d.query)) return undefined;
   if (!d.body && !d.timedOut && !d.error) return undefined;
+  if (d.otherAnswer && !d.records.length && !d.error && !d.soa && !d.timedOut) return undefined;
   const records = d.records
     .filter((r) => r.target !== '')
     .map((r) => {
