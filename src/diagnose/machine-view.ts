@@ -181,14 +181,7 @@ export class MachineView {
   states(kind: ProductKind): StateReading[] {
     const slmgr = this.statusLicenses(kind);
     if (slmgr.length) {
-      return slmgr.map((l) => {
-        const r: StateReading = { state: l.licenseStatus, fact: l, at: this.at(l) };
-        const minutes = l.licenseStatus === 'Licensed' ? l.volumeExpiryMinutes : l.graceMinutes;
-        const printedEnd = toMs(l.expiresAt);
-        if (minutes !== undefined) r.minutes = minutes;
-        else if (printedEnd !== undefined) r.minutes = Math.round((printedEnd - r.at) / MINUTE);
-        return r;
-      });
+      return slmgr.map((l) => this.slmgrReading(l));
     }
     const readings: StateReading[] = [];
     for (const s of this.facts('license-state-data')) {
@@ -247,6 +240,19 @@ export class MachineView {
     }
     for (const e of this.facts('slmgr-error')) if (e.code) add(e.code, this.pathOfCode(e.code), e);
     return out;
+  }
+
+  /**
+   * The state an slmgr block states, with the minutes it has left: /dli and /dlv print minutes (volume expiry
+   * when Licensed, else grace), /xpr prints the date it ends.
+   */
+  slmgrReading(l: LicenseFact): StateReading {
+    const r: StateReading = { state: l.licenseStatus, fact: l, at: this.at(l) };
+    const minutes = l.licenseStatus === 'Licensed' ? l.volumeExpiryMinutes : l.graceMinutes;
+    const printedEnd = toMs(l.expiresAt);
+    if (minutes !== undefined) r.minutes = minutes;
+    else if (printedEnd !== undefined) r.minutes = Math.round((printedEnd - r.at) / MINUTE);
+    return r;
   }
 
   /** True when a 12288 of this machine asked a KMS host for `edition`: that product is a KMS client here. */
