@@ -2,7 +2,7 @@
 import type { TextDocument } from '../types.js';
 import type { Fact } from './facts.js';
 import { parseNetworkText } from './network/index.js';
-import { parseSlmgr } from './slmgr.js';
+import { parseSlmgr, type SlmgrParseOptions } from './slmgr.js';
 
 export interface DocumentParse {
   facts: Fact[];
@@ -13,12 +13,12 @@ export interface DocumentParse {
   emptyReason: string;
 }
 
-export function parseDocument(document: TextDocument): DocumentParse {
+export function parseDocument(document: TextDocument, options: SlmgrParseOptions = {}): DocumentParse {
   if (document.source.format === 'network') {
     const r = parseNetworkText(document.text, document.source);
     const why = r.notes.length ? `: ${r.notes.join('; ')}` : '';
     return { ...r, emptyReason: `DNS / port-check text without an SRV lookup for _vlmcs._tcp or a TCP port test${why}` };
   }
-  const r = parseSlmgr(document.text, document.source);
+  const r = parseSlmgr(document.text, document.source, options);
   return { ...r, notes: [], emptyReason: 'slmgr text without any product block or result line' };
 }
