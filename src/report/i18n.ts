@@ -225,7 +225,7 @@ export const STEP_QUESTIONS_JA: Readonly<Record<string, string>> = {
   'kms-client/response-result': 'イベント 12289 の結果コードは 0 ですか?',
   'kms-client/host-and-port': '12288 の KMS ホスト名とポートは正しいですか?',
   'kms-client/dns-discovery': 'クライアントは KMS ホストを見つけられますか (DNS SRV _vlmcs._tcp または設定された名前)?',
-  'kms-client/host-reachable': 'KMS ホストにアクセスできますか (12288 ごとに 12289 が返っていますか)?',
+  'kms-client/host-reachable': 'KMS ホストのポートに接続できますか (TCP テスト、または 12288 ごとに 12289 が返っていますか)?',
   'kms-client/host-logged-request': 'KMS ホストはこのクライアントの 12290 を記録しましたか?',
   'kms-client/time-skew': 'クライアントとホストの時刻の差は 4 時間以内ですか?',
   'kms-client/volume-key': 'ホストはボリューム ライセンス キーを受け付けますか (0xC004F035 なし、BIOS の Windows マーカーあり)?',

@@ -162,3 +162,13 @@ describe('several outputs in one paste', () => {
     }
   });
 });
+
+describe('whose check it is', () => {
+  it('takes the machine from file names such as client01-nslookup.txt', async () => {
+    const { machineFromPath } = await import('../../src/evidence/index.js');
+    expect(machineFromPath('in/client01-nslookup.txt')).toBe('client01');
+    expect(machineFromPath('in/PC-JA-07_resolve-dnsname.txt')).toBe('PC-JA-07');
+    expect(machineFromPath('in/client02-tnc-1688.txt')).toBe('client02');
+    expect(machineFromPath('client03/nslookup.txt')).toBe('client03');
+  });
+});
