@@ -58,9 +58,12 @@ export function makeResolver(options: { server?: { host: string; port: number };
       try {
         const answers = await bounded(resolver.resolveSrv(name));
         if (!answers.length) return { outcome: 'no-records', records: [], detail: 'empty answer' };
+        // A target of "." says the service is decidedly not offered (RFC 2782): nothing to connect to.
         const records = answers
           .map((a) => ({ priority: a.priority, weight: a.weight, port: a.port, target: a.name.replace(/\.$/, '') }))
+          .filter((r) => r.target !== '')
           .sort((a, b) => a.priority - b.priority || b.weight - a.weight || a.target.localeCompare(b.target));
+        if (!records.length) return { outcome: 'no-records', records: [], detail: 'the record names no host (target ".": service not offered)' };
         return { outcome: 'answer', records };
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? '';
