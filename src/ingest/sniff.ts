@@ -117,7 +117,8 @@ const TEXT_SIGNATURES: TextSignature[] = [
 
 /** Lines only nslookup, Resolve-DnsName or Test-NetConnection print (or the prompt line that ran them). */
 const NETWORK_LINES = [
-  /^\s*(?:PS(?:\s+[^>\r\n]*)?>|[A-Za-z]:\\[^>\r\n]*>)\s*(?:nslookup|Resolve-DnsName|Test-NetConnection|tnc)\b/im,
+  // [ \t], not \s: with the m flag, \s* at a line start runs across blank lines (quadratic on blank runs).
+  /^[ \t]*(?:PS(?:[ \t]+[^>\r\n]*)?>|[A-Za-z]:\\[^>\r\n]*>)[ \t]*(?:nslookup|Resolve-DnsName|Test-NetConnection|tnc)\b/im,
   /^(?:Server|Default Server|サーバー|既定のサーバー)\s*[:：].*\r?\n(?:Address|アドレス)\s*[:：]/m,
   /\sSRV service location\s*[:：]?\s*$/m,
   /^\*\*\*.*(?:can't find|を見つけられません)/m,

@@ -33,12 +33,23 @@ function markerTool(text: string): NetworkTool | undefined {
   return MARKERS.find(([, res]) => res.some((re) => re.test(text)))?.[0];
 }
 
-function splitBlocks(text: string): Block[] {
+/** Longer than any line nslookup, Resolve-DnsName or Test-NetConnection prints (PowerShell wraps at the console width). */
+export const MAX_LINE_CHARS = 4096;
+
+function splitBlocks(text: string, overlong: NetworkParse['unknownLines']): Block[] {
   const blocks: Block[] = [];
   let block: Block = { tool: undefined, command: {}, lines: [] };
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   lines.forEach((raw, i) => {
-    const line = { no: i + 1, text: raw.replace(/\s+$/, '') };
+    // trimEnd, not a /\s+$/ regex: that one is quadratic on long blank runs.
+    const text = raw.trimEnd();
+    // No line of these tools' output is this long: keep it as an unknown line (shortened) without running
+    // the line patterns over it, so a hostile line cannot make the parsers slow.
+    if (text.length > MAX_LINE_CHARS) {
+      overlong.push({ line: i + 1, text: `${text.slice(0, 200)}… (${text.length} characters)` });
+      return;
+    }
+    const line = { no: i + 1, text };
     const prompt = promptCommand(line.text);
     if (prompt) {
       blocks.push(block);
@@ -68,7 +79,7 @@ export function parseNetworkText(text: string, source: SourceRef): NetworkParse 
   const facts: Fact[] = [];
   const unknownLines: NetworkParse['unknownLines'] = [];
   const notes: string[] = [];
-  for (const block of splitBlocks(text)) {
+  for (const block of splitBlocks(text, unknownLines)) {
     const keep = (unknown: NumberedLine[]): void => {
       for (const u of unknown) unknownLines.push({ line: u.no, text: u.text });
     };
@@ -96,6 +107,7 @@ export function parseNetworkText(text: string, source: SourceRef): NetworkParse 
         keep(block.lines.filter((l) => l.text.trim() !== ''));
     }
   }
+  unknownLines.sort((a, b) => a.line - b.line);
   return { facts, unknownLines, notes };
 }
 

@@ -35,7 +35,7 @@ const SRV_FIELD = /^\s+(priority|weight|port|svr hostname)\s*=\s*(\S+)\s*$/;
 const ADDRESS_RECORD = /^(\S+)\s+(?:internet address|AAAA IPv6 address)\s*=\s*(\S+)\s*$/;
 const NAMESERVER = /^\s*(\S+)\s+nameserver\s*=\s*(\S+)\s*$/;
 const SOA_FIELD = /^\s+(primary name server|responsible mail addr|serial|refresh|retry|expire|default TTL)\s*=/;
-const CANT_FIND = /^\*\*\*\s*(.+?)\s+can't find\s+(\S+?)\s*:\s*(.+)$/;
+const CANT_FIND = /^\*\*\*\s*(\S+)\s+can't find\s+([^\s:]+)\s*:\s*(.+)$/;
 const CANT_FIND_JA = /^\*\*\*\s*(.+?)\s*が\s*(\S+?)\s*を見つけられません\s*[:：]\s*(.+)$/;
 const TIMED_OUT = [/^DNS request timed out\.?\s*$/, /^DNS 要求がタイムアウトしました/, /^\s*timeout was \d+ seconds?\.?\s*$/, /^\s*タイムアウトは\s*\d+\s*秒/];
 const REQUEST_TIMED_OUT = [/^\*\*\*\s*Request to (\S+) timed-?out/, /^\*\*\*\s*(\S+)\s*への要求がタイムアウトしました/];
@@ -133,7 +133,10 @@ export function parseNslookup(lines: readonly NumberedLine[], source: SourceRef,
       d.error = { outcome: REASONS.find(([re]) => re.test(detail))?.[1] ?? 'error', detail };
     } else if (TIMED_OUT.some((re) => re.test(text)) || REQUEST_TIMED_OUT.some((re) => re.test(text))) {
       const d = current(no);
-      if (!d.timedOut?.includes(text.trim())) d.timedOut = d.timedOut ? `${d.timedOut} ${text.trim()}` : text.trim();
+      // The first lines say it; a hostile paste of thousands of different ones must not grow it without end.
+      const said = text.trim();
+      if (!d.timedOut) d.timedOut = said;
+      else if (d.timedOut.length < 300 && !d.timedOut.includes(said)) d.timedOut = `${d.timedOut} ${said}`;
     } else if (NO_SERVERS.some((re) => re.test(text))) {
       const d = current(no);
       d.body = true;
