@@ -10,6 +10,11 @@ export interface InputFile {
   display: string;
   /** The first folder below a folder the user named: in a fleet snapshot, the machine's name. */
   folderMachine?: string;
+  /**
+   * Inside an archive: the top archive's stem, then folders (nested archives as folders named by their stem),
+   * then the file name. Never a path to open; it only names machines (see archive/machine-folders.ts).
+   */
+  entryPath?: string[];
 }
 
 export interface InputProblem {
