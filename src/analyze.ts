@@ -3,7 +3,7 @@ import { decodeEvent, parseSlmgr, ACTIVATION_EVENT_IDS, type Fact } from './deco
 import { diagnose, type DiagnoseOptions } from './diagnose/index.js';
 import { buildFleet, FactCompactor, machineFromPath, type FactWithOwner, type Fleet } from './evidence/index.js';
 import { computeFleetViews, type FleetViews } from './fleet/index.js';
-import { expandInputs, machinesForEntries, openInput, openInputs, type InputFile, type OpenedInput } from './ingest/index.js';
+import { expandInputs, machinesForEntries, openInput, openInputs, type ArchivedFile, type InputFile, type OpenedInput } from './ingest/index.js';
 import { readFiles } from './parallel/index.js';
 import type { Finding, InputFormat, RawEvent, Rejection, WalkStep } from './types.js';
 
@@ -76,16 +76,17 @@ export async function analyzeFile(file: InputFile, options: ReadOptions = {}): P
  */
 export async function analyzeInput(file: InputFile, options: ReadOptions = {}): Promise<FileResult[]> {
   const results: FileResult[] = [];
-  const entryPaths: Array<{ result: FileResult; path: string[] }> = [];
+  const archived: Array<{ result: FileResult; file: ArchivedFile }> = [];
   for await (const opened of openInputs(file, { filter: { eventIds: ACTIVATION_EVENT_IDS }, ...(options.tz ? { tz: options.tz } : {}) }, options.stdin)) {
     const result = await accountFor(opened.file, opened, options);
     results.push(result);
-    if (opened.file.entryPath) entryPaths.push({ result, path: opened.file.entryPath });
+    const { entryPath, archiveRoot, folderMachine } = opened.file;
+    if (entryPath && archiveRoot !== undefined) archived.push({ result, file: { entryPath, archiveRoot, ...(folderMachine !== undefined ? { folderMachine } : {}) } });
   }
-  if (entryPaths.length > 0 && options.machine === undefined) {
+  if (archived.length > 0 && options.machine === undefined) {
     // Which folder of an archive is the machine is known only once the archive is listed (see machinesForEntries).
-    const machines = machinesForEntries(entryPaths.map((e) => e.path));
-    entryPaths.forEach(({ result }, i) => {
+    const machines = machinesForEntries(archived.map((e) => e.file));
+    archived.forEach(({ result }, i) => {
       const fallbackMachine = machineFromPath(machines[i].namePath, machines[i].folderMachine);
       for (const f of result.facts) f.fallbackMachine = fallbackMachine;
     });

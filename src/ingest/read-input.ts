@@ -135,8 +135,13 @@ async function* openBytes(
     return;
   }
   const walk: WalkContext = { display: file.display, limits: level.limits, budget: level.budget };
+  // Where this archive's entries sit below the input the user named (see InputFile.entryPath).
   const base = file.entryPath?.at(-1) ?? file.display.split(/[\\/]/).pop() ?? file.display;
-  const stem = [...(file.entryPath?.slice(0, -1) ?? []), archiveStem(base)];
+  const beside = file.entryPath?.slice(0, -1) ?? [];
+  const inside = file.entryPath ? [...beside, archiveStem(base)] : [];
+  const folderOf = (display: string): string => display.split(/[\\/]/).slice(0, -1).join('/') || '.';
+  const rootFor = (replaces: boolean): string =>
+    file.archiveRoot ?? (replaces ? folderOf(file.display) : [folderOf(file.display), archiveStem(base)].join('/'));
   let items: AsyncGenerator<ArchiveItem>;
   if (kind === 'zip') {
     if (file.path !== '-' && level.depth === 0) {
@@ -175,7 +180,14 @@ async function* openBytes(
       yield { file, ...failedInput(item.reason, item.where) };
       continue;
     }
-    const entryFile: InputFile = { path: file.path, display: `${file.display}!${item.name.shown}`, entryPath: [...stem, ...item.name.segments] };
+    const replaces = item.kind === 'entry' && item.replacesArchive === true;
+    const entryFile: InputFile = {
+      path: file.path,
+      display: `${file.display}!${item.name.shown}`,
+      entryPath: [...(replaces ? beside : inside), ...item.name.segments],
+      archiveRoot: rootFor(replaces),
+    };
+    if (file.folderMachine !== undefined) entryFile.folderMachine = file.folderMachine;
     if (item.kind === 'skipped') {
       yield { file: entryFile, ...failedInput(item.reason) };
       continue;

@@ -41,7 +41,7 @@ export async function* walkGzip(bytes: AsyncIterable<Buffer>, ctx: WalkContext, 
       return;
     }
     const name = parseEntryName(gzipInnerName(raw.head, archiveBase));
-    yield { kind: 'entry', name, bytes: meter(inner.all, ctx, ratio) };
+    yield { kind: 'entry', name, bytes: meter(inner.all, ctx, ratio), replacesArchive: true };
   } finally {
     gunzip.destroy();
     await inner.all.return(undefined);

@@ -2,7 +2,7 @@
 export { DEFAULT_ARCHIVE_LIMITS, ArchiveLimitError, formatBytes, type ArchiveLimits } from './limits.js';
 export { sniffArchive, ARCHIVE_SNIFF_BYTES, UNREAD_ARCHIVES, type ArchiveKind } from './kind.js';
 export { parseEntryName, decodeZipName, escapeNameText, type EntryName } from './entry-name.js';
-export { machinesForEntries, archiveStem, type EntryMachine } from './machine-folders.js';
+export { machinesForEntries, archiveStem, type EntryMachine, type ArchivedFile } from './machine-folders.js';
 export { peek, collect } from './bytes.js';
 export { walkZip, type ZipSource } from './zip.js';
 export { walkTar } from './tar.js';

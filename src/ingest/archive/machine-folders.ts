@@ -2,6 +2,7 @@
 // root is the machine. A zip made by "Send to > Compressed folder" on a snapshot folder wraps everything in
 // that one folder: when every entry sits in the same single top folder, that folder is the root instead.
 // Decided after the whole archive is listed, since a tar only says what it holds by the time it ends.
+// An archive inside a snapshot's machine folder (snapshot/client01/logs.zip) speaks for that machine.
 
 export interface EntryMachine {
   /** The machine folder, when the entry sits in one. */
@@ -10,17 +11,23 @@ export interface EntryMachine {
   namePath: string;
 }
 
-/**
- * `paths` are entry paths as InputFile.entryPath gives them: the top archive's stem first, then folders
- * (nested archives as folders named by their stem), then the file name.
- */
-export function machinesForEntries(paths: ReadonlyArray<readonly string[]>): EntryMachine[] {
-  const inner = paths.map((p) => p.slice(1));
-  const first = inner[0]?.[0];
-  const wrapped = first !== undefined && inner.every((p) => p.length >= 2 && p[0] === first);
-  return paths.map((p, i) => {
-    const below = wrapped ? inner[i].slice(1) : inner[i];
-    const namePath = p.join('/');
+export interface ArchivedFile {
+  /** InputFile.entryPath: folders and file name below the input the user named. */
+  entryPath: readonly string[];
+  /** InputFile.archiveRoot: the plain path those hang under. */
+  archiveRoot: string;
+  /** Set when the archive itself sat in a machine folder of a snapshot: that folder wins. */
+  folderMachine?: string;
+}
+
+/** For the entries of one input the user named, in the order read. */
+export function machinesForEntries(entries: readonly ArchivedFile[]): EntryMachine[] {
+  const first = entries[0]?.entryPath[0];
+  const wrapped = first !== undefined && entries.every((e) => e.entryPath.length >= 2 && e.entryPath[0] === first);
+  return entries.map((e) => {
+    const namePath = [e.archiveRoot, ...e.entryPath].join('/');
+    if (e.folderMachine !== undefined) return { folderMachine: e.folderMachine, namePath };
+    const below = wrapped ? e.entryPath.slice(1) : e.entryPath;
     return below.length >= 2 ? { folderMachine: below[0], namePath } : { namePath };
   });
 }
