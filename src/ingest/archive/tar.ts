@@ -114,7 +114,7 @@ async function readPast(chunks: { rest: AsyncIterator<Buffer> }, ctx: WalkContex
 }
 
 function describeTarError(error: Error & { code?: string }): string {
-  if (/unexpected end of data/i.test(error.message)) return 'the archive ends early (truncated): entries read before the cut still count';
+  if (/unexpected end of (data|file)/i.test(error.message)) return 'the archive ends early (truncated): entries read before the cut still count';
   if (error.code === 'EARCHIVELIMIT') return error.message;
   if (error.code) return `the archive could not be read further: ${error.message}`;
   return `the archive is damaged here: ${error.message}; entries read before still count`;
