@@ -77,12 +77,14 @@ export interface TarEntrySpec {
 export async function makeTar(entries: TarEntrySpec[]): Promise<Buffer> {
   const pack = tar.pack();
   const chunks: Buffer[] = [];
-  pack.on('data', (c: Buffer) => chunks.push(c));
+  pack.on('data', (c: unknown) => void chunks.push(c as Buffer));
   const done = new Promise<void>((resolve) => pack.on('end', () => resolve()));
   for (const e of entries) {
     await new Promise<void>((resolve, reject) => {
       const header = { name: e.name, type: e.type ?? 'file', ...(e.linkname ? { linkname: e.linkname } : {}) };
-      pack.entry(header, e.type === 'file' || e.type === undefined ? (e.data ?? Buffer.alloc(0)) : undefined, (err) => (err ? reject(err) : resolve()));
+      const done = (err?: Error | null): void => (err ? reject(err) : resolve());
+      if (e.type === 'file' || e.type === undefined) pack.entry(header, e.data ?? Buffer.alloc(0), done);
+      else pack.entry(header, done).end();
     });
   }
   pack.finalize();
