@@ -84,7 +84,7 @@ export async function makeTar(entries: TarEntrySpec[]): Promise<Buffer> {
       const header = { name: e.name, type: e.type ?? 'file', ...(e.linkname ? { linkname: e.linkname } : {}) };
       const done = (err?: Error | null): void => (err ? reject(err) : resolve());
       if (e.type === 'file' || e.type === undefined) pack.entry(header, e.data ?? Buffer.alloc(0), done);
-      else pack.entry(header, done).end();
+      else pack.entry(header, done).end(undefined);
     });
   }
   pack.finalize();
