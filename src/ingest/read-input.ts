@@ -89,11 +89,10 @@ export async function* openInputs(
 ): AsyncGenerator<OpenedEntry> {
   const stream = file.path === '-' ? (stdin ?? process.stdin) : createReadStream(file.path, { highWaterMark: CHUNK_BYTES });
   const source = toBuffers(stream as AsyncIterable<Buffer | string>);
-  let peeked;
-  try {
-    peeked = await peek(source, SNIFF_BYTES);
-  } catch (error) {
-    yield { file, ...failedInput(`cannot read: ${describeFsError(error as NodeJS.ErrnoException)}`) };
+  const peeked = await peek(source, SNIFF_BYTES);
+  if (peeked.error) {
+    await peeked.all.return(undefined);
+    yield { file, ...failedInput(`cannot read: ${describeFsError(peeked.error as NodeJS.ErrnoException)}`) };
     return;
   }
   const limits: ArchiveLimits = { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits };
@@ -192,11 +191,10 @@ async function* openBytes(
       yield { file: entryFile, ...failedInput(item.reason) };
       continue;
     }
-    let entryHead;
-    try {
-      entryHead = await peek(item.bytes, SNIFF_BYTES);
-    } catch (error) {
-      yield { file: entryFile, ...failedInput(`cannot read the entry: ${(error as Error).message}`) };
+    const entryHead = await peek(item.bytes, SNIFF_BYTES);
+    if (entryHead.error && entryHead.head.length === 0) {
+      await entryHead.all.return(undefined);
+      yield { file: entryFile, ...failedInput(`cannot read the entry: ${entryHead.error.message}`) };
       continue;
     }
     const oddities = item.name.oddities;

@@ -81,7 +81,8 @@ export async function makeTar(entries: TarEntrySpec[]): Promise<Buffer> {
   const done = new Promise<void>((resolve) => pack.on('end', () => resolve()));
   for (const e of entries) {
     await new Promise<void>((resolve, reject) => {
-      const header = { name: e.name, type: e.type ?? 'file', ...(e.linkname ? { linkname: e.linkname } : {}) };
+      // A fixed time, so the same entries always make the same bytes.
+      const header = { name: e.name, type: e.type ?? 'file', mtime: new Date('2024-03-08T00:00:00Z'), ...(e.linkname ? { linkname: e.linkname } : {}) };
       const done = (err?: Error | null): void => (err ? reject(err) : resolve());
       if (e.type === 'file' || e.type === undefined) pack.entry(header, e.data ?? Buffer.alloc(0), done);
       else pack.entry(header, done).end(undefined);

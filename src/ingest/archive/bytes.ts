@@ -4,6 +4,8 @@ export interface Peeked {
   head: Buffer;
   /** Every byte, the head included, in order. */
   all: AsyncGenerator<Buffer>;
+  /** What ended the stream while the head was read (it is thrown again by `all`, after the bytes that came). */
+  error?: Error;
 }
 
 /** Reads at least `size` bytes (fewer at the end of the stream) and hands back a stream that replays them. */
@@ -37,7 +39,7 @@ export async function peek(bytes: AsyncIterable<Buffer>, size: number): Promise<
       await iterator.return?.();
     }
   }
-  return { head, all: all() };
+  return { head, all: all(), ...(error !== undefined ? { error: error instanceof Error ? error : new Error(String(error)) } : {}) };
 }
 
 /** Collects a stream into one buffer, or stops at `limit` bytes and says so. */

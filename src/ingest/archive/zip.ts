@@ -6,6 +6,7 @@ import { decodeZipName, parseEntryName, type EntryName } from './entry-name.js';
 import { formatBytes } from './limits.js';
 import { budgetSpent, meter } from './meter.js';
 import type { ArchiveItem, WalkContext } from './walk.js';
+import { salvageZip } from './zip-salvage.js';
 
 export type ZipSource = { path: string } | { buffer: Buffer };
 
@@ -52,14 +53,22 @@ function nameOf(entry: Entry): EntryName {
   return parseEntryName(decodeZipName(raw, (entry.generalPurposeBitFlag & 0x800) !== 0));
 }
 
+/** What decides whether an entry is read, from the directory or a local header. */
+export interface ZipEntryFacts {
+  encrypted: boolean;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+}
+
 /** Why an entry is not read before any of its bytes are, or undefined to read it. */
-function skipReason(entry: Entry, ctx: WalkContext): string | undefined {
-  if (entry.isEncrypted()) {
+export function zipSkipReason(entry: ZipEntryFacts, ctx: WalkContext): string | undefined {
+  if (entry.encrypted) {
     return 'encrypted (password-protected) entry: volact cannot read it; ask for the export without a password';
   }
-  if (!SUPPORTED_METHODS.has(entry.compressionMethod)) {
-    const name = METHOD_NAMES[entry.compressionMethod];
-    return `compressed with method ${entry.compressionMethod}${name ? ` (${name})` : ''}, which volact does not read (stored and deflate only): re-zip it with Windows "Compress" or Compress-Archive`;
+  if (!SUPPORTED_METHODS.has(entry.method)) {
+    const name = METHOD_NAMES[entry.method];
+    return `compressed with method ${entry.method}${name ? ` (${name})` : ''}, which volact does not read (stored and deflate only): re-zip it with Windows "Compress" or Compress-Archive`;
   }
   const { limits } = ctx;
   if (entry.uncompressedSize > limits.maxEntryBytes) {
@@ -77,7 +86,8 @@ export async function* walkZip(source: ZipSource, ctx: WalkContext): AsyncGenera
   try {
     zip = await open(source);
   } catch (error) {
-    yield { kind: 'problem', where: 'whole archive', reason: `not a readable zip: ${(error as Error).message}` };
+    // No directory (cut short, or damaged at the end): the entries before the damage are found from their headers.
+    yield* salvageZip(source, ctx, `the zip's central directory cannot be read (${(error as Error).message})`);
     return;
   }
   let current: NodeJS.ReadableStream | undefined;
@@ -107,7 +117,10 @@ export async function* walkZip(source: ZipSource, ctx: WalkContext): AsyncGenera
       }
       const name = nameOf(entry);
       if (name.isFolder) continue;
-      const skip = skipReason(entry, ctx);
+      const skip = zipSkipReason(
+        { encrypted: entry.isEncrypted(), method: entry.compressionMethod, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize },
+        ctx,
+      );
       if (skip) {
         yield { kind: 'skipped', name, reason: skip };
         continue;
