@@ -12,6 +12,7 @@ export async function archiveFixtures(): Promise<Map<string, Buffer>> {
   const small = filesBelow(path.resolve(import.meta.dirname, '../../fixtures/example')).filter((f) => !f.name.endsWith('KeyManagementService.xml'));
   const slmgr = small.find((f) => f.name === 'example/client01/slmgr-dlv.txt')!.data;
   const xml = small.find((f) => f.name === 'example/client02/Application.xml')!.data;
+  const client01Xml = small.find((f) => f.name === 'example/client01/Application.xml')!.data;
   const tarOf = (files: typeof small): Promise<Buffer> => makeTar(files.map((f) => ({ name: f.name, data: f.data })));
   const out = new Map<string, Buffer>();
 
@@ -21,7 +22,7 @@ export async function archiveFixtures(): Promise<Map<string, Buffer>> {
   out.set('example.tgz', makeGzip(await tarOf(small)));
   out.set('client01-slmgr-dlv.txt.gz', makeGzip(slmgr));
   out.set('nested.zip', makeZip([
-    { name: 'client01.zip', data: makeZip([{ name: 'slmgr-dlv.txt', data: slmgr }, { name: 'Application.xml', data: xml }]) },
+    { name: 'client01.zip', data: makeZip([{ name: 'slmgr-dlv.txt', data: slmgr }, { name: 'Application.xml', data: client01Xml }]) },
     { name: 'client02.tgz', data: makeGzip(await makeTar([{ name: 'slmgr-dlv.txt', data: slmgr }])), method: 0 },
   ]));
 
