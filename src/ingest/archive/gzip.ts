@@ -1,7 +1,7 @@
 // gzip through node:zlib: a .tar.gz/.tgz is walked as the tar inside it; any other .gz is one export.
-import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { peek } from './bytes.js';
+import { inflateBlocks } from './inflate.js';
 import { parseEntryName } from './entry-name.js';
 import { sniffArchive } from './kind.js';
 import { counted, meter } from './meter.js';
@@ -30,11 +30,10 @@ export function gzipInnerName(head: Buffer, archiveBase: string): string {
 export async function* walkGzip(bytes: AsyncIterable<Buffer>, ctx: WalkContext, archiveBase: string): AsyncGenerator<ArchiveItem> {
   const raw = await peek(bytes, 1024);
   const compressed = { bytes: 0 };
-  const gunzip = createGunzip();
-  // Errors (a truncated or corrupt stream) end the iteration of `gunzip` with that error.
-  pipeline(Readable.from(counted(raw.all, compressed)), gunzip, () => undefined);
+  // Errors (a truncated or corrupt stream) end the expanded bytes with that error, after what came before it.
+  const expanded = inflateBlocks(counted(raw.all, compressed), createGunzip());
   const ratio = { compressed: () => compressed.bytes };
-  const inner = await peek(gunzip as AsyncIterable<Buffer>, 512);
+  const inner = await peek(expanded, 512);
   try {
     if (sniffArchive(inner.head) === 'tar') {
       yield* walkTar(inner.all, ctx, ratio);
@@ -43,7 +42,6 @@ export async function* walkGzip(bytes: AsyncIterable<Buffer>, ctx: WalkContext, 
     const name = parseEntryName(gzipInnerName(raw.head, archiveBase));
     yield { kind: 'entry', name, bytes: meter(inner.all, ctx, ratio), replacesArchive: true };
   } finally {
-    gunzip.destroy();
     await inner.all.return(undefined);
   }
 }

@@ -84,10 +84,15 @@ async function feed(bytes: AsyncIterable<Buffer>, extract: tar.Extract): Promise
  */
 function keepAlive(entry: Source): AsyncIterable<Buffer> & { rest: AsyncIterator<Buffer> } {
   const inner = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-  const rest: AsyncIterator<Buffer> = { next: () => inner.next() };
+  // The archive's own failure (cut short, damaged header) ends the entry with a reason a person can act on.
+  const next = (): Promise<IteratorResult<Buffer>> =>
+    inner.next().catch((error: Error) => {
+      throw Object.assign(new Error(describeTarError(error)), { code: 'EARCHIVE' });
+    });
+  const rest: AsyncIterator<Buffer> = { next };
   return {
     rest,
-    [Symbol.asyncIterator]: () => ({ next: () => inner.next(), return: async () => ({ done: true, value: undefined }) }),
+    [Symbol.asyncIterator]: () => ({ next, return: async () => ({ done: true, value: undefined }) }),
   };
 }
 
@@ -115,6 +120,7 @@ async function readPast(chunks: { rest: AsyncIterator<Buffer> }, ctx: WalkContex
 
 function describeTarError(error: Error & { code?: string }): string {
   if (/unexpected end of (data|file)/i.test(error.message)) return 'the archive ends early (truncated): entries read before the cut still count';
+  if (error.code === 'EARCHIVE') return error.message;
   if (error.code === 'EARCHIVELIMIT') return error.message;
   if (error.code) return `the archive could not be read further: ${error.message}`;
   return `the archive is damaged here: ${error.message}; entries read before still count`;

@@ -2,12 +2,12 @@
 // each starts with a local header that gives its name, method and sizes. They are read front to back, through
 // node:zlib, until the cut. An entry written as a stream (sizes only after its data) cannot be found past
 // without the directory, and the walk stops there, saying so.
-import { once } from 'node:events';
-import { pipeline, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { createReadStream } from 'node:fs';
 import { ByteReader } from './byte-reader.js';
 import { decodeZipName, parseEntryName } from './entry-name.js';
+import { inflateBlocks } from './inflate.js';
 import { meter } from './meter.js';
 import { zipSkipReason, type ZipSource } from './zip.js';
 import type { ArchiveItem, WalkContext } from './walk.js';
@@ -66,17 +66,11 @@ export async function* salvageZip(source: ZipSource, ctx: WalkContext, why: stri
       if (skip !== undefined) {
         if (skip !== '') yield { kind: 'skipped', name, reason: skip };
       } else {
-        const raw = Readable.from(reader.take(compressedSize, progress), { objectMode: false });
-        // pipeline, not pipe: a cut in the data must reach the reader as an error, not as a quiet end.
-        const inflated = method === 8 ? pipeline(raw, createInflateRaw(), () => undefined) : raw;
-        yield { kind: 'entry', name, bytes: meter(inflated as AsyncIterable<Buffer>, ctx, { compressed: compressedSize }), declaredSize: uncompressedSize };
-        // The reader is done with the entry: stop the pump and wait for it, so only the walk reads on.
-        if (!raw.destroyed || !raw.closed) {
-          const closed = once(raw, 'close').catch(() => undefined);
-          raw.destroy();
-          inflated.destroy();
-          await closed;
-        }
+        const data = reader.take(compressedSize, progress);
+        const expanded = method === 8 ? inflateBlocks(data, createInflateRaw()) : data;
+        yield { kind: 'entry', name, bytes: meter(expanded, ctx, { compressed: compressedSize }), declaredSize: uncompressedSize };
+        // A reader that stopped early has closed the generators above: only the walk reads on.
+        await expanded.return(undefined);
       }
       // Past whatever the reader left of this entry's data, to the next header.
       try {
