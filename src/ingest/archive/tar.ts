@@ -12,9 +12,62 @@ type Source = tar.Extract extends AsyncIterable<infer S> ? S : never;
 /** Entry types that hold no file bytes and are skipped quietly, like folders. */
 const QUIET_TYPES = new Set(['directory']);
 
+/**
+ * When the input ends, tar-stream fails a cut archive at once, dropping whatever the current entry still had
+ * buffered: how much of a cut entry survived would depend on how the input was chunked. So the end is held
+ * back until every written chunk was parsed and the walk is waiting for more: nothing is buffered then.
+ */
+class TarFlow {
+  pendingWrites = 0;
+  waiting = false;
+  stopped = false;
+  /** How many waits began: tells a wait that never ended from a new one. */
+  private waits = 0;
+  private wake: (() => void) | undefined;
+
+  changed(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  /** Every chunk parsed and the walk waiting with nothing left to hand it, across a turn of the event loop. */
+  async settled(): Promise<void> {
+    for (;;) {
+      while (!this.stopped && !(this.pendingWrites === 0 && this.waiting)) await new Promise<void>((resolve) => (this.wake = resolve));
+      if (this.stopped) return;
+      // Parsed data reaches a waiting reader a tick later: still waiting on the same read after it means none came.
+      const waits = this.waits;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.stopped || (waits === this.waits && this.waiting && this.pendingWrites === 0)) return;
+    }
+  }
+
+  async wait<T>(promise: Promise<T>): Promise<T> {
+    this.waits++;
+    this.waiting = true;
+    this.changed();
+    try {
+      return await promise;
+    } finally {
+      this.waiting = false;
+    }
+  }
+}
+
 export async function* walkTar(bytes: AsyncIterable<Buffer>, ctx: WalkContext, ratio: MeterOptions = {}): AsyncGenerator<ArchiveItem> {
   const extract = tar.extract();
-  const feeding = feed(bytes, extract);
+  const flow = new TarFlow();
+  // Count chunks until the parser has taken them in (its write callback), through streamx's subclass hook.
+  const parse = extract as unknown as { _write: (data: Buffer, cb: (err?: Error | null) => void) => void };
+  const write = parse._write.bind(extract);
+  parse._write = (data, cb) =>
+    write(data, (err) => {
+      flow.pendingWrites--;
+      flow.changed();
+      cb(err);
+    });
+  const feeding = feed(bytes, extract, flow);
   let seen = 0;
   let entry: Source | undefined;
   const iterator = extract[Symbol.asyncIterator]();
@@ -22,7 +75,7 @@ export async function* walkTar(bytes: AsyncIterable<Buffer>, ctx: WalkContext, r
     for (;;) {
       let next: IteratorResult<Source>;
       try {
-        next = await iterator.next();
+        next = await flow.wait(iterator.next());
       } catch (error) {
         const reason = describeTarError(error as Error);
         yield { kind: 'problem', where: seen === 0 ? 'whole archive' : `after entry ${seen}`, reason };
@@ -43,7 +96,7 @@ export async function* walkTar(bytes: AsyncIterable<Buffer>, ctx: WalkContext, r
       else if (header.type !== 'file' && header.type !== 'contiguous-file') skip = `a ${header.type} entry, which holds no file`;
       else if ((header.size ?? 0) > ctx.limits.maxEntryBytes) skip = `not read: declares ${formatBytes(header.size ?? 0)}, past ${formatBytes(ctx.limits.maxEntryBytes)} (limit maxEntryBytes)`;
       else skip = budgetSpent(ctx);
-      const chunks = keepAlive(entry);
+      const chunks = keepAlive(entry, flow);
       if (skip !== undefined) {
         if (skip !== '') yield { kind: 'skipped', name, reason: skip };
       } else {
@@ -59,6 +112,8 @@ export async function* walkTar(bytes: AsyncIterable<Buffer>, ctx: WalkContext, r
       }
     }
   } finally {
+    flow.stopped = true;
+    flow.changed();
     entry?.destroy();
     extract.destroy();
     await feeding;
@@ -66,14 +121,18 @@ export async function* walkTar(bytes: AsyncIterable<Buffer>, ctx: WalkContext, r
 }
 
 /** Pushes the bytes into the parser with backpressure; a source error ends the parser with it. */
-async function feed(bytes: AsyncIterable<Buffer>, extract: tar.Extract): Promise<void> {
+async function feed(bytes: AsyncIterable<Buffer>, extract: tar.Extract, flow: TarFlow): Promise<void> {
   try {
     for await (const chunk of bytes) {
       if (extract.destroyed) return;
+      flow.pendingWrites++;
       if (!extract.write(chunk)) await Promise.race([once(extract as unknown as NodeJS.EventEmitter, 'drain'), once(extract as unknown as NodeJS.EventEmitter, 'close')]);
     }
+    await flow.settled();
     if (!extract.destroyed) extract.end(undefined);
   } catch (error) {
+    // A damaged source (a cut gzip) ends the archive the same way: only once everything before it was read.
+    await flow.settled();
     extract.destroy(error as Error);
   }
 }
@@ -82,12 +141,12 @@ async function feed(bytes: AsyncIterable<Buffer>, extract: tar.Extract): Promise
  * The entry's chunks, for one consumer that may stop early: stopping must not destroy the entry stream, which
  * in tar-stream would end the whole archive.
  */
-function keepAlive(entry: Source): AsyncIterable<Buffer> & { rest: AsyncIterator<Buffer> } {
+function keepAlive(entry: Source, flow: TarFlow): AsyncIterable<Buffer> & { rest: AsyncIterator<Buffer> } {
   const inner = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   // The archive's own failure (cut short, damaged header) ends the entry with a reason a person can act on.
   const next = (): Promise<IteratorResult<Buffer>> =>
-    inner.next().catch((error: Error) => {
-      throw Object.assign(new Error(describeTarError(error)), { code: 'EARCHIVE' });
+    flow.wait(inner.next()).catch((error: Error) => {
+      throw Object.assign(new Error(describeTarError(error, 'entry')), { code: 'EARCHIVE' });
     });
   const rest: AsyncIterator<Buffer> = { next };
   return {
@@ -118,8 +177,12 @@ async function readPast(chunks: { rest: AsyncIterator<Buffer> }, ctx: WalkContex
   }
 }
 
-function describeTarError(error: Error & { code?: string }): string {
-  if (/unexpected end of (data|file)/i.test(error.message)) return 'the archive ends early (truncated): entries read before the cut still count';
+function describeTarError(error: Error & { code?: string }, where: 'archive' | 'entry' = 'archive'): string {
+  if (/unexpected end of (data|file)/i.test(error.message)) {
+    return where === 'entry'
+      ? 'the archive ends inside this entry (truncated): what was read before the cut still counts'
+      : 'the archive ends early (truncated): entries read before the cut still count';
+  }
   if (error.code === 'EARCHIVE') return error.message;
   if (error.code === 'EARCHIVELIMIT') return error.message;
   if (error.code) return `the archive could not be read further: ${error.message}`;
