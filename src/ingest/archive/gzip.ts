@@ -31,7 +31,7 @@ export async function* walkGzip(bytes: AsyncIterable<Buffer>, ctx: WalkContext, 
   const raw = await peek(bytes, 1024);
   const compressed = { bytes: 0 };
   // Errors (a truncated or corrupt stream) end the expanded bytes with that error, after what came before it.
-  const expanded = inflateBlocks(counted(raw.all, compressed), createGunzip());
+  const expanded = inflateBlocks(counted(raw.all, compressed), createGunzip({ chunkSize: 64 * 1024 }));
   const ratio = { compressed: () => compressed.bytes };
   const inner = await peek(expanded, 512);
   try {

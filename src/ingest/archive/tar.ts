@@ -1,6 +1,5 @@
 // Tar archives through tar-stream: entries arrive in order, each must be read to its end before the next.
 // A tar cut short keeps every entry read before the cut.
-import { once } from 'node:events';
 import tar from 'tar-stream';
 import { parseEntryName } from './entry-name.js';
 import { formatBytes } from './limits.js';
@@ -126,7 +125,7 @@ async function feed(bytes: AsyncIterable<Buffer>, extract: tar.Extract, flow: Ta
     for await (const chunk of bytes) {
       if (extract.destroyed) return;
       flow.pendingWrites++;
-      if (!extract.write(chunk)) await Promise.race([once(extract as unknown as NodeJS.EventEmitter, 'drain'), once(extract as unknown as NodeJS.EventEmitter, 'close')]);
+      if (!extract.write(chunk)) await drainOrClose(extract as unknown as NodeJS.EventEmitter);
     }
     await flow.settled();
     if (!extract.destroyed) extract.end(undefined);
@@ -135,6 +134,19 @@ async function feed(bytes: AsyncIterable<Buffer>, extract: tar.Extract, flow: Ta
     await flow.settled();
     extract.destroy(error as Error);
   }
+}
+
+/** Waits for the parser to take more input, or to be gone; leaves no listener behind. */
+function drainOrClose(emitter: NodeJS.EventEmitter): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      emitter.off('drain', done);
+      emitter.off('close', done);
+      resolve();
+    };
+    emitter.on('drain', done);
+    emitter.on('close', done);
+  });
 }
 
 /**
