@@ -222,3 +222,17 @@ describe('a zip of the bundled example snapshot', () => {
     expect(folderJson.findings.length).toBeGreaterThan(0);
   });
 });
+
+describe('volact events on an archive', () => {
+  it('prints each record with its place inside the archive', async () => {
+    const { runCli } = await import('../cli/run-cli.js');
+    const zip = write('events.zip', makeZip([{ name: 'client02/Application.xml', data: xml }]));
+    const run = await runCli(['events', zip]);
+    expect(run.code).toBe(0);
+    const rows = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { source: { file: string }; eventId: number });
+    expect(rows.map((r) => [r.source.file, r.eventId])).toEqual([
+      [`${zip}!client02/Application.xml`, 12288],
+      [`${zip}!client02/Application.xml`, 12289],
+    ]);
+  });
+});
