@@ -6,6 +6,8 @@ import type { WalkContext } from './walk.js';
 export interface MeterOptions {
   /** Compressed bytes behind the expanded ones: a number when known up front, or read as the stream goes. */
   compressed?: number | (() => number);
+  /** The size the archive declares for the entry (zip): expanding to any other size means damage. */
+  declared?: number;
 }
 
 export async function* meter(bytes: AsyncIterable<Buffer>, ctx: WalkContext, options: MeterOptions = {}): AsyncGenerator<Buffer> {
@@ -39,6 +41,12 @@ export async function* meter(bytes: AsyncIterable<Buffer>, ctx: WalkContext, opt
       if (expanded / Math.max(1, compressed) > limits.maxRatio) throw ratioError(expanded, compressed, limits.maxRatio);
     }
     yield chunk;
+  }
+  if (options.declared !== undefined && expanded !== options.declared) {
+    throw Object.assign(
+      new Error(`the entry expands to ${expanded} bytes where the archive says ${options.declared}: it is damaged, and only what it held was read`),
+      { code: 'ESIZE' },
+    );
   }
 }
 

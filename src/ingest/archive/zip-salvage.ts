@@ -68,7 +68,7 @@ export async function* salvageZip(source: ZipSource, ctx: WalkContext, why: stri
       } else {
         const data = reader.take(compressedSize, progress);
         const expanded = method === 8 ? inflateBlocks(data, createInflateRaw()) : data;
-        yield { kind: 'entry', name, bytes: meter(expanded, ctx, { compressed: compressedSize }), declaredSize: uncompressedSize };
+        yield { kind: 'entry', name, bytes: meter(expanded, ctx, { compressed: compressedSize, declared: uncompressedSize }), declaredSize: uncompressedSize };
         // A reader that stopped early has closed the generators above: only the walk reads on.
         await expanded.return(undefined);
       }

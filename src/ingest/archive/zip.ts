@@ -133,7 +133,7 @@ export async function* walkZip(source: ZipSource, ctx: WalkContext): AsyncGenera
         continue;
       }
       current = stream;
-      const bytes = meter(stream as AsyncIterable<Buffer>, ctx, { compressed: entry.compressedSize });
+      const bytes = meter(stream as AsyncIterable<Buffer>, ctx, { compressed: entry.compressedSize, declared: entry.uncompressedSize });
       yield { kind: 'entry', name, bytes, declaredSize: entry.uncompressedSize };
       // The consumer is done with this entry (or gave up on it): let go of its stream before the next.
       (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
