@@ -87,6 +87,6 @@ export async function* salvageZip(source: ZipSource, ctx: WalkContext, why: stri
   yield {
     kind: 'problem',
     where: 'central directory',
-    reason: `${why}; ${found} entr${found === 1 ? 'y was' : 'ies were'} found from their own headers${stop ? `, then at ${stop.where}: ${stop.reason}` : ''}`,
+    reason: `${why}; ${found === 1 ? '1 entry was found from its own header' : `${found} entries were found from their own headers`}${stop ? `, then at ${stop.where}: ${stop.reason}` : ''}`,
   };
 }
