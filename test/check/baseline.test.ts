@@ -49,7 +49,7 @@ describe('--baseline', () => {
     writeFileSync(old, JSON.stringify({ schemaVersion: 0, tool: { name: 'volact', version: '0.0.1' }, findings: [] }));
     const run = await check([NIGHT2, ...NOW2, '--baseline', old]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('older report format, schemaVersion 0 (volact 0.0.1); this volact reads schemaVersion 1 only');
+    expect(run.stderr).toContain('older report format, schemaVersion 0 (volact 0.0.1); this volact reads schemaVersion 1 and 2');
     expect(run.stdout).toBe('');
     const notJson = path.join(dir, 'bad.json');
     writeFileSync(notJson, '<html>');
@@ -82,7 +82,7 @@ describe('finding identity', () => {
   it('rejects a file that is not a volact report', () => {
     expect(() => readBaseline('{"findings":[]}', 'x.json')).toThrow(BaselineError);
     expect(() => readBaseline('{"schemaVersion":1,"findings":[{"rule":1}]}', 'x.json')).toThrow(/malformed/);
-    expect(() => readBaseline('{"schemaVersion":2,"findings":[]}', 'x.json')).toThrow(/a newer report format, schemaVersion 2/);
+    expect(() => readBaseline('{"schemaVersion":3,"findings":[]}', 'x.json')).toThrow(/a newer report format, schemaVersion 3/);
   });
 
   it('verdict: at or above the level, and with failOnNew only the new ones', () => {

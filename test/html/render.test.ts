@@ -169,7 +169,7 @@ describe('volact analyze -f html', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(run.stdout).toContain('data-chart="kms-count"');
-    expect(run.stdout).toContain('<h2>Findings</h2>');
+    expect(run.stdout).toContain('<h2>Findings by rule</h2>');
     expect(tagsIn(run.stdout).filter((t) => !OUR_TAGS.has(t))).toEqual([]);
   });
 });
