@@ -170,7 +170,7 @@ const EN: ReportText = {
   compactOmitted: (n) => `${n} machines are not listed one by one; the JSON report (-f json) has a summary of each, and “--machines all” or “--show-machine NAME” shows them in full.`,
   detailHint: 'Machines with a warning or an error are shown in full; “--machines all” shows every machine, “--show-machine NAME” the machines named.',
   otherInputs: (files, formats, records, decoded, ignored) =>
-    `${files} more files without rejections or warnings (${formats}): read ${records} · decoded ${decoded} · ignored ${ignored}. The JSON report lists each one.`,
+    `${files} files without rejections or warnings (${formats}): read ${records} · decoded ${decoded} · ignored ${ignored}. The JSON report lists each one.`,
   moreInputRows: (n) => `${n} more files with rejections or warnings are in the JSON report.`,
   summaryCut: (shown, left) =>
     `The summary stops here: GitHub shows at most 1 MiB of a job summary. ${shown} machine sections are above, ${left} more are in the full report: run the same check with “--reporter md -o report.md” (or “--reporter json -o report.json”) and keep the file as a build artifact.`,
@@ -259,7 +259,7 @@ const JA: ReportText = {
   compactOmitted: (n) => `${n} 台は一覧にしていません。JSON レポート (-f json) に各台の概要があり、「--machines all」または「--show-machine 名前」で詳細を表示できます。`,
   detailHint: '警告またはエラーのあるコンピューターは詳細を示します。「--machines all」ですべて、「--show-machine 名前」で指定したものも表示します。',
   otherInputs: (files, formats, records, decoded, ignored) =>
-    `拒否・警告のないファイルほか ${files} 件 (${formats}): 読み取り ${records} · 解析 ${decoded} · 対象外 ${ignored}。JSON レポートに各ファイルがあります。`,
+    `拒否・警告のないファイル ${files} 件 (${formats}): 読み取り ${records} · 解析 ${decoded} · 対象外 ${ignored}。JSON レポートに各ファイルがあります。`,
   moreInputRows: (n) => `拒否・警告のあるファイルほか ${n} 件は JSON レポートにあります。`,
   summaryCut: (shown, left) =>
     `概要はここまでです (GitHub のジョブ概要は 1 MiB まで)。上に ${shown} 台の詳細があり、ほか ${left} 台は完全なレポートにあります: 同じチェックを「--reporter md -o report.md」(または「--reporter json -o report.json」) で実行し、ファイルをビルド成果物として保存してください。`,

@@ -369,8 +369,8 @@ function renderInputs(inputs: ReportInput[], t: ReportText): Markdown {
   const rows = listed
     .slice(0, PROBLEM_INPUT_ROWS)
     .map((i) => md`| ${codeSpan(i.file)} | ${i.format} | ${i.records} | ${i.decoded} | ${i.ignored} | ${rejectedCount(i)} |`);
-  const table: Markdown[] = [md`## ${t.inputs}`, md``];
-  if (rows.length > 0) table.push(header(t.inputsHead), md`|---|---|---:|---:|---:|---:|`, ...rows);
+  const table: Markdown[] = [md`## ${t.inputs}`];
+  if (rows.length > 0) table.push(md``, header(t.inputsHead), md`|---|---|---:|---:|---:|---:|`, ...rows);
   if (listed.length > PROBLEM_INPUT_ROWS) table.push(md``, md`${t.moreInputRows(listed.length - PROBLEM_INPUT_ROWS)}`);
   if (listed.length < inputs.length) {
     const rest = inputs.filter((i) => !troubled(i));

@@ -32,10 +32,9 @@ export function matchesAny(machine: NamedMachine, patterns: readonly RegExp[]): 
 }
 
 export function showsDetail(worst: Worst, named: boolean, machineCount: number, choice: DetailChoice): boolean {
-  if (named || machineCount === 1) return true;
-  if (choice.machines === 'all') return true;
+  if (named || choice.machines === 'all') return true;
   if (choice.machines === 'none') return false;
-  return worst === 'error' || worst === 'warning';
+  return machineCount === 1 || worst === 'error' || worst === 'warning';
 }
 
 /** Patterns that name no machine of the report, so the CLI can say so. */
