@@ -137,7 +137,8 @@ interface RuleGroup {
   severity: Severity;
   rule: string;
   findings: Finding[];
-  machines: string[];
+  /** Machine names in first-seen order (a Set: a rule can fire on 10,000 machines). */
+  machines: Set<string>;
 }
 
 /** One row per rule (and severity) that fired, with how many machines and the first few names. */
@@ -148,20 +149,19 @@ function renderFindingsByRule(findings: Finding[], ctx: Ctx): Markdown {
   for (const f of findings) {
     const key = `${f.severity}\u0000${f.rule}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { severity: f.severity, rule: f.rule, findings: [], machines: [] }));
+    if (!group) groups.set(key, (group = { severity: f.severity, rule: f.rule, findings: [], machines: new Set() }));
     group.findings.push(f);
-    const where = f.machine ?? t.fleetMachine;
-    if (!group.machines.includes(where)) group.machines.push(where);
+    group.machines.add(f.machine ?? t.fleetMachine);
   }
   const rows = [...groups.values()]
     .sort(
       (a, b) =>
-        SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || b.machines.length - a.machines.length || a.rule.localeCompare(b.rule),
+        SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || b.machines.size - a.machines.size || a.rule.localeCompare(b.rule),
     )
     .map((g) => {
-      const names = g.machines.slice(0, NAMES_PER_RULE).join(', ');
-      const more = g.machines.length > NAMES_PER_RULE ? md` ${t.moreMachines(g.machines.length - NAMES_PER_RULE)}` : md``;
-      return md`| ${t.severity[g.severity]} | ${codeSpan(g.rule)} | ${groupTitle(g, ctx)} | ${g.machines.length} | ${names}${more} |`;
+      const names = [...g.machines].slice(0, NAMES_PER_RULE).join(', ');
+      const more = g.machines.size > NAMES_PER_RULE ? md` ${t.moreMachines(g.machines.size - NAMES_PER_RULE)}` : md``;
+      return md`| ${t.severity[g.severity]} | ${codeSpan(g.rule)} | ${groupTitle(g, ctx)} | ${g.machines.size} | ${names}${more} |`;
     });
   return joinMd([md`## ${t.findingsByRule}`, md``, header(t.findingsByRuleHead), md`|---|---|---|---:|---|`, ...rows]);
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffBaseline, findingKey, readBaseline, BaselineError, verdict } from '../../src/report/baseline.js';
@@ -41,6 +41,19 @@ describe('--baseline', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('### Since the baseline');
     expect(again.stdout).toMatch(/0 new, 0 resolved, \d+ persisting/);
+  });
+
+  it('reads a schema-1 baseline (written before evidence caps) as it reads a schema-2 one', async () => {
+    const v1 = 'fixtures/snapshots/baseline-v1-2024-03-07.json';
+    expect((JSON.parse(readFileSync(v1, 'utf8')) as { schemaVersion: number }).schemaVersion).toBe(1);
+    const fromV1 = JSON.parse((await check([NIGHT2, ...NOW2, '--reporter', 'json', '--baseline', v1])).stdout) as CheckJson;
+    const fromV2 = JSON.parse((await check([NIGHT2, ...NOW2, '--reporter', 'json', '--baseline', await night1Baseline()])).stdout) as CheckJson;
+    expect(fromV1.schemaVersion).toBe(2);
+    expect(ids(fromV1.baseline!.new)).toEqual(ids(fromV2.baseline!.new));
+    expect(ids(fromV1.baseline!.resolved)).toEqual(['client03.corp.contoso.com kms-client/no-response', 'client03.corp.contoso.com kms-client/not-seen-by-host']);
+    expect(fromV1.baseline!.persisting).toBe(fromV2.baseline!.persisting);
+    // Resolved findings from the old report are capped like tonight's.
+    for (const f of fromV1.baseline!.resolved as unknown as Array<{ evidence: unknown[]; evidenceTotal: number }>) expect(f.evidenceTotal).toBeGreaterThanOrEqual(f.evidence.length);
   });
 
   it('refuses a baseline written with an older schemaVersion, with a clear message', async () => {
