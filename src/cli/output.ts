@@ -12,10 +12,37 @@ export interface CliIo {
   stdin?: NodeJS.ReadableStream;
 }
 
+/** Set once the reader of stdout went away (`volact … -f json | head`): the rest of the report has no reader. */
+let stdoutGone = false;
+let watching = false;
+
+function watchStdout(): void {
+  if (watching) return;
+  watching = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutGone = true;
+  });
+}
+
+function writeStdout(text: string): Promise<void> {
+  watchStdout();
+  return new Promise((resolve) => {
+    if (stdoutGone || process.stdout.write(text)) return resolve();
+    const done = (): void => {
+      process.stdout.off('drain', done);
+      process.stdout.off('close', done);
+      resolve();
+    };
+    process.stdout.once('drain', done);
+    process.stdout.once('close', done);
+  });
+}
+
 export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  write: (text) => new Promise((resolve) => (process.stdout.write(text) ? resolve() : process.stdout.once('drain', resolve))),
+  write: writeStdout,
   stdin: process.stdin,
 };
 
