@@ -7,6 +7,7 @@ import { kbAppendix } from '../report/kb-appendix.js';
 import { LANGS, type Lang } from '../report/i18n.js';
 import { languageOptions } from '../report/localize.js';
 import type { MarkdownOptions } from '../report/markdown.js';
+import { reportNothingToRead } from './no-input.js';
 import { emitChunks, parseNow, UsageError, type CliIo } from './output.js';
 import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
 
@@ -51,6 +52,10 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       ...(io.stdin ? { stdin: io.stdin } : {}),
       ...withProgress(io),
     });
+    if (reportNothingToRead(analysis.inputs, io)) {
+      setExit(2);
+      return;
+    }
     const report = buildReport(analysis, reportOptions);
     warnUnmatched(report.machines, reportOptions.show ?? [], io.stderr);
     const markdown = (): MarkdownOptions => ({

@@ -13,6 +13,7 @@ import { BaselineError, diffBaseline, readBaseline, verdict, type BaselineDiff, 
 import { renderBaselineSection, renderGithubAnnotations, renderJobSummary } from '../report/github.js';
 import { renderJunit } from '../report/junit.js';
 import type { Finding, Severity } from '../types.js';
+import { reportNothingToRead } from './no-input.js';
 import { emitChunks, parseNow, UsageError, type CliIo } from './output.js';
 import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
 import { capFinding, type EvidenceLimit } from '../report/model.js';
@@ -71,6 +72,10 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       ...(threads !== undefined ? { threads } : {}),
       ...withProgress(io),
     });
+    if (reportNothingToRead(analysis.inputs, io)) {
+      setExit(2);
+      return;
+    }
     const report = buildReport(analysis, reportOptions);
     warnUnmatched(report.machines, reportOptions.show ?? [], io.stderr);
     const diff = baseline ? diffBaseline(report.findings, baseline, flags.baseline!) : undefined;
