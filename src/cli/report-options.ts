@@ -6,14 +6,14 @@ import { UsageError } from './output.js';
 
 export interface ReportFlags {
   machines: string;
-  showMachine: string[];
+  showMachine?: string[];
   evidence?: string;
 }
 
 export function addReportOptions(command: Command): Command {
   return command
     .option('--machines <which>', `detail sections for: ${MACHINE_DETAILS.join('|')} (failing: machines with a warning or an error)`, 'failing')
-    .option('--show-machine <name>', 'show this machine in full too; a name or a glob such as "lab-*" (repeatable)', collect, [])
+    .option('--show-machine <name>', 'show this machine in full too; a name or a glob such as "lab-*" (repeatable)', collect)
     .option('--evidence <n>', 'evidence kept per finding and walk step: a number or all (default: 3 in text reports, 20 in JSON)');
 }
 
@@ -22,8 +22,9 @@ export function reportOptionsFrom(flags: ReportFlags): ReportOptions {
   if (!(MACHINE_DETAILS as readonly string[]).includes(flags.machines)) {
     throw new UsageError(`--machines expects one of ${MACHINE_DETAILS.join(', ')}, found ${JSON.stringify(flags.machines)}`);
   }
-  for (const name of flags.showMachine) if (name.trim() === '') throw new UsageError('--show-machine expects a machine name or a glob, found an empty value');
-  const options: ReportOptions = { machines: flags.machines as MachineDetail, show: flags.showMachine };
+  const show = flags.showMachine ?? [];
+  for (const name of show) if (name.trim() === '') throw new UsageError('--show-machine expects a machine name or a glob, found an empty value');
+  const options: ReportOptions = { machines: flags.machines as MachineDetail, show };
   const evidence = parseEvidence(flags.evidence);
   if (evidence !== undefined) options.evidence = evidence;
   return options;
@@ -42,6 +43,6 @@ export function warnUnmatched(machines: readonly NamedMachine[], show: readonly 
   for (const glob of unmatchedPatterns(machines, show)) stderr(`volact: --show-machine ${JSON.stringify(glob)} matched no machine of the report\n`);
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
