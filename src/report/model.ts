@@ -7,7 +7,7 @@ import type { Machine, Role } from '../evidence/index.js';
 import { licenseRecords, recordExpiry, type FleetViews, type LicenseRecord } from '../fleet/index.js';
 import type { EvidenceRef, Finding, Severity, WalkStep } from '../types.js';
 import { VERSION } from '../version.js';
-import { matchesAny, namePattern, showsDetail, type DetailChoice, type MachineDetail, type Worst } from './select.js';
+import { matchesAny, namePattern, showsDetail, type MachineDetail, type Worst } from './select.js';
 
 export const SCHEMA_VERSION = 2;
 /** Schema versions `--baseline` reads. */
@@ -122,11 +122,10 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
   for (const f of analysis.findings) findings[f.severity]++;
   const inputs = analysis.inputs.map(toReportInput);
   const byMachine = countByMachine(analysis.findings);
-  const choice: DetailChoice = { machines: layout.machines, show: layout.show };
   const patterns = layout.show.map(namePattern);
   const count = analysis.fleet.machines.length;
   const machines = analysis.fleet.machines.map((m) =>
-    toMachineReport(m, analysis, byMachine.get(m.name) ?? emptyCounts(), patterns, count, choice, layout.evidence),
+    toMachineReport(m, analysis, byMachine.get(m.name) ?? emptyCounts(), patterns, count, layout),
   );
   const roles: Partial<Record<Role, number>> = {};
   const machinesByWorst: Record<Worst, number> = { error: 0, warning: 0, info: 0, none: 0 };
@@ -219,11 +218,10 @@ function toMachineReport(
   findings: Record<Severity, number>,
   patterns: readonly RegExp[],
   machineCount: number,
-  choice: DetailChoice,
-  evidence: EvidenceLimit,
+  layout: ReportLayout,
 ): MachineReport {
   const worst = worstOf(findings);
-  const detail = showsDetail(worst, patterns.length > 0 && matchesAny(machine, patterns), machineCount, choice);
+  const detail = showsDetail(worst, patterns.length > 0 && matchesAny(machine, patterns), machineCount, layout.machines);
   const report: MachineReport = {
     name: machine.name,
     key: machine.key,
@@ -236,7 +234,7 @@ function toMachineReport(
     findings,
     detail,
   };
-  if (detail) report.walk = (analysis.walks.get(machine.key) ?? []).map((s) => capStep(s, evidence));
+  if (detail) report.walk = (analysis.walks.get(machine.key) ?? []).map((s) => capStep(s, layout.evidence));
   return report;
 }
 

@@ -9,12 +9,6 @@ export const MACHINE_DETAILS: readonly MachineDetail[] = ['failing', 'all', 'non
 /** Worst severity among a machine's findings; 'none' when it has no finding. */
 export type Worst = Severity | 'none';
 
-export interface DetailChoice {
-  machines: MachineDetail;
-  /** Name patterns (globs, case-insensitive) shown in full whatever `machines` says. */
-  show: readonly string[];
-}
-
 /** A glob over machine names: `*` any run of characters, `?` one; everything else literal, case-insensitive. */
 export function namePattern(glob: string): RegExp {
   const body = [...glob].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
@@ -31,9 +25,10 @@ export function matchesAny(machine: NamedMachine, patterns: readonly RegExp[]): 
   return patterns.some((p) => p.test(machine.name) || p.test(machine.key) || machine.aliases.some((a) => p.test(a)));
 }
 
-export function showsDetail(worst: Worst, named: boolean, machineCount: number, choice: DetailChoice): boolean {
-  if (named || choice.machines === 'all') return true;
-  if (choice.machines === 'none') return false;
+/** `named`: a `--show-machine` pattern matches the machine. */
+export function showsDetail(worst: Worst, named: boolean, machineCount: number, machines: MachineDetail): boolean {
+  if (named || machines === 'all') return true;
+  if (machines === 'none') return false;
   return machineCount === 1 || worst === 'error' || worst === 'warning';
 }
 
