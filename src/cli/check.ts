@@ -8,18 +8,20 @@ import {
   ConfigError, diagnoseOptionsFrom, isSeverity, loadConfig, mergeConfig, parseRuleFlag, SEVERITIES, type RuleSetting, type VolactConfig,
 } from '../config/index.js';
 import { RULES } from '../diagnose/index.js';
-import { buildReport, renderJson, renderMarkdown, type Report } from '../report/index.js';
+import { buildReport, jsonReportChunks, renderMarkdown, type Report } from '../report/index.js';
 import { BaselineError, diffBaseline, readBaseline, verdict, type BaselineDiff, type BaselineReport } from '../report/baseline.js';
 import { renderBaselineSection, renderGithubAnnotations, renderJobSummary } from '../report/github.js';
 import { renderJunit } from '../report/junit.js';
 import type { Finding, Severity } from '../types.js';
 import { reportNothingToRead } from './no-input.js';
-import { emit, parseNow, UsageError, type CliIo } from './output.js';
+import { emitChunks, parseNow, UsageError, type CliIo } from './output.js';
+import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
+import { capFinding, type EvidenceLimit } from '../report/model.js';
 
 export const REPORTERS = ['md', 'json', 'junit', 'github'] as const;
 export type Reporter = (typeof REPORTERS)[number];
 
-export interface CheckFlags {
+export interface CheckFlags extends ReportFlags {
   failOn?: string;
   failOnNew?: boolean;
   reporter: string;
@@ -34,7 +36,7 @@ export interface CheckFlags {
 }
 
 export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('check')
     .description('analyze a fleet snapshot and fail (exit 1) when findings reach --fail-on; CI reporters')
     .argument('<paths...>', 'snapshot folders (one subfolder per machine), files, globs, or - for stdin')
@@ -48,28 +50,29 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('--now <iso>', 'pin "now" (default: the newest record read)')
     .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
-    .option('--threads <n>', 'worker threads reading files (default: one per core)')
-    .action(async (paths: string[], flags: CheckFlags) => {
-      const reporter = parseReporter(flags.reporter);
-      const now = parseNow(flags.now);
-      const threads = parseThreads(flags.threads);
-      const gate = await gateFrom(flags);
+    .option('--threads <n>', 'worker threads reading files (default: one per core)');
+  addReportOptions(command).action(async (paths: string[], flags: CheckFlags) => {
+    const reporter = parseReporter(flags.reporter);
+    const now = parseNow(flags.now);
+    const threads = parseThreads(flags.threads);
+    const reportOptions = reportOptionsFrom(flags);
+    const gate = await gateFrom(flags);
 
-      const analysis = await analyze(paths, {
-        diagnose: diagnoseOptionsFrom(gate.config),
-        ...(now ? { now } : {}),
-        ...(flags.machine ? { machine: flags.machine } : {}),
-        ...(flags.tz ? { tz: flags.tz } : {}),
-        ...(io.stdin ? { stdin: io.stdin } : {}),
-        ...(threads !== undefined ? { threads } : {}),
-        ...withProgress(io),
-      });
-      if (reportNothingToRead(analysis.inputs, io)) {
-        setExit(2);
-        return;
-      }
-      await reportGate(io, setExit, analysis, { ...gate, reporter, command: 'check', ...(flags.out ? { out: flags.out } : {}) });
+    const analysis = await analyze(paths, {
+      diagnose: diagnoseOptionsFrom(gate.config),
+      ...(now ? { now } : {}),
+      ...(flags.machine ? { machine: flags.machine } : {}),
+      ...(flags.tz ? { tz: flags.tz } : {}),
+      ...(io.stdin ? { stdin: io.stdin } : {}),
+      ...(threads !== undefined ? { threads } : {}),
+      ...withProgress(io),
     });
+    if (reportNothingToRead(analysis.inputs, io)) {
+      setExit(2);
+      return;
+    }
+    await reportGate(io, setExit, analysis, { ...gate, reporter, reportOptions, command: 'check', ...(flags.out ? { out: flags.out } : {}) });
+  });
 }
 
 /** What decides a gate's verdict, read from --config, --rule, --fail-on, --fail-on-new and --baseline. */
@@ -99,18 +102,21 @@ export async function reportGate(
   io: CliIo,
   setExit: (code: number) => void,
   analysis: Analysis,
-  gate: Gate & { reporter: Reporter; command: string; out?: string },
+  gate: Gate & { reporter: Reporter; reportOptions: ReturnType<typeof reportOptionsFrom>; command: string; out?: string },
 ): Promise<void> {
-  const { config, failOn, failOnNew, knownRules, reporter } = gate;
-  const report = buildReport(analysis);
+  const { config, failOn, failOnNew, knownRules, reporter, reportOptions } = gate;
+  const report = buildReport(analysis, reportOptions);
+  warnUnmatched(report.machines, reportOptions.show ?? [], io.stderr);
   const diff = gate.baseline ? diffBaseline(report.findings, gate.baseline, gate.baselineFile!) : undefined;
   const { failing, known } = verdict(report.findings, failOn, diff, failOnNew);
   const ruleIds = knownRules.filter((id) => config.rules[id] !== 'off');
 
-  const output = render(reporter, report, { failing, known, failOn, failOnNew, ruleIds, ...(diff ? { diff } : {}) });
-  await emit(io, output, gate.out);
+  const evidence = reportOptions.evidence;
+  const context: RenderContext = { failing, known, failOn, failOnNew, ruleIds, ...(diff ? { diff } : {}), ...(evidence !== undefined ? { evidence } : {}) };
+  await emitChunks(io, render(reporter, report, context), gate.out);
   if (reporter === 'github' && process.env.GITHUB_STEP_SUMMARY) {
-    await appendFile(process.env.GITHUB_STEP_SUMMARY, renderJobSummary(report, { failing, failOn, failOnNew, ...(diff ? { baseline: diff } : {}) }));
+    const summary = renderJobSummary(report, { failing, failOn, failOnNew, ...(diff ? { baseline: diff } : {}), ...(evidence !== undefined ? { evidence } : {}) });
+    await appendFile(process.env.GITHUB_STEP_SUMMARY, summary);
   }
 
   if (nothingReadable(analysis.inputs)) {
@@ -135,18 +141,19 @@ interface RenderContext {
   failOnNew: boolean;
   ruleIds: string[];
   diff?: BaselineDiff;
+  evidence?: EvidenceLimit;
 }
 
-function render(reporter: Reporter, report: Report, ctx: RenderContext): string {
+function render(reporter: Reporter, report: Report, ctx: RenderContext): Iterable<string> {
   switch (reporter) {
     case 'md':
-      return renderMarkdown(report, ctx.diff ? { appendix: [renderBaselineSection(ctx.diff)] } : {});
+      return [renderMarkdown(report, { ...(ctx.diff ? { appendix: [renderBaselineSection(ctx.diff)] } : {}), ...(ctx.evidence !== undefined ? { evidence: ctx.evidence } : {}) })];
     case 'json':
-      return renderJson(withCheck(report, ctx));
+      return jsonReportChunks(withCheck(report, ctx));
     case 'junit':
-      return renderJunit(report, { failing: ctx.failing, known: ctx.known, ruleIds: ctx.ruleIds });
+      return [renderJunit(report, { failing: ctx.failing, known: ctx.known, ruleIds: ctx.ruleIds })];
     case 'github':
-      return renderGithubAnnotations(report, { failing: ctx.failing });
+      return [renderGithubAnnotations(report, { failing: ctx.failing })];
   }
 }
 
@@ -154,7 +161,14 @@ function render(reporter: Reporter, report: Report, ctx: RenderContext): string 
 function withCheck(report: Report, ctx: RenderContext): CheckReport {
   const check = { failOn: ctx.failOn, failOnNew: ctx.failOnNew, failing: ctx.failing.size, passed: ctx.failing.size === 0 };
   const baseline = ctx.diff
-    ? { file: ctx.diff.file, previousGeneratedAt: ctx.diff.previousGeneratedAt, new: ctx.diff.new, resolved: ctx.diff.resolved, persisting: ctx.diff.persisting.length }
+    ? {
+        file: ctx.diff.file,
+        previousGeneratedAt: ctx.diff.previousGeneratedAt,
+        new: ctx.diff.new,
+        // A schema-1 baseline's findings carry all their evidence; cap them like tonight's.
+        resolved: ctx.diff.resolved.map((f) => capFinding(f, report.layout.evidence)),
+        persisting: ctx.diff.persisting.length,
+      }
     : undefined;
   return { ...report, check, ...(baseline ? { baseline } : {}) };
 }
