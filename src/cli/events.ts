@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { csvHeader, csvRow, jsonlRow, readEvents } from '../events.js';
 import { neutralizeControls } from '../report/index.js';
-import { UsageError, type CliIo } from './output.js';
-import { createWriteStream } from 'node:fs';
+import { openOutput, UsageError, type CliIo } from './output.js';
 
 interface EventsFlags {
   format: string;
@@ -22,8 +21,8 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .action(async (paths: string[], flags: EventsFlags) => {
       if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(`--format expects jsonl or csv, found ${JSON.stringify(flags.format)}`);
-      const file = flags.out ? createWriteStream(flags.out) : undefined;
-      const write = file ? (text: string) => void file.write(text) : io.stdout;
+      const file = flags.out ? await openOutput(flags.out) : undefined;
+      const write = file ? (text: string) => file.write(text) : io.stdout;
       if (flags.format === 'csv') write(csvHeader());
       let rows = 0;
       let rejected = 0;
@@ -41,7 +40,7 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
         rows++;
         write(flags.format === 'csv' ? csvRow(item.row) : jsonlRow(item.row));
       }
-      if (file) await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      if (file) await file.close();
       if (rows === 0 && rejected > 0) setExit(2);
     });
 }
