@@ -6,6 +6,7 @@ export { parseSlmgr, looksLikeSlmgr } from './slmgr.js';
 export type { SlmgrParse } from './slmgr.js';
 export { normalizeHresult, describeHresult, allHresults, isSuccessHresult } from './hresult.js';
 export type { HresultInfo } from './hresult.js';
+export { responseCount } from './count-bearing.js';
 export {
   editionByActivationId,
   editionByName,
