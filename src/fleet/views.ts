@@ -3,7 +3,7 @@
 import { isSuccessHresult, type KmsHostRequestFact, type LicenseFact } from '../decode/index.js';
 import { machineKey, type Fleet, type Machine } from '../evidence/index.js';
 import { licenseRecords, type LicenseRecord } from './license-records.js';
-import type { DnsPublishing, ExpiringLicense, ExpiryRange, FleetViews, KmsHostView, ProductCount } from './types.js';
+import type { AbsentClient, DnsPublishing, ExpiringLicense, ExpiryRange, FleetViews, KmsHostView, ProductCount } from './types.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -108,6 +108,7 @@ function kmsHostView(fleet: Fleet, host: Machine, nowMs: number): KmsHostView {
     clientsSeen: distinctCmids(log, () => true),
     dnsPublishing: dnsPublishing(host, slmgr),
     requestsPerDay: requestsPerDay(log),
+    clientsNotInSnapshot: clientsNotInSnapshot(fleet, log),
   };
   if (slmgr?.kmsHost?.currentCount !== undefined) {
     view.currentCount = slmgr.kmsHost.currentCount;
@@ -160,6 +161,34 @@ function requestsPerDay(log: readonly KmsHostRequestFact[]): KmsHostView['reques
     if (!isSuccessHresult(e.result)) row.failed++;
   }
   return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
+}
+
+/**
+ * Clients the host logged that the snapshot holds no exports of: neither their name nor their CMID belongs to
+ * a machine of the snapshot. One row per (CMID, name), so clones sharing a CMID stay apart.
+ */
+function clientsNotInSnapshot(fleet: Fleet, log: readonly KmsHostRequestFact[]): AbsentClient[] {
+  const known = new Set<string>();
+  for (const m of fleet.machines) for (const cmid of m.cmids) known.add(cmid);
+  const rows = new Map<string, AbsentClient>();
+  for (const e of log) {
+    const cmid = e.cmid.toLowerCase();
+    if (known.has(cmid)) continue;
+    const name = e.clientName;
+    if (name && fleet.find(name)) continue;
+    const key = `${cmid}\u0000${machineKey(name)}`;
+    const row = rows.get(key);
+    if (!row) rows.set(key, { name, cmid: e.cmid, lastRequest: e.time, lastResult: e.result, requests: 1 });
+    else {
+      row.requests++;
+      if (e.time >= row.lastRequest) {
+        row.lastRequest = e.time;
+        row.lastResult = e.result;
+        if (name.length > row.name.length) row.name = name;
+      }
+    }
+  }
+  return [...rows.values()].sort((a, b) => b.lastRequest.localeCompare(a.lastRequest) || a.name.localeCompare(b.name));
 }
 
 function duplicateCmids(fleet: Fleet): FleetViews['duplicateCmids'] {

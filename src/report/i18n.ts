@@ -64,6 +64,8 @@ export interface ReportText {
   duplicatesHead: [string, string];
   unseenView: string;
   unseenHead: [string, string];
+  absentClientsView: (host: string) => string;
+  absentClientsHead: [string, string, string, string, string];
   moreRows: (n: number) => string;
   inputsHead: [string, string, string, string, string, string];
   rejectedRecords: string;
@@ -136,6 +138,8 @@ const EN: ReportText = {
   duplicatesHead: ['CMID', 'Machines'],
   unseenView: 'KMS clients their host never logged',
   unseenHead: ['Client', 'KMS host'],
+  absentClientsView: (host) => `Clients ${host} logged that the snapshot lacks`,
+  absentClientsHead: ['Client (as sent)', 'CMID', 'Last request', 'Last result', 'Requests'],
   moreRows: (n) => `${n} more rows in the JSON report.`,
   inputsHead: ['File', 'Format', 'Records', 'Decoded', 'Ignored', 'Rejected'],
   rejectedRecords: 'Rejected records',
@@ -208,6 +212,8 @@ const JA: ReportText = {
   duplicatesHead: ['CMID', 'コンピューター'],
   unseenView: 'ホストに記録されていない KMS クライアント',
   unseenHead: ['クライアント', 'KMS ホスト'],
+  absentClientsView: (host) => `${host} が記録したがスナップショットにないクライアント`,
+  absentClientsHead: ['クライアント (送信された名前)', 'CMID', '最後の要求', '最後の結果', '要求数'],
   moreRows: (n) => `ほか ${n} 行は JSON レポートにあります。`,
   inputsHead: ['ファイル', '形式', 'レコード', '解析', '対象外', '拒否'],
   rejectedRecords: '拒否したレコード',

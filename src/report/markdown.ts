@@ -147,6 +147,8 @@ function renderFleet(views: FleetViews | undefined, findings: Finding[], ctx: Ct
 
 /** Rows shown per table; the JSON report always has all of them. */
 const FLEET_ROWS = 100;
+/** Clients a host saw outside the snapshot, per host: a busy host serves thousands. */
+const ABSENT_CLIENT_ROWS = 20;
 const SOON: ReadonlySet<ExpiryRange> = new Set(['expired', '0-7d', '8-30d']);
 
 /** One Markdown table per view, or nothing for a view with no rows. */
@@ -193,6 +195,21 @@ export function renderFleetViews(views: FleetViews, t: ReportText = REPORT_TEXT.
         header(t.hostsHead),
         md`|---|---:|---:|---:|---|---|`,
         views.kmsHosts.map((h) => md`| ${h.name} | ${countText(h, t)} | ${h.requiredCount ?? '?'} | ${h.clientsSeen} | ${h.lastActivity ?? t.noneLogged} | ${h.dnsPublishing} |`),
+      ),
+    );
+  }
+  for (const h of views.kmsHosts) {
+    // Names and CMIDs here are what clients sent: input, escaped like every other value.
+    const absent = h.clientsNotInSnapshot ?? [];
+    if (absent.length === 0) continue;
+    out.push(
+      table(
+        t,
+        md`### ${t.absentClientsView(h.name)}`,
+        header(t.absentClientsHead),
+        md`|---|---|---|---|---:|`,
+        absent.slice(0, ABSENT_CLIENT_ROWS).map((c) => md`| ${c.name} | ${codeSpan(c.cmid)} | ${c.lastRequest} | ${c.lastResult} | ${c.requests} |`),
+        absent.length,
       ),
     );
   }
