@@ -96,7 +96,9 @@ function renderMachine(machine: MachineReport, findings: Finding[], ctx: Ctx): M
   for (const l of machine.licenses) {
     const left = l.minutesLeft !== undefined ? md` · ${t.minutesLeft(l.minutesLeft)}${l.expires ? ` (${t.until(l.expires)})` : ''}` : md``;
     const key = l.partialKey ? md` · …${l.partialKey}` : md``;
-    facts.push(md`- ${t.license}: ${l.edition || l.product} · ${l.channel}${key} · ${trusted('**')}${l.status}${trusted('**')}${left} (${t.basis[l.basis]})`);
+    // A license joined from several descriptions (slmgr /dli and 12288) names each of them.
+    const bases = l.sources && l.sources.length > 1 ? l.sources.map((s) => t.basis[s.basis]).join(' + ') : t.basis[l.basis];
+    facts.push(md`- ${t.license}: ${l.edition || l.product} · ${l.channel}${key} · ${trusted('**')}${l.status}${trusted('**')}${left} (${bases})`);
   }
   facts.push(md`- ${t.files}: ${machine.files.join(', ')}`);
   parts.push(joinMd(facts));

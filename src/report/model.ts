@@ -2,7 +2,7 @@
 // serialized, so its field names are a contract (schemaVersion 1, DESIGN.md).
 import { rejectedCount, type Analysis, type InputAccount } from '../analyze.js';
 import type { Machine, Role } from '../evidence/index.js';
-import { licenseRecords, recordExpiry, type FleetViews, type LicenseRecord } from '../fleet/index.js';
+import { licenseRecords, recordExpiry, type FleetViews, type LicenseRecord, type LicenseSource } from '../fleet/index.js';
 import type { Finding, Severity, WalkStep } from '../types.js';
 import { VERSION } from '../version.js';
 
@@ -15,6 +15,8 @@ export interface LicenseSummary {
   status: string;
   /** Where the state comes from: slmgr text, the client's newest 12288, or 8230. */
   basis: 'slmgr' | '12288' | '8230';
+  /** Every description of this product the license was joined from (slmgr and events), the basis first. */
+  sources: LicenseSource[];
   keyType?: string;
   partialKey?: string;
   /** Minutes from `now` until the volume activation or grace period ends (negative: ended). */
@@ -136,6 +138,7 @@ export function licenseSummary(record: LicenseRecord, now: string): LicenseSumma
     channel: record.channel,
     status: record.status,
     basis: record.basis,
+    sources: record.sources,
     source: record.source,
   };
   if (record.keyType) summary.keyType = record.keyType;
