@@ -7,6 +7,7 @@ import { mergeEvidence } from './evidence.js';
 import { MachineView } from './machine-view.js';
 import type { DiagnoseOptions } from './options.js';
 import type { Rule, RuleContext, RuleHit } from './rule.js';
+import { toMs } from './time.js';
 
 export const INTERNAL_ERROR_ID = 'volact/internal-error';
 
@@ -21,8 +22,12 @@ export interface EngineResult {
   views: Map<string, MachineView>;
 }
 
-export function runRules(fleet: Fleet, rules: readonly Rule[], options: DiagnoseOptions, now: number): EngineResult {
-  const views = new Map(fleet.machines.map((m) => [m.key, new MachineView(m, fleet, now)]));
+/**
+ * `now` is the pinned clock when `pinned`, else the fallback for machines without any dated record: each
+ * machine is judged as of the newest record in its own files.
+ */
+export function runRules(fleet: Fleet, rules: readonly Rule[], options: DiagnoseOptions, now: number, pinned = true): EngineResult {
+  const views = new Map(fleet.machines.map((m) => [m.key, new MachineView(m, fleet, pinned ? now : (toMs(m.evidenceEnd) ?? now))]));
   const present = new Set<FactKind>(fleet.machines.flatMap((m) => m.facts.map((f) => f.kind)));
   const disabled = new Set(options.disabled);
   // key: rule id + machine key
@@ -32,7 +37,7 @@ export function runRules(fleet: Fleet, rules: readonly Rule[], options: Diagnose
     const { meta } = rule;
     if (disabled.has(meta.id) || !meta.facts.some((k) => present.has(k))) continue;
     for (const view of views.values()) {
-      const ctx: RuleContext = { view, fleet, options, now, views };
+      const ctx: RuleContext = { view, fleet, options, now: view.now, views };
       let hits: RuleHit[];
       try {
         hits = rule.check(ctx);

@@ -1,7 +1,7 @@
 // The guide's SCCM license reports (02A/02B, 03A/03B, 04A/04B, 05A), computed from a snapshot, plus the two
 // cross-machine questions a KMS operator asks next: which CMIDs are shared, and which clients no host saw.
 import { isSuccessHresult, type KmsHostRequestFact, type LicenseFact } from '../decode/index.js';
-import { machineKey, type Fleet, type Machine } from '../evidence/index.js';
+import { judgedAt, machineKey, type Fleet, type Machine } from '../evidence/index.js';
 import { licenseRecords, type LicenseRecord } from './license-records.js';
 import type { AbsentClient, DnsPublishing, ExpiringLicense, ExpiryRange, FleetViews, KmsHostView, ProductCount } from './types.js';
 
@@ -30,10 +30,20 @@ export function expiryRange(minutesLeft: number): ExpiryRange {
   return RANGES.find((r) => r.range !== 'expired' && days <= r.upToDays)!.range;
 }
 
+/**
+ * `now` is the clock of a pinned run; without --now (fleet.nowPinned false) each machine's licenses and
+ * host counts are judged as of the newest record in its own files.
+ */
 export function computeFleetViews(fleet: Fleet, now: string): FleetViews {
-  const nowMs = Date.parse(now);
-  const records = fleet.machines.flatMap(licenseRecords);
-  const expiring = expiringLicenses(records, nowMs);
+  const nowOf = (m: Machine): number => Date.parse(fleet.nowPinned ? now : judgedAt(fleet, m) || now);
+  const expiring: ExpiringLicense[] = [];
+  const records: LicenseRecord[] = [];
+  for (const m of fleet.machines) {
+    const own = licenseRecords(m);
+    records.push(...own);
+    expiring.push(...expiringLicenses(own, nowOf(m)));
+  }
+  expiring.sort((a, b) => a.minutesLeft - b.minutesLeft || a.machine.localeCompare(b.machine));
   const expiringByRange = Object.fromEntries(EXPIRY_RANGES.map((r) => [r, 0])) as Record<ExpiryRange, number>;
   for (const e of expiring) expiringByRange[e.range]++;
   return {
@@ -41,7 +51,7 @@ export function computeFleetViews(fleet: Fleet, now: string): FleetViews {
     expiring,
     expiringByRange,
     products: productCounts(records),
-    kmsHosts: fleet.machines.filter((m) => m.roles.includes('kms-host')).map((m) => kmsHostView(fleet, m, nowMs)),
+    kmsHosts: fleet.machines.filter((m) => m.roles.includes('kms-host')).map((m) => kmsHostView(fleet, m, nowOf(m))),
     duplicateCmids: duplicateCmids(fleet),
     unseenClients: unseenClients(fleet),
   };

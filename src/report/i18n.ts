@@ -33,6 +33,7 @@ export interface ReportText {
   basis: Record<'slmgr' | '12288' | '8230', string>;
   until: (iso: string) => string;
   files: string;
+  evidenceEnds: (utc: string) => string;
   walk: string;
   stepHead: string;
   evidenceHead: string;
@@ -100,6 +101,7 @@ const EN: ReportText = {
   basis: { slmgr: 'from slmgr', '12288': 'from the newest 12288', '8230': 'from 8230' },
   until: (iso) => `until ${iso}`,
   files: 'Files',
+  evidenceEnds: (utc) => `Evidence ends ${utc}`,
   walk: 'Walk',
   stepHead: 'Step',
   evidenceHead: 'Evidence',
@@ -174,6 +176,7 @@ const JA: ReportText = {
   basis: { slmgr: 'slmgr による', '12288': '最新の 12288 による', '8230': '8230 による' },
   until: (iso) => `${iso} まで`,
   files: 'ファイル',
+  evidenceEnds: (utc) => `証跡の終わり ${utc}`,
   walk: 'トラブルシューティングの手順',
   stepHead: '確認項目',
   evidenceHead: '根拠',

@@ -101,6 +101,8 @@ function renderMachine(machine: MachineReport, findings: Finding[], ctx: Ctx): M
     facts.push(md`- ${t.license}: ${l.edition || l.product} · ${l.channel}${key} · ${trusted('**')}${l.status}${trusted('**')}${left} (${bases})`);
   }
   facts.push(md`- ${t.files}: ${machine.files.join(', ')}`);
+  // Where this machine's evidence stops: without --now it is also the time the machine is judged at.
+  if (machine.evidenceEnds) facts.push(md`- ${t.evidenceEnds(utcMinute(machine.evidenceEnds))}`);
   parts.push(joinMd(facts));
   if (machine.walk.length > 0) parts.push(renderWalk(machine.walk, ctx));
   for (const f of sortFindings(findings)) parts.push(renderFinding(f, ctx));
@@ -291,4 +293,12 @@ function renderInputs(inputs: ReportInput[], t: ReportText): Markdown {
     parts.push(joinMd(lines));
   }
   return joinMd(parts, '\n\n');
+}
+
+/** "2023-05-31 07:12 UTC" from an ISO time (minute precision, as support engineers filter exports). */
+function utcMinute(iso: string): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  const d = new Date(ms).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 16)} UTC`;
 }

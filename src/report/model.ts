@@ -1,7 +1,7 @@
 // One report model for every renderer (Markdown, HTML, JSON, JUnit, GitHub). The JSON report is this model
 // serialized, so its field names are a contract (schemaVersion 1, DESIGN.md).
 import { rejectedCount, type Analysis, type InputAccount } from '../analyze.js';
-import type { Machine, Role } from '../evidence/index.js';
+import { judgedAt, type Machine, type Role } from '../evidence/index.js';
 import { licenseRecords, recordExpiry, type FleetViews, type LicenseRecord, type LicenseSource } from '../fleet/index.js';
 import type { Finding, Severity, WalkStep } from '../types.js';
 import { VERSION } from '../version.js';
@@ -33,6 +33,10 @@ export interface MachineReport {
   roles: Role[];
   cmids: string[];
   files: string[];
+  /** ISO time of the newest record in this machine's own files (ignored records included); absent when none had a time. */
+  evidenceEnds?: string;
+  /** The time this machine was judged at: --now, else its evidence end. */
+  judgedAt?: string;
   licenses: LicenseSummary[];
   walk: WalkStep[];
 }
@@ -118,6 +122,7 @@ function toReportInput(account: InputAccount): ReportInput {
 }
 
 function toMachineReport(machine: Machine, analysis: Analysis): MachineReport {
+  const at = judgedAt(analysis.fleet, machine) || analysis.now;
   return {
     name: machine.name,
     key: machine.key,
@@ -125,7 +130,9 @@ function toMachineReport(machine: Machine, analysis: Analysis): MachineReport {
     roles: machine.roles,
     cmids: machine.cmids,
     files: machine.files,
-    licenses: licenseRecords(machine).map((r) => licenseSummary(r, analysis.now)),
+    ...(machine.evidenceEnd ? { evidenceEnds: machine.evidenceEnd } : {}),
+    ...(at ? { judgedAt: at } : {}),
+    licenses: licenseRecords(machine).map((r) => licenseSummary(r, at)),
     walk: analysis.walks.get(machine.key) ?? [],
   };
 }
