@@ -7,7 +7,8 @@ import { mergeEvidence } from './evidence.js';
 import { MachineView } from './machine-view.js';
 import type { DiagnoseOptions } from './options.js';
 import type { Rule, RuleContext, RuleHit } from './rule.js';
-import { toMs } from './time.js';
+import { staleness, type Staleness } from './staleness.js';
+import { formatDuration, formatUtc, toMs } from './time.js';
 
 export const INTERNAL_ERROR_ID = 'volact/internal-error';
 
@@ -45,7 +46,8 @@ export function runRules(fleet: Fleet, rules: readonly Rule[], options: Diagnose
         addInternalError(found, view, meta.id, err);
         continue;
       }
-      for (const hit of hits) add(found, rule, view, hit, options);
+      const stale = meta.usesClock ? staleness(view.machine, fleet, options) : undefined;
+      for (const hit of hits) add(found, rule, view, stale ? extrapolated(hit, stale) : hit, options);
     }
   }
 
@@ -65,6 +67,12 @@ export function runRules(fleet: Fleet, rules: readonly Rule[], options: Diagnose
       a.rule.localeCompare(b.rule),
   );
   return { findings, views };
+}
+
+/** A time-based hit on a machine whose evidence ends long before --now says it extrapolates from there. */
+function extrapolated(hit: RuleHit, stale: Staleness): RuleHit {
+  const note = `This machine's evidence ends ${formatUtc(stale.endMs)}, ${formatDuration(stale.gapMs)} before --now: this extrapolates from that date (input/stale-export).`;
+  return { ...hit, detail: `${hit.detail} ${note}` };
 }
 
 function add(found: Map<string, { finding: Finding; machineKey: string }>, rule: Rule, view: MachineView, hit: RuleHit, options: DiagnoseOptions): void {

@@ -34,6 +34,7 @@ import licenseNotification from './rules/license/notification.js';
 import licenseGraceExpiring from './rules/license/grace-expiring.js';
 import licenseRearmExhausted from './rules/license/rearm-exhausted.js';
 import errorUnknownCode from './rules/error/unknown-code.js';
+import inputStaleExport from './rules/input/stale-export.js';
 
 export const RULES: readonly Rule[] = [
   kmsClientActivated,
@@ -69,6 +70,7 @@ export const RULES: readonly Rule[] = [
   licenseGraceExpiring,
   licenseRearmExhausted,
   errorUnknownCode,
+  inputStaleExport,
 ];
 
 export function ruleById(id: string): Rule | undefined {
