@@ -78,8 +78,7 @@ export async function analyzeFile(file: InputFile, options: Pick<AnalyzeOptions,
       case 'ignored': {
         account.records += item.count;
         account.ignored += item.count;
-        const seen = item.seen;
-        ledger.add(seen ? { ...(seen.recordIds ? { recordIds: seen.recordIds } : {}), ...(seen.newest ? { time: seen.newest } : {}), ...(seen.channel ? { channel: seen.channel } : {}), ...(seen.computer ? { computer: seen.computer } : {}) } : {}, item.count);
+        ledger.add(item.seen ? { recordIds: item.seen.recordIds, time: item.seen.newest, channel: item.seen.channel, computer: item.seen.computer } : {}, item.count);
         break;
       }
       case 'rejected':
@@ -129,10 +128,7 @@ export async function analyzeFile(file: InputFile, options: Pick<AnalyzeOptions,
 }
 
 function ledgerEntryOf(event: RawEvent): LedgerEntry {
-  const entry: LedgerEntry = { channel: event.channel, computer: event.computer };
-  if (event.recordId !== undefined) entry.recordIds = [event.recordId];
-  if (event.timeCreated) entry.time = event.timeCreated;
-  return entry;
+  return { channel: event.channel, computer: event.computer, recordIds: event.recordId !== undefined ? [event.recordId] : undefined, time: event.timeCreated };
 }
 
 export const MAX_KEPT_REJECTIONS = 1000;

@@ -69,24 +69,29 @@ export function buildFleet(input: Iterable<FactWithOwner>, options: BuildFleetOp
     machine.evidenceEnd = range.last;
     for (const fact of machine.facts) indexFact(fleet, machine, fact);
   }
+  const byFile = new Map<string, Machine[]>();
+  for (const m of fleet.machines) for (const f of m.files) push(byFile, f, m);
   for (const span of options.records ?? []) {
-    for (const machine of ownersOf(fleet, span, renamed)) {
-      machine.records.push(span);
-      if (later(span.newest, machine.evidenceEnd)) machine.evidenceEnd = span.newest;
+    const holders = new Set<Machine>();
+    for (const end of span.computers) {
+      for (const machine of ownersOf(fleet, byFile, span.file, end.computer, renamed)) {
+        holders.add(machine);
+        if (later(end.newest, machine.evidenceEnd)) machine.evidenceEnd = end.newest;
+      }
     }
+    for (const machine of holders) machine.records.push(span);
     if (!options.now && later(span.newest, fleet.now)) fleet.now = span.newest;
   }
   return fleet;
 }
 
-/** The machine a span of records belongs to: the computer it names, else the machines the file gave facts to. */
-function ownersOf(fleet: Fleet, span: RecordSpan, renamed: ReadonlyMap<string, string>): Machine[] {
-  if (span.computer) {
-    const key = machineKey(span.computer);
-    const owner = fleet.find(renamed.get(key) ?? span.computer);
+/** The machine records belong to: the computer they name, else the machines their file gave facts to. */
+function ownersOf(fleet: Fleet, byFile: ReadonlyMap<string, Machine[]>, file: string, computer: string, renamed: ReadonlyMap<string, string>): Machine[] {
+  if (computer) {
+    const owner = fleet.find(renamed.get(machineKey(computer)) ?? computer);
     return owner ? [owner] : [];
   }
-  return fleet.machines.filter((m) => m.files.includes(span.file));
+  return byFile.get(file) ?? [];
 }
 
 function later(a: string, b: string): boolean {
