@@ -11,6 +11,7 @@ export interface ReportText {
   title: string;
   generated: (at: string, version: string, now: string) => string;
   unknownNow: string;
+  perMachineNow: (newest: string) => string;
   summary: string;
   inputs: string;
   inputsValue: (n: number, withRejections: number) => string;
@@ -79,6 +80,7 @@ const EN: ReportText = {
   title: 'volact report',
   generated: (at, version, now) => `Generated ${at} by volact ${version}. “Now” is ${now}.`,
   unknownNow: 'unknown (no dated records)',
+  perMachineNow: (newest) => `each machine's newest record (no --now; the newest of all is ${newest})`,
   summary: 'Summary',
   inputs: 'Inputs',
   inputsValue: (n, r) => `${n} (${r} with rejections)`,
@@ -154,6 +156,7 @@ const JA: ReportText = {
   title: 'volact レポート',
   generated: (at, version, now) => `${at} に volact ${version} で作成。基準時刻 (“now”) は ${now}。`,
   unknownNow: '不明 (日時のあるレコードなし)',
+  perMachineNow: (newest) => `各コンピューターの最新レコードの時刻 (--now なし。全体の最新は ${newest})`,
   summary: '概要',
   inputs: '入力',
   inputsValue: (n, r) => `${n} 件 (拒否を含むもの ${r} 件)`,

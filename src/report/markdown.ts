@@ -41,7 +41,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   };
   const parts: Markdown[] = [
     md`# ${t.title}`,
-    md`${t.generated(report.generatedAt, report.tool.version, report.now || t.unknownNow)}`,
+    md`${t.generated(report.generatedAt, report.tool.version, nowText(report, t))}`,
     renderSummary(report, t),
     renderFindingsTable(report.findings, ctx),
     ...report.machines.map((m) => renderMachine(m, report.findings.filter((f) => f.machine === m.name), ctx)),
@@ -301,4 +301,11 @@ function utcMinute(iso: string): string {
   if (!Number.isFinite(ms)) return iso;
   const d = new Date(ms).toISOString();
   return `${d.slice(0, 10)} ${d.slice(11, 16)} UTC`;
+}
+
+/** The report's "now": one time when every machine was judged at it (--now), else each machine's own evidence end. */
+function nowText(report: Report, t: ReportText): string {
+  if (!report.now) return t.unknownNow;
+  const perMachine = report.machines.some((m) => m.judgedAt !== undefined && m.judgedAt !== report.now);
+  return perMachine ? t.perMachineNow(report.now) : report.now;
 }

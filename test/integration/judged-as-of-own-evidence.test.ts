@@ -53,6 +53,7 @@ describe('"now" per machine', () => {
     const md = renderMarkdown(report);
     expect(md).toContain('- Evidence ends 2023-05-31 07:12 UTC');
     expect(md).toContain('- Evidence ends 2024-11-18 09:00 UTC');
+    expect(md).toContain("“Now” is each machine's newest record (no --now; the newest of all is 2024-11-18T09:00:01.0090002Z).");
   });
 
   it('with --now: input/stale-export on the 2023 machine, and its expiry says it extrapolates', async () => {
