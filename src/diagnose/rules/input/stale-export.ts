@@ -1,5 +1,6 @@
 // Backup section (export the logs): with --now, a machine whose exports end long before it is judged on old
 // evidence. Saying so keeps "expired" or "idle" from reading as today's state of that machine.
+import { machineKey } from '../../../evidence/index.js';
 import { defineRule } from '../../rule.js';
 import { staleness, STALE_AFTER_DAYS } from '../../staleness.js';
 import { formatDuration, formatUtc } from '../../time.js';
@@ -20,12 +21,17 @@ export default defineRule(
     if (!stale) return [];
     const evidence: EvidenceRef[] = [];
     for (const span of view.machine.records) {
-      if (!span.newest) continue;
-      const last = span.idRuns[span.idRuns.length - 1]?.[1];
+      // A forwarded log holds several computers: count and date this machine's own records when it names them.
+      const named = span.computers.filter((c) => c.computer);
+      const own = named.length > 1 ? named.find((c) => machineKey(c.computer) === view.key) : undefined;
+      const newest = own?.newest ?? span.newest;
+      const records = own?.records ?? span.records;
+      if (!newest) continue;
+      const last = own ? undefined : span.idRuns[span.idRuns.length - 1]?.[1];
       evidence.push({
         file: span.file,
         ...(last !== undefined ? { record: last } : {}),
-        summary: `${span.records} record${span.records === 1 ? '' : 's'}${span.channel ? ` of ${span.channel}` : ''}, the newest at ${formatUtc(Date.parse(span.newest))}`,
+        summary: `${records} record${records === 1 ? '' : 's'}${span.channel ? ` of ${span.channel}` : ''}, the newest at ${formatUtc(Date.parse(newest))}`,
       });
     }
     evidence.sort((a, b) => b.summary.localeCompare(a.summary));
