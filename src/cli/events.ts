@@ -22,8 +22,13 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
     .action(async (paths: string[], flags: EventsFlags) => {
       if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(`--format expects jsonl or csv, found ${JSON.stringify(flags.format)}`);
       const file = flags.out ? await openOutput(flags.out) : undefined;
-      const write = file ? (text: string) => file.write(text) : io.stdout;
-      if (flags.format === 'csv') write(csvHeader());
+      // Each row waits for its reader (backpressure); a reader that went away stops the loop (OutputClosed).
+      const write = async (text: string): Promise<void> => {
+        if (file) await file.write(text);
+        else if (io.write) await io.write(text);
+        else io.stdout(text);
+      };
+      if (flags.format === 'csv') await write(csvHeader());
       let rows = 0;
       let rejected = 0;
       const options = { ...(flags.all ? { all: true } : {}), ...(flags.tz ? { tz: flags.tz } : {}), ...(io.stdin ? { stdin: io.stdin } : {}) };
@@ -38,7 +43,7 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
           continue;
         }
         rows++;
-        write(flags.format === 'csv' ? csvRow(item.row) : jsonlRow(item.row));
+        await write(flags.format === 'csv' ? csvRow(item.row) : jsonlRow(item.row));
       }
       if (file) await file.close();
       if (rows === 0 && rejected > 0) setExit(2);

@@ -2,13 +2,16 @@
 //
 // A reader that goes away (`volact events big.evtx | head -2`) is not an error: the next write throws
 // OutputClosed, the command stops reading its inputs, and volact exits 0 without a word. An -o path
-// that cannot be written is a usage error: one line, exit 2.
+// that cannot be written is a usage error: one line, exit 2. Long reports are written in chunks, each
+// waiting for the stream to drain (backpressure), so the whole text never sits in memory.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Writes to stdout and resolves when the stream can take more (backpressure); stdout() when absent. */
+  write?: (text: string) => Promise<void>;
   stdin?: NodeJS.ReadableStream;
 }
 
@@ -44,8 +47,29 @@ function makeProcessIo(): CliIo {
       watch();
       if (!process.stderr.destroyed) process.stderr.write(text);
     },
+    write: (text) => {
+      watch();
+      if (closed || process.stdout.destroyed) throw new OutputClosed();
+      return drained(process.stdout, process.stdout.write(text));
+    },
     stdin: process.stdin,
   };
+}
+
+/** Resolves when a stream that said "full" (`ok` false) can take more, or is gone. Never rejects. */
+function drained(stream: NodeJS.WritableStream, ok: boolean): Promise<void> {
+  if (ok) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('close', done);
+    stream.once('error', done);
+  });
 }
 
 export const processIo: CliIo = makeProcessIo();
@@ -61,9 +85,26 @@ export async function emit(io: CliIo, text: string, out?: string): Promise<void>
   await file.close();
 }
 
-/** An -o file opened for writing: write() throws once the file failed, close() reports a late failure. */
+/** Writes a report produced in chunks, waiting for each to drain, so the whole text never sits in memory. */
+export async function emitChunks(io: CliIo, chunks: Iterable<string>, out?: string): Promise<void> {
+  if (out) {
+    const file = await openOutput(out);
+    for (const chunk of chunks) await file.write(chunk);
+    await file.close();
+    return;
+  }
+  for (const chunk of chunks) {
+    if (io.write) await io.write(chunk);
+    else io.stdout(chunk);
+  }
+}
+
+/**
+ * An -o file opened for writing: write() throws at once when the file failed, else resolves when the stream
+ * can take more; close() reports a late failure.
+ */
 export interface OutputFile {
-  write(text: string): void;
+  write(text: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -86,7 +127,7 @@ export async function openOutput(out: string): Promise<OutputFile> {
   return {
     write(text) {
       check();
-      stream.write(text);
+      return drained(stream, stream.write(text));
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

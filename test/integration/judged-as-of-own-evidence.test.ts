@@ -48,7 +48,7 @@ describe('"now" per machine', () => {
     expect(expiry.range).toBe('>90d');
     expect(expiry.minutesLeft).toBe(259200 - 3);
 
-    const report = buildReport(a);
+    const report = buildReport(a, { machines: 'all' });
     expect(report.machines.find((m) => m.key === 'pc01')).toMatchObject({ evidenceEnds: '2023-05-31T07:12:33.5000000Z', judgedAt: '2023-05-31T07:12:33.5000000Z' });
     const md = renderMarkdown(report);
     expect(md).toContain('- Evidence ends 2023-05-31 07:12 UTC');
