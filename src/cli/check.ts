@@ -47,7 +47,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('--config <file>', 'config file (default: ./volact.config.json when present)')
     .option('--rule <id=level>', 'set a rule to error|warning|info|off (repeatable; wins over the config)', collect, [])
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
-    .option('--now <iso>', 'pin "now" (default: the newest record read)')
+    .option('--now <iso>', 'pin "now" for every machine (default: each machine is judged as of the newest record in its own files)')
     .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .option('--threads <n>', 'worker threads reading files (default: one per core)');

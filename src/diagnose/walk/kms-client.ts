@@ -7,7 +7,7 @@ import { dnsDomainOf } from '../rule-helpers.js';
 import { HOUR, toMs, formatDuration, formatUtc } from '../time.js';
 import type { Exchange } from '../machine-view.js';
 import { collectAppLog, collectKmsLog, collectSlmgr, failIf, pass, unknown, type StepDef, type WalkContext } from './step.js';
-import type { KmsHostRequestFact } from '../../decode/index.js';
+import { responseCount, type KmsHostRequestFact } from '../../decode/index.js';
 
 function latest(ctx: WalkContext): Exchange | undefined {
   const recent = ctx.view.recentExchanges();
@@ -56,11 +56,12 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
     decide: (ctx) => {
       const fail = failIf(ctx, ['kms-client/count-below-threshold', 'kms-host/count-below-threshold']);
       if (fail) return fail;
-      const answered = ctx.view.recentExchanges().filter((x) => x.response);
+      // Only a response the host answered carries its count; a failed exchange's 0 is no count.
+      const answered = ctx.view.recentExchanges().filter((x) => x.response && responseCount(x.response) !== undefined);
       const x = answered[answered.length - 1];
       if (x?.response) {
         const need = x.request.requiredCount ?? editionOf(x.request)?.threshold;
-        return pass([evidenceOf(x.response)], `The host reported count ${x.response.currentCount}${need !== undefined ? `; this client needs ${need}` : ''}.`);
+        return pass([evidenceOf(x.response)], `The host reported count ${responseCount(x.response)}${need !== undefined ? `; this client needs ${need}` : ''}.`);
       }
       if (ctx.fired.has('kms-client/activated')) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], 'The client is activated, so the count was met.');
       const kmsHost = latest(ctx)?.request.host || 'the KMS host';
