@@ -3,10 +3,11 @@
 // fresh process, and reports time, throughput and peak RSS. Sizes: 1k, 5k, 10k machines (override with
 // `node scripts/bench-fleet.js 1000 2000`). Needs `npm run build` first (the script is wired that way).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { timeCli } from './time-cli.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -82,6 +83,26 @@ async function child(dir, readOnly) {
   const records = inputs.reduce((n, i) => n + i.records, 0);
   // Worker threads share the process, so RSS covers them too.
   console.log(JSON.stringify({ seconds: t2 - t0, readSeconds: t1 - t0, afterSeconds: rules, peakRssMb: peak / 1048576, records, facts: facts.length, findings }));
+}
+
+/**
+ * `volact check <snapshot> --reporter json` end to end (a process of its own: start-up, read, rules, report to
+ * /dev/null), on snapshots generated into a temp folder and removed after. Floors: 10k machines ≤ 10 s and
+ * ≤ 500 MB; 100k ≤ 150 s and ≤ 2 GB, time linear from 10k.
+ */
+function cliCheck(sizes) {
+  console.log('\nvolact check --reporter json, end to end:');
+  console.log('machines   MB   total s  s per 1k machines  peak RSS MB');
+  for (const n of sizes) {
+    const dir = mkdtempSync(path.join(tmpdir(), `volact-bench-check-${n}-`));
+    try {
+      const shape = generate(dir, n);
+      const r = timeCli(['check', dir, '--reporter', 'json', '--now', NOW]);
+      console.log(`${String(n).padStart(8)}  ${(shape.bytes / 1e6).toFixed(0).padStart(5)}  ${r.seconds.toFixed(1).padStart(7)}  ${((r.seconds / n) * 1000).toFixed(2).padStart(17)}  ${r.rssMb.toFixed(0).padStart(11)}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 }
 
 /** Writes the snapshot once per size (kept across runs when its shape matches). */
@@ -245,7 +266,12 @@ if (process.argv[2] === '--child') {
   const dir = path.join(tmpdir(), `volact-bench-fleet-${Number(process.argv[3])}`);
   generate(dir, Number(process.argv[3]));
   console.log(dir);
+} else if (process.argv[2] === '--cli') {
+  // Only the end-to-end CLI runs: node scripts/bench-fleet.js --cli 10000 100000
+  cliCheck(process.argv.slice(3).map(Number).filter((n) => Number.isInteger(n) && n > 0));
 } else {
   // --read-only: read, merge and fleet views without the rule chain (to see where the time goes).
-  await parent(process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0), process.argv.includes('--read-only'));
+  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  await parent(sizes, process.argv.includes('--read-only'));
+  if (sizes.length === 0 && !process.argv.includes('--read-only')) cliCheck([10_000, 100_000]);
 }
