@@ -39,12 +39,20 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     title: (f) => options.findingTitle?.(f) ?? f.title,
     question: (s) => options.stepQuestion?.(s) ?? s.step,
   };
+  // Grouped once: a fleet has thousands of machines and findings.
+  const byMachine = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    if (f.machine === undefined) continue;
+    const list = byMachine.get(f.machine);
+    if (list) list.push(f);
+    else byMachine.set(f.machine, [f]);
+  }
   const parts: Markdown[] = [
     md`# ${t.title}`,
     md`${t.generated(report.generatedAt, report.tool.version, report.now || t.unknownNow)}`,
     renderSummary(report, t),
     renderFindingsTable(report.findings, ctx),
-    ...report.machines.map((m) => renderMachine(m, report.findings.filter((f) => f.machine === m.name), ctx)),
+    ...report.machines.map((m) => renderMachine(m, byMachine.get(m.name) ?? [], ctx)),
     ...renderFleet(report.fleet, report.findings, ctx),
     renderInputs(report.inputs, t),
     ...(options.appendix ?? []),
