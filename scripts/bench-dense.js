@@ -38,5 +38,5 @@ const cases = [
 ];
 for (const [label, args, floor] of cases) {
   const r = timeCli(args);
-  console.log(`  ${label.padEnd(16)} ${r.seconds.toFixed(2).padStart(6)} s ${(mb / r.seconds).toFixed(1).padStart(6)} MB/s  peak RSS ${r.rssMb.toFixed(0).padStart(5)} MB   (floor ${floor})`);
+  console.log(`  ${label.padEnd(16)} wall ${r.seconds.toFixed(2).padStart(6)} s ${(mb / r.seconds).toFixed(1).padStart(6)} MB/s | cpu ${r.cpuSeconds.toFixed(2).padStart(6)} s ${(mb / r.cpuSeconds).toFixed(1).padStart(6)} MB/s | peak RSS ${r.rssMb.toFixed(0).padStart(5)} MB   (floor ${floor})`);
 }

@@ -119,7 +119,8 @@ function cliAgainstEvtxexport(file, mb, libevtx) {
   for (const [label, args, floor] of cases) {
     const r = timeCli(args);
     const ratio = libevtx ? ` | ${(libevtx.seconds / r.seconds).toFixed(2)}× evtxexport (floor ${floor}×)` : '';
-    console.log(`${label.padEnd(30)} wall ${r.seconds.toFixed(2).padStart(6)} s ${(mb / r.seconds).toFixed(1).padStart(7)} MB/s | peak RSS ${r.rssMb.toFixed(0).padStart(5)} MiB${ratio}`);
+    const cpuRatio = libevtx && Number.isFinite(libevtx.cpu) ? `, cpu ${(libevtx.cpu / r.cpuSeconds).toFixed(2)}×` : '';
+    console.log(`${label.padEnd(30)} wall ${r.seconds.toFixed(2).padStart(6)} s ${(mb / r.seconds).toFixed(1).padStart(7)} MB/s | cpu ${r.cpuSeconds.toFixed(2).padStart(6)} s | peak RSS ${r.rssMb.toFixed(0).padStart(5)} MiB${ratio}${cpuRatio}`);
   }
 }
 

@@ -92,13 +92,13 @@ async function child(dir, readOnly) {
  */
 function cliCheck(sizes) {
   console.log('\nvolact check --reporter json, end to end:');
-  console.log('machines   MB   total s  s per 1k machines  peak RSS MB');
+  console.log('machines   MB   total s  s per 1k machines  cpu s  peak RSS MB');
   for (const n of sizes) {
     const dir = mkdtempSync(path.join(tmpdir(), `volact-bench-check-${n}-`));
     try {
       const shape = generate(dir, n);
       const r = timeCli(['check', dir, '--reporter', 'json', '--now', NOW]);
-      console.log(`${String(n).padStart(8)}  ${(shape.bytes / 1e6).toFixed(0).padStart(5)}  ${r.seconds.toFixed(1).padStart(7)}  ${((r.seconds / n) * 1000).toFixed(2).padStart(17)}  ${r.rssMb.toFixed(0).padStart(11)}`);
+      console.log(`${String(n).padStart(8)}  ${(shape.bytes / 1e6).toFixed(0).padStart(5)}  ${r.seconds.toFixed(1).padStart(7)}  ${((r.seconds / n) * 1000).toFixed(2).padStart(17)}  ${r.cpuSeconds.toFixed(1).padStart(5)}  ${r.rssMb.toFixed(0).padStart(11)}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
