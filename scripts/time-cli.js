@@ -5,7 +5,8 @@ import { closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// VOLACT_ROOT points at another checkout's build, to compare two versions in one run.
+const root = process.env.VOLACT_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Runs one CLI command with stdout to /dev/null; returns wall seconds, CPU seconds (user + system, all threads)

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { withProgress } from './progress.js';
 import { analyze, nothingReadable } from '../analyze.js';
-import { buildReport, renderHtml, renderJson, renderMarkdown } from '../report/index.js';
+import { buildReport, renderHtml, renderJson, renderMarkdown, renderMarkdownChunks } from '../report/index.js';
 import { renderJsonl } from '../report/jsonl.js';
 import { kbAppendix } from '../report/kb-appendix.js';
 import { LANGS, type Lang } from '../report/i18n.js';
 import { languageOptions } from '../report/localize.js';
 import type { MarkdownOptions } from '../report/markdown.js';
-import { emit, parseNow, UsageError, type CliIo } from './output.js';
+import { emit, emitChunks, parseNow, UsageError, type CliIo } from './output.js';
 
 const FORMATS = ['md', 'html', 'json', 'jsonl'] as const;
 type Format = (typeof FORMATS)[number];
@@ -57,7 +57,9 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         json: () => renderJson(report),
         jsonl: () => renderJsonl(report),
       };
-      await emit(io, render[flags.format as Format](), flags.out);
+      // Markdown is written section by section: a fleet's report need never be held whole.
+      if (flags.format === 'md') await emitChunks(io, renderMarkdownChunks(report, markdown()), flags.out);
+      else await emit(io, render[flags.format as Format](), flags.out);
       if (nothingReadable(analysis.inputs)) {
         io.stderr('volact: nothing readable in the given inputs (see the Inputs section)\n');
         setExit(2);

@@ -23,24 +23,41 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
     .action(async (paths: string[], flags: EventsFlags) => {
       if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(`--format expects jsonl or csv, found ${JSON.stringify(flags.format)}`);
       const file = flags.out ? createWriteStream(flags.out) : undefined;
-      const write = file ? (text: string) => void file.write(text) : io.stdout;
+      const sink = file ? (text: string) => void file.write(text) : io.stdout;
+      // Rows are small and can be millions: hand them on in batches of about 64 KiB, not one write each.
+      let pending: string[] = [];
+      let pendingLength = 0;
+      const flush = (): void => {
+        if (pending.length === 0) return;
+        sink(pending.join(''));
+        pending = [];
+        pendingLength = 0;
+      };
+      const write = (text: string): void => {
+        pending.push(text);
+        pendingLength += text.length;
+        if (pendingLength >= 65_536) flush();
+      };
       if (flags.format === 'csv') write(csvHeader());
       let rows = 0;
       let rejected = 0;
       const options = { ...(flags.all ? { all: true } : {}), ...(flags.tz ? { tz: flags.tz } : {}), ...(io.stdin ? { stdin: io.stdin } : {}) };
       for await (const item of readEvents(paths, options)) {
         if (item.kind === 'warning') {
+          flush();
           io.stderr(neutralizeControls(`volact: ${item.file}: ${item.warning.where}: warning: ${item.warning.reason}`) + '\n');
           continue;
         }
         if (item.kind === 'rejected') {
           rejected++;
+          flush();
           io.stderr(neutralizeControls(`volact: ${item.file}: ${item.rejection.where}: ${item.rejection.reason}`) + '\n');
           continue;
         }
         rows++;
         write(flags.format === 'csv' ? csvRow(item.row) : jsonlRow(item.row));
       }
+      flush();
       if (file) await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
       if (rows === 0 && rejected > 0) setExit(2);
     });

@@ -34,7 +34,8 @@ export class FactCompactor {
       const record = value as Record<string, unknown>;
       for (const key in record) {
         const v = record[key];
-        if (typeof v === 'string') record[key] = this.intern(v, copy);
+        // An event time is unique per record: pooling it would only fill the pool.
+        if (typeof v === 'string') record[key] = key === 'time' ? (copy ? ownCopy(v) : v) : this.intern(v, copy);
         else if (v !== null && typeof v === 'object') record[key] = this.share(v, copy);
       }
     }

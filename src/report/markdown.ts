@@ -32,6 +32,14 @@ interface Ctx {
 }
 
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  return [...renderMarkdownChunks(report, options)].join('');
+}
+
+/**
+ * The same report in pieces (a section, or one machine's part), rendered as they are asked for: a fleet's
+ * report can be tens of MB, and a writer that takes the pieces one by one never holds it whole.
+ */
+export function* renderMarkdownChunks(report: Report, options: MarkdownOptions = {}): Generator<string> {
   const t = REPORT_TEXT[options.lang ?? 'en'];
   const ctx: Ctx = {
     t,
@@ -47,17 +55,23 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     if (list) list.push(f);
     else byMachine.set(f.machine, [f]);
   }
-  const parts: Markdown[] = [
-    md`# ${t.title}`,
-    md`${t.generated(report.generatedAt, report.tool.version, report.now || t.unknownNow)}`,
-    renderSummary(report, t),
-    renderFindingsTable(report.findings, ctx),
-    ...report.machines.map((m) => renderMachine(m, byMachine.get(m.name) ?? [], ctx)),
-    ...renderFleet(report.fleet, report.findings, ctx),
-    renderInputs(report.inputs, t),
-    ...(options.appendix ?? []),
-  ];
-  return joinMd(parts, '\n\n').source + '\n';
+  const sections = function* (): Generator<Markdown> {
+    yield md`# ${t.title}`;
+    yield md`${t.generated(report.generatedAt, report.tool.version, report.now || t.unknownNow)}`;
+    yield renderSummary(report, t);
+    yield renderFindingsTable(report.findings, ctx);
+    for (const m of report.machines) yield renderMachine(m, byMachine.get(m.name) ?? [], ctx);
+    yield* renderFleet(report.fleet, report.findings, ctx);
+    yield renderInputs(report.inputs, t);
+    yield* options.appendix ?? [];
+  };
+  // Sections joined by a blank line, and the report ends with a newline.
+  let first = true;
+  for (const section of sections()) {
+    yield first ? section.source : '\n\n' + section.source;
+    first = false;
+  }
+  yield '\n';
 }
 
 function renderSummary(report: Report, t: ReportText): Markdown {
