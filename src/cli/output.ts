@@ -1,16 +1,48 @@
 // Where results go: a file (-o) or stdout. Diagnostics go to stderr, always.
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Writes to stdout and resolves when the stream can take more (backpressure); stdout() when absent. */
+  write?: (text: string) => Promise<void>;
   stdin?: NodeJS.ReadableStream;
+}
+
+/** Set once the reader of stdout went away (`volact … -f json | head`): the rest of the report has no reader. */
+let stdoutGone = false;
+let watching = false;
+
+function watchStdout(): void {
+  if (watching) return;
+  watching = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutGone = true;
+  });
+}
+
+function writeStdout(text: string): Promise<void> {
+  watchStdout();
+  return new Promise((resolve) => {
+    if (stdoutGone || process.stdout.write(text)) return resolve();
+    const done = (): void => {
+      process.stdout.off('drain', done);
+      process.stdout.off('close', done);
+      resolve();
+    };
+    process.stdout.once('drain', done);
+    process.stdout.once('close', done);
+  });
 }
 
 export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  write: writeStdout,
   stdin: process.stdin,
 };
 
@@ -19,31 +51,16 @@ export async function emit(io: CliIo, text: string, out?: string): Promise<void>
   else io.stdout(text);
 }
 
-/**
- * Writes a report given in pieces without ever joining it whole: to the file, else to stdout, in batches of
- * about 64 KiB.
- */
+/** Writes a report produced in chunks, waiting for each to drain, so the whole text never sits in memory. */
 export async function emitChunks(io: CliIo, chunks: Iterable<string>, out?: string): Promise<void> {
-  const file = out ? createWriteStream(out) : undefined;
-  const failed = file ? new Promise<never>((_, reject) => file.once('error', reject)) : undefined;
-  failed?.catch(() => undefined);
-  const write = async (text: string): Promise<void> => {
-    if (!file) return io.stdout(text);
-    if (!file.write(text)) await Promise.race([new Promise<void>((resolve) => file.once('drain', () => resolve())), failed]);
-  };
-  let batch: string[] = [];
-  let length = 0;
-  for (const chunk of chunks) {
-    batch.push(chunk);
-    length += chunk.length;
-    if (length >= 65_536) {
-      await write(batch.join(''));
-      batch = [];
-      length = 0;
-    }
+  if (out) {
+    await pipeline(Readable.from(chunks), createWriteStream(out));
+    return;
   }
-  if (batch.length) await write(batch.join(''));
-  if (file) await Promise.race([new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve()))), failed]);
+  for (const chunk of chunks) {
+    if (io.write) await io.write(chunk);
+    else io.stdout(chunk);
+  }
 }
 
 /** A usage error: commander's or ours. Exit code 2. */
