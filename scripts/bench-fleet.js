@@ -366,8 +366,8 @@ if (process.argv[2] === '--cli') {
   const dir = path.join(tmpdir(), `volact-bench-fleet-${Number(process.argv[3])}`);
   generate(dir, Number(process.argv[3]));
   console.log(dir);
-} else if (process.argv[2] === '--cli') {
-  // Only the end-to-end CLI runs: node scripts/bench-fleet.js --cli 10000 100000
+} else if (process.argv[2] === '--check-cli') {
+  // Only the end-to-end check runs: node scripts/bench-fleet.js --check-cli 10000 100000
   cliCheck(process.argv.slice(3).map(Number).filter((n) => Number.isInteger(n) && n > 0));
 } else {
   // --read-only: read, merge and fleet views without the rule chain (to see where the time goes).
