@@ -4,3 +4,4 @@ export type { Fleet, Machine, Role, TimeRange } from './model.js';
 export { FactCompactor } from './compact-fact.js';
 export { followOneAnother, type TimeSpan } from './time-spans.js';
 export { RecordLedger, holesOf, type RecordSpan, type ComputerEnd, type LedgerEntry } from './record-ledger.js';
+export { computerEndOf } from './computer-ends.js';
