@@ -46,15 +46,6 @@ function wantedAttribute(role: Role, name: string): WantedAttribute | undefined 
   }
 }
 
-function hasWantedAttributes(role: Role): boolean {
-  return role === Role.EventId || role === Role.Provider || role === Role.TimeCreated || role === Role.Data;
-}
-
-// Start tags as Windows writes them: what parseElement accepts without a question (ASCII name characters,
-// quoted values free of '&' and '<', a space before each attribute). Matched after the '<'.
-const PLAIN_START_TAG = /([A-Za-z0-9_.:-]+)((?:[ \t\r\n]+[A-Za-z0-9_.:-]+[ \t\r\n]*=[ \t\r\n]*(?:"[^"<&]*"|'[^'<&]*'))*)[ \t\r\n]*(\/?)>/y;
-const PLAIN_ATTRIBUTE = /[ \t\r\n]+([A-Za-z0-9_.:-]+)[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/g;
-
 /** Roles whose element text is collected. */
 function keepsText(role: Role): boolean {
   return role >= Role.EventId && role !== Role.Provider && role !== Role.TimeCreated && role !== Role.EventData && role !== Role.UserData && role !== Role.RenderingInfo;
@@ -69,8 +60,6 @@ export function scanEventParts(xml: string): EventParts {
   const parts: EventParts = { rootName: '', hasSystem: false };
   const len = xml.length;
   const names: string[] = [];
-  /** Names as written in the start tags (with any prefix). */
-  const qnames: string[] = [];
   const roles: Role[] = [];
   const texts: string[] = [];
   /** Below <UserData>: whether the open element has had a child (only leaves are kept). */
@@ -128,13 +117,6 @@ export function scanEventParts(xml: string): EventParts {
     } else if (next === 0x2f /* / */) {
       const end = xml.indexOf('>', pos + 2);
       if (end < 0) throw new XmlSyntaxError('unterminated end tag', pos);
-      // The usual end tag repeats its start tag's name exactly: compared in place, nothing cut out.
-      if (depth > 0 && end === pos + 2 + qnames[depth - 1].length && xml.startsWith(qnames[depth - 1], pos + 2)) {
-        depth--;
-        close(depth);
-        pos = end + 1;
-        continue;
-      }
       const name = localName(xml.slice(pos + 2, end).trim());
       if (depth === 0) throw new XmlSyntaxError(`end tag </${name}> without a start tag`, pos);
       depth--;
@@ -142,7 +124,7 @@ export function scanEventParts(xml: string): EventParts {
       close(depth);
       pos = end + 1;
     } else {
-      pos = readPlainStartTag(pos) ?? readStartTag(pos);
+      pos = readStartTag(pos);
     }
   }
   if (depth > 0) throw new XmlSyntaxError(`input ends inside <${names[depth - 1]}>`, len);
@@ -199,44 +181,12 @@ export function scanEventParts(xml: string): EventParts {
     return role;
   }
 
-  /**
-   * A start tag in the shape Windows writes (ASCII names, quoted values without '&' or '<'), matched by one
-   * regular expression; undefined for anything else, which readStartTag then reads (and judges) char by char.
-   */
-  function readPlainStartTag(start: number): number | undefined {
-    PLAIN_START_TAG.lastIndex = start + 1;
-    const m = PLAIN_START_TAG.exec(xml);
-    if (!m) return undefined;
-    const qname = m[1];
-    const name = localName(qname);
-    const role = roleOf(name);
-    let dataName: string | undefined;
-    if (m[2] !== '' && hasWantedAttributes(role)) {
-      PLAIN_ATTRIBUTE.lastIndex = 0;
-      for (let a = PLAIN_ATTRIBUTE.exec(m[2]); a; a = PLAIN_ATTRIBUTE.exec(m[2])) {
-        if (a[1].startsWith('xmlns')) continue;
-        const wanted = wantedAttribute(role, localName(a[1]));
-        if (wanted === undefined) continue;
-        const value = a[2] ?? a[3];
-        if (wanted === 'dataName') dataName = value;
-        else parts[wanted] = value;
-      }
-    }
-    open(qname, name, role, dataName, start);
-    if (m[3] === '/') {
-      depth--;
-      close(depth);
-    }
-    return start + 1 + m[0].length;
-  }
-
   function readStartTag(start: number): number {
     let p = start + 1;
     const nameStart = p;
     while (p < len && isNameChar(xml.charCodeAt(p))) p++;
     if (p === nameStart) throw new XmlSyntaxError(`'<' not followed by an element name`, start);
-    const qname = xml.slice(nameStart, p);
-    const name = localName(qname);
+    const name = localName(xml.slice(nameStart, p));
     // Deciding the role first changes nothing when a check below fails: the whole event is rejected then.
     const role = roleOf(name);
     let dataName: string | undefined;
@@ -245,11 +195,11 @@ export function scanEventParts(xml: string): EventParts {
       if (p >= len) throw new XmlSyntaxError(`unterminated start tag <${name}>`, start);
       const c = xml.charCodeAt(p);
       if (c === 0x3e /* > */) {
-        open(qname, name, role, dataName, start);
+        open(name, role, dataName, start);
         return p + 1;
       }
       if (c === 0x2f /* / */ && xml.charCodeAt(p + 1) === 0x3e) {
-        open(qname, name, role, dataName, start);
+        open(name, role, dataName, start);
         depth--;
         close(depth);
         return p + 2;
@@ -286,7 +236,7 @@ export function scanEventParts(xml: string): EventParts {
     }
   }
 
-  function open(qname: string, name: string, role: Role, dataName: string | undefined, at: number): void {
+  function open(name: string, role: Role, dataName: string | undefined, at: number): void {
     if (depth === 0) {
       if (rootSeen) throw new XmlSyntaxError(`a second root element <${name}>`, at);
     } else if (roles[depth - 1] === Role.UserDataNode) {
@@ -298,7 +248,6 @@ export function scanEventParts(xml: string): EventParts {
       parts.rootName = name;
     }
     names[depth] = name;
-    qnames[depth] = qname;
     roles[depth] = role;
     texts[depth] = '';
     hasChild[depth] = false;
