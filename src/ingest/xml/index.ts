@@ -2,4 +2,3 @@ export { makeXmlReader } from './read-xml.js';
 export { parseElement, XmlSyntaxError, type XmlElement } from './tokenize-event.js';
 export { eventFromXml } from './event-from-xml.js';
 export { EventSplitter } from './split-events.js';
-export { scanEvent, scanEventParts } from './scan-event.js';

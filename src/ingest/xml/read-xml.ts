@@ -2,9 +2,9 @@
 // PowerShell redirections in UTF-16LE, pretty-printed copies.
 import type { Reader, ReaderContext, ReaderItem, SkippedRecords } from '../../types.js';
 import { decodeText, type EncodingGuess } from '../encoding.js';
+import { eventFromXml } from './event-from-xml.js';
 import { EventSplitter, type SplitPiece } from './split-events.js';
-import { scanEvent } from './scan-event.js';
-import { XmlSyntaxError } from './tokenize-event.js';
+import { parseElement, XmlSyntaxError } from './tokenize-event.js';
 
 const EVENT_ID = /<(?:\w+:)?EventID(?:\s[^>]*)?>\s*(\d+)\s*</;
 const RECORD_ID = /<(?:\w+:)?EventRecordID(?:\s[^>]*)?>\s*(\d+)\s*</;
@@ -60,7 +60,8 @@ function pieceToItem(piece: SplitPiece, ctx: ReaderContext): ReaderItem {
     if (id && !ctx.filter.eventIds.has(Number(id[1]))) return { kind: 'ignored', count: 1, seen: skippedRecord(piece.xml) };
   }
   try {
-    const mapped = scanEvent(piece.xml, { file: ctx.file, format: 'xml', line: piece.line });
+    const root = parseElement(piece.xml);
+    const mapped = eventFromXml(root, { file: ctx.file, format: 'xml', line: piece.line });
     if (mapped.ok) return { kind: 'event', event: mapped.event };
     return { kind: 'rejected', rejection: { where: `line ${piece.line}`, line: piece.line, reason: mapped.reason } };
   } catch (error) {

@@ -19,7 +19,7 @@ export class XmlSyntaxError extends Error {
   }
 }
 
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -42,12 +42,12 @@ export function decodeEntities(raw: string, at: number): string {
   });
 }
 
-export function localName(qname: string): string {
+function localName(qname: string): string {
   const colon = qname.indexOf(':');
   return colon < 0 ? qname : qname.slice(colon + 1);
 }
 
-export function isNameChar(c: number): boolean {
+function isNameChar(c: number): boolean {
   // Letters, digits, '-', '.', '_', ':' and anything non-ASCII.
   return (
     (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ||
@@ -55,7 +55,7 @@ export function isNameChar(c: number): boolean {
   );
 }
 
-export function isSpace(c: number): boolean {
+function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
