@@ -24,6 +24,15 @@ describe('fuzz findings stay fixed', () => {
     });
   }
 
+  it('an EventID the pre-filter cannot read alone ("1<EventID></EventID>2288" is 12288) is parsed, not skipped', async () => {
+    const bytes = found('xml-event-id-split-by-a-child.xml');
+    expect((await checkInput(bytes, { ...ALL_CHECKS, filter: true })).violations).toEqual([]);
+    const r = await readInput(bytes, { filter: true, chunkSize: 4096 });
+    expect(events(r.items).map((e) => e.eventId)).toEqual([12288]);
+    const doubled = Buffer.from(`<Event><!--<EventID>1</EventID>--><System><EventID>12288</EventID></System><EventData><Data>x</Data></EventData></Event>`);
+    expect(events((await readInput(doubled, { filter: true, chunkSize: 4096 })).items).map((e) => e.eventId)).toEqual([12288]);
+  });
+
   it('a 21 MB run of "<Event " starts without any ">" is one rejection for the stretch (used to be quadratic: hours)', async () => {
     const bytes = Buffer.from(`<Events>${'<Event '.repeat(3_000_000)}</Events>`);
     const r = await readInput(bytes, { filter: false, chunkSize: 65536 });

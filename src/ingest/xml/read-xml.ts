@@ -6,7 +6,11 @@ import { eventFromXml } from './event-from-xml.js';
 import { EventSplitter, type SplitPiece } from './split-events.js';
 import { parseElement, XmlSyntaxError } from './tokenize-event.js';
 
-const EVENT_ID = /<(?:\w+:)?EventID(?:\s[^>]*)?>\s*(\d+)\s*</;
+// The pre-filter skips an event unread only when its <EventID> is plain: digits, then its own end tag, and no
+// other EventID tag anywhere ("<EventID>1<EventID/>2288</EventID>" reads as 12288; a commented-out EventID
+// comes first). Anything else is parsed and judged.
+const PLAIN_EVENT_ID = /<(?:\w+:)?EventID(?:\s[^>]*)?>\s*(\d+)\s*<\/(?:\w+:)?EventID\s*>/g;
+const ANY_EVENT_ID_TAG = /<\/?(?:\w+:)?EventID[\s/>]/g;
 const RECORD_ID = /<(?:\w+:)?EventRecordID(?:\s[^>]*)?>\s*(\d+)\s*</;
 const SYSTEM_TIME = /<(?:\w+:)?TimeCreated\s[^>]*SystemTime\s*=\s*["']([^"']+)["']/;
 const CHANNEL = /<(?:\w+:)?Channel(?:\s[^>]*)?>([^<]*)</;
@@ -56,8 +60,8 @@ function pieceToItem(piece: SplitPiece, ctx: ReaderContext): ReaderItem {
     return { kind: 'rejected', rejection: { where: `line ${piece.line}`, line: piece.line, reason: piece.reason } };
   }
   if (ctx.filter?.eventIds) {
-    const id = EVENT_ID.exec(piece.xml);
-    if (id && !ctx.filter.eventIds.has(Number(id[1]))) return { kind: 'ignored', count: 1, seen: skippedRecord(piece.xml) };
+    const id = plainEventId(piece.xml);
+    if (id !== undefined && !ctx.filter.eventIds.has(id)) return { kind: 'ignored', count: 1, seen: skippedRecord(piece.xml) };
   }
   try {
     const root = parseElement(piece.xml);
@@ -72,6 +76,20 @@ function pieceToItem(piece: SplitPiece, ctx: ReaderContext): ReaderItem {
       rejection: { where: `line ${line}`, line, reason: `malformed event XML: ${error.message}` },
     };
   }
+}
+
+/** The event id when the event's only EventID element is plain digits; undefined when only parsing can tell. */
+function plainEventId(xml: string): number | undefined {
+  PLAIN_EVENT_ID.lastIndex = 0;
+  const match = PLAIN_EVENT_ID.exec(xml);
+  if (!match) return undefined;
+  // Tags before the match, or after it, mean more than one EventID element (or a split one).
+  ANY_EVENT_ID_TAG.lastIndex = 0;
+  const first = ANY_EVENT_ID_TAG.exec(xml);
+  if (!first || first.index !== match.index) return undefined;
+  ANY_EVENT_ID_TAG.lastIndex = match.index + match[0].length;
+  if (ANY_EVENT_ID_TAG.exec(xml)) return undefined;
+  return Number(match[1]);
 }
 
 function countNewlines(text: string, end: number): number {
