@@ -8,6 +8,7 @@ import { MachineView } from './machine-view.js';
 import type { DiagnoseOptions } from './options.js';
 import type { Rule, RuleContext, RuleHit } from './rule.js';
 import { staleness, type Staleness } from './staleness.js';
+import { flatString } from '../flat-string.js';
 import { formatDuration, formatUtc, toMs } from './time.js';
 
 export const INTERNAL_ERROR_ID = 'volact/internal-error';
@@ -81,13 +82,15 @@ function add(found: Map<string, { finding: Finding; machineKey: string }>, rule:
   const key = `${meta.id}\u0000${view.key}`;
   const severity = options.severity[meta.id] ?? hit.severity ?? meta.severity;
   const kb = [...new Set([...meta.kb, ...(hit.kb ?? [])])];
+  // Findings live until the report is written: their strings are kept flat, not as ropes over their pieces.
+  for (const e of hit.evidence) flatString(e.summary);
   const existing = found.get(key);
   if (existing) {
     const f = existing.finding;
     mergeEvidence(f.evidence, hit.evidence);
     for (const r of hit.remedy) if (!f.remedy.includes(r)) f.remedy.push(r);
     for (const k of kb) if (!f.kb.includes(k)) f.kb.push(k);
-    if (!f.detail.includes(hit.detail)) f.detail = `${f.detail} ${hit.detail}`;
+    if (!f.detail.includes(hit.detail)) f.detail = flatString(`${f.detail} ${hit.detail}`);
     if (!options.severity[meta.id]) f.severity = worse(f.severity, severity);
     return;
   }
@@ -98,7 +101,7 @@ function add(found: Map<string, { finding: Finding; machineKey: string }>, rule:
       severity,
       machine: view.name,
       title: hit.title ?? meta.title,
-      detail: hit.detail,
+      detail: flatString(hit.detail),
       evidence: mergeEvidence([], hit.evidence),
       remedy: [...hit.remedy],
       kb,

@@ -7,6 +7,7 @@ import { KMS_CLIENT_STEPS } from './kms-client.js';
 import { KMS_HOST_STEPS } from './kms-host.js';
 import { MAK_STEPS } from './mak.js';
 import type { StepDef, WalkContext } from './step.js';
+import { flatString } from '../../flat-string.js';
 
 export type { StepDef, WalkContext } from './step.js';
 
@@ -32,7 +33,12 @@ export function walkMachine(ctx: RuleContext, findings: readonly Finding[]): Wal
         note: `Step failed: ${err instanceof Error ? err.message : String(err)}`,
       };
     }
-    if (outcome) steps.push({ id: def.id, step: def.step, ...outcome });
+    if (!outcome) continue;
+    // Walks live until the report is written: their strings are kept flat, not as ropes over their pieces.
+    if (outcome.note !== undefined) flatString(outcome.note);
+    if (outcome.collect !== undefined) flatString(outcome.collect);
+    for (const e of outcome.evidence) flatString(e.summary);
+    steps.push({ id: def.id, step: def.step, ...outcome });
   }
   return steps;
 }
