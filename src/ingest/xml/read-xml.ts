@@ -10,7 +10,6 @@ import { parseElement, XmlSyntaxError } from './tokenize-event.js';
 // other EventID tag anywhere ("<EventID>1<EventID/>2288</EventID>" reads as 12288; a commented-out EventID
 // comes first). Anything else is parsed and judged.
 const PLAIN_EVENT_ID = /<(?:\w+:)?EventID(?:\s[^>]*)?>\s*(\d+)\s*<\/(?:\w+:)?EventID\s*>/g;
-const ANY_EVENT_ID_TAG = /<\/?(?:\w+:)?EventID[\s/>]/g;
 const RECORD_ID = /<(?:\w+:)?EventRecordID(?:\s[^>]*)?>\s*(\d+)\s*</;
 const SYSTEM_TIME = /<(?:\w+:)?TimeCreated\s[^>]*SystemTime\s*=\s*["']([^"']+)["']/;
 const CHANNEL = /<(?:\w+:)?Channel(?:\s[^>]*)?>([^<]*)</;
@@ -83,12 +82,10 @@ function plainEventId(xml: string): number | undefined {
   PLAIN_EVENT_ID.lastIndex = 0;
   const match = PLAIN_EVENT_ID.exec(xml);
   if (!match) return undefined;
-  // Tags before the match, or after it, mean more than one EventID element (or a split one).
-  ANY_EVENT_ID_TAG.lastIndex = 0;
-  const first = ANY_EVENT_ID_TAG.exec(xml);
-  if (!first || first.index !== match.index) return undefined;
-  ANY_EVENT_ID_TAG.lastIndex = match.index + match[0].length;
-  if (ANY_EVENT_ID_TAG.exec(xml)) return undefined;
+  // "EventID" anywhere before or after the match may be another EventID element (or a split one): parse then.
+  // Plain searches, not a regular expression: this runs for every event of every file.
+  if (xml.indexOf('EventID') < match.index) return undefined;
+  if (xml.indexOf('EventID', match.index + match[0].length) >= 0) return undefined;
   return Number(match[1]);
 }
 
