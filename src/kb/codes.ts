@@ -153,7 +153,7 @@ function japaneseBody(info: HresultInfo, advice: CategoryAdvice, success: boolea
   } else {
     lines.push(
       `Windows はこのコードを${symbol ? ` \`${symbol}\` として` : ''}定義しています。volact にはこのコード固有のトラブルシューティング情報はなく、` +
-        'ボリューム ライセンス認証の問題で最初に追うべきコードであることはまれです。',
+        'ライセンス認証の問題でまず追うべきコードであることはまれです。',
       '',
     );
   }
