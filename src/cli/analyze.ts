@@ -50,7 +50,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         ...withProgress(io),
       });
       const report = buildReport(analysis);
-      const markdown = (): MarkdownOptions => ({ appendix: flags.kb ? kbAppendix(report) : [], ...languageOptions(flags.lang as Lang) });
+      const markdown = (): MarkdownOptions => ({ appendix: flags.kb ? kbAppendix(report, flags.lang as Lang) : [], ...languageOptions(flags.lang as Lang) });
       const render: Record<Format, () => string> = {
         md: () => renderMarkdown(report, markdown()),
         html: () => renderHtml(report, { markdown: markdown() }),

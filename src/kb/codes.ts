@@ -144,19 +144,19 @@ function codeArticle(info: HresultInfo): Article {
 function japaneseBody(info: HresultInfo, advice: CategoryAdvice, success: boolean): string {
   const symbol = info.symbol ?? '';
   const lines: string[] = [];
-  if (info.meaningJa) lines.push(`**意味** ${info.meaningJa}`, '');
-  else if (info.meaning) lines.push(`**意味** このコードの日本語の説明はまだありません。英語の説明: ${info.meaning}`, '');
+  if (info.meaningJa) lines.push(`**意味:** ${info.meaningJa}`, '');
+  else if (info.meaning) lines.push(`**意味:** このコードの日本語の説明はまだありません。英語の説明: ${info.meaning}`, '');
   if (success) {
     lines.push('**エラーではありません。** このコードは重大度ビットが立っていないため、情報または成功として報告されます。', '');
   } else if (info.meaning) {
-    lines.push(`**最初に確認すること (${advice.labelJa})** ${advice.startJa}`, '');
+    lines.push(`**最初に確認すること (${advice.labelJa}):** ${advice.startJa}`, '');
   } else {
     lines.push(
       `Windows はこのコードを${symbol ? ` \`${symbol}\` として` : ''}定義しています。volact にはこのコード固有のトラブルシューティング情報はなく、` +
-        'ボリューム ライセンス認証の問題で最初に追うべきコードであることはまれです。',
+        'ライセンス認証の問題でまず追うべきコードであることはまれです。',
       '',
     );
   }
-  lines.push(`**その環境での説明** 問題のコンピューターで \`slui.exe 0x2a ${info.code}\` を実行すると、そのコンピューターの表示言語で Windows のメッセージが表示されます。`);
+  lines.push(`**その環境での説明:** 問題のコンピューターで \`slui.exe 0x2a ${info.code}\` を実行すると、そのコンピューターの表示言語で Windows のメッセージが表示されます。`);
   return lines.join('\n');
 }
