@@ -7,6 +7,7 @@ import { kbAppendix } from '../report/kb-appendix.js';
 import { LANGS, type Lang } from '../report/i18n.js';
 import { languageOptions } from '../report/localize.js';
 import type { MarkdownOptions } from '../report/markdown.js';
+import { reportNothingToRead } from './no-input.js';
 import { emit, parseNow, UsageError, type CliIo } from './output.js';
 
 const FORMATS = ['md', 'html', 'json', 'jsonl'] as const;
@@ -49,6 +50,10 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         ...(io.stdin ? { stdin: io.stdin } : {}),
         ...withProgress(io),
       });
+      if (reportNothingToRead(analysis.inputs, io)) {
+        setExit(2);
+        return;
+      }
       const report = buildReport(analysis);
       const markdown = (): MarkdownOptions => ({ appendix: flags.kb ? kbAppendix(report, flags.lang as Lang) : [], ...languageOptions(flags.lang as Lang) });
       const render: Record<Format, () => string> = {

@@ -13,6 +13,7 @@ import { BaselineError, diffBaseline, readBaseline, verdict, type BaselineDiff, 
 import { renderBaselineSection, renderGithubAnnotations, renderJobSummary } from '../report/github.js';
 import { renderJunit } from '../report/junit.js';
 import type { Finding, Severity } from '../types.js';
+import { reportNothingToRead } from './no-input.js';
 import { emit, parseNow, UsageError, type CliIo } from './output.js';
 
 const REPORTERS = ['md', 'json', 'junit', 'github'] as const;
@@ -68,6 +69,10 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         ...(threads !== undefined ? { threads } : {}),
         ...withProgress(io),
       });
+      if (reportNothingToRead(analysis.inputs, io)) {
+        setExit(2);
+        return;
+      }
       const report = buildReport(analysis);
       const diff = baseline ? diffBaseline(report.findings, baseline, flags.baseline!) : undefined;
       const { failing, known } = verdict(report.findings, failOn, diff, failOnNew);

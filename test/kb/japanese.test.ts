@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadArticles, loadKb, type ArticleKind } from '../../src/kb/index.js';
+import { loadArticles, loadKb, renderMarkdown, type ArticleKind } from '../../src/kb/index.js';
 
 const kb = loadKb();
 const handWritten = kb.articles.filter((a) => a.origin !== 'generated');
@@ -66,6 +66,15 @@ describe('Japanese bodies keep the shape of the English ones', () => {
       if (ja < latin) english.push(`${a.id}: ${ja} Japanese characters, ${latin} Latin letters`);
     }
     expect(english).toEqual([]);
+  });
+
+  it('renders its bold text (CommonMark does not open ** between a Japanese letter and punctuation)', () => {
+    const literal: string[] = [];
+    for (const a of written) {
+      const prose = (a.bodyJa as string).replace(/```[\s\S]*?```/g, '').replace(/`[^`]*`/g, '');
+      for (const line of renderMarkdown(prose).split('\n')) if (line.includes('**')) literal.push(`${a.id}: ${line.trim()}`);
+    }
+    expect(literal).toEqual([]);
   });
 });
 
