@@ -1,19 +1,20 @@
 import type { Command } from 'commander';
 import { withProgress } from './progress.js';
 import { analyze, nothingReadable } from '../analyze.js';
-import { buildReport, renderHtml, renderJson, renderMarkdown } from '../report/index.js';
-import { renderJsonl } from '../report/jsonl.js';
+import { buildReport, jsonReportChunks, renderHtml, renderMarkdown } from '../report/index.js';
+import { jsonlReportChunks } from '../report/jsonl.js';
 import { kbAppendix } from '../report/kb-appendix.js';
 import { LANGS, type Lang } from '../report/i18n.js';
 import { languageOptions } from '../report/localize.js';
 import type { MarkdownOptions } from '../report/markdown.js';
 import { reportNothingToRead } from './no-input.js';
-import { emit, parseNow, UsageError, type CliIo } from './output.js';
+import { emitChunks, parseNow, UsageError, type CliIo } from './output.js';
+import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
 
 const FORMATS = ['md', 'html', 'json', 'jsonl'] as const;
 type Format = (typeof FORMATS)[number];
 
-interface AnalyzeFlags {
+interface AnalyzeFlags extends ReportFlags {
   format: string;
   out?: string;
   now?: string;
@@ -24,7 +25,7 @@ interface AnalyzeFlags {
 }
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('analyze')
     .description('read exports and slmgr output, walk the troubleshooting tables, print a report')
     .argument('<paths...>', 'files, folders (recursive), globs, or - for stdin')
@@ -34,38 +35,44 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (input is never translated)`, 'en')
-    .option('--no-kb', 'do not append the knowledge-base articles the findings cite (Markdown, HTML)')
-    .action(async (paths: string[], flags: AnalyzeFlags) => {
-      if (!(FORMATS as readonly string[]).includes(flags.format)) {
-        throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, found ${JSON.stringify(flags.format)}`);
-      }
-      if (!(LANGS as readonly string[]).includes(flags.lang)) {
-        throw new UsageError(`--lang expects one of ${LANGS.join(', ')}, found ${JSON.stringify(flags.lang)}`);
-      }
-      const now = parseNow(flags.now);
-      const analysis = await analyze(paths, {
-        ...(now ? { now } : {}),
-        ...(flags.machine ? { machine: flags.machine } : {}),
-        ...(flags.tz ? { tz: flags.tz } : {}),
-        ...(io.stdin ? { stdin: io.stdin } : {}),
-        ...withProgress(io),
-      });
-      if (reportNothingToRead(analysis.inputs, io)) {
-        setExit(2);
-        return;
-      }
-      const report = buildReport(analysis);
-      const markdown = (): MarkdownOptions => ({ appendix: flags.kb ? kbAppendix(report, flags.lang as Lang) : [], ...languageOptions(flags.lang as Lang) });
-      const render: Record<Format, () => string> = {
-        md: () => renderMarkdown(report, markdown()),
-        html: () => renderHtml(report, { markdown: markdown() }),
-        json: () => renderJson(report),
-        jsonl: () => renderJsonl(report),
-      };
-      await emit(io, render[flags.format as Format](), flags.out);
-      if (nothingReadable(analysis.inputs)) {
-        io.stderr('volact: nothing readable in the given inputs (see the Inputs section)\n');
-        setExit(2);
-      }
+    .option('--no-kb', 'do not append the knowledge-base articles the findings cite (Markdown, HTML)');
+  addReportOptions(command).action(async (paths: string[], flags: AnalyzeFlags) => {
+    if (!(FORMATS as readonly string[]).includes(flags.format)) {
+      throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, found ${JSON.stringify(flags.format)}`);
+    }
+    if (!(LANGS as readonly string[]).includes(flags.lang)) {
+      throw new UsageError(`--lang expects one of ${LANGS.join(', ')}, found ${JSON.stringify(flags.lang)}`);
+    }
+    const now = parseNow(flags.now);
+    const reportOptions = reportOptionsFrom(flags);
+    const analysis = await analyze(paths, {
+      ...(now ? { now } : {}),
+      ...(flags.machine ? { machine: flags.machine } : {}),
+      ...(flags.tz ? { tz: flags.tz } : {}),
+      ...(io.stdin ? { stdin: io.stdin } : {}),
+      ...withProgress(io),
     });
+    if (reportNothingToRead(analysis.inputs, io)) {
+      setExit(2);
+      return;
+    }
+    const report = buildReport(analysis, reportOptions);
+    warnUnmatched(report.machines, reportOptions.show ?? [], io.stderr);
+    const markdown = (): MarkdownOptions => ({
+      appendix: flags.kb ? kbAppendix(report, flags.lang as Lang) : [],
+      ...languageOptions(flags.lang as Lang),
+      ...(reportOptions.evidence !== undefined ? { evidence: reportOptions.evidence } : {}),
+    });
+    const render: Record<Format, () => Iterable<string>> = {
+      md: () => [renderMarkdown(report, markdown())],
+      html: () => [renderHtml(report, { markdown: markdown() })],
+      json: () => jsonReportChunks(report),
+      jsonl: () => jsonlReportChunks(report),
+    };
+    await emitChunks(io, render[flags.format as Format](), flags.out);
+    if (nothingReadable(analysis.inputs)) {
+      io.stderr('volact: nothing readable in the given inputs (see the Inputs section)\n');
+      setExit(2);
+    }
+  });
 }

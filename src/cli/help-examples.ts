@@ -19,6 +19,7 @@ const EXAMPLES: Record<string, string[]> = {
     'volact analyze ./customer-0308 -f html -o report.html --lang ja',
     'volact analyze PC-JA-07/Application.evtx PC-JA-07/slmgr-dlv.txt --now 2024-03-08T09:00:00Z',
     'cat slmgr-dli.txt | volact analyze - --machine PC-JA-07',
+    "volact analyze ./nightly --show-machine 'lab-*' -o fleet.md   # failing machines and lab-* in full",
   ],
   check: [
     'volact check ./nightly                              # exit 1 when an error-level finding is present',

@@ -4,7 +4,7 @@
 // codes and CMIDs do not, and they are what tells two findings of one rule apart).
 import { machineKey } from '../evidence/index.js';
 import type { Finding, Severity } from '../types.js';
-import { SCHEMA_VERSION } from './model.js';
+import { READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION } from './model.js';
 
 export interface BaselineReport {
   schemaVersion: number;
@@ -50,11 +50,13 @@ export function readBaseline(text: string, file: string): BaselineReport {
   if (typeof report.schemaVersion !== 'number') {
     throw new BaselineError(`${file}: the baseline has no schemaVersion, so it is not a volact JSON report`);
   }
-  if (report.schemaVersion !== SCHEMA_VERSION) {
+  // Schema 1 and 2 findings have the same fields (2 caps evidence and adds evidenceTotal), and a finding's
+  // identity reads only rule, machine and title, so a nightly run keeps its baseline across the upgrade.
+  if (!READABLE_SCHEMA_VERSIONS.includes(report.schemaVersion)) {
     const by = version ? ` (volact ${version})` : '';
     const age = report.schemaVersion < SCHEMA_VERSION ? 'an older' : 'a newer';
     throw new BaselineError(
-      `${file}: the baseline was written with ${age} report format, schemaVersion ${report.schemaVersion}${by}; this volact reads schemaVersion ${SCHEMA_VERSION} only. ` +
+      `${file}: the baseline was written with ${age} report format, schemaVersion ${report.schemaVersion}${by}; this volact reads schemaVersion ${READABLE_SCHEMA_VERSIONS.join(' and ')}. ` +
         'Run this volact over the previous snapshot to write a new baseline, or drop --baseline for this run.',
     );
   }

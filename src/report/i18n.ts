@@ -3,6 +3,7 @@
 // English: they carry commands and values that read the same in both.
 import type { ExpiryRange } from '../fleet/index.js';
 import type { Severity } from '../types.js';
+import type { Worst } from './select.js';
 
 export type Lang = 'en' | 'ja';
 export const LANGS: readonly Lang[] = ['en', 'ja'];
@@ -70,6 +71,20 @@ export interface ReportText {
   moreRejected: (n: number) => string;
   warnings: string;
   unknownLines: string;
+  verdict: (errors: number, warnings: number, machines: number) => string;
+  machinesByWorst: string;
+  worst: Record<Worst, string>;
+  findingsByRule: string;
+  findingsByRuleHead: [string, string, string, string, string];
+  moreMachines: (n: number) => string;
+  healthyMachines: string;
+  otherMachines: string;
+  compactHead: [string, string, string, string, string, string];
+  compactOmitted: (n: number) => string;
+  detailHint: string;
+  otherInputs: (files: number, formats: string, records: number, decoded: number, ignored: number) => string;
+  moreInputRows: (n: number) => string;
+  summaryCut: (shown: number, machinesLeft: number) => string;
 }
 
 const EN: ReportText = {
@@ -142,6 +157,23 @@ const EN: ReportText = {
   moreRejected: (n) => `${n} more (the JSON report lists the first 1000 and counts the rest)`,
   warnings: 'Damage that cost no record',
   unknownLines: 'Lines volact did not understand',
+  verdict: (e, w, n) =>
+    e + w === 0 ? `✔ None of the ${n} machines has a warning or an error.` : `✘ ${e + w} of ${n} machines need attention: ${e} with errors, ${w} with warnings only.`,
+  machinesByWorst: 'Machines by worst finding',
+  worst: { error: '✘ error', warning: '⚠ warning', info: 'ℹ info only', none: 'no finding' },
+  findingsByRule: 'Findings by rule',
+  findingsByRuleHead: ['Severity', 'Rule', 'Finding', 'Machines', 'Where'],
+  moreMachines: (n) => `and ${n} more`,
+  healthyMachines: 'Machines without warnings or errors',
+  otherMachines: 'Machines without a detail section',
+  compactHead: ['Machine', 'Roles', 'Product', 'License status', 'Expires', 'Worst finding'],
+  compactOmitted: (n) => `${n} machines are not listed one by one; the JSON report (-f json) has a summary of each, and “--machines all” or “--show-machine NAME” shows them in full.`,
+  detailHint: 'Machines with a warning or an error are shown in full; “--machines all” shows every machine, “--show-machine NAME” the machines named.',
+  otherInputs: (files, formats, records, decoded, ignored) =>
+    `${files} files without rejections or warnings (${formats}): read ${records} · decoded ${decoded} · ignored ${ignored}. The JSON report lists each one.`,
+  moreInputRows: (n) => `${n} more files with rejections or warnings are in the JSON report.`,
+  summaryCut: (shown, left) =>
+    `The summary stops here: GitHub shows at most 1 MiB of a job summary. ${shown} machine sections are above, ${left} more are in the full report: run the same check with “--reporter md -o report.md” (or “--reporter json -o report.json”) and keep the file as a build artifact.`,
 };
 
 const JA: ReportText = {
@@ -214,6 +246,23 @@ const JA: ReportText = {
   moreRejected: (n) => `ほか ${n} 件 (JSON レポートには最初の 1000 件と総数があります)`,
   warnings: 'レコードを失わなかった破損',
   unknownLines: 'volact が解釈できなかった行',
+  verdict: (e, w, n) =>
+    e + w === 0 ? `✔ ${n} 台のコンピューターに警告・エラーはありません。` : `✘ ${n} 台中 ${e + w} 台に対応が必要です: エラー ${e} 台、警告のみ ${w} 台。`,
+  machinesByWorst: '最も重い検出事項別のコンピューター',
+  worst: { error: '✘ エラー', warning: '⚠ 警告', info: 'ℹ 情報のみ', none: '検出事項なし' },
+  findingsByRule: 'ルール別の検出事項',
+  findingsByRuleHead: ['重要度', 'ルール', '検出事項', 'コンピューター数', '対象'],
+  moreMachines: (n) => `ほか ${n} 台`,
+  healthyMachines: '警告・エラーのないコンピューター',
+  otherMachines: '詳細を示していないコンピューター',
+  compactHead: ['コンピューター', '役割', '製品', 'ライセンスの状態', '期限', '最も重い検出事項'],
+  compactOmitted: (n) => `${n} 台は一覧にしていません。JSON レポート (-f json) に各台の概要があり、「--machines all」または「--show-machine 名前」で詳細を表示できます。`,
+  detailHint: '警告またはエラーのあるコンピューターは詳細を示します。「--machines all」ですべて、「--show-machine 名前」で指定したものも表示します。',
+  otherInputs: (files, formats, records, decoded, ignored) =>
+    `拒否・警告のないファイル ${files} 件 (${formats}): 読み取り ${records} · 解析 ${decoded} · 対象外 ${ignored}。JSON レポートに各ファイルがあります。`,
+  moreInputRows: (n) => `拒否・警告のあるファイルほか ${n} 件は JSON レポートにあります。`,
+  summaryCut: (shown, left) =>
+    `概要はここまでです (GitHub のジョブ概要は 1 MiB まで)。上に ${shown} 台の詳細があり、ほか ${left} 台は完全なレポートにあります: 同じチェックを「--reporter md -o report.md」(または「--reporter json -o report.json」) で実行し、ファイルをビルド成果物として保存してください。`,
 };
 
 export const REPORT_TEXT: Record<Lang, ReportText> = { en: EN, ja: JA };
