@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { withProgress } from './progress.js';
 import { analyze, nothingReadable } from '../analyze.js';
-import { buildReport, jsonReportChunks, renderHtml, renderMarkdown } from '../report/index.js';
+import { buildReport, jsonReportChunks, markdownReportChunks, renderHtml } from '../report/index.js';
 import { jsonlReportChunks } from '../report/jsonl.js';
 import { kbAppendix } from '../report/kb-appendix.js';
 import { LANGS, type Lang } from '../report/i18n.js';
@@ -64,7 +64,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       ...(reportOptions.evidence !== undefined ? { evidence: reportOptions.evidence } : {}),
     });
     const render: Record<Format, () => Iterable<string>> = {
-      md: () => [renderMarkdown(report, markdown())],
+      md: () => markdownReportChunks(report, markdown()),
       html: () => [renderHtml(report, { markdown: markdown() })],
       json: () => jsonReportChunks(report),
       jsonl: () => jsonlReportChunks(report),

@@ -22,11 +22,23 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
     .action(async (paths: string[], flags: EventsFlags) => {
       if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(`--format expects jsonl or csv, found ${JSON.stringify(flags.format)}`);
       const file = flags.out ? await openOutput(flags.out) : undefined;
-      // Each row waits for its reader (backpressure); a reader that went away stops the loop (OutputClosed).
-      const write = async (text: string): Promise<void> => {
+      // Rows are small and can be millions: hand them on in batches of about 64 KiB, not one write each. Each batch
+      // waits for its reader (backpressure); a reader that went away stops the loop (OutputClosed).
+      let pending: string[] = [];
+      let pendingLength = 0;
+      const flush = async (): Promise<void> => {
+        if (pending.length === 0) return;
+        const text = pending.join('');
+        pending = [];
+        pendingLength = 0;
         if (file) await file.write(text);
         else if (io.write) await io.write(text);
         else io.stdout(text);
+      };
+      const write = async (text: string): Promise<void> => {
+        pending.push(text);
+        pendingLength += text.length;
+        if (pendingLength >= 65_536) await flush();
       };
       if (flags.format === 'csv') await write(csvHeader());
       let rows = 0;
@@ -34,17 +46,20 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
       const options = { ...(flags.all ? { all: true } : {}), ...(flags.tz ? { tz: flags.tz } : {}), ...(io.stdin ? { stdin: io.stdin } : {}) };
       for await (const item of readEvents(paths, options)) {
         if (item.kind === 'warning') {
+          flush();
           io.stderr(neutralizeControls(`volact: ${item.file}: ${item.warning.where}: warning: ${item.warning.reason}`) + '\n');
           continue;
         }
         if (item.kind === 'rejected') {
           rejected++;
+          flush();
           io.stderr(neutralizeControls(`volact: ${item.file}: ${item.rejection.where}: ${item.rejection.reason}`) + '\n');
           continue;
         }
         rows++;
         await write(flags.format === 'csv' ? csvRow(item.row) : jsonlRow(item.row));
       }
+      await flush();
       if (file) await file.close();
       if (rows === 0 && rejected > 0) setExit(2);
     });

@@ -4,7 +4,7 @@
 // OutputClosed, the command stops reading its inputs, and volact exits 0 without a word. An -o path
 // that cannot be written is a usage error: one line, exit 2. Long reports are written in chunks, each
 // waiting for the stream to drain (backpressure), so the whole text never sits in memory.
-import { createWriteStream, type WriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 export interface CliIo {
@@ -116,7 +116,8 @@ export async function openOutput(out: string): Promise<OutputFile> {
   } catch (error) {
     throw new UsageError(`cannot write ${out}: ${describeFsError(error)}`);
   }
-  const stream: WriteStream = createWriteStream('', { fd: handle.fd, autoClose: true });
+  // The stream owns the FileHandle and closes it; a bare fd would be closed twice (once more when the handle is collected).
+  const stream: WriteStream = handle.createWriteStream();
   let failure: unknown;
   stream.on('error', (error) => {
     failure ??= error;

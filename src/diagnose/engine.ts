@@ -29,7 +29,8 @@ export interface EngineResult {
  */
 export function runRules(fleet: Fleet, rules: readonly Rule[], options: DiagnoseOptions, now: number, pinned = true): EngineResult {
   const views = new Map(fleet.machines.map((m) => [m.key, new MachineView(m, fleet, pinned ? now : (toMs(m.evidenceEnd) ?? now))]));
-  const present = new Set<FactKind>(fleet.machines.flatMap((m) => m.facts.map((f) => f.kind)));
+  const present = new Set<FactKind>();
+  for (const m of fleet.machines) for (const f of m.facts) present.add(f.kind);
   const disabled = new Set(options.disabled);
   // key: rule id + machine key
   const found = new Map<string, { finding: Finding; machineKey: string }>();

@@ -32,7 +32,8 @@ export function buildFleet(input: Iterable<FactWithOwner>, options: BuildFleetOp
       machine = { key, name, aliases: [], cmids: [], files: [], facts: [], roles: [], records: [], evidenceEnd: '' };
       machines.set(key, machine);
     }
-    machine.name = betterDisplayName(machine.name, name);
+    // Most facts repeat the name already taken: only a new spelling can change the display name or aliases.
+    if (name !== machine.name) machine.name = betterDisplayName(machine.name, name);
     if (!machine.aliases.includes(name)) machine.aliases.push(name);
     return machine;
   };

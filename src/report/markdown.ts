@@ -58,7 +58,29 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   return joinMd([...head, ...machines, ...tail], '\n\n').source + '\n';
 }
 
+/**
+ * The same text as renderMarkdown, block by block: a fleet's report can be tens of MB, and a writer that
+ * takes the blocks one by one never holds it joined (nor its bytes) whole.
+ */
+export function* markdownReportChunks(report: Report, options: MarkdownOptions = {}): Generator<string> {
+  const { head, machines, tail } = markdownParts(report, options);
+  let first = true;
+  for (const blocks of [head, machines(), tail]) {
+    for (const block of blocks) {
+      yield first ? block.source : '\n\n' + block.source;
+      first = false;
+    }
+  }
+  yield '\n';
+}
+
 export function renderMarkdownBlocks(report: Report, options: MarkdownOptions = {}): MarkdownBlocks {
+  const { head, machines, tail } = markdownParts(report, options);
+  return { head, machines: [...machines()], tail };
+}
+
+/** The blocks, with the machines' (the bulk of a fleet's report) rendered only as they are asked for. */
+function markdownParts(report: Report, options: MarkdownOptions): Omit<MarkdownBlocks, 'machines'> & { machines: () => Iterable<Markdown> } {
   const t = REPORT_TEXT[options.lang ?? 'en'];
   const limit = options.evidence ?? TEXT_EVIDENCE;
   const ctx: Ctx = {
@@ -83,7 +105,10 @@ export function renderMarkdownBlocks(report: Report, options: MarkdownOptions = 
   const others = renderOtherMachines(rest, byMachine, t);
   if (others) tail.push(others);
   tail.push(renderInputs(report.inputs, t), ...(options.appendix ?? []));
-  return { head, machines: sorted.map((m) => renderMachine(m, byMachine.get(m.name) ?? [], ctx)), tail };
+  const machines = function* (): Generator<Markdown> {
+    for (const m of sorted) yield renderMachine(m, byMachine.get(m.name) ?? [], ctx);
+  };
+  return { head, machines, tail };
 }
 
 /** Schema-1 reports (an old JSON file) have no `detail`: every machine was shown in full then. */
