@@ -1,7 +1,7 @@
 // Shapes shared by every layer of the flow (ingest → decode → evidence → diagnose → report).
 // This module imports nothing, so any layer may depend on it without breaking the one-way flow.
 
-export type InputFormat = 'evtx' | 'xml' | 'csv' | 'text' | 'json' | 'jsonl' | 'slmgr' | 'unknown';
+export type InputFormat = 'evtx' | 'xml' | 'csv' | 'text' | 'json' | 'jsonl' | 'slmgr' | 'network' | 'unknown';
 
 /** Where a record came from. `record` is the event record id or ordinal, `line` 1-based, `offset` in bytes. */
 export interface SourceRef {
@@ -61,7 +61,19 @@ export type ReaderItem =
   | { kind: 'warning'; warning: Rejection }
   | { kind: 'document'; document: TextDocument }
   /** Records a reader counted but did not decode because a cheap pre-filter said they are not wanted. */
-  | { kind: 'ignored'; count: number };
+  | { kind: 'ignored'; count: number; seen?: SkippedRecords };
+
+/**
+ * What a reader could tell of records it skipped, without decoding them: their record ids and newest time
+ * (to find holes in a log and where a machine's evidence ends). Channel and computer when it read them.
+ */
+export interface SkippedRecords {
+  recordIds?: number[];
+  /** ISO-8601 UTC of the newest skipped record. */
+  newest?: string;
+  channel?: string;
+  computer?: string;
+}
 
 /** A cheap pre-filter a reader may apply before decoding a record in full. */
 export interface EventFilter {

@@ -31,7 +31,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .argument('<paths...>', 'files, folders (recursive), globs, or - for stdin')
     .option('-f, --format <format>', `report format: ${FORMATS.join('|')}`, 'md')
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
-    .option('--now <iso>', 'pin "now" (default: the newest record read)')
+    .option('--now <iso>', 'pin "now" for every machine (default: each machine is judged as of the newest record in its own files)')
     .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (input is never translated)`, 'en')

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { csvHeader, csvRow, jsonlRow, readEvents } from '../events.js';
 import { neutralizeControls } from '../report/index.js';
-import { UsageError, type CliIo } from './output.js';
-import { createWriteStream } from 'node:fs';
+import { openOutput, UsageError, type CliIo } from './output.js';
 
 interface EventsFlags {
   format: string;
@@ -22,9 +21,14 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .action(async (paths: string[], flags: EventsFlags) => {
       if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(`--format expects jsonl or csv, found ${JSON.stringify(flags.format)}`);
-      const file = flags.out ? createWriteStream(flags.out) : undefined;
-      const write = file ? (text: string) => void file.write(text) : io.stdout;
-      if (flags.format === 'csv') write(csvHeader());
+      const file = flags.out ? await openOutput(flags.out) : undefined;
+      // Each row waits for its reader (backpressure); a reader that went away stops the loop (OutputClosed).
+      const write = async (text: string): Promise<void> => {
+        if (file) await file.write(text);
+        else if (io.write) await io.write(text);
+        else io.stdout(text);
+      };
+      if (flags.format === 'csv') await write(csvHeader());
       let rows = 0;
       let rejected = 0;
       const options = { ...(flags.all ? { all: true } : {}), ...(flags.tz ? { tz: flags.tz } : {}), ...(io.stdin ? { stdin: io.stdin } : {}) };
@@ -39,9 +43,9 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
           continue;
         }
         rows++;
-        write(flags.format === 'csv' ? csvRow(item.row) : jsonlRow(item.row));
+        await write(flags.format === 'csv' ? csvRow(item.row) : jsonlRow(item.row));
       }
-      if (file) await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      if (file) await file.close();
       if (rows === 0 && rejected > 0) setExit(2);
     });
 }

@@ -6,8 +6,9 @@ import { registerCheck } from './check.js';
 import { registerEvents } from './events.js';
 import { registerExplain } from './explain.js';
 import { helpExamples } from './help-examples.js';
+import { registerProbe } from './probe.js';
 import { registerSearch } from './search.js';
-import { processIo, UsageError, type CliIo } from './output.js';
+import { OutputClosed, processIo, UsageError, type CliIo } from './output.js';
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let exitCode = 0;
@@ -23,6 +24,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerAnalyze(program, io, setExit);
   registerEvents(program, io, setExit);
   registerCheck(program, io, setExit);
+  registerProbe(program, io, setExit);
   registerSearch(program, io, setExit);
   registerExplain(program, io, setExit);
   program.addHelpText('after', helpExamples(''));
@@ -35,6 +37,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       // --help and --version exit through here with code 0.
       return error.exitCode === 0 ? 0 : 2;
     }
+    // The reader of our output went away (`volact events … | head`): nothing is wrong, stop quietly.
+    if (error instanceof OutputClosed) return 0;
     if (error instanceof UsageError) {
       io.stderr(`volact: ${error.message}\n`);
       return 2;

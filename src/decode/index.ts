@@ -7,6 +7,8 @@ export { looksLikeSlmgr } from '../ingest/index.js';
 export type { SlmgrParse } from './slmgr.js';
 export { normalizeHresult, describeHresult, allHresults, isSuccessHresult } from './hresult.js';
 export type { HresultInfo } from './hresult.js';
+export { responseCount } from './count-bearing.js';
+export { slmgrNameMatchesEdition, slmgrSkuOf, productLine } from './slmgr-skus.js';
 export {
   editionByActivationId,
   editionByName,
@@ -26,3 +28,6 @@ export type { ChannelInfo, ChannelRole } from './channels.js';
 export { statusFlagNames, allStatusFlags } from './status-flags.js';
 export type { StatusFlag } from './status-flags.js';
 export { parseClientTime, parseGuid } from './fields.js';
+export { parseNetworkText, vlmcsDomain } from './network/index.js';
+export type { NetworkParse } from './network/index.js';
+export { parseDocument, type DocumentParse } from './document.js';

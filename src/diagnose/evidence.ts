@@ -1,5 +1,5 @@
 // Evidence references: where a fact came from (file + record or line) and what it said.
-import type { Fact } from '../decode/index.js';
+import type { DnsSrvLookupFact, Fact } from '../decode/index.js';
 import { describeHresult } from '../decode/index.js';
 import type { EvidenceRef } from '../types.js';
 
@@ -55,7 +55,18 @@ export function summarizeFact(fact: Fact): string {
       return `slmgr: ${fact.name} (${fact.channel}), license status ${fact.licenseStatusText || fact.licenseStatus}`;
     case 'slmgr-error':
       return `slmgr: ${fact.text}`;
+    case 'dns-srv-lookup':
+      return summarizeSrvLookup(fact);
+    case 'port-check':
+      return `${fact.tool === 'probe' ? 'probe' : 'Test-NetConnection'}: TCP ${fact.host}${fact.address && fact.address !== fact.host ? ` (${fact.address})` : ''}:${fact.port} ${fact.outcome}${fact.detail ? ` (${fact.detail})` : ''}`;
   }
+}
+
+function summarizeSrvLookup(fact: DnsSrvLookupFact): string {
+  const tool = { nslookup: 'nslookup', 'resolve-dnsname': 'Resolve-DnsName', probe: 'probe' }[fact.tool];
+  const asked = `${tool} SRV ${fact.query || '(query not shown)'}${fact.server ? ` via ${fact.server}${fact.serverAddress ? ` (${fact.serverAddress})` : ''}` : ''}`;
+  if (fact.outcome !== 'answer') return `${asked}: ${fact.outcome}${fact.detail ? ` (${fact.detail})` : ''}`;
+  return `${asked}: ${fact.records.map((r) => `${r.target}:${r.port} (priority ${r.priority}, weight ${r.weight})`).join(', ')}`;
 }
 
 // Steps and findings cite the same records again and again: one reference per fact, shared (references

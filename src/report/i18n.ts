@@ -12,6 +12,7 @@ export interface ReportText {
   title: string;
   generated: (at: string, version: string, now: string) => string;
   unknownNow: string;
+  perMachineNow: (newest: string) => string;
   summary: string;
   inputs: string;
   inputsValue: (n: number, withRejections: number) => string;
@@ -34,6 +35,7 @@ export interface ReportText {
   basis: Record<'slmgr' | '12288' | '8230', string>;
   until: (iso: string) => string;
   files: string;
+  evidenceEnds: (utc: string) => string;
   walk: string;
   stepHead: string;
   evidenceHead: string;
@@ -65,6 +67,8 @@ export interface ReportText {
   duplicatesHead: [string, string];
   unseenView: string;
   unseenHead: [string, string];
+  absentClientsView: (host: string) => string;
+  absentClientsHead: [string, string, string, string, string];
   moreRows: (n: number) => string;
   inputsHead: [string, string, string, string, string, string];
   rejectedRecords: string;
@@ -91,6 +95,7 @@ const EN: ReportText = {
   title: 'volact report',
   generated: (at, version, now) => `Generated ${at} by volact ${version}. “Now” is ${now}.`,
   unknownNow: 'unknown (no dated records)',
+  perMachineNow: (newest) => `each machine's newest record (no --now; the newest of all is ${newest})`,
   summary: 'Summary',
   inputs: 'Inputs',
   inputsValue: (n, r) => `${n} (${r} with rejections)`,
@@ -113,6 +118,7 @@ const EN: ReportText = {
   basis: { slmgr: 'from slmgr', '12288': 'from the newest 12288', '8230': 'from 8230' },
   until: (iso) => `until ${iso}`,
   files: 'Files',
+  evidenceEnds: (utc) => `Evidence ends ${utc}`,
   walk: 'Walk',
   stepHead: 'Step',
   evidenceHead: 'Evidence',
@@ -151,6 +157,8 @@ const EN: ReportText = {
   duplicatesHead: ['CMID', 'Machines'],
   unseenView: 'KMS clients their host never logged',
   unseenHead: ['Client', 'KMS host'],
+  absentClientsView: (host) => `Clients ${host} logged that the snapshot lacks`,
+  absentClientsHead: ['Client (as sent)', 'CMID', 'Last request', 'Last result', 'Requests'],
   moreRows: (n) => `${n} more rows in the JSON report.`,
   inputsHead: ['File', 'Format', 'Records', 'Decoded', 'Ignored', 'Rejected'],
   rejectedRecords: 'Rejected records',
@@ -180,6 +188,7 @@ const JA: ReportText = {
   title: 'volact レポート',
   generated: (at, version, now) => `${at} に volact ${version} で作成。基準時刻 (“now”) は ${now}。`,
   unknownNow: '不明 (日時のあるレコードなし)',
+  perMachineNow: (newest) => `各コンピューターの最新レコードの時刻 (--now なし。全体の最新は ${newest})`,
   summary: '概要',
   inputs: '入力',
   inputsValue: (n, r) => `${n} 件 (拒否を含むもの ${r} 件)`,
@@ -202,6 +211,7 @@ const JA: ReportText = {
   basis: { slmgr: 'slmgr による', '12288': '最新の 12288 による', '8230': '8230 による' },
   until: (iso) => `${iso} まで`,
   files: 'ファイル',
+  evidenceEnds: (utc) => `証跡の終わり ${utc}`,
   walk: 'トラブルシューティングの手順',
   stepHead: '確認項目',
   evidenceHead: '根拠',
@@ -240,6 +250,8 @@ const JA: ReportText = {
   duplicatesHead: ['CMID', 'コンピューター'],
   unseenView: 'ホストに記録されていない KMS クライアント',
   unseenHead: ['クライアント', 'KMS ホスト'],
+  absentClientsView: (host) => `${host} が記録したがスナップショットにないクライアント`,
+  absentClientsHead: ['クライアント (送信された名前)', 'CMID', '最後の要求', '最後の結果', '要求数'],
   moreRows: (n) => `ほか ${n} 行は JSON レポートにあります。`,
   inputsHead: ['ファイル', '形式', 'レコード', '解析', '対象外', '拒否'],
   rejectedRecords: '拒否したレコード',
@@ -274,7 +286,7 @@ export const STEP_QUESTIONS_JA: Readonly<Record<string, string>> = {
   'kms-client/response-result': 'イベント 12289 の結果コードは 0 ですか?',
   'kms-client/host-and-port': '12288 の KMS ホスト名とポートは正しいですか?',
   'kms-client/dns-discovery': 'クライアントは KMS ホストを見つけられますか (DNS SRV _vlmcs._tcp または設定された名前)?',
-  'kms-client/host-reachable': 'KMS ホストにアクセスできますか (12288 ごとに 12289 が返っていますか)?',
+  'kms-client/host-reachable': 'KMS ホストのポートに接続できますか (TCP テスト、または 12288 ごとに 12289 が返っていますか)?',
   'kms-client/host-logged-request': 'KMS ホストはこのクライアントの 12290 を記録しましたか?',
   'kms-client/time-skew': 'クライアントとホストの時刻の差は 4 時間以内ですか?',
   'kms-client/volume-key': 'ホストはボリューム ライセンス キーを受け付けますか (0xC004F035 なし、BIOS の Windows マーカーあり)?',

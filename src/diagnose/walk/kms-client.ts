@@ -1,12 +1,13 @@
 // Table 2 of the guide, as questions about one KMS client, in the guide's order.
 import { evidenceOf } from '../evidence.js';
 import { hostLogSpan, hostMachine, kmsHosts, listeningPort, matchingHostEntries } from '../fleet-queries.js';
+import { latestPortChecks, srvLookups, srvTargets } from '../network-queries.js';
 import { editionOf } from '../remedies.js';
 import { dnsDomainOf } from '../rule-helpers.js';
 import { HOUR, toMs, formatDuration, formatUtc } from '../time.js';
 import type { Exchange } from '../machine-view.js';
 import { collectAppLog, collectKmsLog, collectSlmgr, failIf, pass, unknown, type StepDef, type WalkContext } from './step.js';
-import type { KmsHostRequestFact } from '../../decode/index.js';
+import { responseCount, type KmsHostRequestFact } from '../../decode/index.js';
 
 function latest(ctx: WalkContext): Exchange | undefined {
   const recent = ctx.view.recentExchanges();
@@ -55,11 +56,12 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
     decide: (ctx) => {
       const fail = failIf(ctx, ['kms-client/count-below-threshold', 'kms-host/count-below-threshold']);
       if (fail) return fail;
-      const answered = ctx.view.recentExchanges().filter((x) => x.response);
+      // Only a response the host answered carries its count; a failed exchange's 0 is no count.
+      const answered = ctx.view.recentExchanges().filter((x) => x.response && responseCount(x.response) !== undefined);
       const x = answered[answered.length - 1];
       if (x?.response) {
         const need = x.request.requiredCount ?? editionOf(x.request)?.threshold;
-        return pass([evidenceOf(x.response)], `The host reported count ${x.response.currentCount}${need !== undefined ? `; this client needs ${need}` : ''}.`);
+        return pass([evidenceOf(x.response)], `The host reported count ${responseCount(x.response)}${need !== undefined ? `; this client needs ${need}` : ''}.`);
       }
       if (ctx.fired.has('kms-client/activated')) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], 'The client is activated, so the count was met.');
       const kmsHost = latest(ctx)?.request.host || 'the KMS host';
@@ -82,7 +84,7 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
     id: 'kms-client/host-and-port',
     step: 'Are the KMS host name and port in 12288 right?',
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-client/host-mismatch']);
+      const fail = failIf(ctx, ['kms-client/host-mismatch', 'dns/srv-port-mismatch']);
       if (fail) return fail;
       const x = latest(ctx);
       if (!x) return unknown(collectAppLog(ctx.view.name, '12288'), 'No 12288 names the host this client uses.');
@@ -103,24 +105,39 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
     id: 'kms-client/dns-discovery',
     step: 'Can the client find a KMS host (DNS SRV _vlmcs._tcp or a set name)?',
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-client/dns-lookup-failed']);
+      const fail = failIf(ctx, ['kms-client/dns-lookup-failed', 'dns/srv-missing']);
       if (fail) return fail;
+      const answered = srvLookups(ctx.view).filter((l) => l.outcome === 'answer');
+      if (answered.length) {
+        const targets = [...new Set(answered.flatMap((l) => l.records.map((r) => `${r.target}:${r.port}`)))];
+        return pass(answered.map((l) => evidenceOf(l)), `DNS answers _vlmcs._tcp with ${targets.join(', ')}.`);
+      }
       const x = latest(ctx);
       if (x?.request.host) return pass([evidenceOf(x.request)], `The client found ${x.request.host}.`);
       const domain = dnsDomainOf(ctx.view.name) ?? '<domain>';
-      return unknown(`Run "nslookup -type=srv _vlmcs._tcp.${domain}" and "slmgr.vbs /dli" on ${ctx.view.name} and save both outputs.`, 'No request shows which host the client found.');
+      return unknown(
+        `Run "nslookup -type=srv _vlmcs._tcp.${domain}" and "slmgr.vbs /dli" on ${ctx.view.name} and save both outputs (Resolve-DnsName -Type SRV _vlmcs._tcp.${domain} works too).`,
+        'No request and no SRV lookup show which host the client found.',
+      );
     },
   },
   {
     id: 'kms-client/host-reachable',
-    step: 'Is the KMS host reachable (did a 12289 come back for each 12288)?',
+    step: 'Is the KMS host reachable on its port (a TCP test, or a 12289 for each 12288)?',
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-client/no-response']);
+      const fail = failIf(ctx, ['network/port-blocked', 'kms-client/no-response']);
       if (fail) return fail;
+      const open = latestPortChecks(ctx.view).filter((c) => c.outcome === 'open');
+      if (open.length) return pass(open.map((c) => evidenceOf(c)), `TCP ${open.map((c) => `${c.host}:${c.port}`).join(', ')} accepted the connection.`);
       const x = latest(ctx);
       if (x?.response) return pass([evidenceOf(x.request), evidenceOf(x.response)], `12289 followed the 12288 to ${x.request.host}.`);
       if (ctx.fired.has('kms-client/activated') && !x) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], 'The client is activated.');
-      return unknown(collectAppLog(ctx.view.name, '12288/12289'), 'No request from this client in the snapshot.');
+      const host = x?.request.host || srvTargets(ctx.view)[0]?.record.target || '<kms-host>';
+      const port = x?.request.port ?? srvTargets(ctx.view)[0]?.record.port ?? 1688;
+      return unknown(
+        `${collectAppLog(ctx.view.name, '12288/12289')} Or run "Test-NetConnection ${host} -Port ${port}" on ${ctx.view.name} and save its output.`,
+        'No request from this client and no port test in the snapshot.',
+      );
     },
   },
   {
