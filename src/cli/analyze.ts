@@ -59,7 +59,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     const report = buildReport(analysis, reportOptions);
     warnUnmatched(report.machines, reportOptions.show ?? [], io.stderr);
     const markdown = (): MarkdownOptions => ({
-      appendix: flags.kb ? kbAppendix(report) : [],
+      appendix: flags.kb ? kbAppendix(report, flags.lang as Lang) : [],
       ...languageOptions(flags.lang as Lang),
       ...(reportOptions.evidence !== undefined ? { evidence: reportOptions.evidence } : {}),
     });
