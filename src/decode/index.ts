@@ -25,3 +25,12 @@ export type { ChannelInfo, ChannelRole } from './channels.js';
 export { statusFlagNames, allStatusFlags } from './status-flags.js';
 export type { StatusFlag } from './status-flags.js';
 export { parseClientTime, parseGuid } from './fields.js';
+
+// Messages name codes "0xC004F074 (SYMBOL)" and explain them in English from our tables.
+import { describeHresult as describeForMessages } from './hresult.js';
+import { setCodeLabels, setCodeMeanings } from '../messages/index.js';
+setCodeLabels((code) => {
+  const info = describeForMessages(code);
+  return info.symbol ? `${info.code} (${info.symbol})` : info.code;
+});
+setCodeMeanings('en', (code) => describeForMessages(code).meaning);

@@ -2,11 +2,12 @@
 // more specific rules suppressing generic ones, a throwing rule turned into an internal-error finding.
 import type { FactKind } from '../decode/index.js';
 import type { Fleet } from '../evidence/index.js';
+import { english, msg, type MessageRef } from '../messages/index.js';
 import type { Finding, Severity } from '../types.js';
 import { mergeEvidence } from './evidence.js';
 import { MachineView } from './machine-view.js';
 import type { DiagnoseOptions } from './options.js';
-import type { Rule, RuleContext, RuleHit } from './rule.js';
+import { ruleTitle, type Rule, type RuleContext, type RuleHit } from './rule.js';
 
 export const INTERNAL_ERROR_ID = 'volact/internal-error';
 
@@ -70,41 +71,57 @@ function add(found: Map<string, { finding: Finding; machineKey: string }>, rule:
   const existing = found.get(key);
   if (existing) {
     const f = existing.finding;
+    const messages = f.messages!;
     mergeEvidence(f.evidence, hit.evidence);
-    for (const r of hit.remedy) if (!f.remedy.includes(r)) f.remedy.push(r);
+    for (const r of hit.remedy) {
+      const text = english(r);
+      if (f.remedy.includes(text)) continue;
+      f.remedy.push(text);
+      messages.remedy.push(r);
+    }
     for (const k of kb) if (!f.kb.includes(k)) f.kb.push(k);
-    if (!f.detail.includes(hit.detail)) f.detail = `${f.detail} ${hit.detail}`;
+    const detail = english(hit.detail);
+    if (!f.detail.includes(detail)) {
+      f.detail = `${f.detail} ${detail}`;
+      messages.detail.push(hit.detail);
+    }
     if (!options.severity[meta.id]) f.severity = worse(f.severity, severity);
     return;
   }
+  const title = hit.title ?? ruleTitle(meta);
   found.set(key, {
     machineKey: view.key,
     finding: {
       rule: meta.id,
       severity,
       machine: view.name,
-      title: hit.title ?? meta.title,
-      detail: hit.detail,
+      title: english(title),
+      detail: english(hit.detail),
       evidence: mergeEvidence([], hit.evidence),
-      remedy: [...hit.remedy],
+      remedy: hit.remedy.map(english),
       kb,
+      messages: { title, detail: [hit.detail], remedy: [...hit.remedy] },
     },
   });
 }
 
 function addInternalError(found: Map<string, { finding: Finding; machineKey: string }>, view: MachineView, ruleId: string, err: unknown): void {
   const message = err instanceof Error ? err.message : String(err);
+  const title = msg('volact/internal-error.title', { rule: ruleId });
+  const detail = msg('volact/internal-error.detail', { rule: ruleId, message });
+  const remedy: MessageRef[] = [msg('volact/internal-error.remedy')];
   found.set(`${INTERNAL_ERROR_ID}\u0000${view.key}\u0000${ruleId}`, {
     machineKey: view.key,
     finding: {
       rule: INTERNAL_ERROR_ID,
       severity: 'warning',
       machine: view.name,
-      title: `Rule ${ruleId} failed on this machine`,
-      detail: `The rule ${ruleId} stopped with an error (${message}); its result for this machine is missing. The other rules ran.`,
+      title: english(title),
+      detail: english(detail),
       evidence: [],
-      remedy: ['Report this as a volact bug, with the exports that triggered it.'],
+      remedy: remedy.map(english),
       kb: ['procedure/internal-error'],
+      messages: { title, detail: [detail], remedy },
     },
   });
 }

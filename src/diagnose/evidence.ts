@@ -1,6 +1,7 @@
 // Evidence references: where a fact came from (file + record or line) and what it said.
 import type { Fact } from '../decode/index.js';
 import { describeHresult } from '../decode/index.js';
+import { code, english, list, msg, NONE, type MessageRef } from '../messages/index.js';
 import type { EvidenceRef } from '../types.js';
 
 /** "0xC004F038 (SL_E_VL_NOT_ENOUGH_COUNT)" — the code with its symbol when we know it. */
@@ -9,52 +10,66 @@ export function codeLabel(code: string): string {
   return info.symbol ? `${info.code} (${info.symbol})` : info.code;
 }
 
+const parts = (items: MessageRef[]): MessageRef => msg('evidence.parts', { parts: list(items) });
+const result = (event: string | number, c: string): MessageRef => msg('evidence.result', { event, code: code(c) });
+const KMS_SERVICE_EVENT = { 'start-failed': 12291, 'renewal-timer-failed': 12292, 'dns-publish-failed': 12293, 'dns-publish-ok': 12294 } as const;
+
 /** A one-line account of a fact with the values a support engineer checks. */
-export function summarizeFact(fact: Fact): string {
+export function summarizeFact(fact: Fact): MessageRef {
   switch (fact.kind) {
     case 'kms-request': {
-      const parts = [`12288 result ${codeLabel(fact.result)}`, `KMS host ${fact.host}${fact.port !== undefined ? `:${fact.port}` : ''}`, `CMID ${fact.cmid}`];
-      if (fact.licenseStateName) parts.push(`license state ${fact.licenseState} (${fact.licenseStateName})`);
-      if (fact.requiredCount !== undefined) parts.push(`required count ${fact.requiredCount}`);
-      if (fact.flags.length) parts.push(`flags ${fact.flags.join('|')}`);
-      return parts.join(', ');
+      const items = [
+        result(12288, fact.result),
+        msg('evidence.kms-host', { host: `${fact.host}${fact.port !== undefined ? `:${fact.port}` : ''}` }),
+        msg('evidence.cmid', { cmid: fact.cmid }),
+      ];
+      if (fact.licenseStateName) items.push(msg('evidence.license-state', { state: fact.licenseState ?? '', name: fact.licenseStateName }));
+      if (fact.requiredCount !== undefined) items.push(msg('evidence.required-count', { count: fact.requiredCount }));
+      if (fact.flags.length) items.push(msg('evidence.flags', { flags: fact.flags.join('|') }));
+      return parts(items);
     }
     case 'kms-response':
-      return [
-        `12289 result ${codeLabel(fact.result)}`,
-        `activated ${fact.activated ? 1 : 0}`,
-        `current count ${fact.currentCount}`,
-        ...(fact.flags.length ? [`flags ${fact.flags.join('|')}`] : []),
-      ].join(', ');
+      return parts([
+        result(12289, fact.result),
+        msg('evidence.activated', { value: fact.activated ? 1 : 0 }),
+        msg('evidence.current-count', { count: fact.currentCount }),
+        ...(fact.flags.length ? [msg('evidence.flags', { flags: fact.flags.join('|') })] : []),
+      ]);
     case 'kms-host-request':
-      return [
-        `12290 result ${codeLabel(fact.result)}`,
-        `client ${fact.clientName}`,
-        `CMID ${fact.cmid}`,
-        `required count ${fact.requiredCount}`,
-        ...(fact.clientTime ? [`client time ${fact.clientTime}`] : []),
-      ].join(', ');
+      return parts([
+        result(12290, fact.result),
+        msg('evidence.client', { client: fact.clientName }),
+        msg('evidence.cmid', { cmid: fact.cmid }),
+        msg('evidence.required-count', { count: fact.requiredCount }),
+        ...(fact.clientTime ? [msg('evidence.client-time', { time: fact.clientTime })] : []),
+      ]);
     case 'kms-service': {
-      const id = { 'start-failed': 12291, 'renewal-timer-failed': 12292, 'dns-publish-failed': 12293, 'dns-publish-ok': 12294 }[fact.event];
-      const parts = [`${id} ${fact.event}`];
-      if (fact.result) parts.push(`result ${codeLabel(fact.result)}`);
-      if (fact.domain) parts.push(`domain ${fact.domain}`);
-      return parts.join(', ');
+      const items = [msg('evidence.service-event', { event: KMS_SERVICE_EVENT[fact.event], what: fact.event })];
+      if (fact.result) items.push(msg('evidence.result-code', { code: code(fact.result) }));
+      if (fact.domain) items.push(msg('evidence.domain', { domain: fact.domain }));
+      return parts(items);
     }
     case 'online-activation-failure':
-      return `${fact.eventId ?? 8198} online activation failed, result ${codeLabel(fact.result)}`;
+      return msg('evidence.online-failed', { event: fact.eventId ?? 8198, code: code(fact.result) });
     case 'non-genuine':
-      return `8209 non-genuine, reason ${fact.reason}${fact.appId ? `, application ${fact.appId}` : ''}`;
+      return msg('evidence.non-genuine', { reason: fact.reason, app: fact.appId ? msg('evidence.non-genuine-app', { app: fact.appId }) : NONE });
     case 'license-state-data':
-      return `8230 LicenseState=${fact.licenseState}, ProductKeyType=${fact.keyType}${fact.partialKey ? `, partial key ${fact.partialKey}` : ''}`;
+      return msg('evidence.8230', { state: fact.licenseState, keyType: fact.keyType, key: fact.partialKey ? msg('evidence.8230-key', { key: fact.partialKey }) : NONE });
     case 'service-info':
-      return `${fact.eventId ?? ''} ${fact.what}${fact.result ? `, result ${codeLabel(fact.result)}` : ''}`.trim();
+      return msg('evidence.service-info', {
+        event: fact.eventId ?? '',
+        what: fact.what,
+        result: fact.result ? msg('evidence.service-info-result', { code: code(fact.result) }) : NONE,
+      });
     case 'log-cleared':
-      return `104 log cleared: ${fact.channel}${fact.user ? ` by ${fact.domain ? `${fact.domain}\\` : ''}${fact.user}` : ''}`;
+      return msg('evidence.log-cleared', {
+        channel: fact.channel,
+        by: fact.user ? msg('evidence.log-cleared-by', { user: `${fact.domain ? `${fact.domain}\\` : ''}${fact.user}` }) : NONE,
+      });
     case 'license':
-      return `slmgr: ${fact.name} (${fact.channel}), license status ${fact.licenseStatusText || fact.licenseStatus}`;
+      return msg('evidence.license', { name: fact.name, channel: fact.channel, status: fact.licenseStatusText || fact.licenseStatus });
     case 'slmgr-error':
-      return `slmgr: ${fact.text}`;
+      return msg('evidence.slmgr-error', { text: fact.text });
   }
 }
 
@@ -62,7 +77,8 @@ export function summarizeFact(fact: Fact): string {
 // are never changed once made).
 const shared = new WeakMap<Fact, EvidenceRef>();
 
-export function evidenceOf(fact: Fact, summary?: string): EvidenceRef {
+/** Evidence citing a fact, summarized by `summary` or by the fact's own one-line account. */
+export function evidenceOf(fact: Fact, summary?: MessageRef): EvidenceRef {
   if (summary !== undefined) return makeEvidence(fact, summary);
   let ref = shared.get(fact);
   if (!ref) shared.set(fact, (ref = makeEvidence(fact, summarizeFact(fact))));
@@ -70,8 +86,8 @@ export function evidenceOf(fact: Fact, summary?: string): EvidenceRef {
 }
 
 /** Evidence pointing at the fact's record (events) or line (slmgr text). */
-function makeEvidence(fact: Fact, summary: string): EvidenceRef {
-  const ref: EvidenceRef = { file: fact.source.file, summary };
+function makeEvidence(fact: Fact, message: MessageRef): EvidenceRef {
+  const ref: EvidenceRef = { file: fact.source.file, summary: english(message), message };
   if (fact.kind === 'license') ref.line = fact.lineStart;
   else if (fact.kind === 'slmgr-error') ref.line = fact.line;
   else {

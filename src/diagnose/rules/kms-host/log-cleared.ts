@@ -3,6 +3,7 @@ import type { KmsHostRequestFact } from '../../../decode/index.js';
 import { evidenceOf } from '../../evidence.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
+import { msg } from '../../../messages/index.js';
 
 /**
  * Holes in the record ids of one file's 12290s. The Key Management Service log holds 12290s and
@@ -22,7 +23,9 @@ function recordGaps(entries: readonly KmsHostRequestFact[]): EvidenceRef[] {
     for (let i = 1; i < byRecord.length; i++) {
       const prev = byRecord[i - 1].source.record ?? 0;
       const cur = byRecord[i].source.record ?? 0;
-      if (cur > prev + 1) out.push(evidenceOf(byRecord[i], `records ${prev + 1}–${cur - 1} are missing before record ${cur} (${byRecord[i - 1].time} – ${byRecord[i].time})`));
+      if (cur > prev + 1) {
+        out.push(evidenceOf(byRecord[i], msg('kms-host/log-cleared.gap', { from: prev + 1, to: cur - 1, record: cur, before: byRecord[i - 1].time, after: byRecord[i].time })));
+      }
     }
   }
   return out;
@@ -32,7 +35,6 @@ export default defineRule(
   {
     id: 'kms-host/log-cleared',
     severity: 'warning',
-    title: 'Key Management Service log was cleared or has holes',
     description: 'System event 104 says the Key Management Service log was cleared, or record ids in its 12290s jump: activation history was lost.',
     kb: ['procedure/backup-kms-log', 'event/104'],
     facts: ['log-cleared', 'kms-host-request'],
@@ -47,11 +49,11 @@ export default defineRule(
     if (!evidence.length) return [];
     return [
       {
-        detail: 'The Key Management Service log is the only record of which clients this host activated. Part of it is gone, so counts and audits from it are incomplete.',
+        detail: msg('kms-host/log-cleared.detail'),
         evidence,
         remedy: [
-          'Export the log on a schedule before anything clears it: wevtutil epl "Key Management Service" kms-%DATE%.evtx',
-          'Exclude the Key Management Service log from clean-up tools, or collect it centrally (Operations Manager keeps it in its data warehouse).',
+          msg('kms-host/log-cleared.remedy-export', { cmd: 'wevtutil epl "Key Management Service" kms-%DATE%.evtx' }),
+          msg('kms-host/log-cleared.remedy-exclude'),
         ],
       },
     ];

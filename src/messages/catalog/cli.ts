@@ -1,0 +1,46 @@
+// What the CLI itself says on stderr: usage errors and verdicts (src/cli). Help text stays English (see README).
+import type { MessageText } from '../types.js';
+
+export const CLI = {
+  'cli.error': { en: 'volact: {message}', ja: 'volact: {message}' },
+  'cli.expects-one-of': { en: '{option} expects one of {allowed}, found {found}', ja: '{option} には {allowed} のいずれかを指定します。指定された値: {found}' },
+  'cli.expects-now': {
+    en: '--now expects an ISO-8601 time such as 2024-03-08T00:00:00Z, found {found}',
+    ja: '--now には 2024-03-08T00:00:00Z のような ISO-8601 形式の時刻を指定します。指定された値: {found}',
+  },
+  'cli.expects-threads': { en: '--threads expects a whole number from 0 to 64, found {found}', ja: '--threads には 0 から 64 までの整数を指定します。指定された値: {found}' },
+  'cli.expects-limit': { en: '--limit expects a whole number of 1 or more, found {found}', ja: '--limit には 1 以上の整数を指定します。指定された値: {found}' },
+  'cli.expects-events-format': { en: '--format expects jsonl or csv, found {found}', ja: '--format には jsonl または csv を指定します。指定された値: {found}' },
+  'cli.fail-on-new-needs-baseline': { en: '--fail-on-new needs --baseline <previous.json>', ja: '--fail-on-new には --baseline <previous.json> が必要です' },
+  'cli.baseline-unreadable': { en: '--baseline {file}: cannot read it ({why})', ja: '--baseline {file}: 読み取れません ({why})' },
+  'cli.no-such-file': { en: 'no such file', ja: 'ファイルがありません' },
+  'cli.nothing-readable': {
+    en: 'volact: nothing readable in the given inputs (see the Inputs section)',
+    ja: 'volact: 指定された入力に読み取れるものがありません (「入力」のセクションを参照)',
+  },
+  'cli.check-failing': {
+    en: 'volact check: {count} {what} on {machines} machine(s)',
+    ja: 'volact check: {what}が {count} 件 (コンピューター {machines} 台)',
+  },
+  'cli.check-passing': { en: 'volact check: no {what}', ja: 'volact check: {what}はありません' },
+  'cli.check-what': { en: 'finding(s) at or above {level}', ja: '{level} 以上の検出事項' },
+  'cli.check-what-new': { en: 'new finding(s) at or above {level}', ja: '{level} 以上の新しい検出事項' },
+  'cli.search-needs-query': { en: 'search needs a query', ja: 'search には検索語が必要です' },
+  'cli.search-no-match': { en: 'volact: no article matches {query}', ja: 'volact: {query} に一致する記事はありません' },
+  'cli.explain-no-event': {
+    en: 'volact: no article for event id {id}; `volact search event` lists the events volact decodes',
+    ja: 'volact: イベント ID {id} の記事はありません。volact が解析するイベントは `volact search event` で一覧できます',
+  },
+  'cli.explain-unknown-code': {
+    en: "volact: {code} is not a licensing code volact or Windows' licensing tables know.",
+    ja: 'volact: {code} は volact にも Windows のライセンスの表にもないコードです。',
+  },
+  'cli.explain-unknown-code-hint': {
+    en: 'On a Windows machine, `slui.exe 0x2a {code}` shows the local text; codes 0x8007xxxx wrap a Windows error number (net helpmsg <decimal of the last four hex digits>).',
+    ja: 'Windows コンピューターでは `slui.exe 0x2a {code}` でローカルの説明を表示できます。0x8007xxxx のコードは Windows のエラー番号を含みます (net helpmsg <下 4 桁の 16 進数を 10 進数にした値>)。',
+  },
+  'cli.explain-nothing': { en: 'volact: nothing to explain for {shown}; try `volact search {shown}`', ja: 'volact: {shown} について説明できるものはありません。`volact search {shown}` を試してください' },
+  'cli.progress': { en: 'volact: read {done} of {total} files', ja: 'volact: {total} 個中 {done} 個のファイルを読み取りました' },
+  'cli.event-warning': { en: 'volact: {file}: {where}: warning: {reason}', ja: 'volact: {file}: {where}: 警告: {reason}' },
+  'cli.event-rejected': { en: 'volact: {file}: {where}: {reason}', ja: 'volact: {file}: {where}: {reason}' },
+} as const satisfies Record<string, MessageText>;
