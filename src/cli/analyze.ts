@@ -4,10 +4,11 @@ import { analyze, nothingReadable } from '../analyze.js';
 import { buildReport, renderHtml, renderJson, renderMarkdown } from '../report/index.js';
 import { renderJsonl } from '../report/jsonl.js';
 import { kbAppendix } from '../report/kb-appendix.js';
-import { LANGS, type Lang } from '../report/i18n.js';
-import { languageOptions } from '../report/localize.js';
+import { LANGS } from '../report/i18n.js';
+import { languageOptions, localizeReport } from '../report/localize.js';
 import type { MarkdownOptions } from '../report/markdown.js';
-import { emit, parseNow, UsageError, type CliIo } from './output.js';
+import { emit, expectsOneOf, parseLang, parseNow, tell, type CliIo } from './output.js';
+import { msg } from '../messages/index.js';
 
 const FORMATS = ['md', 'html', 'json', 'jsonl'] as const;
 type Format = (typeof FORMATS)[number];
@@ -19,7 +20,7 @@ interface AnalyzeFlags {
   machine?: string;
   tz?: string;
   kb: boolean;
-  lang: string;
+  lang?: string;
 }
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -32,15 +33,11 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--now <iso>', 'pin "now" (default: the newest record read)')
     .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
-    .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (input is never translated)`, 'en')
+    .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (default: from LC_ALL, LC_MESSAGES or LANG, else en; input is never translated)`)
     .option('--no-kb', 'do not append the knowledge-base articles the findings cite (Markdown, HTML)')
     .action(async (paths: string[], flags: AnalyzeFlags) => {
-      if (!(FORMATS as readonly string[]).includes(flags.format)) {
-        throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, found ${JSON.stringify(flags.format)}`);
-      }
-      if (!(LANGS as readonly string[]).includes(flags.lang)) {
-        throw new UsageError(`--lang expects one of ${LANGS.join(', ')}, found ${JSON.stringify(flags.lang)}`);
-      }
+      if (!(FORMATS as readonly string[]).includes(flags.format)) throw expectsOneOf('--format', FORMATS, flags.format);
+      const lang = parseLang(flags.lang, io);
       const now = parseNow(flags.now);
       const analysis = await analyze(paths, {
         ...(now ? { now } : {}),
@@ -49,8 +46,8 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         ...(io.stdin ? { stdin: io.stdin } : {}),
         ...withProgress(io),
       });
-      const report = buildReport(analysis);
-      const markdown = (): MarkdownOptions => ({ appendix: flags.kb ? kbAppendix(report) : [], ...languageOptions(flags.lang as Lang) });
+      const report = localizeReport(buildReport(analysis), lang);
+      const markdown = (): MarkdownOptions => ({ appendix: flags.kb ? kbAppendix(report) : [], ...languageOptions(lang) });
       const render: Record<Format, () => string> = {
         md: () => renderMarkdown(report, markdown()),
         html: () => renderHtml(report, { markdown: markdown() }),
@@ -59,7 +56,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       };
       await emit(io, render[flags.format as Format](), flags.out);
       if (nothingReadable(analysis.inputs)) {
-        io.stderr('volact: nothing readable in the given inputs (see the Inputs section)\n');
+        tell(io, msg('cli.nothing-readable'));
         setExit(2);
       }
     });

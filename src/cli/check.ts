@@ -13,7 +13,9 @@ import { BaselineError, diffBaseline, readBaseline, verdict, type BaselineDiff, 
 import { renderBaselineSection, renderGithubAnnotations, renderJobSummary } from '../report/github.js';
 import { renderJunit } from '../report/junit.js';
 import type { Finding, Severity } from '../types.js';
-import { emit, parseNow, UsageError, type CliIo } from './output.js';
+import { emit, expectsOneOf, parseLang, parseNow, tell, UsageError, type CliIo } from './output.js';
+import { msg, LANGS, type Lang } from '../messages/index.js';
+import { localizeReport } from '../report/localize.js';
 
 const REPORTERS = ['md', 'json', 'junit', 'github'] as const;
 type Reporter = (typeof REPORTERS)[number];
@@ -30,6 +32,7 @@ interface CheckFlags {
   machine?: string;
   tz?: string;
   threads?: string;
+  lang?: string;
 }
 
 export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -48,15 +51,17 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .option('--threads <n>', 'worker threads reading files (default: one per core)')
+    .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (default: from LC_ALL, LC_MESSAGES or LANG, else en)`)
     .action(async (paths: string[], flags: CheckFlags) => {
       const reporter = parseReporter(flags.reporter);
       const now = parseNow(flags.now);
       const threads = parseThreads(flags.threads);
+      const lang = parseLang(flags.lang, io);
       const knownRules = RULES.map((r) => r.meta.id);
       const config = await configFrom(flags, knownRules);
       const failOn: Severity = config.failOn ?? 'error';
       const failOnNew = config.failOnNew ?? false;
-      if (failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <previous.json>');
+      if (failOnNew && !flags.baseline) throw new UsageError(msg('cli.fail-on-new-needs-baseline'));
       const baseline = flags.baseline ? await loadBaseline(flags.baseline) : undefined;
 
       const analysis = await analyze(paths, {
@@ -68,29 +73,29 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         ...(threads !== undefined ? { threads } : {}),
         ...withProgress(io),
       });
-      const report = buildReport(analysis);
+      const report = localizeReport(buildReport(analysis), lang);
       const diff = baseline ? diffBaseline(report.findings, baseline, flags.baseline!) : undefined;
       const { failing, known } = verdict(report.findings, failOn, diff, failOnNew);
       const ruleIds = knownRules.filter((id) => config.rules[id] !== 'off');
 
-      const output = render(reporter, report, { failing, known, failOn, failOnNew, ruleIds, ...(diff ? { diff } : {}) });
+      const output = render(reporter, report, { failing, known, failOn, failOnNew, ruleIds, lang, ...(diff ? { diff } : {}) });
       await emit(io, output, flags.out);
       if (reporter === 'github' && process.env.GITHUB_STEP_SUMMARY) {
         await appendFile(process.env.GITHUB_STEP_SUMMARY, renderJobSummary(report, { failing, failOn, failOnNew, ...(diff ? { baseline: diff } : {}) }));
       }
 
       if (nothingReadable(analysis.inputs)) {
-        io.stderr('volact: nothing readable in the given inputs (see the Inputs section)\n');
+        tell(io, msg('cli.nothing-readable'));
         setExit(2);
         return;
       }
       const machines = new Set([...failing].map((f) => f.machine ?? 'fleet'));
-      const what = failOnNew ? `new finding(s) at or above ${failOn}` : `finding(s) at or above ${failOn}`;
+      const what = msg(failOnNew ? 'cli.check-what-new' : 'cli.check-what', { level: failOn });
       if (failing.size > 0) {
-        io.stderr(`volact check: ${failing.size} ${what} on ${machines.size} machine(s)\n`);
+        tell(io, msg('cli.check-failing', { count: failing.size, what, machines: machines.size }));
         setExit(1);
       } else {
-        io.stderr(`volact check: no ${what}\n`);
+        tell(io, msg('cli.check-passing', { what }));
       }
     });
 }
@@ -101,13 +106,14 @@ interface RenderContext {
   failOn: Severity;
   failOnNew: boolean;
   ruleIds: string[];
+  lang: Lang;
   diff?: BaselineDiff;
 }
 
 function render(reporter: Reporter, report: Report, ctx: RenderContext): string {
   switch (reporter) {
     case 'md':
-      return renderMarkdown(report, ctx.diff ? { appendix: [renderBaselineSection(ctx.diff)] } : {});
+      return renderMarkdown(report, { lang: ctx.lang, ...(ctx.diff ? { appendix: [renderBaselineSection(ctx.diff)] } : {}) });
     case 'json':
       return renderJson(withCheck(report, ctx));
     case 'junit':
@@ -141,7 +147,7 @@ async function configFrom(flags: CheckFlags, knownRules: string[]): Promise<Vola
     }
     const over: Parameters<typeof mergeConfig>[1] = { rules };
     if (flags.failOn !== undefined) {
-      if (!isSeverity(flags.failOn)) throw new UsageError(`--fail-on expects one of ${SEVERITIES.join(', ')}, found ${JSON.stringify(flags.failOn)}`);
+      if (!isSeverity(flags.failOn)) throw expectsOneOf('--fail-on', SEVERITIES, flags.failOn);
       over.failOn = flags.failOn;
     }
     if (flags.failOnNew) over.failOnNew = true;
@@ -157,7 +163,8 @@ async function loadBaseline(file: string): Promise<BaselineReport> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`--baseline ${file}: cannot read it (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message})`);
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? msg('cli.no-such-file') : (error as Error).message;
+    throw new UsageError(msg('cli.baseline-unreadable', { file, why }));
   }
   try {
     return readBaseline(text, file);
@@ -169,13 +176,13 @@ async function loadBaseline(file: string): Promise<BaselineReport> {
 
 function parseReporter(value: string): Reporter {
   if ((REPORTERS as readonly string[]).includes(value)) return value as Reporter;
-  throw new UsageError(`--reporter expects one of ${REPORTERS.join(', ')}, found ${JSON.stringify(value)}`);
+  throw expectsOneOf('--reporter', REPORTERS, value);
 }
 
 function parseThreads(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(`--threads expects a whole number from 0 to 64, found ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(msg('cli.expects-threads', { found: JSON.stringify(value) }));
   return n;
 }
 

@@ -3,6 +3,7 @@ import { csvHeader, csvRow, jsonlRow, readEvents } from '../events.js';
 import { neutralizeControls } from '../report/index.js';
 import { UsageError, type CliIo } from './output.js';
 import { createWriteStream } from 'node:fs';
+import { msg, render } from '../messages/index.js';
 
 interface EventsFlags {
   format: string;
@@ -21,7 +22,7 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .action(async (paths: string[], flags: EventsFlags) => {
-      if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(`--format expects jsonl or csv, found ${JSON.stringify(flags.format)}`);
+      if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(msg('cli.expects-events-format', { found: JSON.stringify(flags.format) }));
       const file = flags.out ? createWriteStream(flags.out) : undefined;
       const write = file ? (text: string) => void file.write(text) : io.stdout;
       if (flags.format === 'csv') write(csvHeader());
@@ -30,12 +31,12 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
       const options = { ...(flags.all ? { all: true } : {}), ...(flags.tz ? { tz: flags.tz } : {}), ...(io.stdin ? { stdin: io.stdin } : {}) };
       for await (const item of readEvents(paths, options)) {
         if (item.kind === 'warning') {
-          io.stderr(neutralizeControls(`volact: ${item.file}: ${item.warning.where}: warning: ${item.warning.reason}`) + '\n');
+          io.stderr(neutralizeControls(render(msg('cli.event-warning', { file: item.file, where: item.warning.where, reason: item.warning.reason }), io.lang ?? 'en')) + '\n');
           continue;
         }
         if (item.kind === 'rejected') {
           rejected++;
-          io.stderr(neutralizeControls(`volact: ${item.file}: ${item.rejection.where}: ${item.rejection.reason}`) + '\n');
+          io.stderr(neutralizeControls(render(msg('cli.event-rejected', { file: item.file, where: item.rejection.where, reason: item.rejection.reason }), io.lang ?? 'en')) + '\n');
           continue;
         }
         rows++;

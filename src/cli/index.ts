@@ -1,14 +1,17 @@
 // The command line: commander wiring only. Domain work happens in the library.
 import { Command, CommanderError } from 'commander';
+import { msg } from '../messages/index.js';
 import { VERSION } from '../version.js';
 import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
 import { registerEvents } from './events.js';
 import { registerExplain } from './explain.js';
 import { registerSearch } from './search.js';
-import { processIo, UsageError, type CliIo } from './output.js';
+import { langOfArgs, processIo, tell, UsageError, type CliIo } from './output.js';
 
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], given: CliIo = processIo): Promise<number> {
+  const io: CliIo = given === processIo ? processIo : { ...given };
+  io.lang = langOfArgs(argv, given.env ?? process.env);
   let exitCode = 0;
   const setExit = (code: number): void => {
     exitCode = Math.max(exitCode, code);
@@ -33,7 +36,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      io.stderr(`volact: ${error.message}\n`);
+      tell(io, msg('cli.error', { message: error.ref }));
       return 2;
     }
     throw error;

@@ -1,7 +1,8 @@
 // `volact search <query...>`: ranked knowledge-base articles for a question, in English or Japanese.
 import type { Command } from 'commander';
 import { loadKb, stripControl } from '../kb/index.js';
-import { processIo, UsageError, type CliIo } from './output.js';
+import { processIo, tell, UsageError, type CliIo } from './output.js';
+import { msg } from '../messages/index.js';
 
 interface SearchFlags {
   limit: string;
@@ -24,7 +25,7 @@ export function registerSearch(
     .action((words: string[], flags: SearchFlags) => {
       const limit = parseLimit(flags.limit);
       const query = words.join(' ').trim();
-      if (query === '') throw new UsageError('search needs a query');
+      if (query === '') throw new UsageError(msg('cli.search-needs-query'));
       const hits = loadKb().search(query, { limit });
       if (flags.json) {
         io.stdout(`${JSON.stringify({ query, results: hits.map((h, i) => ({ rank: i + 1, ...h })) }, null, 2)}\n`);
@@ -39,7 +40,7 @@ export function registerSearch(
         io.stdout(`${lines.join('\n')}\n`);
       }
       if (hits.length === 0) {
-        if (!flags.json) io.stderr(`volact: no article matches ${JSON.stringify(query)}\n`);
+        if (!flags.json) tell(io, msg('cli.search-no-match', { query: JSON.stringify(query) }));
         setExit(2);
       }
     });
@@ -47,7 +48,7 @@ export function registerSearch(
 
 function parseLimit(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit expects a whole number of 1 or more, found ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(msg('cli.expects-limit', { found: JSON.stringify(value) }));
   return n;
 }
 

@@ -168,7 +168,7 @@ export function renderFleetViews(views: FleetViews, t: ReportText = REPORT_TEXT.
         md`### ${t.soonView}`,
         header(t.soonHead),
         md`|---|---|---|---|---:|`,
-        soon.slice(0, FLEET_ROWS).map((e) => md`| ${e.machine} | ${e.product} | ${e.status} | ${e.expires} | ${timeLeft(e.minutesLeft)} |`),
+        soon.slice(0, FLEET_ROWS).map((e) => md`| ${e.machine} | ${e.product} | ${e.status} | ${e.expires} | ${t.timeLeft(e.minutesLeft)} |`),
         soon.length,
       ),
     );
@@ -238,12 +238,6 @@ function countText(host: KmsHostView, t: ReportText): Markdown {
   return host.currentCountSource === '12290' ? md`${host.currentCount} (${t.from12290})` : md`${host.currentCount}`;
 }
 
-function timeLeft(minutes: number): string {
-  const abs = Math.abs(minutes);
-  const text = abs >= 2 * 24 * 60 ? `${Math.floor(abs / (24 * 60))} d` : abs >= 60 ? `${Math.floor(abs / 60)} h` : `${abs} min`;
-  return minutes < 0 ? `${text} ago` : text;
-}
-
 function renderInputs(inputs: ReportInput[], t: ReportText): Markdown {
   const rows = inputs.map(
     (i) => md`| ${codeSpan(i.file)} | ${i.format} | ${i.records} | ${i.decoded} | ${i.ignored} | ${rejectedCount(i)} |`,
@@ -268,7 +262,7 @@ function renderInputs(inputs: ReportInput[], t: ReportText): Markdown {
   const unknown = inputs.filter((i) => i.unknownLines?.length);
   if (unknown.length > 0) {
     const lines: Markdown[] = [md`### ${t.unknownLines}`, md``];
-    for (const input of unknown) for (const u of input.unknownLines!.slice(0, 20)) lines.push(md`- ${codeSpan(input.file)} line ${u.line}: ${codeSpan(u.text)}`);
+    for (const input of unknown) for (const u of input.unknownLines!.slice(0, 20)) lines.push(md`- ${codeSpan(input.file)} ${t.line} ${u.line}: ${codeSpan(u.text)}`);
     parts.push(joinMd(lines));
   }
   return joinMd(parts, '\n\n');

@@ -124,7 +124,7 @@ export const WALK = {
   'walk.note.no-request': { en: 'No request from this client in the snapshot.', ja: 'スナップショットにこのクライアントの要求がありません。' },
   'walk.note.host-logged': { en: '{host} logged the request.', ja: '{host} は要求を記録しています。' },
   'walk.note.host-log-unmatched': { en: 'The host log could not be matched.', ja: 'ホストのログと照合できませんでした。' },
-  'walk.note.clock-diff': { en: 'Host time and client time in 12290 differ by {by}.', ja: '12290 のホスト時刻とクライアント時刻の差は {by} です。' },
+  'walk.note.clock-diff': { en: 'Host time and client time in 12290 differ by {by}.', ja: '12290 のホスト時刻とクライアント時刻の差は {by}です。' },
   'walk.note.clock-accepted': { en: 'The client is activated, so the host accepted its clock.', ja: 'クライアントはライセンス認証済みなので、ホストはその時刻を受け入れています。' },
   'walk.note.no-12290-clock': { en: 'No 12290 for this client to compare the clocks with.', ja: '時刻を比較できるこのクライアントの 12290 がありません。' },
   'walk.note.no-12290-clock-because': { en: 'No 12290 for this client to compare the clocks with: {why}', ja: '時刻を比較できるこのクライアントの 12290 がありません: {why}' },
