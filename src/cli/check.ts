@@ -73,9 +73,16 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         ...(threads !== undefined ? { threads } : {}),
         ...withProgress(io),
       });
-      const report = localizeReport(buildReport(analysis), lang);
-      const diff = baseline ? diffBaseline(report.findings, baseline, flags.baseline!) : undefined;
-      const { failing, known } = verdict(report.findings, failOn, diff, failOnNew);
+      // The verdict and the baseline match on the report as built; then it is put into the run's language.
+      const built = buildReport(analysis);
+      const builtDiff = baseline ? diffBaseline(built.findings, baseline, flags.baseline!) : undefined;
+      const builtVerdict = verdict(built.findings, failOn, builtDiff, failOnNew);
+      const report = localizeReport(built, lang);
+      const same = new Map(built.findings.map((f, i) => [f, report.findings[i]]));
+      const localized = (set: Iterable<Finding>): Finding[] => [...set].map((f) => same.get(f) ?? f);
+      const failing = new Set(localized(builtVerdict.failing));
+      const known = new Set(localized(builtVerdict.known));
+      const diff = builtDiff && { ...builtDiff, new: localized(builtDiff.new), persisting: localized(builtDiff.persisting) };
       const ruleIds = knownRules.filter((id) => config.rules[id] !== 'off');
 
       const output = render(reporter, report, { failing, known, failOn, failOnNew, ruleIds, lang, ...(diff ? { diff } : {}) });
@@ -169,7 +176,7 @@ async function loadBaseline(file: string): Promise<BaselineReport> {
   try {
     return readBaseline(text, file);
   } catch (error) {
-    if (error instanceof BaselineError) throw new UsageError(error.message);
+    if (error instanceof BaselineError) throw new UsageError(error.ref);
     throw error;
   }
 }

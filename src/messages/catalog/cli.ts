@@ -43,4 +43,29 @@ export const CLI = {
   'cli.progress': { en: 'volact: read {done} of {total} files', ja: 'volact: {total} 個中 {done} 個のファイルを読み取りました' },
   'cli.event-warning': { en: 'volact: {file}: {where}: warning: {reason}', ja: 'volact: {file}: {where}: 警告: {reason}' },
   'cli.event-rejected': { en: 'volact: {file}: {where}: {reason}', ja: 'volact: {file}: {where}: {reason}' },
+  'baseline.not-json': {
+    en: '{file}: the baseline is not JSON ({why}); pass a report written by `volact check --reporter json` or `volact analyze -f json`',
+    ja: '{file}: ベースラインが JSON ではありません ({why})。`volact check --reporter json` または `volact analyze -f json` で書いたレポートを指定してください',
+  },
+  'baseline.not-report': {
+    en: '{file}: the baseline is not a volact JSON report (expected an object with schemaVersion and findings)',
+    ja: '{file}: ベースラインが volact の JSON レポートではありません (schemaVersion と findings を持つオブジェクトが必要です)',
+  },
+  'baseline.no-schema': {
+    en: '{file}: the baseline has no schemaVersion, so it is not a volact JSON report',
+    ja: '{file}: ベースラインに schemaVersion がないため、volact の JSON レポートではありません',
+  },
+  'baseline.by-version': { en: ' (volact {version})', ja: ' (volact {version})' },
+  'baseline.older-schema': {
+    en: '{file}: the baseline was written with an older report format, schemaVersion {found}{by}; this volact reads schemaVersion {reads} only. Run this volact over the previous snapshot to write a new baseline, or drop --baseline for this run.',
+    ja: '{file}: ベースラインは古いレポート形式 (schemaVersion {found}{by}) で書かれています。この volact が読めるのは schemaVersion {reads} だけです。前回のスナップショットをこの volact で分析して新しいベースラインを作るか、今回は --baseline を外してください。',
+  },
+  'baseline.newer-schema': {
+    en: '{file}: the baseline was written with a newer report format, schemaVersion {found}{by}; this volact reads schemaVersion {reads} only. Run this volact over the previous snapshot to write a new baseline, or drop --baseline for this run.',
+    ja: '{file}: ベースラインは新しいレポート形式 (schemaVersion {found}{by}) で書かれています。この volact が読めるのは schemaVersion {reads} だけです。前回のスナップショットをこの volact で分析して新しいベースラインを作るか、今回は --baseline を外してください。',
+  },
+  'baseline.bad-findings': {
+    en: "{file}: the baseline's findings are missing or malformed (each needs rule, severity and title)",
+    ja: '{file}: ベースラインの findings がないか形式が正しくありません (それぞれに rule、severity、title が必要です)',
+  },
 } as const satisfies Record<string, MessageText>;

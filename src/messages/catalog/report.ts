@@ -144,4 +144,9 @@ export const REPORT = {
   'html.expiring.more': { en: '{n} more in the JSON report.', ja: 'ほか {n} 件は JSON レポートにあります。' },
   'html.footer': { en: 'volact {version} · report schema {schema}', ja: 'volact {version} · レポート スキーマ {schema}' },
   'html.title': { en: 'volact report · {date}', ja: 'volact レポート · {date}' },
+  'html.kmsCount.hostUnknown': { en: '{host}: current count unknown', ja: '{host}: 現在のカウントは不明' },
+  'html.kmsCount.hostCount': { en: '{host}: current count {count} ({source})', ja: '{host}: 現在のカウント {count} ({source})' },
+  'html.kmsCount.hostCountNeed': { en: '{host}: current count {count} of {need} needed ({source})', ja: '{host}: 現在のカウント {count} (必要数 {need}) ({source})' },
+  'html.requests.day': { en: '{day}: {requests} requests, {failed} failed', ja: '{day}: 要求 {requests} 件、失敗 {failed} 件' },
+  'html.requests.aria': { en: '12290 requests per day on {host}', ja: '{host} の 1 日あたりの 12290 要求' },
 } as const satisfies Record<string, MessageText>;

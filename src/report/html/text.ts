@@ -8,8 +8,24 @@ export interface HtmlText {
   status: { caption: string; none: string; noStatus: string; note: string };
   expiry: { caption: string; none: string; ranges: Record<ExpiryRange, string> };
   findings: { caption: string; error: string; warning: string; info: string };
-  kmsCount: { caption: string; none: string; noHost: string; note: string; unknown: string };
-  requests: { caption: string; none: string; noEvents: string; answered: string; failed: string; perHost: (total: number, failed: number) => string };
+  kmsCount: {
+    caption: string;
+    none: string;
+    noHost: string;
+    note: string;
+    unknown: string;
+    hostTitle: (host: string, count: number | undefined, need: number | undefined, source: string) => string;
+  };
+  requests: {
+    caption: string;
+    none: string;
+    noEvents: string;
+    answered: string;
+    failed: string;
+    perHost: (total: number, failed: number) => string;
+    day: (day: string, requests: number, failed: number) => string;
+    aria: (host: string) => string;
+  };
   expiring: { title: string; head: [string, string, string, string, string]; more: (n: number) => string; ended: string };
   footer: (version: string, schema: number) => string;
 }
@@ -29,10 +45,20 @@ function textFor(lang: Lang): HtmlText {
       ranges: group('html.expiry.ranges', ['expired', '0-7d', '8-30d', '31-60d', '61-90d', '>90d'] as const),
     },
     findings: group('html.findings', ['caption', 'error', 'warning', 'info'] as const),
-    kmsCount: group('html.kmsCount', ['caption', 'none', 'noHost', 'note', 'unknown'] as const),
+    kmsCount: {
+      ...group('html.kmsCount', ['caption', 'none', 'noHost', 'note', 'unknown'] as const),
+      hostTitle: (host, current, need, source) =>
+        current === undefined
+          ? say('html.kmsCount.hostUnknown', { host })
+          : need === undefined
+            ? say('html.kmsCount.hostCount', { host, count: current, source })
+            : say('html.kmsCount.hostCountNeed', { host, count: current, need, source }),
+    },
     requests: {
       ...group('html.requests', ['caption', 'none', 'noEvents', 'answered', 'failed'] as const),
       perHost: (total, failed) => say('html.requests.perHost', { total: count(total), failed: count(failed) }),
+      day: (day, requests, failed) => say('html.requests.day', { day, requests: count(requests), failed: count(failed) }),
+      aria: (host) => say('html.requests.aria', { host }),
     },
     expiring: {
       title: say('html.expiring.title'),

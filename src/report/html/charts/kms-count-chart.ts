@@ -40,11 +40,11 @@ export function kmsCountChart(hosts: readonly KmsHostView[] | undefined, text: H
     const label = rightLabel(LABEL_WIDTH, y + 19, host.name, LABEL_WIDTH - 6);
     const required = host.requiredCount !== undefined ? html` data-required="${host.requiredCount}"` : undefined;
     if (host.currentCount === undefined) {
-      return html`<g class="host" data-host="${host.name}" data-current=""${required}><title>${host.name}: current count unknown</title>${label}<text class="value" x="${BAR_X + 4}" y="${y + 19}">${text.kmsCount.unknown}</text></g>`;
+      return html`<g class="host" data-host="${host.name}" data-current=""${required}><title>${text.kmsCount.hostTitle(host.name, undefined, undefined, '')}</title>${label}<text class="value" x="${BAR_X + 4}" y="${y + 19}">${text.kmsCount.unknown}</text></g>`;
     }
     const width = Math.max(2, x(host.currentCount) - BAR_X);
-    const needs = host.requiredCount !== undefined ? ` of ${host.requiredCount} needed` : '';
-    return html`<g class="host" data-host="${host.name}" data-current="${host.currentCount}"${required}><title>${host.name}: current count ${host.currentCount}${needs} (${host.currentCountSource})</title>${label}<rect class="tone-${countTone(host.currentCount, host.requiredCount)}" x="${BAR_X}" y="${y + 6}" width="${width}" height="${ROW - 12}" rx="2"/><text class="value" x="${BAR_X + BAR_SPACE + 8}" y="${y + 19}">${host.currentCount}${needs ? ` / ${host.requiredCount}` : ''}</text></g>`;
+    const needs = host.requiredCount !== undefined;
+    return html`<g class="host" data-host="${host.name}" data-current="${host.currentCount}"${required}><title>${text.kmsCount.hostTitle(host.name, host.currentCount, host.requiredCount, host.currentCountSource ?? '')}</title>${label}<rect class="tone-${countTone(host.currentCount, host.requiredCount)}" x="${BAR_X}" y="${y + 6}" width="${width}" height="${ROW - 12}" rx="2"/><text class="value" x="${BAR_X + BAR_SPACE + 8}" y="${y + 19}">${host.currentCount}${needs ? ` / ${host.requiredCount}` : ''}</text></g>`;
   });
   const svg = html`<svg class="kms-count" viewBox="0 0 ${HALF_WIDTH} ${height}" width="${HALF_WIDTH}" height="${height}" role="img" aria-label="${caption}">${rows}${thresholds}</svg>`;
   return figure('kms-count', caption, svg, text.kmsCount.note);
