@@ -1,6 +1,6 @@
 // Report wording in English and Japanese, served from the message catalog (src/messages). Input values
 // are never translated; findings and walk steps are re-rendered from their messages (localize.ts).
-import type { ExpiryRange } from '../fleet/index.js';
+import type { ExpiryRange, KmsHostView } from '../fleet/index.js';
 import { CATALOG, count, render, type Lang, type MessageArg } from '../messages/index.js';
 import type { Severity } from '../types.js';
 
@@ -71,6 +71,8 @@ export interface ReportText {
   unknownLines: string;
   /** "3 d", "5 h", "12 min", "2 d ago". */
   timeLeft: (minutes: number) => string;
+  /** How a KMS host stands with DNS publishing (fleet view 05A). */
+  dnsPublishing: Record<KmsHostView['dnsPublishing'], string>;
 }
 
 /** One language's report wording, read from the message catalog (`report.*`). */
@@ -141,6 +143,7 @@ function textFor(lang: Lang): ReportText {
     moreRejected: (n) => say('report.moreRejected', { n: count(n) }),
     warnings: say('report.warnings'),
     unknownLines: say('report.unknownLines'),
+    dnsPublishing: { ok: say('report.dns.ok'), failed: say('report.dns.failed'), disabled: say('report.dns.disabled'), unknown: say('report.dns.unknown') },
     timeLeft: (minutes) => {
       const abs = Math.abs(minutes);
       const text =

@@ -192,7 +192,7 @@ export function renderFleetViews(views: FleetViews, t: ReportText = REPORT_TEXT.
         md`### ${t.hostsView}`,
         header(t.hostsHead),
         md`|---|---:|---:|---:|---|---|`,
-        views.kmsHosts.map((h) => md`| ${h.name} | ${countText(h, t)} | ${h.requiredCount ?? '?'} | ${h.clientsSeen} | ${h.lastActivity ?? t.noneLogged} | ${h.dnsPublishing} |`),
+        views.kmsHosts.map((h) => md`| ${h.name} | ${countText(h, t)} | ${h.requiredCount ?? '?'} | ${h.clientsSeen} | ${h.lastActivity ?? t.noneLogged} | ${t.dnsPublishing[h.dnsPublishing] ?? h.dnsPublishing} |`),
       ),
     );
   }

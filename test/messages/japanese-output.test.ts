@@ -83,14 +83,27 @@ function plainText(output: string, html: boolean): string {
 }
 
 /** Commands a remedy or a "collect" names, up to the end of the command (Japanese text or a closing bracket). */
-const COMMAND = /\b(?:slmgr(?:\.vbs)?|slui(?:\.exe)?|wevtutil|nslookup|netsh|Test-NetConnection|Resolve-DnsName|w32tm|sysprep|net helpmsg)\b[^\u3000-\u9fff\uff00-\uffef)\n|]*/g;
+const COMMAND =
+  /\b(?:slmgr(?:\.vbs)? \/|(?:slui(?:\.exe)?|wevtutil|nslookup|netsh|Test-NetConnection|Resolve-DnsName|w32tm|sysprep|net helpmsg|volact) )[^\u3000-\u9fff\uff00-\uffef)\n|]*/g;
 
 /** English sentences left once commands, input values, quoted text and code spans are taken out. */
 function englishIn(output: string, html: boolean, values: readonly string[]): string[] {
   let text = plainText(output, html).replace(COMMAND, ' ');
   for (const v of values) text = text.split(v).join(' ');
   text = text.replace(/"[^"\n]*"/g, ' ');
-  return [...text.matchAll(SENTENCE)].map((m) => text.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30).replace(/\s+/g, ' '));
+  const sentences = [...text.matchAll(SENTENCE)].map((m) => text.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30).replace(/\s+/g, ' '));
+  return [...sentences, ...englishWords(text)];
+}
+
+/**
+ * Single English words of our own left in the text (labels such as "servers" that no sentence check sees):
+ * a lower-case word standing alone, not part of an identifier (kms-client, VOLUME_KMSCLIENT, a.b, x/y).
+ */
+const WORD = /(?<![\w\-./:@\\])[a-z]{3,}(?![\w\-./:@\\])/g;
+/** Words that are identifiers or units on their own in our reports: roles, formats, statuses we print as data. */
+const NOT_ENGLISH = new Set(['now', 'volact', 'evtx', 'xml', 'csv', 'text', 'json', 'jsonl', 'slmgr', 'unknown', 'mak', 'rearm']);
+function englishWords(text: string): string[] {
+  return [...text.matchAll(WORD)].filter((m) => !NOT_ENGLISH.has(m[0])).map((m) => `word: ${m[0]} in “${text.slice(Math.max(0, m.index! - 25), m.index! + m[0].length + 25).replace(/\s+/g, ' ')}”`);
 }
 
 describe('--lang ja: no English sentence in reports', () => {

@@ -41,7 +41,7 @@ export const RULES_KMS_CLIENT = {
     en: ' The host reported a count of {count}; this client needs {need}.',
     ja: 'ホストが報告したカウントは {count} で、このクライアントには {need} が必要です。',
   },
-  'kms-client/count-below-threshold.remedy-read': { en: 'On the KMS host, read "Current count": {cmd}', ja: 'KMS ホストで「現在のカウント」(Current count) を確認します: {cmd}' },
+  'kms-client/count-below-threshold.remedy-read': { en: 'On the KMS host, read "Current count": {cmd}', ja: 'KMS ホストで「現在のカウント」を確認します: {cmd}' },
   'kms-client/count-below-threshold.remedy-more': {
     en: 'Let more distinct machines contact the host: the count only grows with unique CMIDs seen in the last 30 days.',
     ja: 'より多くの異なるコンピューターからホストに接続させます。カウントが増えるのは、過去 30 日間に確認された固有の CMID だけです。',

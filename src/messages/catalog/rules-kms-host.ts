@@ -20,7 +20,7 @@ export const RULES_KMS_HOST = {
     en: 'If clones share CMIDs, reset them ({rearm}, or {sysprep} on the image).',
     ja: '複製したコンピューターが CMID を共有している場合はリセットします ({rearm}、またはイメージで {sysprep})。',
   },
-  'kms-host/count-below-threshold.remedy-watch': { en: 'Watch "Current count" on the host: {cmd}', ja: 'ホストで「現在のカウント」(Current count) を確認します: {cmd}' },
+  'kms-host/count-below-threshold.remedy-watch': { en: 'Watch "Current count" on the host: {cmd}', ja: 'ホストで「現在のカウント」を確認します: {cmd}' },
   'host-count.asking': { en: '12290 from {client} asks for required count {required}', ja: '{client} からの 12290 が必要数 {required} を要求' },
   'host-count.asking-any': { en: '{client} asks this host for required count {required}', ja: '{client} がこのホストに必要数 {required} を要求' },
   'host-count.slmgr': { en: 'slmgr: KMS current count {count}', ja: 'slmgr: KMS の現在のカウント {count}' },
@@ -94,7 +94,7 @@ export const RULES_KMS_HOST = {
   },
   'kms-host/failed-host-referenced.remedy-srv': {
     en: "Remove the failed host's _vlmcs._tcp SRV record from DNS (or let scavenging do it).",
-    ja: '故障したホストの _vlmcs._tcp SRV リソース レコードを DNS から削除します (または清掃 (scavenging) に任せます)。',
+    ja: '故障したホストの _vlmcs._tcp SRV リソース レコードを DNS から削除します (または DNS の清掃機能に任せます)。',
   },
   'kms-host/failed-host-referenced.remedy-static': {
     en: 'Clients set by hand do not fail over: update them with {skms} or return them to auto-discovery with {ckms}.',

@@ -1,6 +1,6 @@
 // The HTML overview's own wording in English and Japanese, served from the message catalog (src/messages).
 import type { ExpiryRange } from '../../fleet/types.js';
-import { count, render, type Lang, type MessageArg } from '../../messages/index.js';
+import { count, formatTime, render, type Lang, type MessageArg } from '../../messages/index.js';
 
 export interface HtmlText {
   glance: string;
@@ -15,6 +15,8 @@ export interface HtmlText {
     note: string;
     unknown: string;
     hostTitle: (host: string, count: number | undefined, need: number | undefined, source: string) => string;
+    /** "5 · servers". */
+    threshold: (count: number, kind: 'servers' | 'clients') => string;
   };
   requests: {
     caption: string;
@@ -28,6 +30,8 @@ export interface HtmlText {
   };
   expiring: { title: string; head: [string, string, string, string, string]; more: (n: number) => string; ended: string };
   footer: (version: string, schema: number) => string;
+  /** A time from the report (ISO) for a table cell: minute precision, in UTC, saying so. */
+  time: (iso: string) => string;
 }
 
 /** One language's overview wording, read from the message catalog (`html.*`). */
@@ -53,6 +57,7 @@ function textFor(lang: Lang): HtmlText {
           : need === undefined
             ? say('html.kmsCount.hostCount', { host, count: current, source })
             : say('html.kmsCount.hostCountNeed', { host, count: current, need, source }),
+      threshold: (n, kind) => say(`html.kmsCount.threshold-${kind}`, { count: n }),
     },
     requests: {
       ...group('html.requests', ['caption', 'none', 'noEvents', 'answered', 'failed'] as const),
@@ -67,6 +72,7 @@ function textFor(lang: Lang): HtmlText {
       ended: say('html.expiring.ended'),
     },
     footer: (version, schema) => say('html.footer', { version, schema }),
+    time: (iso) => formatTime(iso, lang),
   };
 }
 

@@ -7,8 +7,8 @@ import { HALF_WIDTH, emptyFigure, figure, rightLabel, type Tone } from './figure
 
 /** Counts the KMS host must reach before it activates each kind of client. */
 export const KMS_THRESHOLDS = [
-  { count: 5, label: '5 · servers' },
-  { count: 25, label: '25 · clients' },
+  { count: 5, kind: 'servers' },
+  { count: 25, kind: 'clients' },
 ] as const;
 
 const ROW = 30;
@@ -33,7 +33,7 @@ export function kmsCountChart(hosts: readonly KmsHostView[] | undefined, text: H
   const x = (count: number): number => BAR_X + (count / scale) * BAR_SPACE;
   const height = TOP + hosts.length * ROW + 6;
   const thresholds = KMS_THRESHOLDS.map(
-    (t) => html`<g class="threshold" data-threshold="${t.count}"><line x1="${x(t.count)}" x2="${x(t.count)}" y1="${TOP - 4}" y2="${height - 2}"/><text x="${x(t.count)}" y="${TOP - 8}" text-anchor="middle">${t.label}</text></g>`,
+    (t) => html`<g class="threshold" data-threshold="${t.count}"><line x1="${x(t.count)}" x2="${x(t.count)}" y1="${TOP - 4}" y2="${height - 2}"/><text x="${x(t.count)}" y="${TOP - 8}" text-anchor="middle">${text.kmsCount.threshold(t.count, t.kind)}</text></g>`,
   );
   const rows = hosts.map((host, i) => {
     const y = TOP + i * ROW;
