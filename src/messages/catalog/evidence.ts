@@ -11,7 +11,7 @@ export const EVIDENCE = {
   'evidence.required-count': { en: 'required count {count}', ja: '必要数 {count}' },
   'evidence.flags': { en: 'flags {flags}', ja: 'フラグ {flags}' },
   'evidence.activated': { en: 'activated {value}', ja: 'ライセンス認証 {value}' },
-  'evidence.current-count': { en: 'current count {count}', ja: '現在のカウント {count}' },
+  'evidence.current-count': { en: 'current count {count}', ja: '現在の数 {count}' },
   'evidence.client': { en: 'client {client}', ja: 'クライアント {client}' },
   'evidence.client-time': { en: 'client time {time}', ja: 'クライアント時刻 {time}' },
   'evidence.service-event': { en: '{event} {what}', ja: '{event} {what}' },

@@ -29,7 +29,7 @@ export const RULES_KMS_CLIENT = {
   'kms-client/activation-expiring.remedy-walk': { en: 'Follow the KMS client walk for the failing step.', ja: 'KMS クライアントのトラブルシューティング手順で、失敗している確認項目をたどります。' },
 
   'kms-client/count-below-threshold.title': { en: 'KMS host count is below the threshold this client needs', ja: 'KMS ホストのカウントがこのクライアントに必要なしきい値に達していない' },
-  'kms-client/count-below-threshold.evidence': { en: '12289 result {code}, current count {count}{required}', ja: '12289 の結果 {code}、現在のカウント {count}{required}' },
+  'kms-client/count-below-threshold.evidence': { en: '12289 result {code}, current count {count}{required}', ja: '12289 の結果 {code}、現在の数 {count}{required}' },
   'kms-client/count-below-threshold.evidence-required': { en: ' < required {required}', ja: ' < 必要数 {required}' },
   'kms-client/count-below-threshold.detail': {
     en: 'The KMS host{host} refuses to activate this client until it has counted enough distinct machines (25 for Windows client editions, 5 for servers and Office).{numbers}',
@@ -41,7 +41,7 @@ export const RULES_KMS_CLIENT = {
     en: ' The host reported a count of {count}; this client needs {need}.',
     ja: 'ホストが報告したカウントは {count} で、このクライアントには {need} が必要です。',
   },
-  'kms-client/count-below-threshold.remedy-read': { en: 'On the KMS host, read "Current count": {cmd}', ja: 'KMS ホストで「現在のカウント」を確認します: {cmd}' },
+  'kms-client/count-below-threshold.remedy-read': { en: 'On the KMS host, read "Current count": {cmd}', ja: 'KMS ホストで「現在の数」を確認します: {cmd}' },
   'kms-client/count-below-threshold.remedy-more': {
     en: 'Let more distinct machines contact the host: the count only grows with unique CMIDs seen in the last 30 days.',
     ja: 'より多くの異なるコンピューターからホストに接続させます。カウントが増えるのは、過去 30 日間に確認された固有の CMID だけです。',

@@ -20,10 +20,10 @@ export const RULES_KMS_HOST = {
     en: 'If clones share CMIDs, reset them ({rearm}, or {sysprep} on the image).',
     ja: '複製したコンピューターが CMID を共有している場合はリセットします ({rearm}、またはイメージで {sysprep})。',
   },
-  'kms-host/count-below-threshold.remedy-watch': { en: 'Watch "Current count" on the host: {cmd}', ja: 'ホストで「現在のカウント」を確認します: {cmd}' },
+  'kms-host/count-below-threshold.remedy-watch': { en: 'Watch "Current count" on the host: {cmd}', ja: 'ホストで「現在の数」を確認します: {cmd}' },
   'host-count.asking': { en: '12290 from {client} asks for required count {required}', ja: '{client} からの 12290 が必要数 {required} を要求' },
   'host-count.asking-any': { en: '{client} asks this host for required count {required}', ja: '{client} がこのホストに必要数 {required} を要求' },
-  'host-count.slmgr': { en: 'slmgr: KMS current count {count}', ja: 'slmgr: KMS の現在のカウント {count}' },
+  'host-count.slmgr': { en: 'slmgr: KMS current count {count}', ja: 'slmgr: KMS の現在の数 {count}' },
   'host-count.from-log': {
     en: '{count} distinct CMIDs in {n} 12290 records from {first} to {last}',
     ja: '{first} から {last} までの 12290 {n} 件に、異なる CMID が {count} 個',

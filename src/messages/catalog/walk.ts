@@ -42,7 +42,7 @@ export const WALK = {
     en: 'Does the host publish its SRV record (12294, no 12293)?',
     ja: 'ホストは SRV リソース レコードを発行していますか (12294 あり、12293 なし)?',
   },
-  'walk.kms-host/count': { en: 'Is the host count at or above what its clients need?', ja: 'ホストの現在のカウントはクライアントが必要とする数以上ですか?' },
+  'walk.kms-host/count': { en: 'Is the host count at or above what its clients need?', ja: 'ホストの現在の数はクライアントが必要とする数以上ですか?' },
   'walk.kms-host/unique-cmids': {
     en: 'Does every client have its own CMID (are clients added to the count)?',
     ja: 'すべてのクライアントが固有の CMID を持っていますか (カウントに追加されていますか)?',
@@ -185,7 +185,7 @@ export const WALK = {
   },
   'walk.collect.dli-or-log': {
     en: 'Run "slmgr.vbs /dli" on {host} and save its output ("Current count"); or {log}',
-    ja: '{host} で "slmgr.vbs /dli" を実行して出力 (「現在のカウント」) を保存します。または次を行います: {log}',
+    ja: '{host} で "slmgr.vbs /dli" を実行して出力 (「現在の数」) を保存します。または次を行います: {log}',
   },
   'walk.collect.ato-and-log': {
     en: 'Run "slmgr.vbs /ato" on {machine}, then export its Application log (Microsoft-Windows-Security-SPP events 12288/12289).',
@@ -218,6 +218,6 @@ export const WALK = {
   },
   'walk.collect.dli-count': {
     en: 'Run "slmgr.vbs /dli" on {machine} and save its output ("Current count").',
-    ja: '{machine} で "slmgr.vbs /dli" を実行し、出力 (「現在のカウント」) を保存します。',
+    ja: '{machine} で "slmgr.vbs /dli" を実行し、出力 (「現在の数」) を保存します。',
   },
 } as const satisfies Record<string, MessageText>;
