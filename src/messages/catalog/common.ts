@@ -18,7 +18,7 @@ export const COMMON = {
   'common.setup-key-placeholder': { en: '<KMS client setup key for this edition>', ja: '<このエディションの KMS クライアント セットアップ キー>' },
   /** slmgr /ipk with a placeholder for the key, which is ours to translate. */
   'common.ipk': { en: 'slmgr.vbs /ipk {key}', ja: 'slmgr.vbs /ipk {key}' },
-  'common.mak-or-retail-key': { en: '<MAK or retail product key>', ja: '<MAK またはリテールのプロダクト キー>' },
+  'common.mak-or-retail-key': { en: '<MAK or retail product key>', ja: '<MAK または販売キー>' },
   'common.new-mak': { en: '<new MAK>', ja: '<新しい MAK>' },
   'common.the-kms-host': { en: 'the KMS host', ja: 'KMS ホスト' },
   'common.dns': { en: 'DNS', ja: 'DNS' },

@@ -55,13 +55,13 @@ export const RULES_KMS_CLIENT = {
   'kms-client/dns-lookup-failed.title': { en: 'Client found no KMS host in DNS (_vlmcs._tcp)', ja: 'クライアントが DNS で KMS ホストを見つけられない (_vlmcs._tcp)' },
   'kms-client/dns-lookup-failed.detail': {
     en: "{codes} Auto-discovery needs an _vlmcs._tcp SRV record in the client's DNS domain{domain}.",
-    ja: '{codes} 自動検出には、クライアントの DNS ドメイン{domain}に _vlmcs._tcp の SRV リソース レコードが必要です。',
+    ja: '{codes} 自動探索には、クライアントの DNS ドメイン{domain}に _vlmcs._tcp の SRV リソース レコードが必要です。',
   },
   'kms-client/dns-lookup-failed.domain': { en: ' ({domain})', ja: ' ({domain}) ' },
   'kms-client/dns-lookup-failed.remedy-lookup': { en: 'Look for the record from the client: {cmd}', ja: 'クライアントからレコードを確認します: {cmd}' },
   'kms-client/dns-lookup-failed.remedy-host': {
     en: 'On the KMS host, check 12294 (published) or 12293 (publishing failed) in the Application log; create the SRV record by hand if dynamic DNS is not allowed.',
-    ja: 'KMS ホストのアプリケーション ログで 12294 (発行済み) または 12293 (発行失敗) を確認します。動的 DNS が許可されていない場合は SRV リソース レコードを手動で作成します。',
+    ja: 'KMS ホストのアプリケーション イベント ログで 12294 (発行済み) または 12293 (発行失敗) を確認します。動的 DNS が許可されていない場合は SRV リソース レコードを手動で作成します。',
   },
   'kms-client/dns-lookup-failed.remedy-client': {
     en: 'Check the client has a DNS server configured and the right primary DNS suffix.',
@@ -85,13 +85,13 @@ export const RULES_KMS_CLIENT = {
   },
   'kms-client/host-mismatch.detail': { en: '{problems}.', ja: '{problems}。' },
   'kms-client/host-mismatch.remedy-point': { en: 'Point the client at a working host: {cmd}', ja: 'クライアントの接続先を動作している KMS ホストにします: {cmd}' },
-  'kms-client/host-mismatch.remedy-ckms': { en: 'Or return to DNS auto-discovery: {cmd}', ja: 'または DNS による自動検出に戻します: {cmd}' },
+  'kms-client/host-mismatch.remedy-ckms': { en: 'Or return to DNS auto-discovery: {cmd}', ja: 'または DNS による自動探索に戻します: {cmd}' },
   'kms-client/host-mismatch.remedy-dns': { en: 'Check what DNS publishes: {cmd}', ja: 'DNS に発行されている内容を確認します: {cmd}' },
 
   'kms-client/invalid-volume-key.title': { en: 'Invalid volume license key (0xC004F035)', ja: 'ボリューム ライセンス キーが無効 (0xC004F035)' },
   'kms-client/invalid-volume-key.detail': {
     en: 'Windows reports the error as a product key problem, but the usual cause is that the machine is not entitled to volume activation: KMS needs a qualifying Windows licence shown by the BIOS marker (ACPI_SLIC). Use a MAK or a retail key instead.',
-    ja: 'Windows はプロダクト キーの問題として報告しますが、通常の原因はこのコンピューターにボリューム ライセンス認証の資格がないことです。KMS には、BIOS のマーカー (ACPI_SLIC) で示される対象の Windows ライセンスが必要です。代わりに MAK またはリテールのキーを使用します。',
+    ja: 'Windows はプロダクト キーの問題として報告しますが、通常の原因はこのコンピューターにボリューム ライセンス認証の資格がないことです。KMS には、BIOS のマーカー (ACPI_SLIC) で示される対象の Windows ライセンスが必要です。代わりに MAK または販売キーを使用します。',
   },
 
   'kms-client/no-response.title': { en: 'KMS request got no response', ja: 'KMS 要求に応答がない' },
@@ -107,7 +107,7 @@ export const RULES_KMS_CLIENT = {
   },
   'kms-client/no-response.remedy-log': {
     en: "Look in the host's Key Management Service log for a 12290 naming this client.",
-    ja: 'ホストのキー管理サービス (Key Management Service) ログで、このクライアントの 12290 を探します。',
+    ja: 'ホストの "Key Management Service" ログで、このクライアントの 12290 を探します。',
   },
 
   'kms-client/not-activated.title': { en: 'KMS client is not activated', ja: 'KMS クライアントがライセンス認証されていない' },
@@ -132,7 +132,7 @@ export const RULES_KMS_CLIENT = {
   },
   'kms-client/not-seen-by-host.detail': {
     en: 'The request never reached {hosts}, or the host could not process it: its Key Management Service log covers the time, but holds no 12290 for this client.',
-    ja: '要求が {hosts} に届いていないか、ホストが処理できませんでした。ホストのキー管理サービス ログはその時間帯を含んでいますが、このクライアントの 12290 はありません。',
+    ja: '要求が {hosts} に届いていないか、ホストが処理できませんでした。ホストの "Key Management Service" ログはその時間帯を含んでいますが、このクライアントの 12290 はありません。',
   },
   'kms-client/not-seen-by-host.remedy-port': {
     en: 'Check that routers and firewalls pass TCP 1688 (or the configured port) from the client to the host, and the stateful return traffic.',
@@ -155,10 +155,10 @@ export const RULES_KMS_CLIENT = {
   'kms-client/static-host.title': { en: 'KMS host is set by hand (no failover)', ja: 'KMS ホストが手動で設定されている (フェールオーバーしない)' },
   'kms-client/static-host.detail': {
     en: 'The client always uses {names}. With auto-discovery it would move to another host from DNS when this one stops answering.',
-    ja: 'クライアントは常に {names} を使用します。自動検出であれば、このホストが応答しなくなったときに DNS から別のホストへフェールオーバーします。',
+    ja: 'クライアントは常に {names} を使用します。自動探索であれば、このホストが応答しなくなったときに DNS から別のホストへフェールオーバーします。',
   },
   'kms-client/static-host.evidence': { en: 'slmgr: registered KMS machine name {name}', ja: 'slmgr: 登録された KMS コンピューター名 {name}' },
-  'kms-client/static-host.remedy-ckms': { en: 'Return to DNS auto-discovery: {cmd}', ja: 'DNS による自動検出に戻します: {cmd}' },
+  'kms-client/static-host.remedy-ckms': { en: 'Return to DNS auto-discovery: {cmd}', ja: 'DNS による自動探索に戻します: {cmd}' },
   'kms-client/static-host.remedy-skms': {
     en: 'Or, if the fixed host is intended, update it when hosts change: {cmd}',
     ja: '固定のホストが意図したものであれば、ホストが変わったときに更新します: {cmd}',

@@ -98,7 +98,7 @@ export const RULES_KMS_HOST = {
   },
   'kms-host/failed-host-referenced.remedy-static': {
     en: 'Clients set by hand do not fail over: update them with {skms} or return them to auto-discovery with {ckms}.',
-    ja: '手動で設定したクライアントはフェールオーバーしません: {skms} で更新するか、{ckms} で自動検出に戻します。',
+    ja: '手動で設定したクライアントはフェールオーバーしません: {skms} で更新するか、{ckms} で自動探索に戻します。',
   },
 
   'kms-host/idle.title': { en: 'KMS host has logged no requests for hours', ja: 'KMS ホストが何時間も要求を記録していない' },
@@ -109,7 +109,7 @@ export const RULES_KMS_HOST = {
   'kms-host/idle.evidence': { en: 'last 12290: {summary}', ja: '最後の 12290: {summary}' },
   'kms-host/idle.remedy-service': {
     en: 'Check that the Software Protection service runs on the host and that TCP 1688 is open.',
-    ja: 'ホストでソフトウェア保護 (Software Protection) サービスが動作し、TCP 1688 が開いていることを確認します。',
+    ja: 'ホストでソフトウェア ライセンス サービス (Software Protection)が動作し、TCP 1688 が開いていることを確認します。',
   },
   'kms-host/idle.remedy-srv': {
     en: 'Check the _vlmcs._tcp SRV record still points at this host, and which host clients name in their 12288.',
@@ -126,14 +126,14 @@ export const RULES_KMS_HOST = {
     ja: 'このコンピューター ({machine}) が発行した _vlmcs._tcp SRV リソース レコードを DNS から削除し、コンピューターを再起動します。',
   },
 
-  'kms-host/log-cleared.title': { en: 'Key Management Service log was cleared or has holes', ja: 'キー管理サービス ログが消去された、または欠落がある' },
+  'kms-host/log-cleared.title': { en: 'Key Management Service log was cleared or has holes', ja: '"Key Management Service" ログが消去された、または欠落がある' },
   'kms-host/log-cleared.gap': {
     en: 'records {from}–{to} are missing before record {record} ({before} – {after})',
     ja: 'レコード {record} の前のレコード {from}～{to} が欠落しています ({before} – {after})',
   },
   'kms-host/log-cleared.detail': {
     en: 'The Key Management Service log is the only record of which clients this host activated. Part of it is gone, so counts and audits from it are incomplete.',
-    ja: 'キー管理サービス ログは、このホストがどのクライアントをライセンス認証したかを示す唯一の記録です。その一部が失われているため、そこから求めたカウントや監査は不完全です。',
+    ja: '"Key Management Service" ログは、このホストがどのクライアントをライセンス認証したかを示す唯一の記録です。その一部が失われているため、そこから求めたカウントや監査は不完全です。',
   },
   'kms-host/log-cleared.remedy-export': {
     en: 'Export the log on a schedule before anything clears it: {cmd}',
@@ -141,7 +141,7 @@ export const RULES_KMS_HOST = {
   },
   'kms-host/log-cleared.remedy-exclude': {
     en: 'Exclude the Key Management Service log from clean-up tools, or collect it centrally (Operations Manager keeps it in its data warehouse).',
-    ja: 'キー管理サービス ログをクリーンアップ ツールの対象から外すか、集中的に収集します (Operations Manager ならデータ ウェアハウスに保存されます)。',
+    ja: '"Key Management Service" ログをクリーンアップ ツールの対象から外すか、集中的に収集します (Operations Manager ならデータ ウェアハウスに保存されます)。',
   },
 
   'kms-host/not-activated.title': { en: "The KMS host's own key is not activated", ja: 'KMS ホスト自身のキーがライセンス認証されていない' },
@@ -171,7 +171,7 @@ export const RULES_KMS_HOST = {
   },
   'kms-host/service-failed.remedy-restart': {
     en: 'Restart the Software Protection service and check the Application log around the failure.',
-    ja: 'ソフトウェア保護サービスを再起動し、失敗の前後のアプリケーション ログを確認します。',
+    ja: 'ソフトウェア ライセンス サービスを再起動し、失敗の前後のアプリケーション イベント ログを確認します。',
   },
   'kms-host/service-failed.remedy-state': { en: "Check the host's state: {cmd}", ja: 'ホストの状態を確認します: {cmd}' },
 

@@ -62,7 +62,7 @@ export const RULES_OTHER = {
   },
   'mak/activation-limit.remedy-phone': {
     en: 'Activate by phone (slui.exe 4); if that fails too, call the Microsoft activation centre with the volume licence agreement details and proof of purchase.',
-    ja: '電話でライセンス認証します (slui.exe 4)。それも失敗する場合は、ボリューム ライセンス契約の情報と購入の証明を用意してマイクロソフトのライセンス認証窓口に連絡します。',
+    ja: '電話でライセンス認証します (slui.exe 4)。それも失敗する場合は、ボリューム ライセンス契約の情報と購入の証明を用意してマイクロソフトのライセンス認証センターに連絡します。',
   },
   'mak/activation-limit.remedy-more': {
     en: 'Ask for more activations on the key through the volume licensing service centre.',
@@ -104,7 +104,7 @@ export const RULES_OTHER = {
   },
   'oem/missing-bios-marker.remedy-key': {
     en: 'If the machine is entitled otherwise, use a MAK or a retail key: {ipk}, then {ato}',
-    ja: 'ほかの形でライセンスがある場合は、MAK またはリテールのキーを使用します: {ipk} の後に {ato}',
+    ja: 'ほかの形でライセンスがある場合は、MAK または販売キーを使用します: {ipk} の後に {ato}',
   },
   'oem/missing-bios-marker.remedy-firmware': {
     en: 'If the OEM licence should be there, ask the OEM for a firmware update that restores the marker.',

@@ -57,7 +57,7 @@ export const WALK = {
   },
   'walk.kms-host/log-intact': {
     en: 'Is the Key Management Service log intact (not cleared)?',
-    ja: 'キー管理サービス ログは消去されずに残っていますか?',
+    ja: '"Key Management Service" ログは消去されずに残っていますか?',
   },
   'walk.mak/activated': { en: 'Is the computer activated?', ja: 'コンピューターはライセンス認証されていますか?' },
   'walk.mak/online-activation': {
@@ -82,8 +82,8 @@ export const WALK = {
   'walk.note.licensed': { en: 'Licensed.', ja: 'ライセンス認証済み (Licensed)。' },
   'walk.note.state': { en: 'State {states}.', ja: '状態 {states}。' },
   'walk.note.step-failed': { en: 'Step failed: {message}', ja: '確認項目の処理に失敗しました: {message}' },
-  'walk.note.no-8209': { en: 'No 8209 in the Application log.', ja: 'アプリケーション ログに 8209 はありません。' },
-  'walk.note.no-app-log': { en: 'No Application log from this machine.', ja: 'このコンピューターのアプリケーション ログがありません。' },
+  'walk.note.no-8209': { en: 'No 8209 in the Application log.', ja: 'アプリケーション イベント ログに 8209 はありません。' },
+  'walk.note.no-app-log': { en: 'No Application log from this machine.', ja: 'このコンピューターのアプリケーション イベント ログがありません。' },
   'walk.note.no-license-state': { en: 'Nothing in the snapshot tells the license state.', ja: 'スナップショットにはライセンスの状態を示すものがありません。' },
   'walk.note.codes-known': { en: 'Every code seen is in our tables.', ja: '確認されたコードはすべて volact の表にあります。' },
   'walk.note.no-mak-state': { en: 'No slmgr output or 8230 tells the MAK state.', ja: 'MAK の状態を示す slmgr の出力も 8230 もありません。' },
@@ -99,7 +99,7 @@ export const WALK = {
   'walk.note.host-not-in-snapshot': { en: '{host} is not in the snapshot.', ja: '{host} はスナップショットにありません。' },
   'walk.note.no-host-log-for-time': {
     en: 'The snapshot holds no Key Management Service log of {host} for the time of the request.',
-    ja: 'スナップショットには、要求の時刻を含む {host} のキー管理サービス ログがありません。',
+    ja: 'スナップショットには、要求の時刻を含む {host} の "Key Management Service" ログがありません。',
   },
   'walk.note.answered-but-unlogged': {
     en: "The client got a 12289, yet {host}'s log has no 12290 for it: another machine may answer under that name, or the exported log is incomplete.",
@@ -135,7 +135,7 @@ export const WALK = {
   'walk.note.cmid-only-here': { en: 'The host saw CMID {cmid} only from this machine.', ja: 'ホストは CMID {cmid} をこのコンピューターからのみ受け取っています。' },
   'walk.note.cmid-unshared': { en: 'CMID {cmids} is used by no other machine of the snapshot.', ja: 'CMID {cmids} はスナップショット内のほかのコンピューターでは使われていません。' },
   'walk.note.kms-name-dns': { en: 'KMS name from DNS: {name}.', ja: 'DNS から得た KMS 名: {name}。' },
-  'walk.note.dns-discovery-on': { en: 'DNS auto-discovery is on (no host found yet).', ja: 'DNS による自動検出が有効です (まだホストは見つかっていません)。' },
+  'walk.note.dns-discovery-on': { en: 'DNS auto-discovery is on (no host found yet).', ja: 'DNS による自動探索が有効です (まだホストは見つかっていません)。' },
   'walk.note.only-dli': {
     en: 'Only slmgr /dli tells whether the host name came from DNS or was set with /skms.',
     ja: 'ホスト名が DNS から得たものか /skms で設定したものかは、slmgr /dli でしか分かりません。',
@@ -148,12 +148,12 @@ export const WALK = {
   'walk.note.published-to': { en: 'Published to {domain}.', ja: '{domain} に発行済み。' },
   'walk.note.publishing-off': {
     en: 'DNS publishing is turned off on this host (slmgr), so it never writes its SRV record itself.',
-    ja: 'このホストでは DNS への発行が無効 (slmgr) なので、ホスト自身は SRV リソース レコードを書き込みません。',
+    ja: 'このホストでは DNS 発行が無効 (slmgr) なので、ホスト自身は SRV リソース レコードを書き込みません。',
   },
-  'walk.note.publishing-off-evidence': { en: 'slmgr: DNS publishing disabled', ja: 'slmgr: DNS への発行は無効' },
+  'walk.note.publishing-off-evidence': { en: 'slmgr: DNS publishing disabled', ja: 'slmgr: DNS 発行は無効' },
   'walk.note.no-publish-events': {
     en: 'No 12293 or 12294 in the snapshot (publishing may be turned off, or the Application log is missing).',
-    ja: 'スナップショットに 12293 も 12294 もありません (発行が無効か、アプリケーション ログがありません)。',
+    ja: 'スナップショットに 12293 も 12294 もありません (発行が無効か、アプリケーション イベント ログがありません)。',
   },
   'walk.note.count-ok': { en: 'Count {count}, clients need {need}.', ja: 'カウント {count}、クライアントに必要な数 {need}。' },
   'walk.note.count-partial': {
@@ -172,11 +172,11 @@ export const WALK = {
   'walk.collect.slmgr': { en: 'Run "slmgr.vbs {option}" on {machine} and save its output as text.', ja: '{machine} で "slmgr.vbs {option}" を実行し、出力をテキストとして保存します。' },
   'walk.collect.app-log': {
     en: 'Export the Application log from {machine} (Microsoft-Windows-Security-SPP events {events}), e.g. {cmd}.',
-    ja: '{machine} のアプリケーション ログ (Microsoft-Windows-Security-SPP のイベント {events}) をエクスポートします。例: {cmd}。',
+    ja: '{machine} のアプリケーション イベント ログ (Microsoft-Windows-Security-SPP のイベント {events}) をエクスポートします。例: {cmd}。',
   },
   'walk.collect.kms-log': {
     en: 'Export the Key Management Service log from {host}{window} ({cmd}).',
-    ja: '{host} のキー管理サービス ログ{window}をエクスポートします ({cmd})。',
+    ja: '{host} の "Key Management Service" ログ{window}をエクスポートします ({cmd})。',
   },
   'walk.collect.kms-log-window': { en: ' covering {window}', ja: ' ({window} を含む) ' },
   'walk.collect.bug': {
@@ -189,7 +189,7 @@ export const WALK = {
   },
   'walk.collect.ato-and-log': {
     en: 'Run "slmgr.vbs /ato" on {machine}, then export its Application log (Microsoft-Windows-Security-SPP events 12288/12289).',
-    ja: '{machine} で "slmgr.vbs /ato" を実行し、そのアプリケーション ログ (Microsoft-Windows-Security-SPP のイベント 12288/12289) をエクスポートします。',
+    ja: '{machine} で "slmgr.vbs /ato" を実行し、そのアプリケーション イベント ログ (Microsoft-Windows-Security-SPP のイベント 12288/12289) をエクスポートします。',
   },
   'walk.collect.dlv-host': {
     en: 'Run "slmgr.vbs /dlv" on {host} and save its output (it shows whether it is a KMS host and its listening port).',
@@ -201,7 +201,7 @@ export const WALK = {
   },
   'walk.collect.ato-mak': {
     en: 'Run "slmgr.vbs /ato" on {machine} and save its output, then export its Application log (Microsoft-Windows-Security-SPP events 8198/8200).',
-    ja: '{machine} で "slmgr.vbs /ato" を実行して出力を保存し、そのアプリケーション ログ (Microsoft-Windows-Security-SPP のイベント 8198/8200) をエクスポートします。',
+    ja: '{machine} で "slmgr.vbs /ato" を実行して出力を保存し、そのアプリケーション イベント ログ (Microsoft-Windows-Security-SPP のイベント 8198/8200) をエクスポートします。',
   },
   'walk.collect.ato-phone': {
     en: 'Run "slmgr.vbs /ato" on {machine} and save its output; if Internet activation fails, try phone activation (slui.exe 4).',
