@@ -1,7 +1,7 @@
 // Evidence references: where a fact came from (file + record or line) and what it said.
 import type { Fact } from '../decode/index.js';
 import { describeHresult } from '../decode/index.js';
-import { code, english, list, msg, NONE, type MessageRef } from '../messages/index.js';
+import { english, msg, type MessageRef } from '../messages/index.js';
 import type { EvidenceRef } from '../types.js';
 
 /** "0xC004F038 (SL_E_VL_NOT_ENOUGH_COUNT)" — the code with its symbol when we know it. */
@@ -10,62 +10,44 @@ export function codeLabel(code: string): string {
   return info.symbol ? `${info.code} (${info.symbol})` : info.code;
 }
 
-const parts = (items: MessageRef[]): MessageRef => msg('evidence.parts', { parts: list(items) });
-const result = (event: string | number, c: string): MessageRef => msg('evidence.result', { event, code: code(c) });
 const KMS_SERVICE_EVENT = { 'start-failed': 12291, 'renewal-timer-failed': 12292, 'dns-publish-failed': 12293, 'dns-publish-ok': 12294 } as const;
+const flagsOf = (flags: readonly string[]): string | undefined => (flags.length ? flags.join('|') : undefined);
 
-/** A one-line account of a fact with the values a support engineer checks. */
+/** A one-line account of a fact with the values a support engineer checks: one flat message (evidence lists are long). */
 export function summarizeFact(fact: Fact): MessageRef {
   switch (fact.kind) {
-    case 'kms-request': {
-      const items = [
-        result(12288, fact.result),
-        msg('evidence.kms-host', { host: `${fact.host}${fact.port !== undefined ? `:${fact.port}` : ''}` }),
-        msg('evidence.cmid', { cmid: fact.cmid }),
-      ];
-      if (fact.licenseStateName) items.push(msg('evidence.license-state', { state: fact.licenseState ?? '', name: fact.licenseStateName }));
-      if (fact.requiredCount !== undefined) items.push(msg('evidence.required-count', { count: fact.requiredCount }));
-      if (fact.flags.length) items.push(msg('evidence.flags', { flags: fact.flags.join('|') }));
-      return parts(items);
-    }
+    case 'kms-request':
+      return msg('evidence.kms-request', {
+        result: fact.result,
+        host: `${fact.host}${fact.port !== undefined ? `:${fact.port}` : ''}`,
+        cmid: fact.cmid,
+        state: fact.licenseState ?? '?',
+        stateName: fact.licenseStateName,
+        required: fact.requiredCount,
+        flags: flagsOf(fact.flags),
+      });
     case 'kms-response':
-      return parts([
-        result(12289, fact.result),
-        msg('evidence.activated', { value: fact.activated ? 1 : 0 }),
-        msg('evidence.current-count', { count: fact.currentCount }),
-        ...(fact.flags.length ? [msg('evidence.flags', { flags: fact.flags.join('|') })] : []),
-      ]);
+      return msg('evidence.kms-response', { result: fact.result, activated: fact.activated ? 1 : 0, count: fact.currentCount, flags: flagsOf(fact.flags) });
     case 'kms-host-request':
-      return parts([
-        result(12290, fact.result),
-        msg('evidence.client', { client: fact.clientName }),
-        msg('evidence.cmid', { cmid: fact.cmid }),
-        msg('evidence.required-count', { count: fact.requiredCount }),
-        ...(fact.clientTime ? [msg('evidence.client-time', { time: fact.clientTime })] : []),
-      ]);
-    case 'kms-service': {
-      const items = [msg('evidence.service-event', { event: KMS_SERVICE_EVENT[fact.event], what: fact.event })];
-      if (fact.result) items.push(msg('evidence.result-code', { code: code(fact.result) }));
-      if (fact.domain) items.push(msg('evidence.domain', { domain: fact.domain }));
-      return parts(items);
-    }
+      return msg('evidence.kms-host-request', {
+        result: fact.result,
+        client: fact.clientName,
+        cmid: fact.cmid,
+        required: fact.requiredCount,
+        clientTime: fact.clientTime,
+      });
+    case 'kms-service':
+      return msg('evidence.kms-service', { event: KMS_SERVICE_EVENT[fact.event], what: fact.event, result: fact.result, domain: fact.domain });
     case 'online-activation-failure':
-      return msg('evidence.online-failed', { event: fact.eventId ?? 8198, code: code(fact.result) });
+      return msg('evidence.online-failed', { event: fact.eventId ?? 8198, result: fact.result });
     case 'non-genuine':
-      return msg('evidence.non-genuine', { reason: fact.reason, app: fact.appId ? msg('evidence.non-genuine-app', { app: fact.appId }) : NONE });
+      return msg('evidence.non-genuine', { reason: fact.reason, app: fact.appId });
     case 'license-state-data':
-      return msg('evidence.8230', { state: fact.licenseState, keyType: fact.keyType, key: fact.partialKey ? msg('evidence.8230-key', { key: fact.partialKey }) : NONE });
+      return msg('evidence.8230', { state: fact.licenseState, keyType: fact.keyType, key: fact.partialKey });
     case 'service-info':
-      return msg('evidence.service-info', {
-        event: fact.eventId ?? '',
-        what: fact.what,
-        result: fact.result ? msg('evidence.service-info-result', { code: code(fact.result) }) : NONE,
-      });
+      return msg('evidence.service-info', { event: fact.eventId, what: fact.what, result: fact.result });
     case 'log-cleared':
-      return msg('evidence.log-cleared', {
-        channel: fact.channel,
-        by: fact.user ? msg('evidence.log-cleared-by', { user: `${fact.domain ? `${fact.domain}\\` : ''}${fact.user}` }) : NONE,
-      });
+      return msg('evidence.log-cleared', { channel: fact.channel, user: fact.user ? `${fact.domain ? `${fact.domain}\\` : ''}${fact.user}` : undefined });
     case 'license':
       return msg('evidence.license', { name: fact.name, channel: fact.channel, status: fact.licenseStatusText || fact.licenseStatus });
     case 'slmgr-error':

@@ -22,11 +22,75 @@ export function setCodeMeanings(lang: Lang, meaning: CodeMeaning): void {
 
 const catalog: ReadonlyMap<string, MessageText> = new Map(Object.entries(CATALOG));
 
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
+// Templates, parsed once: text, and placeholders in braces —
+//   {name}            the value (strings and numbers as they are; tagged values formatted per language)
+//   {name:code}       the string value as an HRESULT label; also :explain, :count, :time, :duration
+//   {name|one|other}  English singular or plural by the number (# is the number)
+//   {name?…}          the template … only when the value is given (not undefined, not '')
+type Piece =
+  | string
+  | { name: string; format?: Format }
+  | { name: string; one: string; other: string }
+  | { name: string; optional: Piece[] };
+type Format = 'code' | 'explain' | 'count' | 'time' | 'duration';
+const FORMATS: ReadonlySet<string> = new Set<Format>(['code', 'explain', 'count', 'time', 'duration']);
+
+function parseTemplate(template: string): Piece[] {
+  let at = 0;
+  const parse = (inner: boolean): Piece[] => {
+    const out: Piece[] = [];
+    let text = '';
+    while (at < template.length) {
+      const ch = template[at];
+      if (ch === '}' && inner) break;
+      if (ch !== '{') {
+        text += ch;
+        at++;
+        continue;
+      }
+      const head = /^\{([A-Za-z][A-Za-z0-9_]*)(?::([a-z]+)|\|([^|{}]*)\|([^|{}]*)|(\?))?/.exec(template.slice(at));
+      if (!head) throw new Error(`template ${JSON.stringify(template)}: a "{" at ${at} that starts no placeholder`);
+      if (text) out.push(text);
+      text = '';
+      at += head[0].length;
+      const [, name, format, one, other, optional] = head;
+      if (optional) {
+        out.push({ name, optional: parse(true) });
+      } else if (one !== undefined) out.push({ name, one, other: other! });
+      else {
+        if (format !== undefined && !FORMATS.has(format)) throw new Error(`template ${JSON.stringify(template)}: unknown format :${format}`);
+        out.push(format ? { name, format: format as Format } : { name });
+      }
+      if (template[at] !== '}') throw new Error(`template ${JSON.stringify(template)}: "}" expected at ${at}`);
+      at++;
+    }
+    if (text) out.push(text);
+    return out;
+  };
+  const pieces = parse(false);
+  if (at !== template.length) throw new Error(`template ${JSON.stringify(template)}: unmatched "}" at ${at}`);
+  return pieces;
+}
+
+const parsed = new Map<string, Piece[]>();
+function piecesOf(template: string): Piece[] {
+  let pieces = parsed.get(template);
+  if (!pieces) parsed.set(template, (pieces = parseTemplate(template)));
+  return pieces;
+}
 
 /** The placeholder names a template uses, sorted (the catalog test compares them across languages). */
 export function placeholders(template: string): string[] {
-  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]))].sort();
+  const names = new Set<string>();
+  const walk = (pieces: Piece[]): void => {
+    for (const p of pieces) {
+      if (typeof p === 'string') continue;
+      names.add(p.name);
+      if ('optional' in p) walk(p.optional);
+    }
+  };
+  walk(piecesOf(template));
+  return [...names].sort();
 }
 
 /** True when the catalog has a message with this id. */
@@ -37,16 +101,43 @@ export function hasMessage(id: string): boolean {
 export function render(ref: MessageRef, lang: Lang): string {
   const entry = catalog.get(ref.id);
   if (!entry) throw new Error(`message ${JSON.stringify(ref.id)} is not in the catalog`);
+  return fill(piecesOf(entry[lang]), ref, lang);
+}
+
+function fill(pieces: Piece[], ref: MessageRef, lang: Lang): string {
   const data = ref.data ?? {};
-  return entry[lang].replace(PLACEHOLDER, (_all, name: string, one?: string, other?: string) => {
-    const value = data[name];
-    if (value === undefined) throw new Error(`message ${ref.id}: no value for {${name}}`);
-    if (one !== undefined && other !== undefined) {
-      const n = numberOf(value);
-      return (n === 1 ? one : other).replace(/#/g, formatArg(value, lang));
+  let out = '';
+  for (const p of pieces) {
+    if (typeof p === 'string') {
+      out += p;
+      continue;
     }
-    return formatArg(value, lang);
-  });
+    const value = data[p.name];
+    if ('optional' in p) {
+      if (value !== undefined && value !== '') out += fill(p.optional, ref, lang);
+      continue;
+    }
+    if (value === undefined) throw new Error(`message ${ref.id}: no value for {${p.name}}`);
+    if ('one' in p) out += (numberOf(value) === 1 ? p.one : p.other).replace(/#/g, formatArg(value, lang));
+    else out += p.format ? formatAs(value, p.format, lang) : formatArg(value, lang);
+  }
+  return out;
+}
+
+function formatAs(value: MessageArg, format: Format, lang: Lang): string {
+  if (typeof value === 'object') return formatArg(value, lang);
+  switch (format) {
+    case 'code':
+      return codeLabel(String(value));
+    case 'explain':
+      return explainCode(String(value), lang);
+    case 'count':
+      return typeof value === 'number' ? formatCount(value, lang) : value;
+    case 'time':
+      return formatTime(value, lang);
+    case 'duration':
+      return typeof value === 'number' ? formatDuration(value, lang) : value;
+  }
 }
 
 /** English text of a message: what the `title`/`detail`/… strings of findings and steps hold. */

@@ -9,7 +9,7 @@ export { langFromEnv, pickLang } from './lang.js';
 export { LANGS, type Lang, type MessageArg, type MessageRef, type MessageText } from './types.js';
 
 /** A message from the catalog with its data. */
-export function msg(id: MessageId, data?: Record<string, MessageArg>): MessageRef {
+export function msg(id: MessageId, data?: Record<string, MessageArg | undefined>): MessageRef {
   return data ? { id, data } : { id };
 }
 

@@ -32,5 +32,6 @@ export type MessageArg =
 
 export interface MessageRef {
   id: string;
-  data?: Record<string, MessageArg>;
+  /** Values by placeholder name; undefined (or '') leaves an optional `{name?…}` section out. */
+  data?: Record<string, MessageArg | undefined>;
 }

@@ -69,6 +69,14 @@ describe('rendering', () => {
     expect(render({ id: 'kms-client/no-response.detail', data: { n: 3, hosts: list(['a', 'b']), last: time(0) } }, 'ja')).toMatch(/^a、b への 3 件の要求 \(最後は 1970\/01\/01 00:00 UTC\)/);
   });
 
+  it('leaves out an optional section without its value, and formats :code values as labels', () => {
+    const base = { result: '0xC004F038', host: 'kms01:1688', cmid: 'c1' };
+    expect(render({ id: 'evidence.kms-request', data: base }, 'en')).toBe('12288 result 0xC004F038 (SL_E_VL_NOT_ENOUGH_COUNT), KMS host kms01:1688, CMID c1');
+    expect(render({ id: 'evidence.kms-request', data: { ...base, state: 2, stateName: 'OOBGrace', required: 25, flags: '' } }, 'ja')).toBe(
+      '12288 の結果 0xC004F038 (SL_E_VL_NOT_ENOUGH_COUNT)、KMS ホスト kms01:1688、CMID c1、ライセンスの状態 2 (OOBGrace)、必要数 25',
+    );
+  });
+
   it('inserts values as text: a value that looks like a placeholder or markup stays as it is', () => {
     const text = render({ id: 'walk.note.found-host', data: { host: '{host} <b>x</b> $& $1' } }, 'en');
     expect(text).toBe('The client found {host} <b>x</b> $& $1.');
