@@ -1,7 +1,7 @@
 // Report wording in English and Japanese, served from the message catalog (src/messages). Input values
 // are never translated; findings and walk steps are re-rendered from their messages (localize.ts).
 import type { ExpiryRange, KmsHostView } from '../fleet/index.js';
-import { CATALOG, count, render, type Lang, type MessageArg } from '../messages/index.js';
+import { CATALOG, count, render, time, type Lang, type MessageArg } from '../messages/index.js';
 import type { Severity } from '../types.js';
 
 export { LANGS, type Lang } from '../messages/index.js';
@@ -104,7 +104,7 @@ function textFor(lang: Lang): ReportText {
     license: say('report.license'),
     minutesLeft: (m) => (m < 0 ? say('report.minutesLeft.ended', { m: count(-m) }) : say('report.minutesLeft.left', { m: count(m) })),
     basis: { slmgr: say('report.basis.slmgr'), '12288': say('report.basis.12288'), '8230': say('report.basis.8230') },
-    until: (iso) => say('report.until', { iso }),
+    until: (iso) => say('report.until', { iso: time(iso) }),
     files: say('report.files'),
     walk: say('report.walk'),
     stepHead: say('report.stepHead'),

@@ -3,3 +3,4 @@ export { renderMarkdown, type MarkdownOptions } from './markdown.js';
 export { renderJson } from './json.js';
 export { md, codeSpan, trusted, joinMd, escapeMarkdown, neutralizeControls, Markdown } from './escape.js';
 export { renderHtml, type HtmlOptions } from './html/index.js';
+export { localizeReport } from './localize.js';
