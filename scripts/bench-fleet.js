@@ -2,11 +2,13 @@
 // output each, 3 KMS hosts with large Key Management Service logs), runs the whole analysis on each in a
 // fresh process, and reports time, throughput and peak RSS. Sizes: 1k, 5k, 10k machines (override with
 // `node scripts/bench-fleet.js 1000 2000`). Needs `npm run build` first (the script is wired that way).
+// Then the report budgets (reportBudgets below): on the largest size with about 20 failing machines, the
+// size of each report the CLI writes and each run's peak RSS (`--no-reports` skips them).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -85,7 +87,7 @@ async function child(dir, readOnly) {
 }
 
 /** Writes the snapshot once per size (kept across runs when its shape matches). */
-function generate(dir, machines) {
+function generate(dir, machines, failing) {
   const marker = path.join(dir, '.complete');
   if (!existsSync(marker)) {
     rmSync(dir, { recursive: true, force: true });
@@ -97,7 +99,7 @@ function generate(dir, machines) {
       const host = c % HOSTS;
       const cmid = guid(c);
       // Every client renews weekly and retries once; one in 50 is stuck (count, DNS or no response).
-      const trouble = c % 50 === 7 ? 'count' : c % 50 === 23 ? 'dns' : c % 50 === 41 ? 'silent' : 'ok';
+      const trouble = failing === undefined ? (c % 50 === 7 ? 'count' : c % 50 === 23 ? 'dns' : c % 50 === 41 ? 'silent' : 'ok') : fewFailing(c, clients, failing);
       const events = [];
       let record = 1000;
       for (let d = DAYS - 1; d >= 0; d -= 7) {
@@ -237,8 +239,93 @@ Key Management Service cumulative requests received from clients
 `;
 }
 
+// ---- Report budgets (issue 14): output size per reporter and peak RSS per run, on a fleet with few failures.
+
+const BUDGET_FAILING = 20;
+
+/** `failing` clients spread evenly over the fleet, in turn count / dns / silent; the rest are fine. */
+function fewFailing(c, clients, failing) {
+  const step = Math.max(1, Math.floor(clients / failing));
+  if (c % step !== 0 || c / step >= failing) return 'ok';
+  return ['count', 'dns', 'silent'][(c / step) % 3];
+}
+
+/** The CLI runs the budgets are about, each in a fresh process writing its report to a file. */
+function budgetRuns(dir, out) {
+  const now = ['--now', NOW];
+  return [
+    { name: 'analyze -f md', args: ['analyze', dir, '-f', 'md', '-o', path.join(out, 'report.md'), ...now], file: 'report.md', budget: 300 * 1024 },
+    { name: 'analyze -f html', args: ['analyze', dir, '-f', 'html', '-o', path.join(out, 'report.html'), ...now], file: 'report.html', budget: 1.5 * 1024 * 1024 },
+    { name: 'analyze -f json', args: ['analyze', dir, '-f', 'json', '-o', path.join(out, 'report.json'), ...now], file: 'report.json', budget: 25 * 1024 * 1024 },
+    { name: 'check --reporter github', args: ['check', dir, '--reporter', 'github', '-o', path.join(out, 'annotations.txt'), ...now], file: 'summary.md', budget: 1024 * 1024, summary: true },
+    { name: 'check --reporter json', args: ['check', dir, '--reporter', 'json', '-o', path.join(out, 'check.json'), ...now], file: 'check.json', budget: 25 * 1024 * 1024 },
+  ];
+}
+
+async function reportBudgets(n) {
+  const dir = path.join(tmpdir(), `volact-bench-fleet-${n}-f${BUDGET_FAILING}`);
+  generate(dir, n, BUDGET_FAILING);
+  const out = mkdtempSync(path.join(tmpdir(), 'volact-bench-reports-'));
+  console.log(`\nreport budgets: ${n} machines, ${BUDGET_FAILING} failing (default options)`);
+  console.log('run                       output KB   budget KB  ok   seconds  peak RSS MB');
+  const rss = {};
+  for (const run of budgetRuns(dir, out)) {
+    const env = { ...process.env, ...(run.summary ? { GITHUB_STEP_SUMMARY: path.join(out, 'summary.md') } : {}) };
+    const t0 = Date.now();
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--cli', ...run.args], { encoding: 'utf8', env, maxBuffer: 1 << 26 });
+    const seconds = (Date.now() - t0) / 1000;
+    if (child.status !== 0 && child.status !== 1) {
+      console.error(child.stderr);
+      process.exit(1);
+    }
+    const { maxRssKb } = JSON.parse(child.stdout.trim().split('\n').pop());
+    rss[run.name] = maxRssKb / 1024;
+    const bytes = statSync(path.join(out, run.file)).size;
+    console.log(
+      `${run.name.padEnd(24)}  ${(bytes / 1024).toFixed(0).padStart(9)}  ${(run.budget / 1024).toFixed(0).padStart(10)}  ${bytes <= run.budget ? 'yes' : 'NO '}  ${seconds.toFixed(1).padStart(7)}  ${(maxRssKb / 1024).toFixed(0).padStart(11)}`,
+    );
+  }
+  const ratio = rss['check --reporter json'] / rss['check --reporter github'];
+  console.log(`check --reporter json peak RSS is ${(ratio * 100 - 100).toFixed(1)}% above --reporter github (budget: at most 10%)`);
+  const render = chromiumRender(path.join(out, 'report.html'));
+  if (render) console.log(`HTML in headless Chromium: loaded and dumped in ${render.page.toFixed(2)} s (about:blank takes ${render.blank.toFixed(2)} s; budget: under 5 s)`);
+  else console.log('HTML in headless Chromium: skipped (no chromium on PATH; set CHROMIUM)');
+  if (!process.env.VOLACT_BENCH_KEEP) {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  } else console.log(`reports kept in ${out}`);
+}
+
+/** Seconds headless Chromium takes to load, lay out and dump the page, and to do the same with about:blank. */
+function chromiumRender(file) {
+  const candidates = [process.env.CHROMIUM, 'chromium', 'chromium-browser', 'google-chrome'].filter(Boolean);
+  const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--dump-dom'];
+  for (const exe of candidates) {
+    const time = (url) => {
+      const t0 = Date.now();
+      const r = spawnSync(exe, [...flags, url], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      return r.error || r.status !== 0 ? undefined : (Date.now() - t0) / 1000;
+    };
+    const blank = time('about:blank');
+    if (blank === undefined) continue;
+    const page = time(pathToFileURL(file).href);
+    if (page !== undefined) return { blank, page };
+  }
+  return undefined;
+}
+
+/** Runs the CLI in this process and prints its peak RSS (worker threads included) as the last line. */
+async function cliChild(args) {
+  const { main } = await import(path.join(root, 'dist', 'cli', 'index.js'));
+  const code = await main(args);
+  console.log(JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS }));
+  process.exitCode = code;
+}
+
 // Last, so every constant above is initialised before the run starts.
-if (process.argv[2] === '--child') {
+if (process.argv[2] === '--cli') {
+  await cliChild(process.argv.slice(3));
+} else if (process.argv[2] === '--child') {
   await child(process.argv[3], process.argv[4] === '--read-only');
 } else if (process.argv[2] === '--generate') {
   // Writes one snapshot and keeps it, for profiling: node scripts/bench-fleet.js --generate 1000
@@ -247,5 +334,7 @@ if (process.argv[2] === '--child') {
   console.log(dir);
 } else {
   // --read-only: read, merge and fleet views without the rule chain (to see where the time goes).
-  await parent(process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0), process.argv.includes('--read-only'));
+  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  await parent(sizes, process.argv.includes('--read-only'));
+  if (!process.argv.includes('--read-only') && !process.argv.includes('--no-reports')) await reportBudgets(Math.max(...(sizes.length > 0 ? sizes : [10000])));
 }

@@ -1,4 +1,6 @@
-// tsc compiles code only: copy the lookup tables next to the compiled decode layer so dist/ runs on its own.
+// tsc compiles code only: copy each layer's lookup tables next to its compiled modules so dist/ runs on its own.
 import { cpSync } from 'node:fs';
 
-cpSync(new URL('../src/decode/data/', import.meta.url), new URL('../dist/decode/data/', import.meta.url), { recursive: true });
+for (const layer of ['decode', 'ingest']) {
+  cpSync(new URL(`../src/${layer}/data/`, import.meta.url), new URL(`../dist/${layer}/data/`, import.meta.url), { recursive: true });
+}

@@ -99,7 +99,7 @@ export async function analyzeFile(file: InputFile, options: Pick<AnalyzeOptions,
       }
       case 'document': {
         account.records++;
-        const parsed = parseSlmgr(item.document.text, item.document.source);
+        const parsed = parseSlmgr(item.document.text, item.document.source, options.tz !== undefined ? { tz: options.tz } : {});
         if (parsed.unknownLines.length > 0) account.unknownLines = parsed.unknownLines;
         if (parsed.facts.length > 0) {
           account.decoded++;

@@ -1,19 +1,21 @@
 import type { Command } from 'commander';
 import { withProgress } from './progress.js';
 import { analyze, nothingReadable } from '../analyze.js';
-import { buildReport, renderHtml, renderJson, renderMarkdown } from '../report/index.js';
-import { renderJsonl } from '../report/jsonl.js';
+import { buildReport, jsonReportChunks, renderHtml, renderMarkdown } from '../report/index.js';
+import { jsonlReportChunks } from '../report/jsonl.js';
 import { kbAppendix } from '../report/kb-appendix.js';
 import { LANGS } from '../report/i18n.js';
 import { languageOptions, localizeReport } from '../report/localize.js';
-import type { MarkdownOptions } from '../report/markdown.js';
-import { emit, expectsOneOf, parseLang, parseNow, tell, type CliIo } from './output.js';
 import { msg } from '../messages/index.js';
+import type { MarkdownOptions } from '../report/markdown.js';
+import { reportNothingToRead } from './no-input.js';
+import { emitChunks, expectsOneOf, parseLang, parseNow, tell, type CliIo } from './output.js';
+import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
 
 const FORMATS = ['md', 'html', 'json', 'jsonl'] as const;
 type Format = (typeof FORMATS)[number];
 
-interface AnalyzeFlags {
+interface AnalyzeFlags extends ReportFlags {
   format: string;
   out?: string;
   now?: string;
@@ -24,7 +26,7 @@ interface AnalyzeFlags {
 }
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('analyze')
     .description('read exports and slmgr output, walk the troubleshooting tables, print a report')
     .argument('<paths...>', 'files, folders (recursive), globs, or - for stdin')
@@ -34,30 +36,40 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (default: from LC_ALL, LC_MESSAGES or LANG, else en; input is never translated)`)
-    .option('--no-kb', 'do not append the knowledge-base articles the findings cite (Markdown, HTML)')
-    .action(async (paths: string[], flags: AnalyzeFlags) => {
-      if (!(FORMATS as readonly string[]).includes(flags.format)) throw expectsOneOf('--format', FORMATS, flags.format);
-      const lang = parseLang(flags.lang, io);
-      const now = parseNow(flags.now);
-      const analysis = await analyze(paths, {
-        ...(now ? { now } : {}),
-        ...(flags.machine ? { machine: flags.machine } : {}),
-        ...(flags.tz ? { tz: flags.tz } : {}),
-        ...(io.stdin ? { stdin: io.stdin } : {}),
-        ...withProgress(io),
-      });
-      const report = localizeReport(buildReport(analysis), lang);
-      const markdown = (): MarkdownOptions => ({ appendix: flags.kb ? kbAppendix(report) : [], ...languageOptions(lang) });
-      const render: Record<Format, () => string> = {
-        md: () => renderMarkdown(report, markdown()),
-        html: () => renderHtml(report, { markdown: markdown() }),
-        json: () => renderJson(report),
-        jsonl: () => renderJsonl(report),
-      };
-      await emit(io, render[flags.format as Format](), flags.out);
-      if (nothingReadable(analysis.inputs)) {
-        tell(io, msg('cli.nothing-readable'));
-        setExit(2);
-      }
+    .option('--no-kb', 'do not append the knowledge-base articles the findings cite (Markdown, HTML)');
+  addReportOptions(command).action(async (paths: string[], flags: AnalyzeFlags) => {
+    if (!(FORMATS as readonly string[]).includes(flags.format)) throw expectsOneOf('--format', FORMATS, flags.format);
+    const lang = parseLang(flags.lang, io);
+    const now = parseNow(flags.now);
+    const reportOptions = reportOptionsFrom(flags);
+    const analysis = await analyze(paths, {
+      ...(now ? { now } : {}),
+      ...(flags.machine ? { machine: flags.machine } : {}),
+      ...(flags.tz ? { tz: flags.tz } : {}),
+      ...(io.stdin ? { stdin: io.stdin } : {}),
+      ...withProgress(io),
     });
+    if (reportNothingToRead(analysis.inputs, io)) {
+      setExit(2);
+      return;
+    }
+    const report = localizeReport(buildReport(analysis, reportOptions), lang);
+    warnUnmatched(report.machines, reportOptions.show ?? [], io);
+    const markdown = (): MarkdownOptions => ({
+      appendix: flags.kb ? kbAppendix(report) : [],
+      ...languageOptions(lang),
+      ...(reportOptions.evidence !== undefined ? { evidence: reportOptions.evidence } : {}),
+    });
+    const render: Record<Format, () => Iterable<string>> = {
+      md: () => [renderMarkdown(report, markdown())],
+      html: () => [renderHtml(report, { markdown: markdown() })],
+      json: () => jsonReportChunks(report),
+      jsonl: () => jsonlReportChunks(report),
+    };
+    await emitChunks(io, render[flags.format as Format](), flags.out);
+    if (nothingReadable(analysis.inputs)) {
+      tell(io, msg('cli.nothing-readable'));
+      setExit(2);
+    }
+  });
 }

@@ -8,19 +8,22 @@ import {
   ConfigError, diagnoseOptionsFrom, isSeverity, loadConfig, mergeConfig, parseRuleFlag, SEVERITIES, type RuleSetting, type VolactConfig,
 } from '../config/index.js';
 import { RULES } from '../diagnose/index.js';
-import { buildReport, renderJson, renderMarkdown, type Report } from '../report/index.js';
+import { buildReport, jsonReportChunks, renderMarkdown, type Report } from '../report/index.js';
 import { BaselineError, diffBaseline, readBaseline, verdict, type BaselineDiff, type BaselineReport } from '../report/baseline.js';
 import { renderBaselineSection, renderGithubAnnotations, renderJobSummary } from '../report/github.js';
 import { renderJunit } from '../report/junit.js';
 import type { Finding, Severity } from '../types.js';
-import { emit, expectsOneOf, parseLang, parseNow, tell, UsageError, type CliIo } from './output.js';
+import { reportNothingToRead } from './no-input.js';
+import { emitChunks, expectsOneOf, parseLang, parseNow, tell, UsageError, type CliIo } from './output.js';
 import { msg, LANGS, type Lang } from '../messages/index.js';
 import { localizeReport } from '../report/localize.js';
+import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
+import { capFinding, type EvidenceLimit } from '../report/model.js';
 
 const REPORTERS = ['md', 'json', 'junit', 'github'] as const;
 type Reporter = (typeof REPORTERS)[number];
 
-interface CheckFlags {
+interface CheckFlags extends ReportFlags {
   failOn?: string;
   failOnNew?: boolean;
   reporter: string;
@@ -36,7 +39,7 @@ interface CheckFlags {
 }
 
 export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('check')
     .description('analyze a fleet snapshot and fail (exit 1) when findings reach --fail-on; CI reporters')
     .argument('<paths...>', 'snapshot folders (one subfolder per machine), files, globs, or - for stdin')
@@ -51,60 +54,68 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .option('--threads <n>', 'worker threads reading files (default: one per core)')
-    .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (default: from LC_ALL, LC_MESSAGES or LANG, else en)`)
-    .action(async (paths: string[], flags: CheckFlags) => {
-      const reporter = parseReporter(flags.reporter);
-      const now = parseNow(flags.now);
-      const threads = parseThreads(flags.threads);
-      const lang = parseLang(flags.lang, io);
-      const knownRules = RULES.map((r) => r.meta.id);
-      const config = await configFrom(flags, knownRules);
-      const failOn: Severity = config.failOn ?? 'error';
-      const failOnNew = config.failOnNew ?? false;
-      if (failOnNew && !flags.baseline) throw new UsageError(msg('cli.fail-on-new-needs-baseline'));
-      const baseline = flags.baseline ? await loadBaseline(flags.baseline) : undefined;
+    .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (default: from LC_ALL, LC_MESSAGES or LANG, else en)`);
+  addReportOptions(command).action(async (paths: string[], flags: CheckFlags) => {
+    const reporter = parseReporter(flags.reporter);
+    const now = parseNow(flags.now);
+    const threads = parseThreads(flags.threads);
+    const lang = parseLang(flags.lang, io);
+    const reportOptions = reportOptionsFrom(flags);
+    const knownRules = RULES.map((r) => r.meta.id);
+    const config = await configFrom(flags, knownRules);
+    const failOn: Severity = config.failOn ?? 'error';
+    const failOnNew = config.failOnNew ?? false;
+    if (failOnNew && !flags.baseline) throw new UsageError(msg('cli.fail-on-new-needs-baseline'));
+    const baseline = flags.baseline ? await loadBaseline(flags.baseline) : undefined;
 
-      const analysis = await analyze(paths, {
-        diagnose: diagnoseOptionsFrom(config),
-        ...(now ? { now } : {}),
-        ...(flags.machine ? { machine: flags.machine } : {}),
-        ...(flags.tz ? { tz: flags.tz } : {}),
-        ...(io.stdin ? { stdin: io.stdin } : {}),
-        ...(threads !== undefined ? { threads } : {}),
-        ...withProgress(io),
-      });
-      // The verdict and the baseline match on the report as built; then it is put into the run's language.
-      const built = buildReport(analysis);
-      const builtDiff = baseline ? diffBaseline(built.findings, baseline, flags.baseline!) : undefined;
-      const builtVerdict = verdict(built.findings, failOn, builtDiff, failOnNew);
-      const report = localizeReport(built, lang);
-      const same = new Map(built.findings.map((f, i) => [f, report.findings[i]]));
-      const localized = (set: Iterable<Finding>): Finding[] => [...set].map((f) => same.get(f) ?? f);
-      const failing = new Set(localized(builtVerdict.failing));
-      const known = new Set(localized(builtVerdict.known));
-      const diff = builtDiff && { ...builtDiff, new: localized(builtDiff.new), persisting: localized(builtDiff.persisting) };
-      const ruleIds = knownRules.filter((id) => config.rules[id] !== 'off');
-
-      const output = render(reporter, report, { failing, known, failOn, failOnNew, ruleIds, lang, ...(diff ? { diff } : {}) });
-      await emit(io, output, flags.out);
-      if (reporter === 'github' && process.env.GITHUB_STEP_SUMMARY) {
-        await appendFile(process.env.GITHUB_STEP_SUMMARY, renderJobSummary(report, { failing, failOn, failOnNew, ...(diff ? { baseline: diff } : {}) }));
-      }
-
-      if (nothingReadable(analysis.inputs)) {
-        tell(io, msg('cli.nothing-readable'));
-        setExit(2);
-        return;
-      }
-      const machines = new Set([...failing].map((f) => f.machine ?? 'fleet'));
-      const what = msg(failOnNew ? 'cli.check-what-new' : 'cli.check-what', { level: failOn });
-      if (failing.size > 0) {
-        tell(io, msg('cli.check-failing', { count: failing.size, what, machines: machines.size }));
-        setExit(1);
-      } else {
-        tell(io, msg('cli.check-passing', { what }));
-      }
+    const analysis = await analyze(paths, {
+      diagnose: diagnoseOptionsFrom(config),
+      ...(now ? { now } : {}),
+      ...(flags.machine ? { machine: flags.machine } : {}),
+      ...(flags.tz ? { tz: flags.tz } : {}),
+      ...(io.stdin ? { stdin: io.stdin } : {}),
+      ...(threads !== undefined ? { threads } : {}),
+      ...withProgress(io),
     });
+    if (reportNothingToRead(analysis.inputs, io)) {
+      setExit(2);
+      return;
+    }
+    // The verdict and the baseline match on the report as built; then it is put into the run's language.
+    const built = buildReport(analysis, reportOptions);
+    warnUnmatched(built.machines, reportOptions.show ?? [], io);
+    const builtDiff = baseline ? diffBaseline(built.findings, baseline, flags.baseline!) : undefined;
+    const builtVerdict = verdict(built.findings, failOn, builtDiff, failOnNew);
+    const report = localizeReport(built, lang);
+    const same = new Map<Finding, Finding>(built.findings.map((f, i) => [f, report.findings[i]]));
+    const localized = (set: Iterable<Finding>): Finding[] => [...set].map((f) => same.get(f) ?? f);
+    const failing = new Set(localized(builtVerdict.failing));
+    const known = new Set(localized(builtVerdict.known));
+    const diff = builtDiff && { ...builtDiff, new: localized(builtDiff.new), persisting: localized(builtDiff.persisting) };
+    const ruleIds = knownRules.filter((id) => config.rules[id] !== 'off');
+
+    const evidence = reportOptions.evidence;
+    const context: RenderContext = { failing, known, failOn, failOnNew, ruleIds, lang, ...(diff ? { diff } : {}), ...(evidence !== undefined ? { evidence } : {}) };
+    await emitChunks(io, render(reporter, report, context), flags.out);
+    if (reporter === 'github' && process.env.GITHUB_STEP_SUMMARY) {
+      const summary = renderJobSummary(report, { failing, failOn, failOnNew, ...(diff ? { baseline: diff } : {}), ...(evidence !== undefined ? { evidence } : {}) });
+      await appendFile(process.env.GITHUB_STEP_SUMMARY, summary);
+    }
+
+    if (nothingReadable(analysis.inputs)) {
+      tell(io, msg('cli.nothing-readable'));
+      setExit(2);
+      return;
+    }
+    const machines = new Set([...failing].map((f) => f.machine ?? 'fleet'));
+    const what = msg(failOnNew ? 'cli.check-what-new' : 'cli.check-what', { level: failOn });
+    if (failing.size > 0) {
+      tell(io, msg('cli.check-failing', { count: failing.size, what, machines: machines.size }));
+      setExit(1);
+    } else {
+      tell(io, msg('cli.check-passing', { what }));
+    }
+  });
 }
 
 interface RenderContext {
@@ -115,18 +126,19 @@ interface RenderContext {
   ruleIds: string[];
   lang: Lang;
   diff?: BaselineDiff;
+  evidence?: EvidenceLimit;
 }
 
-function render(reporter: Reporter, report: Report, ctx: RenderContext): string {
+function render(reporter: Reporter, report: Report, ctx: RenderContext): Iterable<string> {
   switch (reporter) {
     case 'md':
-      return renderMarkdown(report, { lang: ctx.lang, ...(ctx.diff ? { appendix: [renderBaselineSection(ctx.diff)] } : {}) });
+      return [renderMarkdown(report, { lang: ctx.lang, ...(ctx.diff ? { appendix: [renderBaselineSection(ctx.diff)] } : {}), ...(ctx.evidence !== undefined ? { evidence: ctx.evidence } : {}) })];
     case 'json':
-      return renderJson(withCheck(report, ctx));
+      return jsonReportChunks(withCheck(report, ctx));
     case 'junit':
-      return renderJunit(report, { failing: ctx.failing, known: ctx.known, ruleIds: ctx.ruleIds });
+      return [renderJunit(report, { failing: ctx.failing, known: ctx.known, ruleIds: ctx.ruleIds })];
     case 'github':
-      return renderGithubAnnotations(report, { failing: ctx.failing });
+      return [renderGithubAnnotations(report, { failing: ctx.failing })];
   }
 }
 
@@ -134,7 +146,14 @@ function render(reporter: Reporter, report: Report, ctx: RenderContext): string 
 function withCheck(report: Report, ctx: RenderContext): CheckReport {
   const check = { failOn: ctx.failOn, failOnNew: ctx.failOnNew, failing: ctx.failing.size, passed: ctx.failing.size === 0 };
   const baseline = ctx.diff
-    ? { file: ctx.diff.file, previousGeneratedAt: ctx.diff.previousGeneratedAt, new: ctx.diff.new, resolved: ctx.diff.resolved, persisting: ctx.diff.persisting.length }
+    ? {
+        file: ctx.diff.file,
+        previousGeneratedAt: ctx.diff.previousGeneratedAt,
+        new: ctx.diff.new,
+        // A schema-1 baseline's findings carry all their evidence; cap them like tonight's.
+        resolved: ctx.diff.resolved.map((f) => capFinding(f, report.layout.evidence)),
+        persisting: ctx.diff.persisting.length,
+      }
     : undefined;
   return { ...report, check, ...(baseline ? { baseline } : {}) };
 }

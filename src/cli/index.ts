@@ -6,6 +6,7 @@ import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
 import { registerEvents } from './events.js';
 import { registerExplain } from './explain.js';
+import { helpExamples } from './help-examples.js';
 import { registerSearch } from './search.js';
 import { langOfArgs, processIo, tell, UsageError, type CliIo } from './output.js';
 
@@ -27,6 +28,8 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
   registerCheck(program, io, setExit);
   registerSearch(program, io, setExit);
   registerExplain(program, io, setExit);
+  program.addHelpText('after', helpExamples(''));
+  for (const command of program.commands) command.addHelpText('after', helpExamples(command.name()));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

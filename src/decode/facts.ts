@@ -207,6 +207,10 @@ export interface LicenseFact extends FactBase {
   evaluationEnd?: string;
   /** /xpr line, as printed. */
   expiryText?: string;
+  /** The /xpr date read as ISO UTC: when volume activation or the grace period ends. */
+  expiresAt?: string;
+  /** True when `expiresAt` was printed in local time and no --tz said which zone (read as UTC). */
+  expiresAtIsLocal?: boolean;
   /** /ato outcome when the block came from /ato. */
   activation?: 'succeeded' | 'failed';
   /** Which slmgr form printed the block. */

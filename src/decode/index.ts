@@ -2,7 +2,8 @@
 export type * from './facts.js';
 export { decodeEvent, isActivationEvent, isSppProvider, ACTIVATION_EVENT_IDS } from './events.js';
 export { dataFromMessage } from './message.js';
-export { parseSlmgr, looksLikeSlmgr } from './slmgr.js';
+export { parseSlmgr } from './slmgr.js';
+export { looksLikeSlmgr } from '../ingest/index.js';
 export type { SlmgrParse } from './slmgr.js';
 export { normalizeHresult, describeHresult, allHresults, isSuccessHresult } from './hresult.js';
 export type { HresultInfo } from './hresult.js';

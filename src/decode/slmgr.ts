@@ -7,7 +7,8 @@ import { channelFromDescription, keyTypeForChannel } from './channels.js';
 import { parseClientTime, parseGuid, parseHostPort } from './fields.js';
 import { normalizeHresult } from './hresult.js';
 import { editionByActivationId, editionByName } from './products.js';
-import { displayWidth, licenseStatusFromText, matchLabel, type LabelMatch } from './slmgr-labels.js';
+import { displayWidth, matchLabel, parseTimeZone, readExportTime, type LabelMatch } from '../ingest/index.js';
+import { licenseStatusFromText } from './slmgr-status.js';
 
 export interface SlmgrParse {
   facts: Fact[];
@@ -94,7 +95,13 @@ function activatingName(rest: string): string {
   return trimTrailingDots(name);
 }
 
-export function parseSlmgr(text: string, source: SourceRef): SlmgrParse {
+export interface SlmgrParseOptions {
+  /** Zone of the machine that printed the text (`--tz`): /xpr prints its dates in local time without one. */
+  tz?: string;
+}
+
+export function parseSlmgr(text: string, source: SourceRef, options: SlmgrParseOptions = {}): SlmgrParse {
+  const zone = options.tz !== undefined ? parseTimeZone(options.tz) : undefined;
   const facts: Fact[] = [];
   const unknownLines: SlmgrParse['unknownLines'] = [];
   let current: Draft | undefined;
@@ -171,7 +178,15 @@ export function parseSlmgr(text: string, source: SourceRef): SlmgrParse {
       d ??= ensure(line);
       d.licenseStatus = XPR_STATUS[key];
       d.licenseStatusText = t;
-      if (rest) d.expiryText = rest.replace(/\.$/, '');
+      if (rest) {
+        d.expiryText = rest.replace(/\.$/, '');
+        // "Volume activation will expire 9/14/2024 1:12:49 AM": the same end the /dli minutes give, as a date.
+        const end = readExportTime(d.expiryText, zone);
+        if (end) {
+          d.expiresAt = end.iso;
+          if (end.isLocal) d.expiresAtIsLocal = true;
+        }
+      }
       d.lineEnd = line.lastNo;
       lastUnknown = undefined;
       continue;
@@ -456,46 +471,4 @@ function finalize(d: Draft, serviceVersion: string | undefined): LicenseFact {
     if (!fact.applicationId) fact.applicationId = edition.applicationId;
   }
   return fact;
-}
-
-/** Labels that only slmgr prints; two of them in the first lines make a document slmgr output. */
-const SNIFF_KEYS = new Set([
-  'name',
-  'description',
-  'partialKey',
-  'licenseStatus',
-  'activationId',
-  'applicationId',
-  'kmsClientHeader',
-  'kmsHostHeader',
-  'cmid',
-  'volumeExpiry',
-  'activating',
-  'activated',
-  'serviceVersion',
-  'currentCount',
-]);
-
-export function looksLikeSlmgr(text: string): boolean {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 60);
-  const seen = new Set<string>();
-  let xprHeader = false;
-  for (const l of lines) {
-    const m = matchLabel(l);
-    if (!m) {
-      xprHeader = /[:：]\s*$/.test(l.trim());
-      continue;
-    }
-    if (SNIFF_KEYS.has(m.label.key)) seen.add(m.label.key);
-    // A lone "Error: 0xC004…" (or one that names slui / the licensing service) is slmgr speaking.
-    if (m.label.key === 'errorLine' && /^0x[0-9a-f]{8}\b/i.test(m.rest)) {
-      seen.add('error');
-      if (/^0x[4C]004|slui|Software Licensing/i.test(m.rest)) seen.add('error-licensing');
-    }
-    if (xprHeader && m.label.key in XPR_STATUS) seen.add('xpr').add('xpr-name');
-    if (m.label.key === 'activating' || m.label.key === 'activated') seen.add('ato');
-    if (seen.size >= 2) return true;
-    xprHeader = false;
-  }
-  return false;
 }

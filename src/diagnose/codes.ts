@@ -28,6 +28,12 @@ export const ONLINE_NETWORK_CODES = [
   '0x8007267C',
 ] as const;
 
+/**
+ * Results only a KMS host can produce: a 12288 carrying one of these got an answer, even when no 12289 was
+ * logged after it (count too low, clock skew, key group mismatch, host not activated, host not serving).
+ */
+export const HOST_ANSWER_CODES = ['0xC004F038', '0xC004F039', '0xC004F041', '0xC004F042', '0xC004F06C'] as const;
+
 export const ACTIVATION_LIMIT_CODES = ['0xC004C008', '0xC004C020', '0xC004C021'] as const;
 export const KEY_BLOCKED_CODES = ['0xC004C003'] as const;
 

@@ -8,7 +8,7 @@ import type {
   LicenseFact,
   LicenseStatusName,
 } from '../decode/index.js';
-import { isSuccessHresult, licenseStateFromSlStatus } from '../decode/index.js';
+import { describeHresult, isSuccessHresult, licenseStateFromSlStatus } from '../decode/index.js';
 import type { Fleet, Machine, Role } from '../evidence/index.js';
 import type { CodeContext } from './codes.js';
 import { toMs, MINUTE } from './time.js';
@@ -181,12 +181,7 @@ export class MachineView {
   states(kind: ProductKind): StateReading[] {
     const slmgr = this.statusLicenses(kind);
     if (slmgr.length) {
-      return slmgr.map((l) => {
-        const r: StateReading = { state: l.licenseStatus, fact: l, at: this.at(l) };
-        const minutes = l.licenseStatus === 'Licensed' ? l.volumeExpiryMinutes : l.graceMinutes;
-        if (minutes !== undefined) r.minutes = minutes;
-        return r;
-      });
+      return slmgr.map((l) => this.slmgrReading(l));
     }
     const readings: StateReading[] = [];
     for (const s of this.facts('license-state-data')) {
@@ -221,7 +216,6 @@ export class MachineView {
     const out: CodeSighting[] = [];
     const kmsCut = this.lastKmsSuccess();
     const makCut = this.lastMakSuccess();
-    const makMachine = this.hasRole('mak') || !this.hasRole('kms-client');
     const add = (code: string | undefined, context: CodeContext | 'other', fact: Fact): void => {
       if (!code || isSuccessHresult(code)) return;
       const at = this.at(fact);
@@ -235,14 +229,47 @@ export class MachineView {
     for (const f of this.facts('service-info')) if (f.what === 'vl-activation-failed') add(f.result, 'kms', f);
     for (const f of this.facts('online-activation-failure')) {
       if (f.eventId === 8208) add(f.result, 'other', f);
-      else add(f.result, makMachine ? 'mak' : 'kms', f);
+      else if (f.result) add(f.result, this.pathOfCode(f.result), f);
     }
     for (const raw of this.facts('license')) {
       const l = this.withChannel(raw);
-      const ctx: CodeContext | 'other' = isKmsClientLicense(l) ? 'kms' : isMakLicense(l) ? 'mak' : makMachine ? 'mak' : 'kms';
-      for (const code of l.errors) add(code, ctx, raw);
+      for (const code of l.errors) {
+        const ctx: CodeContext = isKmsClientLicense(l) ? 'kms' : isMakLicense(l) ? 'mak' : this.requestedEdition(l.edition) ? 'kms' : this.pathOfCode(code);
+        add(code, ctx, raw);
+      }
     }
-    for (const e of this.facts('slmgr-error')) add(e.code, makMachine ? 'mak' : 'kms', e);
+    for (const e of this.facts('slmgr-error')) if (e.code) add(e.code, this.pathOfCode(e.code), e);
     return out;
+  }
+
+  /**
+   * The state an slmgr block states, with the minutes it has left: /dli and /dlv print minutes (volume expiry
+   * when Licensed, else grace), /xpr prints the date it ends.
+   */
+  slmgrReading(l: LicenseFact): StateReading {
+    const r: StateReading = { state: l.licenseStatus, fact: l, at: this.at(l) };
+    const minutes = l.licenseStatus === 'Licensed' ? l.volumeExpiryMinutes : l.graceMinutes;
+    const printedEnd = toMs(l.expiresAt);
+    if (minutes !== undefined) r.minutes = minutes;
+    else if (printedEnd !== undefined) r.minutes = Math.round((printedEnd - r.at) / MINUTE);
+    return r;
+  }
+
+  /** True when a 12288 of this machine asked a KMS host for `edition`: that product is a KMS client here. */
+  private requestedEdition(edition: string | undefined): boolean {
+    return edition !== undefined && this.facts('kms-request').some((q) => q.edition === edition);
+  }
+
+  /**
+   * Which walk a code without a product channel belongs to (slmgr /ato prints none). The machine's own products
+   * decide when they point one way (a KMS client product from /dli, /dlv or 12288, or a MAK product); when they
+   * point both ways or nowhere, the code does: KMS and clock codes belong to the KMS client walk.
+   */
+  private pathOfCode(code: string): CodeContext {
+    const kmsClient = this.hasRole('kms-client');
+    const mak = this.hasRole('mak');
+    if (kmsClient !== mak) return kmsClient ? 'kms' : 'mak';
+    const category = describeHresult(code).category;
+    return category === 'kms' || category === 'time' ? 'kms' : 'mak';
   }
 }

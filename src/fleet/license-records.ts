@@ -15,6 +15,8 @@ export interface LicenseRecord {
   status: string;
   /** Minutes left when the record was taken, and when that was ('' = collection time, i.e. now). */
   minutesLeft?: number;
+  /** When the state ends, where the source printed a date rather than minutes (slmgr /xpr). */
+  expiresAt?: string;
   takenAt: string;
   source: { file: string; line?: number; record?: number };
   /** Where the state comes from: slmgr text, the newest 12288, or 8230. */
@@ -72,6 +74,7 @@ function fromSlmgr(machine: string, fact: LicenseFact): LicenseRecord | undefine
   // A licensed volume product counts down to renewal; any other state counts down its grace period.
   const minutes = fact.licenseStatus === 'Licensed' ? fact.volumeExpiryMinutes : (fact.graceMinutes ?? fact.volumeExpiryMinutes);
   if (minutes !== undefined) record.minutesLeft = minutes;
+  else if (fact.expiresAt) record.expiresAt = fact.expiresAt;
   return record;
 }
 

@@ -55,6 +55,11 @@ function statusCounts(records: LicenseRecord[]): Record<string, number> {
 
 /** When a record's activation or grace period ends, from when it was taken ('' = slmgr text, collected "now"). */
 export function recordExpiry(r: LicenseRecord, nowMs: number): { expires: string; minutesLeft: number } | undefined {
+  if (r.minutesLeft === undefined && r.expiresAt !== undefined) {
+    const expiresMs = Date.parse(r.expiresAt);
+    if (!Number.isFinite(expiresMs) || !Number.isFinite(nowMs)) return undefined;
+    return { expires: new Date(expiresMs).toISOString(), minutesLeft: Math.round((expiresMs - nowMs) / MINUTE) };
+  }
   if (r.minutesLeft === undefined) return undefined;
   const taken = r.takenAt ? Date.parse(r.takenAt) : nowMs;
   const base = Number.isFinite(taken) ? taken : nowMs;

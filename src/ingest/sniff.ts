@@ -2,6 +2,7 @@
 // be garbage. The answer picks the reader; `kind` is finer than `format` so one format can have several readers.
 import { detectEncoding, type EncodingGuess } from './encoding.js';
 import type { InputFormat } from '../types.js';
+import { looksLikeSlmgr } from './slmgr/looks-like-slmgr.js';
 
 export type InputKind =
   | 'evtx'
@@ -57,12 +58,6 @@ const CSV_HEADERS = [
   /^"?キーワード"?,"?日付と時刻"?,"?ソース"?,"?イベント ID"?/,
 ];
 
-const SLMGR_LABELS = [
-  /^(Name|Description|Partial Product Key|License Status|Activation ID|Application ID|Extended PID|Product Key Channel|Software licensing service version|Volume activation expiration|Remaining Windows rearm count|Trusted time|Client Machine ID \(CMID\)|Key Management Service is enabled on this machine|Current count|Listening on Port|Windows Script Host|Activating |Timebased activation expiration|Installed product key)\b/m,
-  /^(名前|説明|プロダクト キーの一部|ライセンスの状態|ライセンス認証 ID|アプリケーション ID|拡張 PID|ボリューム ライセンス認証の有効期限|残りの Windows 猶予期限リセット可能回数|信頼された時間|キー管理サービス|クライアント コンピューター ID|現在の数|リッスン先のポート)\s*[:：]?/m,
-  /(は永続的にライセンス認証されています|will expire|is permanently activated|Product activated successfully|製品のライセンス認証に成功しました)/,
-];
-
 /** Ordered: the first signature that matches wins. */
 const TEXT_SIGNATURES: TextSignature[] = [
   {
@@ -113,8 +108,8 @@ const TEXT_SIGNATURES: TextSignature[] = [
   {
     kind: 'slmgr',
     format: 'slmgr',
-    test: (h) => SLMGR_LABELS.some((re) => re.test(h)),
-    reason: 'slmgr.vbs labels',
+    test: (h) => looksLikeSlmgr(h),
+    reason: 'slmgr.vbs labels (the parser\'s own label table)',
   },
 ];
 

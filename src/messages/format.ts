@@ -160,12 +160,21 @@ export function formatArg(value: MessageArg, lang: Lang): string {
   if ('time' in value) return formatTime(value.time, lang);
   if ('window' in value) return formatWindow(value.window[0], value.window[1], lang);
   if ('list' in value) return value.list.map((v) => formatArg(v, lang)).join(LIST_SEPARATOR[lang]);
+  if ('and' in value) return conjunction(lang).format(value.and.map((v) => formatArg(v, lang)));
   if ('sentences' in value) return value.sentences.map((v) => formatArg(v, lang)).filter((t) => t !== '').join(' ');
   if ('code' in value) return codeLabel(value.code);
   return explainCode(value.explain, lang);
 }
 
 const LIST_SEPARATOR: Record<Lang, string> = { en: ', ', ja: '、' };
+
+const conjunctions = new Map<Lang, Intl.ListFormat>();
+/** "1 and 2", "1、2": Intl's own way of listing alternatives that all hold. */
+function conjunction(lang: Lang): Intl.ListFormat {
+  let f = conjunctions.get(lang);
+  if (!f) conjunctions.set(lang, (f = new Intl.ListFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { type: 'conjunction' })));
+  return f;
+}
 
 /** "0xC004F074 (SYMBOL): meaning". Without a meaning in `lang` but with an English one, the label alone (`explain` has the rest). */
 function explainCode(code: string, lang: Lang): string {
@@ -183,7 +192,8 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
   const key = `${lang}${digits}`;
   let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: digits })));
+  // English reports print counts without separators, as they always have (scripts and filters match them).
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: digits, useGrouping: lang === 'ja' })));
   return f;
 }
 

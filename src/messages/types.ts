@@ -23,6 +23,8 @@ export type MessageArg =
   | { time: number | string }
   | { window: [number, number] }
   | { list: MessageArg[] }
+  /** A list read as "a, b and c" (Intl.ListFormat, conjunction). */
+  | { and: MessageArg[] }
   /** Sentences one after another (joined by a space). */
   | { sentences: MessageArg[] }
   /** An HRESULT by its label: "0xC004F074 (SL_E_VL_BINDING_SERVICE_UNAVAILABLE)". */

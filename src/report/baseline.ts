@@ -4,7 +4,7 @@
 // codes and CMIDs do not, and they are what tells two findings of one rule apart).
 import { machineKey } from '../evidence/index.js';
 import type { Finding, Severity } from '../types.js';
-import { SCHEMA_VERSION } from './model.js';
+import { READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION } from './model.js';
 import { english, hasMessage, msg, NONE, type MessageRef } from '../messages/index.js';
 
 export interface BaselineReport {
@@ -70,13 +70,15 @@ export function readBaseline(text: string, file: string): BaselineReport {
   if (typeof report.schemaVersion !== 'number') {
     throw new BaselineError(msg('baseline.no-schema', { file }));
   }
-  if (report.schemaVersion !== SCHEMA_VERSION) {
+  // Schema 1 and 2 findings have the same fields (2 caps evidence and adds evidenceTotal), and a finding's
+  // identity reads only rule, machine and title, so a nightly run keeps its baseline across the upgrade.
+  if (!READABLE_SCHEMA_VERSIONS.includes(report.schemaVersion)) {
     throw new BaselineError(
       msg(report.schemaVersion < SCHEMA_VERSION ? 'baseline.older-schema' : 'baseline.newer-schema', {
         file,
         found: report.schemaVersion,
         by: version ? msg('baseline.by-version', { version }) : NONE,
-        reads: SCHEMA_VERSION,
+        reads: { and: READABLE_SCHEMA_VERSIONS.map(String) },
       }),
     );
   }

@@ -4,8 +4,9 @@
 import type { EvidenceRef, Finding, Severity } from '../types.js';
 import type { BaselineDiff } from './baseline.js';
 import { codeSpan, joinMd, md, neutralizeControls, trusted, type Markdown } from './escape.js';
-import { renderFleetViews } from './markdown.js';
-import type { Report } from './model.js';
+import { REPORT_TEXT, type Lang } from './i18n.js';
+import { renderMarkdownBlocks } from './markdown.js';
+import { evidenceTotal, type EvidenceLimit, type Report } from './model.js';
 
 export interface GithubOptions {
   failing: ReadonlySet<Finding>;
@@ -47,7 +48,8 @@ function annotation(f: Finding, failing: boolean): string {
   }
   props.push(`title=${escapeProperty(`${f.rule}${f.machine ? ` on ${f.machine}` : ''}`)}`);
   const message = [`${f.title}. ${f.detail}`, ...f.evidence.slice(0, EVIDENCE_LINES).map(evidenceLine)];
-  if (f.evidence.length > EVIDENCE_LINES) message.push(`… ${f.evidence.length - EVIDENCE_LINES} more pieces of evidence`);
+  const more = evidenceTotal(f) - Math.min(EVIDENCE_LINES, f.evidence.length);
+  if (more > 0) message.push(`… ${more} more pieces of evidence`);
   return `::${command} ${props.join(',')}::${escapeData(message.join('\n'))}`;
 }
 
@@ -61,24 +63,57 @@ export interface SummaryOptions {
   failOn: Severity;
   failOnNew?: boolean;
   baseline?: BaselineDiff;
+  evidence?: EvidenceLimit;
+  lang?: Lang;
+  /** Bytes the summary may take; GitHub refuses a step summary over 1 MiB. */
+  limit?: number;
 }
 
-/** Rows per table in the summary: GitHub caps a step summary at 1 MiB. */
+/** Rows per table in the summary. */
 const SUMMARY_ROWS = 200;
+/** GitHub's limit for one step's summary. */
+export const JOB_SUMMARY_LIMIT = 1024 * 1024;
+/** Room kept for the line that says where the rest is. */
+const CUT_RESERVE = 4 * 1024;
 
+/** The report's layout (verdict, findings by rule, fleet views, failing machines, the rest) under the check's verdict, cut to fit. */
 export function renderJobSummary(report: Report, options: SummaryOptions): string {
   const failing = report.findings.filter((f) => options.failing.has(f));
   const verdict = failing.length > 0 ? md`**✘ ${failing.length} finding(s) fail the check**` : md`**✔ the check passes**`;
   const rule = options.failOnNew ? md`new findings at or above ${options.failOn}` : md`findings at or above ${options.failOn}`;
   const s = report.summary;
-  const parts: Markdown[] = [
+  const head: Markdown[] = [
     md`## volact check`,
     md`${verdict} (failing on ${rule}). ${s.machines} machines, ${s.inputs} inputs, ${s.records} records; findings: ${s.findings.error} errors, ${s.findings.warning} warnings, ${s.findings.info} info. “Now” is ${report.now || 'unknown'}.`,
   ];
-  if (options.baseline) parts.push(renderBaselineSection(options.baseline));
-  if (failing.length > 0) parts.push(findingsTable(md`### Failing findings`, failing));
-  parts.push(...renderFleetViews(report.fleet));
-  return joinMd(parts, '\n\n').source + '\n';
+  if (options.baseline) head.push(renderBaselineSection(options.baseline));
+  const blocks = renderMarkdownBlocks(report, { ...(options.lang ? { lang: options.lang } : {}), ...(options.evidence !== undefined ? { evidence: options.evidence } : {}) });
+  // The report's own title and "generated" line would repeat the heading above.
+  const parts = [...head, ...blocks.head.slice(2)];
+  const limit = (options.limit ?? JOB_SUMMARY_LIMIT) - CUT_RESERVE;
+  let used = 0;
+  const kept: Markdown[] = [];
+  const fits = (part: Markdown): boolean => {
+    const size = Buffer.byteLength(part.source, 'utf8') + 2;
+    if (used + size > limit) return false;
+    used += size;
+    kept.push(part);
+    return true;
+  };
+  let shown = 0;
+  let cut = !parts.every(fits);
+  if (!cut) {
+    for (const section of blocks.machines) {
+      if (!fits(section)) {
+        cut = true;
+        break;
+      }
+      shown++;
+    }
+  }
+  if (!cut) cut = !blocks.tail.every(fits);
+  if (cut) kept.push(md`**${REPORT_TEXT[options.lang ?? 'en'].summaryCut(shown, blocks.machines.length - shown)}**`);
+  return joinMd(kept, '\n\n').source + '\n';
 }
 
 /** New, resolved and persisting findings, for Markdown reports and the job summary. */

@@ -3,6 +3,7 @@
 import type { ExpiryRange, KmsHostView } from '../fleet/index.js';
 import { CATALOG, count, render, time, type Lang, type MessageArg } from '../messages/index.js';
 import type { Severity } from '../types.js';
+import type { Worst } from './select.js';
 
 export { LANGS, type Lang } from '../messages/index.js';
 
@@ -69,6 +70,20 @@ export interface ReportText {
   moreRejected: (n: number) => string;
   warnings: string;
   unknownLines: string;
+  verdict: (errors: number, warnings: number, machines: number) => string;
+  machinesByWorst: string;
+  worst: Record<Worst, string>;
+  findingsByRule: string;
+  findingsByRuleHead: [string, string, string, string, string];
+  moreMachines: (n: number) => string;
+  healthyMachines: string;
+  otherMachines: string;
+  compactHead: [string, string, string, string, string, string];
+  compactOmitted: (n: number) => string;
+  detailHint: string;
+  otherInputs: (files: number, formats: string, records: number, decoded: number, ignored: number) => string;
+  moreInputRows: (n: number) => string;
+  summaryCut: (shown: number, machinesLeft: number) => string;
   /** "3 d", "5 h", "12 min", "2 d ago". */
   timeLeft: (minutes: number) => string;
   /** How a KMS host stands with DNS publishing (fleet view 05A). */
@@ -104,7 +119,8 @@ function textFor(lang: Lang): ReportText {
     license: say('report.license'),
     minutesLeft: (m) => (m < 0 ? say('report.minutesLeft.ended', { m: count(-m) }) : say('report.minutesLeft.left', { m: count(m) })),
     basis: { slmgr: say('report.basis.slmgr'), '12288': say('report.basis.12288'), '8230': say('report.basis.8230') },
-    until: (iso) => say('report.until', { iso: time(iso) }),
+    // English keeps the ISO stamp it always printed; Japanese gets its own date form (both in UTC).
+    until: (iso) => say('report.until', { iso: lang === 'en' ? iso : time(iso) }),
     files: say('report.files'),
     walk: say('report.walk'),
     stepHead: say('report.stepHead'),
@@ -143,6 +159,22 @@ function textFor(lang: Lang): ReportText {
     moreRejected: (n) => say('report.moreRejected', { n: count(n) }),
     warnings: say('report.warnings'),
     unknownLines: say('report.unknownLines'),
+    verdict: (e, w, n) =>
+      e + w === 0 ? say('report.verdict.none', { n: count(n) }) : say('report.verdict.some', { bad: count(e + w), n: count(n), e: count(e), w: count(w) }),
+    machinesByWorst: say('report.machinesByWorst'),
+    worst: { error: say('report.worst.error'), warning: say('report.worst.warning'), info: say('report.worst.info'), none: say('report.worst.none') },
+    findingsByRule: say('report.findingsByRule'),
+    findingsByRuleHead: tuple('report.findingsByRuleHead', 5) as ReportText['findingsByRuleHead'],
+    moreMachines: (n) => say('report.moreMachines', { n: count(n) }),
+    healthyMachines: say('report.healthyMachines'),
+    otherMachines: say('report.otherMachines'),
+    compactHead: tuple('report.compactHead', 6) as ReportText['compactHead'],
+    compactOmitted: (n) => say('report.compactOmitted', { n: count(n) }),
+    detailHint: say('report.detailHint'),
+    otherInputs: (files, formats, records, decoded, ignored) =>
+      say('report.otherInputs', { files: count(files), formats, records: count(records), decoded: count(decoded), ignored: count(ignored) }),
+    moreInputRows: (n) => say('report.moreInputRows', { n: count(n) }),
+    summaryCut: (shown, left) => say('report.summaryCut', { shown: count(shown), left: count(left) }),
     dnsPublishing: { ok: say('report.dns.ok'), failed: say('report.dns.failed'), disabled: say('report.dns.disabled'), unknown: say('report.dns.unknown') },
     timeLeft: (minutes) => {
       const abs = Math.abs(minutes);

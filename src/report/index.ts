@@ -1,6 +1,9 @@
-export { buildReport, licenseSummary, SCHEMA_VERSION, type Report, type MachineReport, type ReportInput, type LicenseSummary } from './model.js';
-export { renderMarkdown, type MarkdownOptions } from './markdown.js';
-export { renderJson } from './json.js';
+export {
+  buildReport, licenseSummary, SCHEMA_VERSION, JSON_EVIDENCE, type Report, type ReportOptions, type MachineReport, type ReportInput, type LicenseSummary, type ReportFinding,
+} from './model.js';
+export { renderMarkdown, renderMarkdownBlocks, TEXT_EVIDENCE, type MarkdownOptions } from './markdown.js';
+export { MACHINE_DETAILS, type MachineDetail } from './select.js';
+export { renderJson, jsonReportChunks } from './json.js';
 export { md, codeSpan, trusted, joinMd, escapeMarkdown, neutralizeControls, Markdown } from './escape.js';
 export { renderHtml, type HtmlOptions } from './html/index.js';
 export { localizeReport } from './localize.js';

@@ -1,5 +1,71 @@
+// The JSON report written as a stream: the outer object and the fleet views are indented, and every input,
+// machine, finding and fleet-view row is one compact line. The writer never holds more than one element's
+// text, so a 10,000-machine report costs no more memory than its model (and a line per machine greps well).
 import type { Report } from './model.js';
 
+/** Objects this deep or shallower are written key by key; arrays one level deeper, element by element. */
+const EXPANDED_OBJECT_DEPTH = 1;
+const EXPANDED_ARRAY_DEPTH = 2;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function* writeValue(value: unknown, depth: number, indent: string): Generator<string> {
+  if (Array.isArray(value) && depth <= EXPANDED_ARRAY_DEPTH && value.length > 0) {
+    yield '[\n';
+    const inner = indent + '  ';
+    for (let i = 0; i < value.length; i++) {
+      // JSON.stringify writes undefined array items as null; so does this.
+      yield `${inner}${JSON.stringify(value[i]) ?? 'null'}${i < value.length - 1 ? ',' : ''}\n`;
+    }
+    yield `${indent}]`;
+    return;
+  }
+  if (isPlainObject(value) && depth <= EXPANDED_OBJECT_DEPTH) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function');
+    if (entries.length === 0) {
+      yield '{}';
+      return;
+    }
+    yield '{\n';
+    const inner = indent + '  ';
+    for (let i = 0; i < entries.length; i++) {
+      const [key, v] = entries[i];
+      yield `${inner}${JSON.stringify(key)}: `;
+      yield* writeValue(v, depth + 1, inner);
+      yield i < entries.length - 1 ? ',\n' : '\n';
+    }
+    yield `${indent}}`;
+    return;
+  }
+  yield JSON.stringify(value) ?? 'null';
+}
+
+/** Chunks of about `size` characters: fewer writes than one per element, never the whole report. */
+export function* batched(chunks: Iterable<string>, size = 64 * 1024): Generator<string> {
+  let buffer = '';
+  for (const chunk of chunks) {
+    buffer += chunk;
+    if (buffer.length >= size) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+/** The JSON report (plus, for `check`, what the check decided) as a stream of text chunks. */
+export function jsonReportChunks(report: Report | (Report & Record<string, unknown>)): Generator<string> {
+  return batched(
+    (function* () {
+      yield* writeValue(report, 0, '');
+      yield '\n';
+    })(),
+  );
+}
+
+/** The whole JSON report as one string: for tests and small reports; the CLI streams jsonReportChunks. */
 export function renderJson(report: Report): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  return [...jsonReportChunks(report)].join('');
 }

@@ -21,11 +21,11 @@ export function localizeReport(report: Report, lang: Lang): Report {
   return {
     ...report,
     findings: report.findings.map((f) => localizeFinding(f, say, evidence)),
-    machines: report.machines.map((m) => ({ ...m, walk: m.walk.map((s) => localizeStep(s, say, evidence)) })),
+    machines: report.machines.map((m) => (m.walk ? { ...m, walk: m.walk.map((s) => localizeStep(s, say, evidence)) } : m)),
   };
 }
 
-function localizeFinding(f: Finding, say: (ref: MessageRef) => string, evidence: (e: EvidenceRef) => EvidenceRef): Finding {
+function localizeFinding<F extends Finding>(f: F, say: (ref: MessageRef) => string, evidence: (e: EvidenceRef) => EvidenceRef): F {
   const m = f.messages;
   if (!m) return { ...f, evidence: f.evidence.map(evidence) };
   return {
@@ -37,9 +37,9 @@ function localizeFinding(f: Finding, say: (ref: MessageRef) => string, evidence:
   };
 }
 
-function localizeStep(s: WalkStep, say: (ref: MessageRef) => string, evidence: (e: EvidenceRef) => EvidenceRef): WalkStep {
+function localizeStep<S extends WalkStep>(s: S, say: (ref: MessageRef) => string, evidence: (e: EvidenceRef) => EvidenceRef): S {
   const m = s.messages;
-  const out: WalkStep = { ...s, evidence: s.evidence.map(evidence) };
+  const out: S = { ...s, evidence: s.evidence.map(evidence) };
   if (!m) return out;
   out.step = say(m.step);
   if (m.note) out.note = say(m.note);

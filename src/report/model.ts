@@ -1,12 +1,40 @@
 // One report model for every renderer (Markdown, HTML, JSON, JUnit, GitHub). The JSON report is this model
-// serialized, so its field names are a contract (schemaVersion 1, DESIGN.md).
+// serialized, so its field names are a contract (DESIGN.md). Schema 2 (this one) differs from 1 in three
+// ways: evidence lists are capped (first 20, `evidenceTotal` gives the full count), every machine carries a
+// summary (`worst`, `findings`, `detail`), and `walk` is written only for machines shown in detail.
 import { rejectedCount, type Analysis, type InputAccount } from '../analyze.js';
 import type { Machine, Role } from '../evidence/index.js';
 import { licenseRecords, recordExpiry, type FleetViews, type LicenseRecord } from '../fleet/index.js';
-import type { Finding, Severity, WalkStep } from '../types.js';
+import type { EvidenceRef, Finding, Severity, WalkStep } from '../types.js';
 import { VERSION } from '../version.js';
+import { matchesAny, namePattern, showsDetail, type MachineDetail, type Worst } from './select.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+/** Schema versions `--baseline` reads. */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
+
+/** How many pieces of evidence a finding or walk step keeps: a number, or 'all'. */
+export type EvidenceLimit = number | 'all';
+/** The JSON report keeps this many by default; text reports show fewer (markdown.ts). */
+export const JSON_EVIDENCE = 20;
+
+export interface ReportOptions {
+  /** Which machines get a detail section (walk, findings, evidence). Default 'failing'. */
+  machines?: MachineDetail;
+  /** Machines shown in full whatever `machines` says: names or globs. */
+  show?: readonly string[];
+  /** Evidence kept per finding and per walk step. Default JSON_EVIDENCE. */
+  evidence?: EvidenceLimit;
+}
+
+/** A finding as the report holds it: evidence capped, with the count before capping. */
+export interface ReportFinding extends Finding {
+  evidenceTotal: number;
+}
+
+export interface ReportWalkStep extends WalkStep {
+  evidenceTotal: number;
+}
 
 export interface LicenseSummary {
   product: string;
@@ -32,7 +60,12 @@ export interface MachineReport {
   cmids: string[];
   files: string[];
   licenses: LicenseSummary[];
-  walk: WalkStep[];
+  /** Worst severity among the machine's findings ('none': no finding). */
+  worst: Worst;
+  findings: Record<Severity, number>;
+  /** True when the report shows this machine in full; only then is `walk` written. */
+  detail: boolean;
+  walk?: ReportWalkStep[];
 }
 
 export interface ReportSummary {
@@ -42,7 +75,18 @@ export interface ReportSummary {
   ignored: number;
   rejected: number;
   machines: number;
+  /** Machines by role (a machine with two roles counts in both). */
+  roles: Partial<Record<Role, number>>;
+  /** Machines by the worst severity of their findings. */
+  machinesByWorst: Record<Worst, number>;
   findings: Record<Severity, number>;
+}
+
+/** What the report chose to show, so a reader of the JSON knows why some walks are absent. */
+export interface ReportLayout {
+  machines: MachineDetail;
+  show: string[];
+  evidence: EvidenceLimit;
 }
 
 export interface ReportInput {
@@ -64,17 +108,31 @@ export interface Report {
   generatedAt: string;
   now: string;
   summary: ReportSummary;
+  layout: ReportLayout;
   inputs: ReportInput[];
   machines: MachineReport[];
-  findings: Finding[];
+  findings: ReportFinding[];
   /** The SCCM-style views of the snapshot (src/fleet/types.ts). */
   fleet: FleetViews;
 }
 
-export function buildReport(analysis: Analysis): Report {
+export function buildReport(analysis: Analysis, options: ReportOptions = {}): Report {
+  const layout: ReportLayout = { machines: options.machines ?? 'failing', show: [...(options.show ?? [])], evidence: options.evidence ?? JSON_EVIDENCE };
   const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of analysis.findings) findings[f.severity]++;
   const inputs = analysis.inputs.map(toReportInput);
+  const byMachine = countByMachine(analysis.findings);
+  const patterns = layout.show.map(namePattern);
+  const count = analysis.fleet.machines.length;
+  const machines = analysis.fleet.machines.map((m) =>
+    toMachineReport(m, analysis, byMachine.get(m.name) ?? emptyCounts(), patterns, count, layout),
+  );
+  const roles: Partial<Record<Role, number>> = {};
+  const machinesByWorst: Record<Worst, number> = { error: 0, warning: 0, info: 0, none: 0 };
+  for (const m of machines) {
+    for (const r of m.roles) roles[r] = (roles[r] ?? 0) + 1;
+    machinesByWorst[m.worst]++;
+  }
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'volact', version: VERSION },
@@ -86,14 +144,53 @@ export function buildReport(analysis: Analysis): Report {
       decoded: sum(inputs, (i) => i.decoded),
       ignored: sum(inputs, (i) => i.ignored),
       rejected: sum(inputs, rejectedCount),
-      machines: analysis.fleet.machines.length,
+      machines: count,
+      roles,
+      machinesByWorst,
       findings,
     },
+    layout,
     inputs,
-    machines: analysis.fleet.machines.map((m) => toMachineReport(m, analysis)),
-    findings: analysis.findings,
+    machines,
+    findings: analysis.findings.map((f) => capFinding(f, layout.evidence)),
     fleet: analysis.views,
   };
+}
+
+function emptyCounts(): Record<Severity, number> {
+  return { error: 0, warning: 0, info: 0 };
+}
+
+function countByMachine(findings: readonly Finding[]): Map<string, Record<Severity, number>> {
+  const out = new Map<string, Record<Severity, number>>();
+  for (const f of findings) {
+    if (f.machine === undefined) continue;
+    let counts = out.get(f.machine);
+    if (!counts) out.set(f.machine, (counts = emptyCounts()));
+    counts[f.severity]++;
+  }
+  return out;
+}
+
+export function worstOf(counts: Record<Severity, number>): Worst {
+  return counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : counts.info > 0 ? 'info' : 'none';
+}
+
+export function capEvidence(evidence: readonly EvidenceRef[], limit: EvidenceLimit): EvidenceRef[] {
+  return limit === 'all' || evidence.length <= limit ? [...evidence] : evidence.slice(0, limit);
+}
+
+/** The count a capped list stood for: `evidenceTotal` when the report has it (schema 2), else its length. */
+export function evidenceTotal(item: { evidence: readonly EvidenceRef[]; evidenceTotal?: number }): number {
+  return item.evidenceTotal ?? item.evidence.length;
+}
+
+export function capFinding(f: Finding, limit: EvidenceLimit): ReportFinding {
+  return { ...f, evidence: capEvidence(f.evidence, limit), evidenceTotal: evidenceTotal(f) };
+}
+
+function capStep(s: WalkStep, limit: EvidenceLimit): ReportWalkStep {
+  return { ...s, evidence: capEvidence(s.evidence, limit), evidenceTotal: evidenceTotal(s) };
 }
 
 function sum<T>(items: T[], of: (item: T) => number): number {
@@ -115,8 +212,17 @@ function toReportInput(account: InputAccount): ReportInput {
   return input;
 }
 
-function toMachineReport(machine: Machine, analysis: Analysis): MachineReport {
-  return {
+function toMachineReport(
+  machine: Machine,
+  analysis: Analysis,
+  findings: Record<Severity, number>,
+  patterns: readonly RegExp[],
+  machineCount: number,
+  layout: ReportLayout,
+): MachineReport {
+  const worst = worstOf(findings);
+  const detail = showsDetail(worst, patterns.length > 0 && matchesAny(machine, patterns), machineCount, layout.machines);
+  const report: MachineReport = {
     name: machine.name,
     key: machine.key,
     aliases: machine.aliases,
@@ -124,8 +230,12 @@ function toMachineReport(machine: Machine, analysis: Analysis): MachineReport {
     cmids: machine.cmids,
     files: machine.files,
     licenses: licenseRecords(machine).map((r) => licenseSummary(r, analysis.now)),
-    walk: analysis.walks.get(machine.key) ?? [],
+    worst,
+    findings,
+    detail,
   };
+  if (detail) report.walk = (analysis.walks.get(machine.key) ?? []).map((s) => capStep(s, layout.evidence));
+  return report;
 }
 
 /** One line per product on the machine, from the same records as the fleet views (slmgr wins over events). */

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffBaseline, findingKey, readBaseline, BaselineError, verdict } from '../../src/report/baseline.js';
@@ -43,13 +43,26 @@ describe('--baseline', () => {
     expect(again.stdout).toMatch(/0 new, 0 resolved, \d+ persisting/);
   });
 
+  it('reads a schema-1 baseline (written before evidence caps) as it reads a schema-2 one', async () => {
+    const v1 = 'fixtures/snapshots/baseline-v1-2024-03-07.json';
+    expect((JSON.parse(readFileSync(v1, 'utf8')) as { schemaVersion: number }).schemaVersion).toBe(1);
+    const fromV1 = JSON.parse((await check([NIGHT2, ...NOW2, '--reporter', 'json', '--baseline', v1])).stdout) as CheckJson;
+    const fromV2 = JSON.parse((await check([NIGHT2, ...NOW2, '--reporter', 'json', '--baseline', await night1Baseline()])).stdout) as CheckJson;
+    expect(fromV1.schemaVersion).toBe(2);
+    expect(ids(fromV1.baseline!.new)).toEqual(ids(fromV2.baseline!.new));
+    expect(ids(fromV1.baseline!.resolved)).toEqual(['client03.corp.contoso.com kms-client/no-response', 'client03.corp.contoso.com kms-client/not-seen-by-host']);
+    expect(fromV1.baseline!.persisting).toBe(fromV2.baseline!.persisting);
+    // Resolved findings from the old report are capped like tonight's.
+    for (const f of fromV1.baseline!.resolved as unknown as Array<{ evidence: unknown[]; evidenceTotal: number }>) expect(f.evidenceTotal).toBeGreaterThanOrEqual(f.evidence.length);
+  });
+
   it('refuses a baseline written with an older schemaVersion, with a clear message', async () => {
     const dir = tempDir();
     const old = path.join(dir, 'old.json');
     writeFileSync(old, JSON.stringify({ schemaVersion: 0, tool: { name: 'volact', version: '0.0.1' }, findings: [] }));
     const run = await check([NIGHT2, ...NOW2, '--baseline', old]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('older report format, schemaVersion 0 (volact 0.0.1); this volact reads schemaVersion 1 only');
+    expect(run.stderr).toContain('older report format, schemaVersion 0 (volact 0.0.1); this volact reads schemaVersion 1 and 2');
     expect(run.stdout).toBe('');
     const notJson = path.join(dir, 'bad.json');
     writeFileSync(notJson, '<html>');
@@ -82,7 +95,7 @@ describe('finding identity', () => {
   it('rejects a file that is not a volact report', () => {
     expect(() => readBaseline('{"findings":[]}', 'x.json')).toThrow(BaselineError);
     expect(() => readBaseline('{"schemaVersion":1,"findings":[{"rule":1}]}', 'x.json')).toThrow(/malformed/);
-    expect(() => readBaseline('{"schemaVersion":2,"findings":[]}', 'x.json')).toThrow(/a newer report format, schemaVersion 2/);
+    expect(() => readBaseline('{"schemaVersion":3,"findings":[]}', 'x.json')).toThrow(/a newer report format, schemaVersion 3/);
   });
 
   it('verdict: at or above the level, and with failOnNew only the new ones', () => {

@@ -158,14 +158,16 @@ describe('--reporter github', () => {
 
 function fakeReport(findings: Finding[], machine: string): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'volact', version: 'test' },
     generatedAt: '2024-03-08T00:00:00.000Z',
     now: '2024-03-08T00:00:00.000Z',
-    summary: { inputs: 0, records: 0, decoded: 0, ignored: 0, rejected: 0, machines: 1, findings: { error: 1, warning: 0, info: 0 } },
+    summary: { inputs: 0, records: 0, decoded: 0, ignored: 0, rejected: 0, machines: 1, roles: { 'kms-client': 1 }, machinesByWorst: { error: 1, warning: 0, info: 0, none: 0 }, findings: { error: 1, warning: 0, info: 0 } },
+    layout: { machines: 'failing', show: [], evidence: 20 },
     inputs: [],
-    machines: [{ name: machine, key: 'x', aliases: [machine], roles: ['kms-client'], cmids: [], files: [], licenses: [], walk: [] }],
-    findings,
+    machines: [{ name: machine, key: 'x', aliases: [machine], roles: ['kms-client'], cmids: [], files: [], licenses: [], worst: 'error', findings: { error: 1, warning: 0, info: 0 }, detail: true, walk: [] }],
+    // The same objects (the renderers match findings by identity), with the schema-2 count added.
+    findings: findings.map((f) => Object.assign(f, { evidenceTotal: f.evidence.length })),
     fleet: { statusCounts: {}, expiring: [], expiringByRange: { expired: 0, '0-7d': 0, '8-30d': 0, '31-60d': 0, '61-90d': 0, '>90d': 0 }, products: [], kmsHosts: [], duplicateCmids: [], unseenClients: [] },
   };
 }

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { afterLabel, allLabels, displayWidth, licenseStatusFromText, matchLabel } from '../../src/decode/slmgr-labels.js';
+import { afterLabel, allLabels, displayWidth, matchLabel } from '../../src/ingest/index.js';
+import { licenseStatusFromText } from '../../src/decode/slmgr-status.js';
 
-const dataDir = fileURLToPath(new URL('../../src/decode/data/', import.meta.url));
+const dataDirs: Record<string, string> = {
+  'slmgr-labels.tsv': fileURLToPath(new URL('../../src/ingest/data/', import.meta.url)),
+  'slmgr-status.tsv': fileURLToPath(new URL('../../src/decode/data/', import.meta.url)),
+};
 function tsv(name: string): Record<string, string>[] {
-  const [head, ...rows] = readFileSync(dataDir + name, 'utf8').split(/\r?\n/).filter(Boolean);
+  const [head, ...rows] = readFileSync(dataDirs[name] + name, 'utf8').split(/\r?\n/).filter(Boolean);
   const cols = head.split('\t');
   return rows.map((r) => Object.fromEntries(r.split('\t').map((v, i) => [cols[i], v])));
 }

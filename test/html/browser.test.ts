@@ -12,6 +12,7 @@ import { renderHtml } from '../../src/report/html/index.js';
 import { Chromium, findChromium, openPage, type LoadedPage } from './chromium.js';
 import { contrast, DOM_PROBE, luminance, type DomProbe, type ProbedChart } from './dom-probe.js';
 import { exampleReport, fleetFixture, HOSTILE_HOST, HOSTILE_NAMES, hostileReport } from './reports.js';
+import { machineName, syntheticFleetReport } from '../helpers/synthetic-fleet-report.js';
 
 const executable = findChromium();
 if (!executable) console.warn('test/html/browser.test.ts: skipped, no chromium on PATH (apt-get install chromium, or set CHROMIUM)');
@@ -51,6 +52,7 @@ describe.skipIf(!executable)('HTML report in headless Chromium', () => {
     write('fleet', fleetFixture());
     write('example', await exampleReport());
     write('hostile', await hostileReport());
+    write('large', syntheticFleetReport({ machines: 10_000, failing: 20 }));
   });
 
   afterAll(async () => {
@@ -138,6 +140,35 @@ describe.skipIf(!executable)('HTML report in headless Chromium', () => {
     expect(chart(dom, 'license-status').bars.map((b) => b.label)).toEqual(expect.arrayContaining(HOSTILE_NAMES.map(neutralizeControls)));
     expect(chart(dom, 'kms-count').hosts.map((h) => h.host)).toEqual([HOSTILE_HOST, ...HOSTILE_NAMES.map(neutralizeControls)]);
     expect(dom.hiddenCharts).toBe(0);
+    await page.close();
+  });
+
+  it('opens a 10,000-machine fleet page: failing machines in full, the rest counted', async () => {
+    const { page, dom } = await probe('large');
+    const layout = await page.evaluate<{ h2: string[]; rows: Record<string, number>; loadMs: number; height: number }>(`(() => {
+      const rows = {};
+      for (const h of document.querySelectorAll('h2, h3')) {
+        let el = h.nextElementSibling;
+        while (el && !/^H[23]$/.test(el.tagName)) {
+          if (el.tagName === 'TABLE') rows[h.textContent] = el.querySelectorAll('tbody tr').length;
+          el = el.nextElementSibling;
+        }
+      }
+      const nav = performance.getEntriesByType('navigation')[0];
+      return { h2: [...document.querySelectorAll('main h2')].map((h) => h.textContent), rows, loadMs: nav.loadEventEnd - nav.startTime, height: document.documentElement.scrollHeight };
+    })()`);
+    console.log(`large fleet page: ${(Buffer.byteLength(renderHtml(pages.large.report)) / 1e6).toFixed(2)} MB, load event after ${layout.loadMs.toFixed(0)} ms, ${layout.height} px tall`);
+    const failing = Array.from({ length: 20 }, (_, k) => machineName(k * 500));
+    expect(layout.h2).toEqual(['Summary', 'Findings by rule', 'Fleet', ...failing, 'Machines without warnings or errors (9980)', 'Inputs']);
+    // One row per rule, not per machine; the healthy machines are counted, not listed; no input rows.
+    expect(layout.rows['Findings by rule']).toBe(3);
+    expect(layout.rows['Machines without warnings or errors (9980)']).toBeUndefined();
+    expect(layout.rows['Inputs']).toBeUndefined();
+    expect(dom.text).toContain('9980 machines are not listed one by one');
+    expect(dom.tiles.machines).toBe('10000');
+    expect(chart(dom, 'findings-severity').bars.map((b) => b.value)).toEqual([40, 0, 9980]);
+    expect(dom.hiddenCharts).toBe(0);
+    expect(page.messages).toEqual([]);
     await page.close();
   });
 

@@ -41,7 +41,8 @@ describe('language choice on the command line', () => {
     const ja = await run(['check', 'fixtures/example', '--now', '2024-03-07T12:00:00Z', '--lang', 'ja'], {});
     expect(ja.code).toBe(1);
     expect(ja.stderr).toBe('volact check: error 以上の検出事項が 4 件 (コンピューター 2 台)\n');
-    expect(ja.stdout).toContain('## 検出事項');
+    expect(ja.stdout).toContain('## 概要');
+    expect(ja.stdout).toContain('## ルール別の検出事項');
     const en = await run(['check', 'fixtures/example', '--now', '2024-03-07T12:00:00Z'], {});
     expect(en.stderr).toBe('volact check: 4 finding(s) at or above error on 2 machine(s)\n');
   });
@@ -57,7 +58,7 @@ describe('language choice on the command line', () => {
       expect(f.remedy).toEqual(f.messages!.remedy.map((r) => render(r, 'ja')));
       for (const e of f.evidence) if (e.message) expect(e.summary).toBe(render(e.message, 'ja'));
     }
-    const step = ja.machines[0].walk[0];
+    const step = ja.machines[0].walk![0];
     expect(step.step).toBe(render(step.messages!.step, 'ja'));
     expect(step.step).toMatch(/[\u3040-\u30ff]/);
   });

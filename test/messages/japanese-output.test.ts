@@ -86,9 +86,12 @@ function plainText(output: string, html: boolean): string {
 const COMMAND =
   /\b(?:slmgr(?:\.vbs)? \/|(?:slui(?:\.exe)?|wevtutil|nslookup|netsh|Test-NetConnection|Resolve-DnsName|w32tm|sysprep|net helpmsg|volact) )[^\u3000-\u9fff\uff00-\uffef)\n|]*/g;
 
+/** Command-line options with their value, as a hint names them: --machines all, --show-machine NAME. */
+const OPTION = /--[a-z][a-z-]*(?:[ =][^\s\u3000-\u30ff」)]+)?/g;
+
 /** English sentences left once commands, input values, quoted text and code spans are taken out. */
 function englishIn(output: string, html: boolean, values: readonly string[]): string[] {
-  let text = plainText(output, html).replace(COMMAND, ' ');
+  let text = plainText(output, html).replace(COMMAND, ' ').replace(OPTION, ' ');
   for (const v of values) text = text.split(v).join(' ');
   text = text.replace(/"[^"\n]*"/g, ' ');
   const sentences = [...text.matchAll(SENTENCE)].map((m) => text.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30).replace(/\s+/g, ' '));

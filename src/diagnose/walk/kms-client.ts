@@ -65,7 +65,7 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
       }
       if (ctx.fired.has('kms-client/activated')) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], msg('walk.note.activated-count-met'));
       const kmsHost = latest(ctx)?.request.host || msg('common.the-kms-host');
-      return unknown(msg('walk.collect.dli-or-log', { host: kmsHost, log: collectAppLog(ctx.view.name, '12288/12289') }), msg('walk.note.no-count-12289'));
+      return unknown(msg('walk.collect.dli-or-log', { host: kmsHost, log: collectAppLog(ctx.view.name, '12288/12289', true) }), msg('walk.note.no-count-12289'));
     },
   },
   {

@@ -50,8 +50,9 @@ export const stateNote = (states: readonly string[]): MessageRef => msg('walk.no
 
 export const collectSlmgr = (machine: string, option = '/dlv'): MessageRef => msg('walk.collect.slmgr', { machine, option });
 
-export const collectAppLog = (machine: string, events: string): MessageRef =>
-  msg('walk.collect.app-log', { machine, events, cmd: `wevtutil epl Application ${machine.split('.')[0]}-application.evtx` });
+/** `inline`: the instruction continues a sentence ("…; or export the Application log …"). */
+export const collectAppLog = (machine: string, events: string, inline = false): MessageRef =>
+  msg(inline ? 'walk.collect.app-log-inline' : 'walk.collect.app-log', { machine, events, cmd: `wevtutil epl Application ${machine.split('.')[0]}-application.evtx` });
 
 export const collectKmsLog = (host: string, from?: number, to?: number): MessageRef =>
   msg('walk.collect.kms-log', {

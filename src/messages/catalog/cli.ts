@@ -25,6 +25,20 @@ export const CLI = {
   'cli.check-passing': { en: 'volact check: no {what}', ja: 'volact check: {what}はありません' },
   'cli.check-what': { en: 'finding(s) at or above {level}', ja: '{level} 以上の検出事項' },
   'cli.check-what-new': { en: 'new finding(s) at or above {level}', ja: '{level} 以上の新しい検出事項' },
+  'cli.show-machine-empty': {
+    en: '--show-machine expects a machine name or a glob, found an empty value',
+    ja: '--show-machine にはコンピューター名またはグロブを指定します。空の値が指定されました',
+  },
+  'cli.expects-evidence': {
+    en: '--evidence expects a whole number of 0 or more, or all, found {found}',
+    ja: '--evidence には 0 以上の整数または all を指定します。指定された値: {found}',
+  },
+  'cli.show-machine-unmatched': {
+    en: 'volact: --show-machine {glob} matched no machine of the report',
+    ja: 'volact: --show-machine {glob} に一致するコンピューターはレポートにありません',
+  },
+  /** A path that could not be opened; the reason is the reader's (see source-scan.test.ts for why those stay English). */
+  'cli.path-problem': { en: 'volact: {file}: {reason}', ja: 'volact: {file}: {reason}' },
   'cli.search-needs-query': { en: 'search needs a query', ja: 'search には検索語が必要です' },
   'cli.search-no-match': { en: 'volact: no article matches {query}', ja: 'volact: {query} に一致する記事はありません' },
   'cli.explain-no-event': {
@@ -57,12 +71,12 @@ export const CLI = {
   },
   'baseline.by-version': { en: ' (volact {version})', ja: ' (volact {version})' },
   'baseline.older-schema': {
-    en: '{file}: the baseline was written with an older report format, schemaVersion {found}{by}; this volact reads schemaVersion {reads} only. Run this volact over the previous snapshot to write a new baseline, or drop --baseline for this run.',
-    ja: '{file}: ベースラインは古いレポート形式 (schemaVersion {found}{by}) で書かれています。この volact が読めるのは schemaVersion {reads} だけです。前回のスナップショットをこの volact で分析して新しいベースラインを作るか、今回は --baseline を外してください。',
+    en: '{file}: the baseline was written with an older report format, schemaVersion {found}{by}; this volact reads schemaVersion {reads}. Run this volact over the previous snapshot to write a new baseline, or drop --baseline for this run.',
+    ja: '{file}: ベースラインは古いレポート形式 (schemaVersion {found}{by}) で書かれています。この volact が読めるのは schemaVersion {reads} です。前回のスナップショットをこの volact で分析して新しいベースラインを作るか、今回は --baseline を外してください。',
   },
   'baseline.newer-schema': {
-    en: '{file}: the baseline was written with a newer report format, schemaVersion {found}{by}; this volact reads schemaVersion {reads} only. Run this volact over the previous snapshot to write a new baseline, or drop --baseline for this run.',
-    ja: '{file}: ベースラインは新しいレポート形式 (schemaVersion {found}{by}) で書かれています。この volact が読めるのは schemaVersion {reads} だけです。前回のスナップショットをこの volact で分析して新しいベースラインを作るか、今回は --baseline を外してください。',
+    en: '{file}: the baseline was written with a newer report format, schemaVersion {found}{by}; this volact reads schemaVersion {reads}. Run this volact over the previous snapshot to write a new baseline, or drop --baseline for this run.',
+    ja: '{file}: ベースラインは新しいレポート形式 (schemaVersion {found}{by}) で書かれています。この volact が読めるのは schemaVersion {reads} です。前回のスナップショットをこの volact で分析して新しいベースラインを作るか、今回は --baseline を外してください。',
   },
   'baseline.bad-findings': {
     en: "{file}: the baseline's findings are missing or malformed (each needs rule, severity and title)",

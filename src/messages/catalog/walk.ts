@@ -174,6 +174,10 @@ export const WALK = {
     en: 'Export the Application log from {machine} (Microsoft-Windows-Security-SPP events {events}), e.g. {cmd}.',
     ja: '{machine} のアプリケーション イベント ログ (Microsoft-Windows-Security-SPP のイベント {events}) をエクスポートします。例: {cmd}。',
   },
+  'walk.collect.app-log-inline': {
+    en: 'export the Application log from {machine} (Microsoft-Windows-Security-SPP events {events}), e.g. {cmd}.',
+    ja: '{machine} のアプリケーション イベント ログ (Microsoft-Windows-Security-SPP のイベント {events}) をエクスポートします。例: {cmd}。',
+  },
   'walk.collect.kms-log': {
     en: 'Export the Key Management Service log from {host}{window} ({cmd}).',
     ja: '{host} の "Key Management Service" ログ{window}をエクスポートします ({cmd})。',

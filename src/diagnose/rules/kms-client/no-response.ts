@@ -3,18 +3,24 @@ import { evidenceOf, summarizeFact } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { list, msg, time } from '../../../messages/index.js';
+import { HOST_ANSWER_CODES, isOneOf } from '../../codes.js';
+import { hostMachine, matchingHostEntries } from '../../fleet-queries.js';
+import type { Exchange, MachineView } from '../../machine-view.js';
+import { HOUR } from '../../time.js';
+import type { Fleet } from '../../../evidence/index.js';
 
 export default defineRule(
   {
     id: 'kms-client/no-response',
     severity: 'error',
-    description: 'A 12288 (request sent) has no 12289 (response processed) after it within the activation interval: the host was not reached, did not answer, or the answer was lost.',
+    description: 'A 12288 (request sent) has no 12289 (response processed) after it within the activation interval, its result is not one only a KMS host returns, and no 12290 on a host of the snapshot shows the request arriving: the host was not reached, did not answer, or the answer was lost.',
     kb: ['event/12288', 'event/12289', 'procedure/open-kms-port', 'procedure/check-srv-record'],
     facts: ['kms-request', 'kms-response'],
     seed: 'Table 2 row 2',
   },
-  ({ view }) => {
-    const lonely = view.unresolvedExchanges().filter((x) => !x.response);
+  ({ view, fleet, options }) => {
+    const skew = options.skewHours * HOUR;
+    const lonely = view.unresolvedExchanges().filter((x) => !x.response && !hostAnswered(x, view, fleet, skew));
     if (!lonely.length) return [];
     const hosts = [...new Set(lonely.map((x) => `${x.request.host}${x.request.port !== undefined ? `:${x.request.port}` : ''}`))];
     return [
@@ -33,3 +39,14 @@ export default defineRule(
     ];
   },
 );
+
+/**
+ * A request the host demonstrably answered is not "no response", 12289 or not: its result is a code only a
+ * host returns (the specific rule for that code explains it), or the host's log holds the matching 12290.
+ */
+function hostAnswered(x: Exchange, view: MachineView, fleet: Fleet, skewMs: number): boolean {
+  if (x.request.result && isOneOf(x.request.result, HOST_ANSWER_CODES)) return true;
+  const host = hostMachine(fleet, x.request.host);
+  if (!host || host.key === view.key) return false;
+  return matchingHostEntries(fleet, host.key, x.request, view.machine, skewMs, x.at).length > 0;
+}

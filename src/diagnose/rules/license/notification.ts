@@ -12,7 +12,7 @@ const SHOWN: readonly LicenseStatusName[] = ['Notification', 'NonGenuineGrace'];
 /** The machine's current license states: every slmgr product, else the newest event that says. */
 export function currentStates(view: import('../../machine-view.js').MachineView): StateReading[] {
   const slmgr = view.statusLicenses();
-  if (slmgr.length) return slmgr.map((l) => ({ state: l.licenseStatus, fact: l, at: view.at(l), ...(l.graceMinutes !== undefined ? { minutes: l.graceMinutes } : {}) }));
+  if (slmgr.length) return slmgr.map((l) => view.slmgrReading(l));
   const readings: StateReading[] = [];
   for (const s of view.facts('license-state-data')) {
     const r: StateReading = { state: licenseStateFromSlStatus(s.licenseState), fact: s, at: view.at(s) };

@@ -1,8 +1,7 @@
 // The labels slmgr.vbs prints (data/slmgr-labels.tsv, English and Japanese, a few others),
 // matched so that spacing and colon style do not matter: Japanese blogs and consoles drop or add
 // spaces ("残りのWindows猶予期限リセット可能回数:1001"), use full-width colons, or omit the colon.
-import { loadTsv } from './data-files.js';
-import type { LicenseStatusName } from './facts.js';
+import { loadTsv } from '../data-files.js';
 
 export interface Label {
   key: string;
@@ -15,7 +14,8 @@ export interface Label {
 
 const SKIP = /[\s:：]/;
 
-function fold(s: string): string {
+/** A label or value without spaces and colons, lower-case: what is compared. */
+export function fold(s: string): string {
   return [...s].filter((c) => !SKIP.test(c)).join('').toLowerCase();
 }
 
@@ -65,32 +65,6 @@ export function matchLabel(line: string): LabelMatch | undefined {
     if (rest !== undefined) return { label, rest };
   }
   return undefined;
-}
-
-interface StatusText {
-  status: LicenseStatusName;
-  folded: string;
-}
-
-let statuses: StatusText[] | undefined;
-
-function statusTable(): StatusText[] {
-  if (statuses) return statuses;
-  statuses = loadTsv('slmgr-status.tsv')
-    .map((r) => ({ status: r.status as LicenseStatusName, folded: fold(r.text).replace(/[.。]$/, '') }))
-    .sort((a, b) => b.folded.length - a.folded.length);
-  return statuses;
-}
-
-/** 'Licensed', 'ライセンスされています', 'Additional grace period (KMS license expired …)' → normalized name. */
-export function licenseStatusFromText(text: string): LicenseStatusName {
-  const f = fold(text).replace(/[.。]$/, '');
-  if (f === '') return 'Unknown';
-  const exact = statusTable().find((s) => s.folded === f);
-  if (exact) return exact.status;
-  // Longer printed forms start with the short name ('Additional grace period (…)').
-  const prefix = statusTable().find((s) => f.startsWith(s.folded) && s.folded.length >= 4);
-  return prefix ? prefix.status : 'Unknown';
 }
 
 /** Terminal columns a line takes: East Asian wide characters count two. */
