@@ -1,7 +1,7 @@
-import { formatDuration as formatDurationIn, formatTime, formatWindow as formatWindowIn } from '../messages/index.js';
-
 // Clock arithmetic on the ISO strings facts carry. Facts without a time (slmgr text) count as
-// "now": slmgr output is what the machine said when the snapshot was collected.
+// "now": slmgr output is what the machine said when the snapshot was collected. English forms of
+// times and durations come from the message formatters (src/messages), so both read the same.
+import { formatDuration as formatDurationIn, formatTime, formatWindow as formatWindowIn } from '../messages/index.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
