@@ -3,7 +3,7 @@ import { decodeEvent, parseSlmgr, ACTIVATION_EVENT_IDS, type Fact } from './deco
 import { diagnose, type DiagnoseOptions } from './diagnose/index.js';
 import { buildFleet, FactCompactor, machineFromPath, type FactWithOwner, type Fleet } from './evidence/index.js';
 import { computeFleetViews, type FleetViews } from './fleet/index.js';
-import { expandInputs, openInput, type InputFile } from './ingest/index.js';
+import { expandInputs, machinesForEntries, openInput, openInputs, type ArchivedFile, type InputFile, type OpenedInput } from './ingest/index.js';
 import { readFiles } from './parallel/index.js';
 import type { Finding, InputFormat, RawEvent, Rejection, WalkStep } from './types.js';
 
@@ -62,9 +62,39 @@ export interface FileResult {
   fromWorker?: true;
 }
 
-/** Reads, decodes and accounts for one input file. Raw records are not kept: only facts leave. */
-export async function analyzeFile(file: InputFile, options: Pick<AnalyzeOptions, 'machine' | 'tz' | 'stdin'> = {}): Promise<FileResult> {
+type ReadOptions = Pick<AnalyzeOptions, 'machine' | 'tz' | 'stdin'>;
+
+/** Reads, decodes and accounts for one plain input file (an archive is one rejection here: see analyzeInput). */
+export async function analyzeFile(file: InputFile, options: ReadOptions = {}): Promise<FileResult> {
   const opened = await openInput(file, { filter: { eventIds: ACTIVATION_EVENT_IDS }, ...(options.tz ? { tz: options.tz } : {}) }, options.stdin);
+  return accountFor(file, opened, options);
+}
+
+/**
+ * Reads one input as the files it holds: a plain file gives one result, an archive one per entry (and one per
+ * entry it could not read). Entries are read one after another; raw records are not kept, only facts leave.
+ */
+export async function analyzeInput(file: InputFile, options: ReadOptions = {}): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  const archived: Array<{ result: FileResult; file: ArchivedFile }> = [];
+  for await (const opened of openInputs(file, { filter: { eventIds: ACTIVATION_EVENT_IDS }, ...(options.tz ? { tz: options.tz } : {}) }, options.stdin)) {
+    const result = await accountFor(opened.file, opened, options);
+    results.push(result);
+    const { entryPath, archiveRoot, folderMachine } = opened.file;
+    if (entryPath && archiveRoot !== undefined) archived.push({ result, file: { entryPath, archiveRoot, ...(folderMachine !== undefined ? { folderMachine } : {}) } });
+  }
+  if (archived.length > 0 && options.machine === undefined) {
+    // Which folder of an archive is the machine is known only once the archive is listed (see machinesForEntries).
+    const machines = machinesForEntries(archived.map((e) => e.file));
+    archived.forEach(({ result }, i) => {
+      const fallbackMachine = machineFromPath(machines[i].namePath, machines[i].folderMachine);
+      for (const f of result.facts) f.fallbackMachine = fallbackMachine;
+    });
+  }
+  return results;
+}
+
+async function accountFor(file: InputFile, opened: OpenedInput, options: ReadOptions): Promise<FileResult> {
   const account: InputAccount = { file: file.display, format: opened.format, records: 0, decoded: 0, ignored: 0, rejected: [] };
   const facts: FactWithOwner[] = [];
   const fallbackMachine = options.machine ?? machineFromPath(file.display, file.folderMachine);
@@ -151,7 +181,7 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
     ignored: 0,
     rejected: [{ where: 'path', reason: p.reason }],
   }));
-  const results = await readFiles(files, analyzeFile, {
+  const results = await readFiles(files, analyzeInput, {
     ...(options.machine !== undefined ? { machine: options.machine } : {}),
     ...(options.tz !== undefined ? { tz: options.tz } : {}),
     ...(options.stdin ? { stdin: options.stdin } : {}),

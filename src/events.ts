@@ -1,8 +1,8 @@
 // `volact events`: the decoded records themselves, one by one, for piping into other tools.
 import { decodeEvent, ACTIVATION_EVENT_IDS, type Fact } from './decode/index.js';
-import { expandInputs, openInput } from './ingest/index.js';
+import { expandInputs, openInputs } from './ingest/index.js';
 import { neutralizeControls } from './report/escape.js';
-import type { RawEvent, Rejection } from './types.js';
+import type { RawEvent, ReaderItem, Rejection } from './types.js';
 
 export interface EventRow {
   event: RawEvent;
@@ -27,18 +27,24 @@ export interface ReadEventsOptions {
 export async function* readEvents(paths: string[], options: ReadEventsOptions = {}): AsyncGenerator<EventStreamItem> {
   const { files, problems } = await expandInputs(paths);
   for (const p of problems) yield { kind: 'rejected', file: p.path, rejection: { where: 'path', reason: p.reason } };
-  for (const file of files) {
+  for (const input of files) {
     const filter = options.all ? {} : { filter: { eventIds: ACTIVATION_EVENT_IDS } };
-    const opened = await openInput(file, { ...filter, ...(options.tz ? { tz: options.tz } : {}) }, options.stdin);
-    for await (const item of opened.items) {
-      if (item.kind === 'rejected') yield { kind: 'rejected', file: file.display, rejection: item.rejection };
-      if (item.kind === 'warning') yield { kind: 'warning', file: file.display, warning: item.warning };
-      if (item.kind !== 'event') continue;
-      const result = decodeEvent(item.event);
-      if (result.status === 'decoded') yield { kind: 'row', row: { event: item.event, decoded: result.facts } };
-      else if (result.status === 'rejected') yield { kind: 'row', row: { event: item.event, decodeError: result.reason } };
-      else if (options.all) yield { kind: 'row', row: { event: item.event } };
+    // An archive opens as its entries, one after another.
+    for await (const opened of openInputs(input, { ...filter, ...(options.tz ? { tz: options.tz } : {}) }, options.stdin)) {
+      yield* rowsOf(opened.file.display, opened.items, options);
     }
+  }
+}
+
+async function* rowsOf(file: string, items: AsyncIterable<ReaderItem>, options: ReadEventsOptions): AsyncGenerator<EventStreamItem> {
+  for await (const item of items) {
+    if (item.kind === 'rejected') yield { kind: 'rejected', file, rejection: item.rejection };
+    if (item.kind === 'warning') yield { kind: 'warning', file, warning: item.warning };
+    if (item.kind !== 'event') continue;
+    const result = decodeEvent(item.event);
+    if (result.status === 'decoded') yield { kind: 'row', row: { event: item.event, decoded: result.facts } };
+    else if (result.status === 'rejected') yield { kind: 'row', row: { event: item.event, decodeError: result.reason } };
+    else if (options.all) yield { kind: 'row', row: { event: item.event } };
   }
 }
 

@@ -1,13 +1,14 @@
 // A fuzz campaign for one reader family: input i is rebuilt from (run seed, i) alone, mutated from one of the
 // family's seeds, checked, and any failure is minimized. The same code runs in the test suite (a small count)
 // and in `npm run fuzz` (a long budget, in worker threads, behind a hang watchdog).
-import { checkInput, type CheckOptions, type Violation } from './check.js';
+import { checkInput, type CheckOptions, type CheckResult, type Violation } from './check.js';
+import { checkArchiveInput } from './check-archive.js';
 import { BYTE_MUTATORS, type MutationContext, type Mutator } from './mutate-bytes.js';
 import { EVTX_MUTATORS, fixEvtxCrcs } from './mutate-evtx.js';
 import { TEXT_MUTATORS } from './mutate-text.js';
 import { minimize } from './minimize.js';
 import { inputSeed, Rng } from './rng.js';
-import type { Seed } from './seeds.js';
+import { ARCHIVE_FAMILY, type Seed } from './seeds.js';
 
 const DICTIONARIES: Record<string, readonly string[]> = {
   evtx: ['ElfChnk\0', 'ElfFile\0', '\x2a\x2a\0\0', '\x0f\x01\x01\x00', '\x0c\x01', '\x00', '\x04', '\x02', '\x41'],
@@ -25,6 +26,10 @@ const DICTIONARIES: Record<string, readonly string[]> = {
   ],
   csv: ['"', '""', ',', '\r\n', '\t', 'Information,', 'Error,', '12288', '"Microsoft-Windows-Security-SPP"', ';', '=cmd|', '"\n"'],
   text: ['Log Name:', 'Source:', 'Event ID:', 'Date:', 'Description:', 'Event Xml:', 'Event[0]:', '  Log Name: Application', 'Id : 12288', ': ', '\r\n'],
+  archive: [
+    'PK\x03\x04', 'PK\x01\x02', 'PK\x05\x06', 'PK\x07\x08', 'ustar\x00', 'ustar  \x00', '\x1f\x8b\x08', '../', '..\\', '/etc/', 'C:\\', '\x1b[2J',
+    '\xff\xff\xff\xff', '\x00\x00\x00\x00', '\x01\x00', '\x08\x00', '\x0e\x00', '\x00\x08', '\x14\x00', 'x.zip', '.tgz', '<Events>',
+  ],
   json: ['{', '}', '[', ']', '"Id":', '"Message":', '"\\u0000"', '1e999', '-0', '"TimeCreated":"/Date(99999999999999999)/"', ',', 'null', '{"a":'],
 };
 
@@ -133,6 +138,8 @@ export async function runCampaign(opts: CampaignOptions): Promise<CampaignStats>
     slowest: { ms: 0, bytes: 0, index: -1 },
   };
   const perProperty = new Map<string, number>();
+  // Archives open as many entries through openInputs; every other family is one reader.
+  const check: (bytes: Buffer, options: CheckOptions) => Promise<CheckResult> = opts.family === ARCHIVE_FAMILY ? checkArchiveInput : checkInput;
   const start = performance.now();
   const count = opts.count ?? Number.POSITIVE_INFINITY;
   const deadline = opts.timeMs === undefined ? Number.POSITIVE_INFINITY : start + opts.timeMs;
@@ -141,7 +148,7 @@ export async function runCampaign(opts: CampaignOptions): Promise<CampaignStats>
     const input = makeInput(opts.family, opts.seeds, opts.runSeed, i);
     opts.onHeartbeat?.();
     const t0 = performance.now();
-    const result = await checkInput(input.bytes, input.options);
+    const result = await check(input.bytes, input.options);
     const ms = performance.now() - t0;
     opts.onSlow?.(i, ms, input.bytes.length);
     stats.inputs++;
@@ -160,7 +167,7 @@ export async function runCampaign(opts: CampaignOptions): Promise<CampaignStats>
     if (seen > (opts.maxFindingsPerProperty ?? 3)) continue;
     const stillFails = async (candidate: Buffer): Promise<boolean> => {
       opts.onHeartbeat?.();
-      return (await checkInput(candidate, input.options)).violations.some((v) => v.property === property);
+      return (await check(candidate, input.options)).violations.some((v) => v.property === property);
     };
     const minimized = (opts.minimizeTries ?? 0) > 0
       ? await minimize(input.bytes, stillFails, { maxTries: opts.minimizeTries, keepOffsets: opts.family === 'evtx' })

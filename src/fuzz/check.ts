@@ -46,7 +46,7 @@ export interface CheckResult {
   violations: Violation[];
 }
 
-function pieces(input: Buffer, chunkSize: number): Buffer[] {
+export function pieces(input: Buffer, chunkSize: number): Buffer[] {
   if (input.length === 0) return [];
   const out: Buffer[] = [];
   for (let i = 0; i < input.length; i += chunkSize) out.push(input.subarray(i, i + chunkSize));
@@ -69,15 +69,15 @@ export async function readInput(input: Buffer, opts: Pick<CheckOptions, 'filter'
   }
 }
 
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
 }
 
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
-const INTERNAL = /reader failed|internal decoder error/i;
+export const INTERNAL = /reader failed|internal decoder error/i;
 
-/** What is wrong with one item, or undefined. */
-export function itemProblem(item: ReaderItem): string | undefined {
+/** What is wrong with one item, or undefined. `display` is the place the item's input was opened as. */
+export function itemProblem(item: ReaderItem, display = FUZZ_DISPLAY): string | undefined {
   switch (item.kind) {
     case 'event': {
       const e = item.event;
@@ -87,7 +87,7 @@ export function itemProblem(item: ReaderItem): string | undefined {
       }
       if (e.timeCreated !== '' && !ISO_UTC.test(e.timeCreated)) return `event time ${JSON.stringify(e.timeCreated)}`;
       if (!Array.isArray(e.data) || e.data.some((d) => typeof d !== 'string')) return 'event data is not a list of strings';
-      if (e.source.file !== FUZZ_DISPLAY) return `event source file ${JSON.stringify(e.source.file)}`;
+      if (e.source.file !== display) return `event source file ${JSON.stringify(e.source.file)}`;
       if (e.source.line === undefined && e.source.record === undefined && e.source.offset === undefined) return 'event without a place';
       return undefined;
     }
@@ -112,7 +112,7 @@ export function itemProblem(item: ReaderItem): string | undefined {
 }
 
 /** Records as `analyzeFile` counts them (a warning costs no record). */
-function recordCount(items: readonly ReaderItem[]): number {
+export function recordCount(items: readonly ReaderItem[]): number {
   let n = 0;
   for (const item of items) n += item.kind === 'ignored' ? item.count : item.kind === 'warning' ? 0 : 1;
   return n;
@@ -126,7 +126,7 @@ function eventKey(item: ReaderItem): string | undefined {
 }
 
 /** Items in a form two reads of the same bytes must agree on. */
-function fingerprint(items: readonly ReaderItem[]): string[] {
+export function fingerprint(items: readonly ReaderItem[]): string[] {
   return items.map((item) => {
     switch (item.kind) {
       case 'event':
@@ -145,7 +145,7 @@ function fingerprint(items: readonly ReaderItem[]): string[] {
 }
 
 /** The two strings around where they first differ. */
-function difference(a: string | undefined, b: string | undefined): string {
+export function difference(a: string | undefined, b: string | undefined): string {
   if (a === undefined || b === undefined) return `${JSON.stringify(a?.slice(0, 160) ?? null)} vs ${JSON.stringify(b?.slice(0, 160) ?? null)}`;
   let at = 0;
   while (at < a.length && a[at] === b[at]) at++;

@@ -2,7 +2,7 @@
 // reader the sniffer picks for them and cut small (a few KB; one chunk for EVTX) so mutation stays fast.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { sniffFormat, SNIFF_BYTES } from '../ingest/index.js';
+import { sniffArchive, sniffFormat, SNIFF_BYTES } from '../ingest/index.js';
 
 export interface Seed {
   name: string;
@@ -15,6 +15,9 @@ export type SeedSet = Map<string, Seed[]>;
 export const TEXT_SEED_BYTES = 4096;
 const EVTX_HEADER = 4096;
 const EVTX_CHUNK = 65536;
+/** The family of zip, tar and gzip inputs, read through openInputs rather than one reader. */
+export const ARCHIVE_FAMILY = 'archive';
+const MAX_ARCHIVE_SEED_BYTES = 64 * 1024;
 /** Skip files that are not worth cutting down (a seed needs only its beginning). */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
@@ -64,6 +67,15 @@ export function loadSeeds(dirs: readonly string[]): SeedSet {
   for (const file of files) {
     if (/\.(expected\.jsonl|md|mjs|js|ts|json\.expected)$/.test(file) || path.basename(file) === 'SOURCES.txt') continue;
     const raw = readFileSync(file);
+    // Archives are seeds whole (a cut zip loses its directory); they are kept small in fixtures/archives/.
+    const archive = sniffArchive(raw);
+    if (archive === 'zip' || archive === 'gzip' || archive === 'tar') {
+      if (raw.length > MAX_ARCHIVE_SEED_BYTES) continue;
+      const list = set.get(ARCHIVE_FAMILY) ?? [];
+      list.push({ name: file, bytes: raw });
+      set.set(ARCHIVE_FAMILY, list);
+      continue;
+    }
     const sniffed = sniffFormat(raw.subarray(0, SNIFF_BYTES));
     if (sniffed.kind === 'unknown') continue;
     const bytes = sniffed.kind === 'evtx' ? cutEvtx(raw) : cutText(raw);

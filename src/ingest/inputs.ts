@@ -10,6 +10,14 @@ export interface InputFile {
   display: string;
   /** The first folder below a folder the user named: in a fleet snapshot, the machine's name. */
   folderMachine?: string;
+  /**
+   * Inside an archive: folders and file name below the archive the user named (nested archives as folders
+   * named by their stem, a plain .gz replaced by the file it holds). Never a path to open: it only names
+   * machines (see archive/machine-folders.ts), together with `archiveRoot`.
+   */
+  entryPath?: string[];
+  /** The plain path an archive's entries hang under: customer.zip → "customer", logs/x.evtx.gz → "logs". */
+  archiveRoot?: string;
 }
 
 export interface InputProblem {

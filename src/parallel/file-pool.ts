@@ -16,8 +16,11 @@ export interface ReadFilesOptions extends FileJobOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** How one file is read in this thread (the analyze layer passes analyzeFile). */
-export type ReadOne = (file: InputFile, options: FileJobOptions & { stdin?: NodeJS.ReadableStream }) => Promise<FileResult>;
+/**
+ * How one input is read in this thread (the analyze layer passes analyzeInput): one result for a plain file,
+ * one per entry for an archive. An archive is one job: its entries are read in order by whichever thread has it.
+ */
+export type ReadOne = (file: InputFile, options: FileJobOptions & { stdin?: NodeJS.ReadableStream }) => Promise<FileResult | FileResult[]>;
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 const WORKERS_AVAILABLE = import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
@@ -40,11 +43,12 @@ export function workersAvailable(): boolean {
   return WORKERS_AVAILABLE;
 }
 
+/** Results in input order; an archive's entries take its place, in archive order. */
 export async function readFiles(files: readonly InputFile[], readOne: ReadOne, options: ReadFilesOptions = {}): Promise<FileResult[]> {
   const jobOptions: FileJobOptions = {};
   if (options.machine !== undefined) jobOptions.machine = options.machine;
   if (options.tz !== undefined) jobOptions.tz = options.tz;
-  const results: FileResult[] = new Array(files.length);
+  const results: Array<FileResult | FileResult[]> = new Array(files.length);
   let done = 0;
   const finished = (): void => options.onProgress?.(++done, files.length);
 
@@ -67,7 +71,7 @@ export async function readFiles(files: readonly InputFile[], readOne: ReadOne, o
     fallback.push(...(await runOnWorkers(files, remote, jobOptions, threads, results, finished)));
   }
   for (const i of [...local, ...fallback.sort((a, b) => a - b)]) await inThread(i);
-  return results;
+  return results.flat();
 }
 
 /** Runs the jobs on `threads` workers; returns the indexes a dying worker left unanswered. */
@@ -76,7 +80,7 @@ async function runOnWorkers(
   indexes: number[],
   options: FileJobOptions,
   threads: number,
-  results: FileResult[],
+  results: Array<FileResult | FileResult[]>,
   finished: () => void,
 ): Promise<number[]> {
   const queue = [...indexes];
@@ -102,7 +106,7 @@ async function runOnWorkers(
       };
       worker.on('message', (reply: FileReply) => {
         if (!pending.delete(reply.id)) return;
-        results[reply.id] = 'error' in reply ? failedRead(files[reply.id], reply.error) : { ...reply.result, fromWorker: true };
+        results[reply.id] = 'error' in reply ? failedRead(files[reply.id], reply.error) : reply.results.map((r) => ({ ...r, fromWorker: true as const }));
         finished();
         feed();
       });

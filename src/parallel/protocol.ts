@@ -14,4 +14,5 @@ export interface FileJob {
   options: FileJobOptions;
 }
 
-export type FileReply = { id: number; result: FileResult } | { id: number; error: string };
+/** One result per file read: one for a plain file, one per entry for an archive. */
+export type FileReply = { id: number; results: FileResult[] } | { id: number; error: string };
