@@ -1,5 +1,5 @@
 // The library entry: inputs in, diagnosis out. The CLI only wraps this.
-import { decodeEvent, parseSlmgr, ACTIVATION_EVENT_IDS, type Fact } from './decode/index.js';
+import { decodeEvent, parseDocument, ACTIVATION_EVENT_IDS, type Fact } from './decode/index.js';
 import { diagnose, type DiagnoseOptions } from './diagnose/index.js';
 import { buildFleet, FactCompactor, machineFromPath, type FactWithOwner, type Fleet } from './evidence/index.js';
 import { computeFleetViews, type FleetViews } from './fleet/index.js';
@@ -129,13 +129,14 @@ async function accountFor(file: InputFile, opened: OpenedInput, options: ReadOpt
       }
       case 'document': {
         account.records++;
-        const parsed = parseSlmgr(item.document.text, item.document.source, options.tz !== undefined ? { tz: options.tz } : {});
+        const parsed = parseDocument(item.document, options.tz !== undefined ? { tz: options.tz } : {});
         if (parsed.unknownLines.length > 0) account.unknownLines = parsed.unknownLines;
         if (parsed.facts.length > 0) {
           account.decoded++;
           for (const fact of parsed.facts) facts.push({ fact, fallbackMachine });
+          for (const note of parsed.notes) (account.warnings ??= []).push({ where: 'whole file', reason: note });
         } else {
-          reject(account, { where: 'whole file', reason: 'slmgr text without any product block or result line' });
+          reject(account, { where: 'whole file', reason: parsed.emptyReason });
         }
         break;
       }

@@ -3,7 +3,7 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { withProgress } from './progress.js';
-import { analyze, nothingReadable } from '../analyze.js';
+import { analyze, nothingReadable, type Analysis } from '../analyze.js';
 import {
   ConfigError, diagnoseOptionsFrom, isSeverity, loadConfig, mergeConfig, parseRuleFlag, SEVERITIES, type RuleSetting, type VolactConfig,
 } from '../config/index.js';
@@ -20,10 +20,10 @@ import { localizeReport } from '../report/localize.js';
 import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
 import { capFinding, type EvidenceLimit } from '../report/model.js';
 
-const REPORTERS = ['md', 'json', 'junit', 'github'] as const;
-type Reporter = (typeof REPORTERS)[number];
+export const REPORTERS = ['md', 'json', 'junit', 'github'] as const;
+export type Reporter = (typeof REPORTERS)[number];
 
-interface CheckFlags extends ReportFlags {
+export interface CheckFlags extends ReportFlags {
   failOn?: string;
   failOnNew?: boolean;
   reporter: string;
@@ -50,7 +50,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('--config <file>', 'config file (default: ./volact.config.json when present)')
     .option('--rule <id=level>', 'set a rule to error|warning|info|off (repeatable; wins over the config)', collect, [])
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
-    .option('--now <iso>', 'pin "now" (default: the newest record read)')
+    .option('--now <iso>', 'pin "now" for every machine (default: each machine is judged as of the newest record in its own files)')
     .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .option('--threads <n>', 'worker threads reading files (default: one per core)')
@@ -61,15 +61,10 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     const threads = parseThreads(flags.threads);
     const lang = parseLang(flags.lang, io);
     const reportOptions = reportOptionsFrom(flags);
-    const knownRules = RULES.map((r) => r.meta.id);
-    const config = await configFrom(flags, knownRules);
-    const failOn: Severity = config.failOn ?? 'error';
-    const failOnNew = config.failOnNew ?? false;
-    if (failOnNew && !flags.baseline) throw new UsageError(msg('cli.fail-on-new-needs-baseline'));
-    const baseline = flags.baseline ? await loadBaseline(flags.baseline) : undefined;
+    const gate = await gateFrom(flags);
 
     const analysis = await analyze(paths, {
-      diagnose: diagnoseOptionsFrom(config),
+      diagnose: diagnoseOptionsFrom(gate.config),
       ...(now ? { now } : {}),
       ...(flags.machine ? { machine: flags.machine } : {}),
       ...(flags.tz ? { tz: flags.tz } : {}),
@@ -81,41 +76,75 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       setExit(2);
       return;
     }
-    // The verdict and the baseline match on the report as built; then it is put into the run's language.
-    const built = buildReport(analysis, reportOptions);
-    warnUnmatched(built.machines, reportOptions.show ?? [], io);
-    const builtDiff = baseline ? diffBaseline(built.findings, baseline, flags.baseline!) : undefined;
-    const builtVerdict = verdict(built.findings, failOn, builtDiff, failOnNew);
-    const report = localizeReport(built, lang);
-    const same = new Map<Finding, Finding>(built.findings.map((f, i) => [f, report.findings[i]]));
-    const localized = (set: Iterable<Finding>): Finding[] => [...set].map((f) => same.get(f) ?? f);
-    const failing = new Set(localized(builtVerdict.failing));
-    const known = new Set(localized(builtVerdict.known));
-    const diff = builtDiff && { ...builtDiff, new: localized(builtDiff.new), persisting: localized(builtDiff.persisting) };
-    const ruleIds = knownRules.filter((id) => config.rules[id] !== 'off');
-
-    const evidence = reportOptions.evidence;
-    const context: RenderContext = { failing, known, failOn, failOnNew, ruleIds, lang, ...(diff ? { diff } : {}), ...(evidence !== undefined ? { evidence } : {}) };
-    await emitChunks(io, render(reporter, report, context), flags.out);
-    if (reporter === 'github' && process.env.GITHUB_STEP_SUMMARY) {
-      const summary = renderJobSummary(report, { failing, failOn, failOnNew, ...(diff ? { baseline: diff } : {}), ...(evidence !== undefined ? { evidence } : {}) });
-      await appendFile(process.env.GITHUB_STEP_SUMMARY, summary);
-    }
-
-    if (nothingReadable(analysis.inputs)) {
-      tell(io, msg('cli.nothing-readable'));
-      setExit(2);
-      return;
-    }
-    const machines = new Set([...failing].map((f) => f.machine ?? 'fleet'));
-    const what = msg(failOnNew ? 'cli.check-what-new' : 'cli.check-what', { level: failOn });
-    if (failing.size > 0) {
-      tell(io, msg('cli.check-failing', { count: failing.size, what, machines: machines.size }));
-      setExit(1);
-    } else {
-      tell(io, msg('cli.check-passing', { what }));
-    }
+    await reportGate(io, setExit, analysis, { ...gate, reporter, reportOptions, command: 'check', lang, ...(flags.out ? { out: flags.out } : {}) });
   });
+}
+
+/** What decides a gate's verdict, read from --config, --rule, --fail-on, --fail-on-new and --baseline. */
+export interface Gate {
+  config: VolactConfig;
+  failOn: Severity;
+  failOnNew: boolean;
+  knownRules: string[];
+  baseline?: BaselineReport;
+  baselineFile?: string;
+}
+
+export type GateFlags = Pick<CheckFlags, 'failOn' | 'failOnNew' | 'baseline' | 'config' | 'rule'>;
+
+export async function gateFrom(flags: GateFlags): Promise<Gate> {
+  const knownRules = RULES.map((r) => r.meta.id);
+  const config = await configFrom(flags, knownRules);
+  const failOn: Severity = config.failOn ?? 'error';
+  const failOnNew = config.failOnNew ?? false;
+  if (failOnNew && !flags.baseline) throw new UsageError(msg('cli.fail-on-new-needs-baseline'));
+  const baseline = flags.baseline ? await loadBaseline(flags.baseline) : undefined;
+  return { config, failOn, failOnNew, knownRules, ...(baseline ? { baseline, baselineFile: flags.baseline } : {}) };
+}
+
+/** The report, the reporters and the exit code of `check`, for any analysis (check's files, probe's checks). */
+export async function reportGate(
+  io: CliIo,
+  setExit: (code: number) => void,
+  analysis: Analysis,
+  gate: Gate & { reporter: Reporter; reportOptions: ReturnType<typeof reportOptionsFrom>; command: string; out?: string; lang?: Lang },
+): Promise<void> {
+  const { config, failOn, failOnNew, knownRules, reporter, reportOptions } = gate;
+  const lang = gate.lang ?? io.lang ?? 'en';
+  // The verdict and the baseline match on the report as built; then it is put into the run's language.
+  const built = buildReport(analysis, reportOptions);
+  warnUnmatched(built.machines, reportOptions.show ?? [], io);
+  const builtDiff = gate.baseline ? diffBaseline(built.findings, gate.baseline, gate.baselineFile!) : undefined;
+  const builtVerdict = verdict(built.findings, failOn, builtDiff, failOnNew);
+  const report = localizeReport(built, lang);
+  const same = new Map<Finding, Finding>(built.findings.map((f, i) => [f, report.findings[i]]));
+  const localized = (set: Iterable<Finding>): Finding[] => [...set].map((f) => same.get(f) ?? f);
+  const failing = new Set(localized(builtVerdict.failing));
+  const known = new Set(localized(builtVerdict.known));
+  const diff = builtDiff && { ...builtDiff, new: localized(builtDiff.new), persisting: localized(builtDiff.persisting) };
+  const ruleIds = knownRules.filter((id) => config.rules[id] !== 'off');
+
+  const evidence = reportOptions.evidence;
+  const context: RenderContext = { failing, known, failOn, failOnNew, ruleIds, lang, ...(diff ? { diff } : {}), ...(evidence !== undefined ? { evidence } : {}) };
+  await emitChunks(io, render(reporter, report, context), gate.out);
+  if (reporter === 'github' && process.env.GITHUB_STEP_SUMMARY) {
+    const summary = renderJobSummary(report, { failing, failOn, failOnNew, ...(diff ? { baseline: diff } : {}), ...(evidence !== undefined ? { evidence } : {}) });
+    await appendFile(process.env.GITHUB_STEP_SUMMARY, summary);
+  }
+
+  if (nothingReadable(analysis.inputs)) {
+    tell(io, msg('cli.nothing-readable'));
+    setExit(2);
+    return;
+  }
+  const machines = new Set([...failing].map((f) => f.machine ?? 'fleet'));
+  const what = msg(failOnNew ? 'cli.check-what-new' : 'cli.check-what', { level: failOn });
+  if (failing.size > 0) {
+    tell(io, msg('cli.check-failing', { command: gate.command, count: failing.size, what, machines: machines.size }));
+    setExit(1);
+  } else {
+    tell(io, msg('cli.check-passing', { command: gate.command, what }));
+  }
 }
 
 interface RenderContext {
@@ -163,7 +192,7 @@ interface CheckReport extends Report {
   baseline?: { file: string; previousGeneratedAt: string | undefined; new: Finding[]; resolved: Finding[]; persisting: number };
 }
 
-async function configFrom(flags: CheckFlags, knownRules: string[]): Promise<VolactConfig> {
+async function configFrom(flags: GateFlags, knownRules: string[]): Promise<VolactConfig> {
   try {
     const { config } = await loadConfig(flags.config, knownRules);
     const rules: Record<string, RuleSetting> = {};
@@ -200,7 +229,7 @@ async function loadBaseline(file: string): Promise<BaselineReport> {
   }
 }
 
-function parseReporter(value: string): Reporter {
+export function parseReporter(value: string): Reporter {
   if ((REPORTERS as readonly string[]).includes(value)) return value as Reporter;
   throw expectsOneOf('--reporter', REPORTERS, value);
 }

@@ -32,6 +32,11 @@ const EXAMPLES: Record<string, string[]> = {
     'volact events --all Application.evtx -f csv -o all.csv',
   ],
   search: ['volact search "SRV record"', 'volact search "重複 CMID" --json', 'volact search "しきい値" --limit 3'],
+  probe: [
+    'volact probe corp.contoso.com                       # SRV record and TCP 1688 of each KMS host, from here',
+    'volact probe corp.contoso.com --reporter junit -o probe.xml --host kms01.corp.contoso.com:1688',
+    'volact probe corp.contoso.com --dns-server 10.0.0.10 --timeout 2000',
+  ],
   explain: ['volact explain 0xC004F074', 'volact explain 12290', 'volact explain kms-host/duplicate-cmid'],
 };
 

@@ -7,6 +7,7 @@ import { registerCheck } from './check.js';
 import { registerEvents } from './events.js';
 import { registerExplain } from './explain.js';
 import { helpExamples } from './help-examples.js';
+import { registerProbe } from './probe.js';
 import { registerSearch } from './search.js';
 import { langOfArgs, processIo, tell, UsageError, type CliIo } from './output.js';
 
@@ -26,6 +27,7 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
   registerAnalyze(program, io, setExit);
   registerEvents(program, io, setExit);
   registerCheck(program, io, setExit);
+  registerProbe(program, io, setExit);
   registerSearch(program, io, setExit);
   registerExplain(program, io, setExit);
   program.addHelpText('after', helpExamples(''));

@@ -243,6 +243,62 @@ export interface SlmgrErrorFact extends FactBase {
   nearProduct?: string;
 }
 
+
+/** One SRV answer: `_vlmcs._tcp.<domain>` → host and port. */
+export interface SrvRecord {
+  priority: number;
+  weight: number;
+  port: number;
+  /** Target host name as printed, without a trailing dot. */
+  target: string;
+  /** IPv4/IPv6 addresses printed or resolved for the target. */
+  addresses?: string[];
+  ttl?: number;
+}
+
+/** How an SRV lookup ended: an answer, or why there was none. */
+export type DnsOutcome = 'answer' | 'name-error' | 'no-records' | 'timeout' | 'server-failure' | 'refused' | 'error';
+
+/** `nslookup -type=srv`, `Resolve-DnsName -Type SRV` or `volact probe`: the SRV lookup for KMS hosts. */
+export interface DnsSrvLookupFact extends FactBase {
+  kind: 'dns-srv-lookup';
+  tool: 'nslookup' | 'resolve-dnsname' | 'probe';
+  /** Name asked for, e.g. `_vlmcs._tcp.contoso.com` ('' when the output did not say). */
+  query: string;
+  /** The domain part of the query (after `_vlmcs._tcp.`). */
+  domain?: string;
+  /** DNS server as printed ("dc01.contoso.com", "UnKnown") and its address. */
+  server?: string;
+  serverAddress?: string;
+  outcome: DnsOutcome;
+  records: SrvRecord[];
+  /** nslookup printed "Non-authoritative answer" (the answer came from a cache). */
+  nonAuthoritative?: boolean;
+  /** The error as printed, for outcomes other than 'answer'. */
+  detail?: string;
+}
+
+/** How a TCP connection attempt ended. Test-NetConnection only says failed; probe knows why. */
+export type PortOutcome = 'open' | 'refused' | 'timeout' | 'unreachable' | 'name-not-resolved' | 'failed';
+
+/** `Test-NetConnection <host> -Port N` or `volact probe`: can this machine open TCP to the host's port? */
+export interface PortCheckFact extends FactBase {
+  kind: 'port-check';
+  tool: 'test-netconnection' | 'probe';
+  /** Host as asked for (ComputerName). */
+  host: string;
+  /** Address actually tried (RemoteAddress). */
+  address?: string;
+  port: number;
+  outcome: PortOutcome;
+  sourceAddress?: string;
+  pingSucceeded?: boolean;
+  /** WARNING lines printed with the result, as printed (without the prefix). */
+  warnings: string[];
+  /** Why the connection failed, when known (probe: the socket error). */
+  detail?: string;
+}
+
 export type Fact =
   | KmsRequestFact
   | KmsResponseFact
@@ -254,7 +310,9 @@ export type Fact =
   | ServiceInfoFact
   | LogClearedFact
   | LicenseFact
-  | SlmgrErrorFact;
+  | SlmgrErrorFact
+  | DnsSrvLookupFact
+  | PortCheckFact;
 
 export type FactKind = Fact['kind'];
 

@@ -26,6 +26,9 @@ export type { ChannelInfo, ChannelRole } from './channels.js';
 export { statusFlagNames, allStatusFlags } from './status-flags.js';
 export type { StatusFlag } from './status-flags.js';
 export { parseClientTime, parseGuid } from './fields.js';
+export { parseNetworkText, vlmcsDomain } from './network/index.js';
+export type { NetworkParse } from './network/index.js';
+export { parseDocument, type DocumentParse } from './document.js';
 
 // Messages name codes "0xC004F074 (SYMBOL)" and explain them in English from our tables.
 import { describeHresult as describeForMessages } from './hresult.js';

@@ -1,7 +1,7 @@
 // Evidence references: where a fact came from (file + record or line) and what it said.
-import type { Fact } from '../decode/index.js';
+import type { DnsSrvLookupFact, Fact } from '../decode/index.js';
 import { describeHresult } from '../decode/index.js';
-import { english, msg, type MessageRef } from '../messages/index.js';
+import { english, list, msg, type MessageRef } from '../messages/index.js';
 import type { EvidenceRef } from '../types.js';
 
 /** "0xC004F038 (SL_E_VL_NOT_ENOUGH_COUNT)" — the code with its symbol when we know it. */
@@ -52,7 +52,33 @@ export function summarizeFact(fact: Fact): MessageRef {
       return msg('evidence.license', { name: fact.name, channel: fact.channel, status: fact.licenseStatusText || fact.licenseStatus });
     case 'slmgr-error':
       return msg('evidence.slmgr-error', { text: fact.text });
+    case 'dns-srv-lookup':
+      return summarizeSrvLookup(fact);
+    case 'port-check':
+      return msg('evidence.port-check', {
+        tool: fact.tool === 'probe' ? 'probe' : 'Test-NetConnection',
+        host: fact.host,
+        address: fact.address && fact.address !== fact.host ? fact.address : undefined,
+        port: fact.port,
+        outcome: msg(`evidence.port.${fact.outcome}`),
+        detail: fact.detail,
+      });
   }
+}
+
+function summarizeSrvLookup(fact: DnsSrvLookupFact): MessageRef {
+  const tool = { nslookup: 'nslookup', 'resolve-dnsname': 'Resolve-DnsName', probe: 'probe' }[fact.tool];
+  const result =
+    fact.outcome === 'answer'
+      ? list(fact.records.map((r) => msg('evidence.srv-record', { target: r.target, port: r.port, priority: r.priority, weight: r.weight })))
+      : msg('evidence.srv-failed', { outcome: msg(`evidence.dns.${fact.outcome}`), detail: fact.detail });
+  return msg('evidence.srv-lookup', {
+    tool,
+    query: fact.query || msg('evidence.srv-query-unknown'),
+    server: fact.server,
+    address: fact.server ? fact.serverAddress : undefined,
+    result,
+  });
 }
 
 // Steps and findings cite the same records again and again: one reference per fact, shared (references

@@ -34,6 +34,10 @@ import licenseNotification from './rules/license/notification.js';
 import licenseGraceExpiring from './rules/license/grace-expiring.js';
 import licenseRearmExhausted from './rules/license/rearm-exhausted.js';
 import errorUnknownCode from './rules/error/unknown-code.js';
+import dnsSrvMissing from './rules/dns/srv-missing.js';
+import dnsSrvStale from './rules/dns/srv-stale.js';
+import dnsSrvPortMismatch from './rules/dns/srv-port-mismatch.js';
+import networkPortBlocked from './rules/network/port-blocked.js';
 
 export const RULES: readonly Rule[] = [
   kmsClientActivated,
@@ -69,6 +73,10 @@ export const RULES: readonly Rule[] = [
   licenseGraceExpiring,
   licenseRearmExhausted,
   errorUnknownCode,
+  dnsSrvMissing,
+  dnsSrvStale,
+  dnsSrvPortMismatch,
+  networkPortBlocked,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -138,7 +138,8 @@ function timeRange(facts: Fact[]): TimeRange {
 }
 
 const KMS_HOST_FACTS = new Set<Fact['kind']>(['kms-host-request', 'kms-service']);
-const KMS_CLIENT_FACTS = new Set<Fact['kind']>(['kms-request', 'kms-response']);
+// A _vlmcs._tcp lookup or a test of the KMS port is what a KMS client (or an admin for it) runs.
+const KMS_CLIENT_FACTS = new Set<Fact['kind']>(['kms-request', 'kms-response', 'dns-srv-lookup', 'port-check']);
 
 export function deriveRoles(machine: Pick<Machine, 'facts'>): Role[] {
   const roles = new Set<Role>();

@@ -22,6 +22,8 @@ const NOT_A_MACHINE = [
   'application', 'system', 'security', 'setup', 'key[\\s._-]*management[\\s._-]*service', 'forwarded[\\s._-]*events',
   'export', 'exported', 'events', 'event', 'log', 'logs', 'filtered',
   'slmgr', 'dli', 'dlv', 'xpr', 'ato', 'license', 'licence', 'output', 'txt',
+  // DNS and port checks pasted as text: "client01-nslookup.txt", "tnc-1688.txt"
+  'nslookup', 'srv', 'tnc', 'resolve[\\s._-]*dnsname', 'test[\\s._-]*netconnection', 'tnc[\\s._-]*\\d+',
 ].join('|');
 const SEP = '[\\s._-]';
 /** Pieces people append or prepend to an export's name: a log/slmgr word, a date, a copy number "(1)". */

@@ -4,7 +4,7 @@
 // are cut into chunks does not change the result.
 import { Readable } from 'node:stream';
 import { analyzeFile, rejectedCount } from '../analyze.js';
-import { ACTIVATION_EVENT_IDS, decodeEvent, parseSlmgr } from '../decode/index.js';
+import { ACTIVATION_EVENT_IDS, decodeEvent, parseDocument } from '../decode/index.js';
 import { openInput } from '../ingest/index.js';
 import type { InputFormat, ReaderItem } from '../types.js';
 
@@ -178,7 +178,7 @@ export async function checkInput(input: Buffer, opts: CheckOptions): Promise<Che
         }
       } else if (item.kind === 'document') {
         documents++;
-        parseSlmgr(item.document.text, item.document.source);
+        parseDocument(item.document);
       } else if (item.kind === 'rejected') rejected++;
       else if (item.kind === 'ignored') ignored += item.count;
     } catch (error) {

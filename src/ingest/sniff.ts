@@ -16,6 +16,7 @@ export type InputKind =
   | 'json-powershell'
   | 'jsonl-events'
   | 'slmgr'
+  | 'text-network'
   | 'unknown';
 
 export interface Sniffed {
@@ -105,6 +106,7 @@ const TEXT_SIGNATURES: TextSignature[] = [
     test: (_h, first) => /^(TimeCreated|Message|ProviderName|Id|LogName|MachineName|RecordId|LevelDisplayName|Index|EntryType|EventID|TimeGenerated)\s*:/.test(first),
     reason: 'PowerShell Format-List output',
   },
+  { kind: 'text-network', format: 'network', test: looksLikeNetworkCheck, reason: 'nslookup, Resolve-DnsName or Test-NetConnection output' },
   {
     kind: 'slmgr',
     format: 'slmgr',
@@ -112,6 +114,25 @@ const TEXT_SIGNATURES: TextSignature[] = [
     reason: 'slmgr.vbs labels (the parser\'s own label table)',
   },
 ];
+
+/** Lines only nslookup, Resolve-DnsName or Test-NetConnection print (or the prompt line that ran them). */
+const NETWORK_LINES = [
+  // [ \t], not \s: with the m flag, \s* at a line start runs across blank lines (quadratic on blank runs).
+  /^[ \t]*(?:PS(?:[ \t]+[^>\r\n]*)?>|[A-Za-z]:\\[^>\r\n]*>)[ \t]*(?:nslookup|Resolve-DnsName|Test-NetConnection|tnc)\b/im,
+  /^(?:Server|Default Server|サーバー|既定のサーバー)\s*[:：].*\r?\n(?:Address|アドレス)\s*[:：]/m,
+  /\sSRV service location\s*[:：]?\s*$/m,
+  /^\*\*\*.*(?:can't find|を見つけられません)/m,
+  /^(?:DNS request timed out|DNS 要求がタイムアウトしました)/m,
+  /^Name\s+Type\s+TTL\s+Section\b/m,
+  /^Resolve-DnsName\s*:/m,
+  /^NameTarget\s*:/m,
+  /^ComputerName\s*:.*\r?\n(?:RemoteAddress|InterfaceAlias)\s*:/m,
+  /^(?:WARNING|警告)\s*[:：]\s*(?:TCP connect to|Name resolution of)/m,
+];
+
+function looksLikeNetworkCheck(head: string): boolean {
+  return NETWORK_LINES.some((re) => re.test(head));
+}
 
 function safeJsonObject(line: string): boolean {
   try {

@@ -84,7 +84,7 @@ function plainText(output: string, html: boolean): string {
 
 /** Commands a remedy or a "collect" names, up to the end of the command (Japanese text or a closing bracket). */
 const COMMAND =
-  /\b(?:slmgr(?:\.vbs)? \/|(?:slui(?:\.exe)?|wevtutil|nslookup|netsh|Test-NetConnection|Resolve-DnsName|w32tm|sysprep|net helpmsg|volact) )[^\u3000-\u9fff\uff00-\uffef)\n|]*/g;
+  /\b(?:slmgr(?:\.vbs)? \/|(?:slui(?:\.exe)?|wevtutil|nslookup|netsh|Test-NetConnection|Resolve-DnsName|w32tm|sysprep|net helpmsg|volact|netstat|findstr|dnscmd) )[^\u3000-\u9fff\uff00-\uffef)\n|]*/g;
 
 /** Command-line options with their value, as a hint names them: --machines all, --show-machine NAME. */
 const OPTION = /--[a-z][a-z-]*(?:[ =][^\s\u3000-\u30ff」)]+)?/g;

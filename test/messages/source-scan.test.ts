@@ -5,12 +5,15 @@
 // data such as 'VOLUME_KMSCLIENT' or 'slmgr.vbs /dli' do not look like that.
 //
 // Scope: the floors that speak to a person about a diagnosis — src/diagnose (rules, walks, evidence
-// summaries), src/evidence, src/fleet, src/report (chrome, renderers) and src/cli (errors, verdicts).
+// summaries), src/evidence, src/fleet, src/report (chrome, renderers), src/cli (errors, verdicts) and the
+// probe's argument errors (src/probe/endpoint.ts).
 // Out of scope, on purpose:
 // - src/ingest, src/decode, src/analyze.ts: rejection reasons ("expected <Event>, found …", with where).
 //   They describe bytes of the input for whoever fixes the export or reports a reader bug; they quote
 //   the format's own tokens, and a reason must read the same in a bug report whatever the locale.
 // - src/config: config-file errors, same nature (they quote the JSON the user wrote).
+// - src/probe (but its --host / --dns-server errors, endpoint.ts): its facts' `detail` holds the resolver's or the
+//   socket's error the way Test-NetConnection's own output is kept: as data of the check, shown in brackets.
 // - src/kb: the knowledge base is text in kb/**, with its own Japanese bodies (other work on issue 16).
 // - CLI help (commander .description/.option/.argument, and src/cli/help-examples.ts): the CLI reference,
 //   mirrored in README.md.
@@ -23,12 +26,13 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const SCOPE = ['src/diagnose', 'src/evidence', 'src/fleet', 'src/report', 'src/cli'];
+const SCOPE = ['src/diagnose', 'src/evidence', 'src/fleet', 'src/report', 'src/cli', 'src/probe/endpoint.ts'];
 const EXEMPT_FILES = new Set(['src/report/junit.ts', 'src/report/github.ts', 'src/cli/help-examples.ts']);
 const SENTENCE = /\b[A-Za-z][a-z]+(?:'[a-z]+)?[ \u00a0]+[a-z]{2,}[ \u00a0]+[a-z]{2,}\b/;
 const HELP_CALLS = new Set(['description', 'option', 'requiredOption', 'argument', 'command', 'summary']);
 
 function filesUnder(dir: string): string[] {
+  if (dir.endsWith('.ts')) return [dir];
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return filesUnder(full);

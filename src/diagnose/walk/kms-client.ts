@@ -1,6 +1,7 @@
 // Table 2 of the guide, as questions about one KMS client, in the guide's order.
 import { evidenceOf } from '../evidence.js';
 import { hostLogSpan, hostMachine, kmsHosts, listeningPort, matchingHostEntries } from '../fleet-queries.js';
+import { latestPortChecks, srvLookups, srvTargets } from '../network-queries.js';
 import { editionOf } from '../remedies.js';
 import { dnsDomainOf } from '../rule-helpers.js';
 import { HOUR, toMs } from '../time.js';
@@ -82,7 +83,7 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
   {
     id: 'kms-client/host-and-port',
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-client/host-mismatch']);
+      const fail = failIf(ctx, ['kms-client/host-mismatch', 'dns/srv-port-mismatch']);
       if (fail) return fail;
       const x = latest(ctx);
       if (!x) return unknown(collectAppLog(ctx.view.name, '12288'), msg('walk.note.no-12288-host'));
@@ -102,23 +103,35 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
   {
     id: 'kms-client/dns-discovery',
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-client/dns-lookup-failed']);
+      const fail = failIf(ctx, ['kms-client/dns-lookup-failed', 'dns/srv-missing']);
       if (fail) return fail;
+      const answered = srvLookups(ctx.view).filter((l) => l.outcome === 'answer');
+      if (answered.length) {
+        const targets = [...new Set(answered.flatMap((l) => l.records.map((r) => `${r.target}:${r.port}`)))];
+        return pass(answered.map((l) => evidenceOf(l)), msg('walk.note.srv-answers', { targets: list(targets) }));
+      }
       const x = latest(ctx);
       if (x?.request.host) return pass([evidenceOf(x.request)], msg('walk.note.found-host', { host: x.request.host }));
       const domain = dnsDomainOf(ctx.view.name) ?? '<domain>';
-      return unknown(msg('walk.collect.srv-and-dli', { domain, machine: ctx.view.name }), msg('walk.note.no-request-host'));
+      return unknown(msg('walk.collect.srv-and-dli', { domain, machine: ctx.view.name }), msg('walk.note.no-request-or-lookup'));
     },
   },
   {
     id: 'kms-client/host-reachable',
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-client/no-response']);
+      const fail = failIf(ctx, ['network/port-blocked', 'kms-client/no-response']);
       if (fail) return fail;
+      const open = latestPortChecks(ctx.view).filter((c) => c.outcome === 'open');
+      if (open.length) return pass(open.map((c) => evidenceOf(c)), msg('walk.note.port-open', { targets: list(open.map((c) => `${c.host}:${c.port}`)) }));
       const x = latest(ctx);
       if (x?.response) return pass([evidenceOf(x.request), evidenceOf(x.response)], msg('walk.note.response-followed', { host: x.request.host }));
       if (ctx.fired.has('kms-client/activated') && !x) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], msg('walk.note.client-activated'));
-      return unknown(collectAppLog(ctx.view.name, '12288/12289'), msg('walk.note.no-request'));
+      const host = x?.request.host || srvTargets(ctx.view)[0]?.record.target || '<kms-host>';
+      const port = x?.request.port ?? srvTargets(ctx.view)[0]?.record.port ?? 1688;
+      return unknown(
+        msg('walk.collect.log-or-port-test', { log: collectAppLog(ctx.view.name, '12288/12289'), host, port, machine: ctx.view.name }),
+        msg('walk.note.no-request-or-port-test'),
+      );
     },
   },
   {

@@ -19,10 +19,10 @@ export const CLI = {
     ja: 'volact: 指定された入力に読み取れるものがありません (「入力」のセクションを参照)',
   },
   'cli.check-failing': {
-    en: 'volact check: {count} {what} on {machines} machine(s)',
-    ja: 'volact check: {what}が {count} 件 (コンピューター {machines} 台)',
+    en: 'volact {command}: {count} {what} on {machines} machine(s)',
+    ja: 'volact {command}: {what}が {count} 件 (コンピューター {machines} 台)',
   },
-  'cli.check-passing': { en: 'volact check: no {what}', ja: 'volact check: {what}はありません' },
+  'cli.check-passing': { en: 'volact {command}: no {what}', ja: 'volact {command}: {what}はありません' },
   'cli.check-what': { en: 'finding(s) at or above {level}', ja: '{level} 以上の検出事項' },
   'cli.check-what-new': { en: 'new finding(s) at or above {level}', ja: '{level} 以上の新しい検出事項' },
   'cli.show-machine-empty': {
@@ -39,6 +39,14 @@ export const CLI = {
   },
   /** A path that could not be opened; the reason is the reader's (see source-scan.test.ts for why those stay English). */
   'cli.path-problem': { en: 'volact: {file}: {reason}', ja: 'volact: {file}: {reason}' },
+  'cli.expects-timeout': { en: '--timeout expects milliseconds from 1 to 120000, found {found}', ja: '--timeout には 1 から 120000 までのミリ秒を指定します。指定された値: {found}' },
+  'cli.probe-no-domain': {
+    en: "probe: no domain given and this machine's DNS suffix is unknown; pass the domain, e.g. volact probe corp.contoso.com",
+    ja: 'probe: ドメインが指定されておらず、このコンピューターの DNS サフィックスも分かりません。ドメインを指定してください (例: volact probe corp.contoso.com)',
+  },
+  'cli.probe-bad-domain': { en: 'probe: {domain} is not a DNS domain name', ja: 'probe: {domain} は DNS のドメイン名ではありません' },
+  'cli.endpoint-expected': { en: '{what} expects name[:port] or IP[:port], found {found}', ja: '{what} には name[:port] または IP[:port] を指定します。指定された値: {found}' },
+  'cli.endpoint-port': { en: '{what}: port must be 1..65535, found {found}', ja: '{what}: ポートは 1～65535 で指定します。指定された値: {found}' },
   'cli.search-needs-query': { en: 'search needs a query', ja: 'search には検索語が必要です' },
   'cli.search-no-match': { en: 'volact: no article matches {query}', ja: 'volact: {query} に一致する記事はありません' },
   'cli.explain-no-event': {

@@ -5,6 +5,7 @@ import { EVIDENCE } from './evidence.js';
 import { REPORT } from './report.js';
 import { RULES_KMS_CLIENT } from './rules-kms-client.js';
 import { RULES_KMS_HOST } from './rules-kms-host.js';
+import { RULES_NETWORK } from './rules-network.js';
 import { RULES_OTHER } from './rules-other.js';
 import { WALK } from './walk.js';
 
@@ -13,6 +14,7 @@ export const CATALOG = {
   ...RULES_KMS_CLIENT,
   ...RULES_KMS_HOST,
   ...RULES_OTHER,
+  ...RULES_NETWORK,
   ...WALK,
   ...EVIDENCE,
   ...REPORT,
@@ -20,6 +22,6 @@ export const CATALOG = {
 };
 
 /** The parts the catalog is made of, for the test that ids do not collide across files. */
-export const CATALOG_PARTS = { COMMON, RULES_KMS_CLIENT, RULES_KMS_HOST, RULES_OTHER, WALK, EVIDENCE, REPORT, CLI };
+export const CATALOG_PARTS = { COMMON, RULES_KMS_CLIENT, RULES_KMS_HOST, RULES_OTHER, RULES_NETWORK, WALK, EVIDENCE, REPORT, CLI };
 
 export type MessageId = keyof typeof CATALOG;

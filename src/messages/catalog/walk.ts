@@ -15,8 +15,8 @@ export const WALK = {
     ja: 'クライアントは KMS ホストを見つけられますか (DNS SRV _vlmcs._tcp または設定された名前)?',
   },
   'walk.kms-client/host-reachable': {
-    en: 'Is the KMS host reachable (did a 12289 come back for each 12288)?',
-    ja: 'KMS ホストにアクセスできますか (12288 ごとに 12289 が返っていますか)?',
+    en: 'Is the KMS host reachable on its port (a TCP test, or a 12289 for each 12288)?',
+    ja: 'KMS ホストのポートに接続できますか (TCP テスト、または 12288 ごとに 12289 が返っていますか)?',
   },
   'walk.kms-client/host-logged-request': { en: 'Did the KMS host log a 12290 for this client?', ja: 'KMS ホストはこのクライアントの 12290 を記録しましたか?' },
   'walk.kms-client/time-skew': { en: 'Are client and host clocks within 4 hours of each other?', ja: 'クライアントとホストの時刻の差は 4 時間以内ですか?' },
@@ -119,9 +119,16 @@ export const WALK = {
   'walk.note.no-host-to-compare': { en: 'The snapshot holds no KMS host to compare with.', ja: 'スナップショットに比較対象の KMS ホストがありません。' },
   'walk.note.found-host': { en: 'The client found {host}.', ja: 'クライアントは {host} を見つけました。' },
   'walk.note.no-request-host': { en: 'No request shows which host the client found.', ja: 'クライアントがどのホストを見つけたかを示す要求がありません。' },
+  'walk.note.no-request-or-lookup': {
+    en: 'No request and no SRV lookup show which host the client found.',
+    ja: 'クライアントがどのホストを見つけたかを示す要求も SRV の検索結果もありません。',
+  },
   'walk.note.response-followed': { en: '12289 followed the 12288 to {host}.', ja: '{host} への 12288 の後に 12289 が返っています。' },
   'walk.note.client-activated': { en: 'The client is activated.', ja: 'クライアントはライセンス認証済みです。' },
+  'walk.note.srv-answers': { en: 'DNS answers _vlmcs._tcp with {targets}.', ja: 'DNS は _vlmcs._tcp に {targets} と応答しています。' },
+  'walk.note.port-open': { en: 'TCP {targets} accepted the connection.', ja: 'TCP {targets} は接続を受け付けました。' },
   'walk.note.no-request': { en: 'No request from this client in the snapshot.', ja: 'スナップショットにこのクライアントの要求がありません。' },
+  'walk.note.no-request-or-port-test': { en: 'No request from this client and no port test in the snapshot.', ja: 'スナップショットにこのクライアントの要求もポートのテストもありません。' },
   'walk.note.host-logged': { en: '{host} logged the request.', ja: '{host} は要求を記録しています。' },
   'walk.note.host-log-unmatched': { en: 'The host log could not be matched.', ja: 'ホストのログと照合できませんでした。' },
   'walk.note.clock-diff': { en: 'Host time and client time in 12290 differ by {by}.', ja: '12290 のホスト時刻とクライアント時刻の差は {by}です。' },
@@ -200,8 +207,12 @@ export const WALK = {
     ja: '{host} で "slmgr.vbs /dlv" を実行して出力を保存します (KMS ホストかどうかと待ち受けポートが分かります)。',
   },
   'walk.collect.srv-and-dli': {
-    en: 'Run "nslookup -type=srv _vlmcs._tcp.{domain}" and "slmgr.vbs /dli" on {machine} and save both outputs.',
-    ja: '{machine} で "nslookup -type=srv _vlmcs._tcp.{domain}" と "slmgr.vbs /dli" を実行し、両方の出力を保存します。',
+    en: 'Run "nslookup -type=srv _vlmcs._tcp.{domain}" and "slmgr.vbs /dli" on {machine} and save both outputs (Resolve-DnsName -Type SRV _vlmcs._tcp.{domain} works too).',
+    ja: '{machine} で "nslookup -type=srv _vlmcs._tcp.{domain}" と "slmgr.vbs /dli" を実行し、両方の出力を保存します (Resolve-DnsName -Type SRV _vlmcs._tcp.{domain} でもかまいません)。',
+  },
+  'walk.collect.log-or-port-test': {
+    en: '{log} Or run "Test-NetConnection {host} -Port {port}" on {machine} and save its output.',
+    ja: '{log} または {machine} で "Test-NetConnection {host} -Port {port}" を実行し、出力を保存します。',
   },
   'walk.collect.ato-mak': {
     en: 'Run "slmgr.vbs /ato" on {machine} and save its output, then export its Application log (Microsoft-Windows-Security-SPP events 8198/8200).',
