@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
+import { timeCli } from './time-cli.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const CHUNK = 65536;
@@ -104,6 +105,25 @@ function runChild(cmd, args, env) {
   });
 }
 
+/**
+ * The commands a user runs, end to end through the CLI (start-up and output included, stdout to /dev/null),
+ * against evtxexport timed in the same run: `events --all` prints every record, `analyze` keeps only the
+ * activation-related ones.
+ */
+function cliAgainstEvtxexport(file, mb, libevtx) {
+  const cases = [
+    ['volact events --all -f jsonl', ['events', file, '--all', '-f', 'jsonl'], 4],
+    ['volact analyze -f json', ['analyze', file, '-f', 'json', '--now', '2024-03-01T00:00:00Z'], 5],
+  ];
+  console.log('CLI end to end:');
+  for (const [label, args, floor] of cases) {
+    const r = timeCli(args);
+    const ratio = libevtx ? ` | ${(libevtx.seconds / r.seconds).toFixed(2)}× evtxexport (floor ${floor}×)` : '';
+    const cpuRatio = libevtx && Number.isFinite(libevtx.cpu) ? `, cpu ${(libevtx.cpu / r.cpuSeconds).toFixed(2)}×` : '';
+    console.log(`${label.padEnd(30)} wall ${r.seconds.toFixed(2).padStart(6)} s ${(mb / r.seconds).toFixed(1).padStart(7)} MB/s | cpu ${r.cpuSeconds.toFixed(2).padStart(6)} s | peak RSS ${r.rssMb.toFixed(0).padStart(5)} MiB${ratio}${cpuRatio}`);
+  }
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'volact-bench-evtx-'));
 const file = join(dir, 'bench.evtx');
 try {
@@ -144,6 +164,7 @@ try {
       console.log(`ratio ${r.label} / evtxexport: wall ${(r.mbps / libevtx.mbps).toFixed(2)}×, cpu ${(libevtx.cpu / r.cpu).toFixed(2)}× (target ≥ 3×)`);
     }
   }
+  cliAgainstEvtxexport(file, mb, libevtx);
 } finally {
   if (keep) console.log(`kept ${file}`);
   else rmSync(dir, { recursive: true, force: true });

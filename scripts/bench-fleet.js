@@ -5,10 +5,11 @@
 // Then the report budgets (reportBudgets below): on the largest size with about 20 failing machines, the
 // size of each report the CLI writes and each run's peak RSS (`--no-reports` skips them).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { timeCli } from './time-cli.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -86,6 +87,26 @@ async function child(dir, readOnly) {
   console.log(JSON.stringify({ seconds: t2 - t0, readSeconds: t1 - t0, afterSeconds: rules, peakRssMb: peak / 1048576, records, facts: facts.length, findings }));
 }
 
+/**
+ * `volact check <snapshot> --reporter json` end to end (a process of its own: start-up, read, rules, report to
+ * /dev/null), on snapshots generated into a temp folder and removed after. Floors: 10k machines ≤ 10 s and
+ * ≤ 500 MB; 100k ≤ 150 s and ≤ 2 GB, time linear from 10k.
+ */
+function cliCheck(sizes) {
+  console.log('\nvolact check --reporter json, end to end:');
+  console.log('machines   MB   total s  s per 1k machines  cpu s  peak RSS MB');
+  for (const n of sizes) {
+    const dir = mkdtempSync(path.join(tmpdir(), `volact-bench-check-${n}-`));
+    try {
+      const shape = generate(dir, n);
+      const r = timeCli(['check', dir, '--reporter', 'json', '--now', NOW]);
+      console.log(`${String(n).padStart(8)}  ${(shape.bytes / 1e6).toFixed(0).padStart(5)}  ${r.seconds.toFixed(1).padStart(7)}  ${((r.seconds / n) * 1000).toFixed(2).padStart(17)}  ${r.cpuSeconds.toFixed(1).padStart(5)}  ${r.rssMb.toFixed(0).padStart(11)}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
 /** Writes the snapshot once per size (kept across runs when its shape matches). */
 function generate(dir, machines, failing) {
   const marker = path.join(dir, '.complete');
@@ -123,8 +144,8 @@ function generate(dir, machines, failing) {
       for (let i = 0; i < background; i++) entries.push({ at: END - ((i * 104_729) % (DAYS * 86_400_000)), name: `ws${h}-${i % 20_000}`, cmid: guid(1_000_000 + h * 100_000 + (i % 20_000)), trouble: 'ok' });
       entries.sort((a, b) => a.at - b.at);
       let record = 0;
-      const parts = entries.map((e) => hostEvent(name, e, ++record));
-      writeFileSync(path.join(dir, name, 'KeyManagementService.xml'), exportXml(parts));
+      // Written in pieces: at 100,000 machines a host's log is larger than the longest string V8 can hold.
+      writeExportXmlInPieces(path.join(dir, name, 'KeyManagementService.xml'), entries, (e) => hostEvent(name, e, ++record));
       writeFileSync(path.join(dir, name, 'slmgr-dlv.txt'), hostSlmgr(entries.length));
     }
     writeFileSync(marker, '');
@@ -192,6 +213,19 @@ function hostEvent(host, e, record) {
     `<Correlation/><Execution ProcessID="0" ThreadID="0"/><Channel>Key Management Service</Channel><Computer>${host}.${DOMAIN}</Computer><Security/></System>` +
     `<EventData><Data>${fields.join(',')}</Data>${fields.map((f) => `<Data>${f}</Data>`).join('')}</EventData></Event>`
   );
+}
+
+function writeExportXmlInPieces(file, items, render) {
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, '<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<Events>');
+    for (let i = 0; i < items.length; i += 10_000) {
+      writeSync(fd, items.slice(i, i + 10_000).map(render).join('\n') + (i + 10_000 < items.length ? '\n' : ''));
+    }
+    writeSync(fd, '</Events>\n');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function exportXml(events) {
@@ -332,9 +366,13 @@ if (process.argv[2] === '--cli') {
   const dir = path.join(tmpdir(), `volact-bench-fleet-${Number(process.argv[3])}`);
   generate(dir, Number(process.argv[3]));
   console.log(dir);
+} else if (process.argv[2] === '--check-cli') {
+  // Only the end-to-end check runs: node scripts/bench-fleet.js --check-cli 10000 100000
+  cliCheck(process.argv.slice(3).map(Number).filter((n) => Number.isInteger(n) && n > 0));
 } else {
   // --read-only: read, merge and fleet views without the rule chain (to see where the time goes).
   const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
   await parent(sizes, process.argv.includes('--read-only'));
   if (!process.argv.includes('--read-only') && !process.argv.includes('--no-reports')) await reportBudgets(Math.max(...(sizes.length > 0 ? sizes : [10000])));
+  if (sizes.length === 0 && !process.argv.includes('--read-only')) cliCheck([10_000, 100_000]);
 }

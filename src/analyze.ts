@@ -1,7 +1,7 @@
 // The library entry: inputs in, diagnosis out. The CLI only wraps this.
 import { decodeEvent, parseDocument, ACTIVATION_EVENT_IDS, type Fact } from './decode/index.js';
 import { diagnose, type DiagnoseOptions } from './diagnose/index.js';
-import { buildFleet, FactCompactor, machineFromPath, type FactWithOwner, type Fleet } from './evidence/index.js';
+import { buildFleet, FactCompactor, machineFromPath, RecordLedger, type FactWithOwner, type Fleet, type LedgerEntry, type RecordSpan } from './evidence/index.js';
 import { computeFleetViews, type FleetViews } from './fleet/index.js';
 import { expandInputs, machinesForEntries, openInput, openInputs, type ArchivedFile, type InputFile, type OpenedInput } from './ingest/index.js';
 import { readFiles } from './parallel/index.js';
@@ -58,6 +58,8 @@ export interface Analysis {
 export interface FileResult {
   account: InputAccount;
   facts: FactWithOwner[];
+  /** Every record of the file, decoded or not, as compact id runs per channel and computer. */
+  records?: RecordSpan[];
   /** Set when the facts crossed from a worker thread (as fresh copies, their repeated strings unshared). */
   fromWorker?: true;
 }
@@ -99,13 +101,16 @@ async function accountFor(file: InputFile, opened: OpenedInput, options: ReadOpt
   const facts: FactWithOwner[] = [];
   const fallbackMachine = options.machine ?? machineFromPath(file.display, file.folderMachine);
   const compactor = new FactCompactor();
+  const ledger = new RecordLedger(file.display);
   let localTimes = 0;
   for await (const item of opened.items) {
     switch (item.kind) {
-      case 'ignored':
+      case 'ignored': {
         account.records += item.count;
         account.ignored += item.count;
+        ledger.add(item.seen ? { recordIds: item.seen.recordIds, time: item.seen.newest, channel: item.seen.channel, computer: item.seen.computer } : {}, item.count);
         break;
+      }
       case 'rejected':
         account.records++;
         reject(account, item.rejection);
@@ -115,6 +120,7 @@ async function accountFor(file: InputFile, opened: OpenedInput, options: ReadOpt
         break;
       case 'event': {
         account.records++;
+        ledger.add(ledgerEntryOf(item.event));
         if (item.event.timeIsLocal) localTimes++;
         const result = decodeEvent(item.event);
         if (result.status === 'decoded') {
@@ -149,7 +155,11 @@ async function accountFor(file: InputFile, opened: OpenedInput, options: ReadOpt
       reason: `${localTimes} record${localTimes > 1 ? 's have' : ' has'} a local time without a time zone, read as UTC; pass --tz (e.g. --tz Asia/Tokyo or --tz +09:00) to convert`,
     });
   }
-  return { account, facts };
+  return { account, facts, records: ledger.result() };
+}
+
+function ledgerEntryOf(event: RawEvent): LedgerEntry {
+  return { channel: event.channel, computer: event.computer, recordIds: event.recordId !== undefined ? [event.recordId] : undefined, time: event.timeCreated };
 }
 
 export const MAX_KEPT_REJECTIONS = 1000;
@@ -191,21 +201,27 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
   });
   // Merge in input order: the cross-machine rules see the facts exactly as a one-thread read would give them.
   const facts: FactWithOwner[] = [];
+  const records: RecordSpan[] = [];
   // Facts from worker threads arrive as fresh copies: their repeated strings are shared again here.
   // Facts read in this thread were compacted by analyzeFile already.
   const compactor = new FactCompactor();
   for (const result of results) {
     inputs.push(result.account);
+    if (result.records) records.push(...result.records);
     if (!result.fromWorker) for (const f of result.facts) facts.push(f);
     else for (const f of result.facts) facts.push({ fact: compactor.shareStrings(f.fact), fallbackMachine: f.fallbackMachine });
   }
-  return diagnoseFacts(inputs, facts, options);
+  return diagnoseFacts(inputs, facts, options, records);
 }
 
-/** The cross-machine half: runs after every file is read (and after worker results are merged). */
-export function diagnoseFacts(inputs: InputAccount[], facts: FactWithOwner[], options: AnalyzeOptions = {}): Analysis {
-  const fleet = buildFleet(facts, options.now ? { now: options.now } : {});
-  const { findings, walks } = diagnose(fleet, { ...options.diagnose, now: fleet.now });
+/**
+ * The cross-machine half: runs after every file is read (and after worker results are merged). `records`
+ * (every record read, as id runs) tells each machine's evidence end and the holes in its logs.
+ */
+export function diagnoseFacts(inputs: InputAccount[], facts: FactWithOwner[], options: AnalyzeOptions = {}, records: readonly RecordSpan[] = []): Analysis {
+  const fleet = buildFleet(facts, { ...(options.now ? { now: options.now } : {}), records });
+  // Without --now, each machine is judged as of its own evidence end (fleet.nowPinned is false).
+  const { findings, walks } = diagnose(fleet, { ...options.diagnose, ...(options.now ? { now: options.now } : {}) });
   const views = computeFleetViews(fleet, fleet.now);
   return { generatedAt: new Date().toISOString(), now: fleet.now, inputs, fleet, findings, walks, views };
 }

@@ -65,7 +65,19 @@ export type ReaderItem =
   | { kind: 'warning'; warning: Rejection }
   | { kind: 'document'; document: TextDocument }
   /** Records a reader counted but did not decode because a cheap pre-filter said they are not wanted. */
-  | { kind: 'ignored'; count: number };
+  | { kind: 'ignored'; count: number; seen?: SkippedRecords };
+
+/**
+ * What a reader could tell of records it skipped, without decoding them: their record ids and newest time
+ * (to find holes in a log and where a machine's evidence ends). Channel and computer when it read them.
+ */
+export interface SkippedRecords {
+  recordIds?: number[];
+  /** ISO-8601 UTC of the newest skipped record. */
+  newest?: string;
+  channel?: string;
+  computer?: string;
+}
 
 /** A cheap pre-filter a reader may apply before decoding a record in full. */
 export interface EventFilter {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { withProgress } from './progress.js';
 import { analyze, nothingReadable } from '../analyze.js';
-import { buildReport, jsonReportChunks, renderHtml, renderMarkdown } from '../report/index.js';
+import { buildReport, jsonReportChunks, markdownReportChunks, renderHtml } from '../report/index.js';
 import { jsonlReportChunks } from '../report/jsonl.js';
 import { kbAppendix } from '../report/kb-appendix.js';
 import { LANGS } from '../report/i18n.js';
@@ -32,7 +32,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .argument('<paths...>', 'files, folders (recursive), globs, or - for stdin')
     .option('-f, --format <format>', `report format: ${FORMATS.join('|')}`, 'md')
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
-    .option('--now <iso>', 'pin "now" (default: the newest record read)')
+    .option('--now <iso>', 'pin "now" for every machine (default: each machine is judged as of the newest record in its own files)')
     .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (default: from LC_ALL, LC_MESSAGES or LANG, else en; input is never translated)`)
@@ -61,7 +61,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       ...(reportOptions.evidence !== undefined ? { evidence: reportOptions.evidence } : {}),
     });
     const render: Record<Format, () => Iterable<string>> = {
-      md: () => [renderMarkdown(report, markdown())],
+      md: () => markdownReportChunks(report, markdown()),
       html: () => [renderHtml(report, { markdown: markdown() })],
       json: () => jsonReportChunks(report),
       jsonl: () => jsonlReportChunks(report),

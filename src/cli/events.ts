@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { csvHeader, csvRow, jsonlRow, readEvents } from '../events.js';
 import { neutralizeControls } from '../report/index.js';
-import { UsageError, type CliIo } from './output.js';
-import { createWriteStream } from 'node:fs';
+import { openOutput, UsageError, type CliIo } from './output.js';
 import { msg, render } from '../messages/index.js';
 
 interface EventsFlags {
@@ -23,26 +22,46 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .action(async (paths: string[], flags: EventsFlags) => {
       if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(msg('cli.expects-events-format', { found: JSON.stringify(flags.format) }));
-      const file = flags.out ? createWriteStream(flags.out) : undefined;
-      const write = file ? (text: string) => void file.write(text) : io.stdout;
-      if (flags.format === 'csv') write(csvHeader());
+      const file = flags.out ? await openOutput(flags.out) : undefined;
+      // Rows are small and can be millions: hand them on in batches of about 64 KiB, not one write each. Each batch
+      // waits for its reader (backpressure); a reader that went away stops the loop (OutputClosed).
+      let pending: string[] = [];
+      let pendingLength = 0;
+      const flush = async (): Promise<void> => {
+        if (pending.length === 0) return;
+        const text = pending.join('');
+        pending = [];
+        pendingLength = 0;
+        if (file) await file.write(text);
+        else if (io.write) await io.write(text);
+        else io.stdout(text);
+      };
+      const write = async (text: string): Promise<void> => {
+        pending.push(text);
+        pendingLength += text.length;
+        if (pendingLength >= 65_536) await flush();
+      };
+      if (flags.format === 'csv') await write(csvHeader());
       let rows = 0;
       let rejected = 0;
       const options = { ...(flags.all ? { all: true } : {}), ...(flags.tz ? { tz: flags.tz } : {}), ...(io.stdin ? { stdin: io.stdin } : {}) };
       for await (const item of readEvents(paths, options)) {
         if (item.kind === 'warning') {
+          flush();
           io.stderr(neutralizeControls(render(msg('cli.event-warning', { file: item.file, where: item.warning.where, reason: item.warning.reason }), io.lang ?? 'en')) + '\n');
           continue;
         }
         if (item.kind === 'rejected') {
           rejected++;
+          flush();
           io.stderr(neutralizeControls(render(msg('cli.event-rejected', { file: item.file, where: item.rejection.where, reason: item.rejection.reason }), io.lang ?? 'en')) + '\n');
           continue;
         }
         rows++;
-        write(flags.format === 'csv' ? csvRow(item.row) : jsonlRow(item.row));
+        await write(flags.format === 'csv' ? csvRow(item.row) : jsonlRow(item.row));
       }
-      if (file) await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      await flush();
+      if (file) await file.close();
       if (rows === 0 && rejected > 0) setExit(2);
     });
 }

@@ -9,7 +9,7 @@ import { registerExplain } from './explain.js';
 import { helpExamples } from './help-examples.js';
 import { registerProbe } from './probe.js';
 import { registerSearch } from './search.js';
-import { langOfArgs, processIo, tell, UsageError, type CliIo } from './output.js';
+import { langOfArgs, OutputClosed, processIo, tell, UsageError, type CliIo } from './output.js';
 
 export async function main(argv: string[], given: CliIo = processIo): Promise<number> {
   const io: CliIo = given === processIo ? processIo : { ...given };
@@ -40,6 +40,8 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
       // --help and --version exit through here with code 0.
       return error.exitCode === 0 ? 0 : 2;
     }
+    // The reader of our output went away (`volact events … | head`): nothing is wrong, stop quietly.
+    if (error instanceof OutputClosed) return 0;
     if (error instanceof UsageError) {
       tell(io, msg('cli.error', { message: error.ref }));
       return 2;

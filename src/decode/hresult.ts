@@ -32,6 +32,23 @@ function fromNumber(n: number): string | undefined {
  */
 export function normalizeHresult(x: string | number): string | undefined {
   if (typeof x === 'number') return fromNumber(x);
+  // A log holds a handful of distinct codes, each printed thousands of times: read each spelling once.
+  // Only short spellings are remembered: V8 never makes a string under 13 characters a slice of a larger
+  // one, so a remembered key cannot keep an event's text (and the read buffer behind it) alive.
+  if (x.length > MAX_REMEMBERED_LENGTH) return parseHresult(x);
+  const known = normalized.get(x);
+  if (known !== undefined || normalized.has(x)) return known;
+  const code = parseHresult(x);
+  if (normalized.size >= MAX_REMEMBERED) normalized.clear();
+  normalized.set(x, code);
+  return code;
+}
+
+const MAX_REMEMBERED_LENGTH = 12;
+const MAX_REMEMBERED = 10_000;
+const normalized = new Map<string, string | undefined>();
+
+function parseHresult(x: string): string | undefined {
   let s = x.trim();
   s = s.replace(/^\((.*)\)$/, '$1').trim();
   s = s.replace(/^hr\s*=\s*/i, '').replace(/\.$/, '');
@@ -108,7 +125,8 @@ export function describeHresult(code: string | number): HresultInfo {
 /** True when the normalized code is a success code (severity bit clear). */
 export function isSuccessHresult(code: string): boolean {
   const n = normalizeHresult(code);
-  return n !== undefined && (parseInt(n.slice(2), 16) & 0x80000000) === 0;
+  // Severity is the top bit: the first hex digit is 0–7.
+  return n !== undefined && n.charCodeAt(2) < 56 /* '8' */;
 }
 
 /** Every code we have a symbol or meaning for, sorted by code. Stable API: the KB generator uses it. */

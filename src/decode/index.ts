@@ -7,6 +7,8 @@ export { looksLikeSlmgr } from '../ingest/index.js';
 export type { SlmgrParse } from './slmgr.js';
 export { normalizeHresult, describeHresult, allHresults, isSuccessHresult } from './hresult.js';
 export type { HresultInfo } from './hresult.js';
+export { responseCount } from './count-bearing.js';
+export { slmgrNameMatchesEdition, slmgrSkuOf, productLine } from './slmgr-skus.js';
 export {
   editionByActivationId,
   editionByName,

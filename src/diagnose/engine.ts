@@ -2,12 +2,14 @@
 // more specific rules suppressing generic ones, a throwing rule turned into an internal-error finding.
 import type { FactKind } from '../decode/index.js';
 import type { Fleet } from '../evidence/index.js';
-import { english, msg, type MessageRef } from '../messages/index.js';
+import { duration, english, msg, sentences, time, type MessageRef } from '../messages/index.js';
 import type { Finding, Severity } from '../types.js';
 import { mergeEvidence } from './evidence.js';
 import { MachineView } from './machine-view.js';
 import type { DiagnoseOptions } from './options.js';
 import { ruleTitle, type Rule, type RuleContext, type RuleHit } from './rule.js';
+import { staleness, type Staleness } from './staleness.js';
+import { toMs } from './time.js';
 
 export const INTERNAL_ERROR_ID = 'volact/internal-error';
 
@@ -22,9 +24,14 @@ export interface EngineResult {
   views: Map<string, MachineView>;
 }
 
-export function runRules(fleet: Fleet, rules: readonly Rule[], options: DiagnoseOptions, now: number): EngineResult {
-  const views = new Map(fleet.machines.map((m) => [m.key, new MachineView(m, fleet, now)]));
-  const present = new Set<FactKind>(fleet.machines.flatMap((m) => m.facts.map((f) => f.kind)));
+/**
+ * `now` is the pinned clock when `pinned`, else the fallback for machines without any dated record: each
+ * machine is judged as of the newest record in its own files.
+ */
+export function runRules(fleet: Fleet, rules: readonly Rule[], options: DiagnoseOptions, now: number, pinned = true): EngineResult {
+  const views = new Map(fleet.machines.map((m) => [m.key, new MachineView(m, fleet, pinned ? now : (toMs(m.evidenceEnd) ?? now))]));
+  const present = new Set<FactKind>();
+  for (const m of fleet.machines) for (const f of m.facts) present.add(f.kind);
   const disabled = new Set(options.disabled);
   // key: rule id + machine key
   const found = new Map<string, { finding: Finding; machineKey: string }>();
@@ -33,7 +40,7 @@ export function runRules(fleet: Fleet, rules: readonly Rule[], options: Diagnose
     const { meta } = rule;
     if (disabled.has(meta.id) || !meta.facts.some((k) => present.has(k))) continue;
     for (const view of views.values()) {
-      const ctx: RuleContext = { view, fleet, options, now, views };
+      const ctx: RuleContext = { view, fleet, options, now: view.now, views };
       let hits: RuleHit[];
       try {
         hits = rule.check(ctx);
@@ -41,7 +48,8 @@ export function runRules(fleet: Fleet, rules: readonly Rule[], options: Diagnose
         addInternalError(found, view, meta.id, err);
         continue;
       }
-      for (const hit of hits) add(found, rule, view, hit, options);
+      const stale = meta.usesClock ? staleness(view.machine, fleet, options) : undefined;
+      for (const hit of hits) add(found, rule, view, stale ? extrapolated(hit, stale) : hit, options);
     }
   }
 
@@ -61,6 +69,12 @@ export function runRules(fleet: Fleet, rules: readonly Rule[], options: Diagnose
       a.rule.localeCompare(b.rule),
   );
   return { findings, views };
+}
+
+/** A time-based hit on a machine whose evidence ends long before --now says it extrapolates from there. */
+function extrapolated(hit: RuleHit, stale: Staleness): RuleHit {
+  const note = msg('input/stale-export.extrapolated', { end: time(stale.endMs), gap: duration(stale.gapMs) });
+  return { ...hit, detail: msg('common.sentences', { items: sentences([hit.detail, note]) }) };
 }
 
 function add(found: Map<string, { finding: Finding; machineKey: string }>, rule: Rule, view: MachineView, hit: RuleHit, options: DiagnoseOptions): void {

@@ -93,6 +93,11 @@ export function evidenceOf(fact: Fact, summary?: MessageRef): EvidenceRef {
   return ref;
 }
 
+/** Evidence at a place that is no single fact (a hole between records, a whole file), said by a message. */
+export function evidenceAt(place: { file: string; record?: number; line?: number }, message: MessageRef): EvidenceRef {
+  return { ...place, summary: english(message), message };
+}
+
 /** Evidence pointing at the fact's record (events) or line (slmgr text). */
 function makeEvidence(fact: Fact, message: MessageRef): EvidenceRef {
   const ref: EvidenceRef = { file: fact.source.file, summary: english(message), message };

@@ -145,8 +145,39 @@ export function hostEntriesForClient(fleet: Fleet, client: Machine): { hostKey: 
 export function clientInFleet(fleet: Fleet, entry: KmsHostRequestFact, exceptKey: string): boolean {
   const byName = entry.clientName ? fleet.find(entry.clientName) : undefined;
   if (byName && byName.key !== exceptKey) return true;
-  const cmid = entry.cmid.toLowerCase();
-  return fleet.machines.some((m) => m.key !== exceptKey && m.cmids.includes(cmid));
+  return (cmidOwners(fleet).get(entry.cmid.toLowerCase()) ?? []).some((m) => m.key !== exceptKey);
+}
+
+// Built once per fleet: a host's log asks this for every entry, and a fleet can hold 100,000 machines.
+const cmidOwnerIndexes = new WeakMap<Fleet, Map<string, Machine[]>>();
+
+/** CMID → the machines that reported it about themselves (12288, slmgr), in fleet order. */
+function cmidOwners(fleet: Fleet): Map<string, Machine[]> {
+  let index = cmidOwnerIndexes.get(fleet);
+  if (index) return index;
+  index = new Map();
+  for (const m of fleet.machines) {
+    for (const cmid of m.cmids) {
+      const list = index.get(cmid);
+      if (list) list.push(m);
+      else index.set(cmid, [m]);
+    }
+  }
+  cmidOwnerIndexes.set(fleet, index);
+  return index;
+}
+
+const keyIndexes = new WeakMap<Fleet, Map<string, Machine>>();
+
+/** The machine with this key (the first, as fleet.machines.find would give it). */
+export function machineByKey(fleet: Fleet, key: string): Machine | undefined {
+  let index = keyIndexes.get(fleet);
+  if (!index) {
+    index = new Map();
+    for (const m of fleet.machines) if (!index.has(m.key)) index.set(m.key, m);
+    keyIndexes.set(fleet, index);
+  }
+  return index.get(key);
 }
 
 /** The port a KMS host listens on: slmgr "Listening on Port", else the default 1688. */

@@ -25,12 +25,29 @@ export interface HostCount {
 
 /** Clients of the snapshot whose 12288 names this host and asks for a count of 25. */
 function clientsAsking25(view: MachineView, fleet: Fleet): KmsRequestFact[] {
-  const out: KmsRequestFact[] = [];
+  return (asking25ByHost(fleet).get(view.key) ?? []).filter(({ client }) => client !== view.key).map(({ request }) => request);
+}
+
+// Built once per fleet (one pass over the clients' facts), so no host's rule scans every other machine.
+const asking25Indexes = new WeakMap<Fleet, Map<string, { client: string; request: KmsRequestFact }[]>>();
+
+/** Host machine key → the 12288s (in fleet order) that name it and ask for a count of 25. */
+function asking25ByHost(fleet: Fleet): Map<string, { client: string; request: KmsRequestFact }[]> {
+  let index = asking25Indexes.get(fleet);
+  if (index) return index;
+  index = new Map();
   for (const m of fleet.machines) {
-    if (m.key === view.key) continue;
-    for (const f of m.facts) if (f.kind === 'kms-request' && (f.requiredCount ?? 0) >= 25 && hostMachine(fleet, f.host)?.key === view.key) out.push(f);
+    for (const f of m.facts) {
+      if (f.kind !== 'kms-request' || (f.requiredCount ?? 0) < 25) continue;
+      const host = hostMachine(fleet, f.host)?.key;
+      if (host === undefined) continue;
+      const list = index.get(host);
+      if (list) list.push({ client: m.key, request: f });
+      else index.set(host, [{ client: m.key, request: f }]);
+    }
   }
-  return out;
+  asking25Indexes.set(fleet, index);
+  return index;
 }
 
 export function hostCount(view: MachineView, fleet: Fleet, now: number): HostCount | undefined {

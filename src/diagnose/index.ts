@@ -19,14 +19,16 @@ export interface Diagnosis {
 }
 
 /**
- * Runs every rule on every machine and walks the guide's tables for each. "Now" is options.now,
- * else the fleet's clock (newest record read).
+ * Runs every rule on every machine and walks the guide's tables for each. "Now" is options.now (or the
+ * fleet's pinned clock) for every machine; else each machine's own evidence end (newest record of its files).
  */
 export function diagnose(fleet: Fleet, options: Partial<DiagnoseOptions> = {}): Diagnosis {
   const opts = resolveOptions(options);
   // Without any timed record the clock does not matter to any rule; 0 keeps the run reproducible.
   const now = toMs(opts.now) ?? toMs(fleet.now) ?? 0;
-  const { findings, views } = runRules(fleet, RULES, opts, now);
+  // Without --now, each machine is judged as of the newest record in its own files (its evidence end).
+  const pinned = opts.now !== undefined || fleet.nowPinned;
+  const { findings, views } = runRules(fleet, RULES, opts, now, pinned);
   const byMachine = new Map<string | undefined, Finding[]>();
   for (const f of findings) {
     const list = byMachine.get(f.machine);
@@ -35,7 +37,7 @@ export function diagnose(fleet: Fleet, options: Partial<DiagnoseOptions> = {}): 
   }
   const walks = new Map<string, WalkStep[]>();
   for (const view of views.values()) {
-    walks.set(view.key, walkMachine({ view, fleet, options: opts, now, views }, byMachine.get(view.name) ?? []));
+    walks.set(view.key, walkMachine({ view, fleet, options: opts, now: view.now, views }, byMachine.get(view.name) ?? []));
   }
   return { findings, walks };
 }

@@ -62,6 +62,9 @@ const KEY_TYPE: Record<ProductKind, string> = { 'kms-client': 'Volume:GVLK', mak
 export class MachineView {
   private readonly byKind = new Map<FactKind, Fact[]>();
   private exchangeCache?: Exchange[];
+  private kmsSuccessCache?: number;
+  private makSuccessCache?: number;
+  private sightingsCache?: CodeSighting[];
 
   constructor(
     readonly machine: Machine,
@@ -146,6 +149,11 @@ export class MachineView {
 
   /** Time of the newest proof that KMS activation worked: a 12289 with activated=1 and a success result, or slmgr Licensed. */
   lastKmsSuccess(): number {
+    // Every KMS rule and walk step asks; the facts do not change while the chain runs.
+    return (this.kmsSuccessCache ??= this.findLastKmsSuccess());
+  }
+
+  private findLastKmsSuccess(): number {
     let t = -Infinity;
     for (const r of this.facts('kms-response')) if (r.activated && isSuccessHresult(r.result)) t = Math.max(t, this.at(r));
     for (const l of this.licenses('kms-client')) if (l.licenseStatus === 'Licensed' || l.activation === 'succeeded') t = Math.max(t, this.at(l));
@@ -153,6 +161,10 @@ export class MachineView {
   }
 
   lastMakSuccess(): number {
+    return (this.makSuccessCache ??= this.findLastMakSuccess());
+  }
+
+  private findLastMakSuccess(): number {
     let t = -Infinity;
     for (const l of this.licenses('mak')) if (l.licenseStatus === 'Licensed' || l.activation === 'succeeded') t = Math.max(t, this.at(l));
     for (const s of this.facts('license-state-data'))
@@ -212,7 +224,11 @@ export class MachineView {
   }
 
   /** Every failure code this machine's own records show, with the path it belongs to. */
-  codeSightings(): CodeSighting[] {
+  codeSightings(): readonly CodeSighting[] {
+    return (this.sightingsCache ??= this.findCodeSightings());
+  }
+
+  private findCodeSightings(): CodeSighting[] {
     const out: CodeSighting[] = [];
     const kmsCut = this.lastKmsSuccess();
     const makCut = this.lastMakSuccess();

@@ -38,6 +38,7 @@ import dnsSrvMissing from './rules/dns/srv-missing.js';
 import dnsSrvStale from './rules/dns/srv-stale.js';
 import dnsSrvPortMismatch from './rules/dns/srv-port-mismatch.js';
 import networkPortBlocked from './rules/network/port-blocked.js';
+import inputStaleExport from './rules/input/stale-export.js';
 
 export const RULES: readonly Rule[] = [
   kmsClientActivated,
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   dnsSrvStale,
   dnsSrvPortMismatch,
   networkPortBlocked,
+  inputStaleExport,
 ];
 
 export function ruleById(id: string): Rule | undefined {

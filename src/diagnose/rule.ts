@@ -21,6 +21,8 @@ export interface RuleMeta {
   seed: string;
   /** Rules that, when they fire on the same machine, make this one redundant (more specific wins). */
   supersededBy?: string[];
+  /** The rule measures time up to "now": on a stale machine (input/stale-export) its findings say they extrapolate. */
+  usesClock?: true;
 }
 
 export interface RuleContext {

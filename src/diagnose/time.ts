@@ -3,13 +3,15 @@
 // times and durations come from the message formatters (src/messages), so both read the same.
 import { formatDuration as formatDurationIn, formatTime, formatWindow as formatWindowIn } from '../messages/index.js';
 
+import { utcIsoMs } from '../time-ms.js';
+
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 export function toMs(iso: string | undefined): number | undefined {
   if (!iso) return undefined;
-  const t = Date.parse(iso);
+  const t = utcIsoMs(iso) ?? Date.parse(iso);
   return Number.isNaN(t) ? undefined : t;
 }
 

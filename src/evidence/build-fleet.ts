@@ -2,6 +2,7 @@
 import type { Fact } from '../decode/index.js';
 import { betterDisplayName, machineKey } from './machine-name.js';
 import type { Fleet, Machine, Role, TimeRange } from './model.js';
+import type { RecordSpan } from './record-ledger.js';
 import { followOneAnother } from './time-spans.js';
 
 export interface FactWithOwner {
@@ -13,6 +14,8 @@ export interface FactWithOwner {
 export interface BuildFleetOptions {
   /** ISO time; pins "now". */
   now?: string;
+  /** Every record read, per file (from the readers' ledgers): each machine's evidence end and log holes. */
+  records?: readonly RecordSpan[];
 }
 
 export function buildFleet(input: Iterable<FactWithOwner>, options: BuildFleetOptions = {}): Fleet {
@@ -26,10 +29,11 @@ export function buildFleet(input: Iterable<FactWithOwner>, options: BuildFleetOp
     const key = machineKey(name);
     let machine = machines.get(key);
     if (!machine) {
-      machine = { key, name, aliases: [], cmids: [], files: [], facts: [], roles: [] };
+      machine = { key, name, aliases: [], cmids: [], files: [], facts: [], roles: [], records: [], evidenceEnd: '' };
       machines.set(key, machine);
     }
-    machine.name = betterDisplayName(machine.name, name);
+    // Most facts repeat the name already taken: only a new spelling can change the display name or aliases.
+    if (name !== machine.name) machine.name = betterDisplayName(machine.name, name);
     if (!machine.aliases.includes(name)) machine.aliases.push(name);
     return machine;
   };
@@ -55,15 +59,48 @@ export function buildFleet(input: Iterable<FactWithOwner>, options: BuildFleetOp
     clientHosts: new Map(),
     machineTimes: new Map(),
     now: options.now ?? newest,
+    nowPinned: options.now !== undefined,
   };
 
   for (const machine of fleet.machines) {
     for (const alias of machine.aliases) aliasIndex.set(alias.toLowerCase(), machine);
     machine.roles = deriveRoles(machine);
-    fleet.machineTimes.set(machine.key, timeRange(machine.facts));
+    const range = timeRange(machine.facts);
+    fleet.machineTimes.set(machine.key, range);
+    machine.evidenceEnd = range.last;
     for (const fact of machine.facts) indexFact(fleet, machine, fact);
   }
+  const byFile = new Map<string, Machine[]>();
+  for (const m of fleet.machines) for (const f of m.files) push(byFile, f, m);
+  for (const span of options.records ?? []) {
+    const holders = new Set<Machine>();
+    for (const end of span.computers) {
+      for (const machine of ownersOf(fleet, byFile, span.file, end.computer, renamed)) {
+        holders.add(machine);
+        if (later(end.newest, machine.evidenceEnd)) machine.evidenceEnd = end.newest;
+      }
+    }
+    for (const machine of holders) machine.records.push(span);
+    if (!options.now && later(span.newest, fleet.now)) fleet.now = span.newest;
+  }
   return fleet;
+}
+
+/** The machine records belong to: the computer they name, else the machines their file gave facts to. */
+function ownersOf(fleet: Fleet, byFile: ReadonlyMap<string, Machine[]>, file: string, computer: string, renamed: ReadonlyMap<string, string>): Machine[] {
+  if (computer) {
+    const owner = fleet.find(renamed.get(machineKey(computer)) ?? computer);
+    return owner ? [owner] : [];
+  }
+  return byFile.get(file) ?? [];
+}
+
+function later(a: string, b: string): boolean {
+  if (!a) return false;
+  if (!b) return true;
+  const ma = Date.parse(a);
+  const mb = Date.parse(b);
+  return Number.isFinite(ma) && (!Number.isFinite(mb) || ma > mb);
 }
 
 /**
@@ -160,4 +197,9 @@ export function deriveRoles(machine: Pick<Machine, 'facts'>): Role[] {
   if (roles.size === 0) roles.add('unknown');
   const order: Role[] = ['kms-client', 'kms-host', 'mak', 'unknown'];
   return order.filter((r) => roles.has(r));
+}
+
+/** The time a machine is judged at: `--now` when pinned, else the newest record of its own files. */
+export function judgedAt(fleet: Pick<Fleet, 'now' | 'nowPinned'>, machine: Pick<Machine, 'evidenceEnd'>): string {
+  return fleet.nowPinned ? fleet.now : machine.evidenceEnd || fleet.now;
 }

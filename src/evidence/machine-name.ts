@@ -4,6 +4,19 @@
 import path from 'node:path';
 
 export function machineKey(name: string): string {
+  // Asked for every fact and every 12290 client name: a fleet has far fewer names than records.
+  let key = keys.get(name);
+  if (key === undefined) {
+    if (keys.size >= MAX_REMEMBERED_KEYS) keys.clear();
+    keys.set(name, (key = keyOf(name)));
+  }
+  return key;
+}
+
+const MAX_REMEMBERED_KEYS = 200_000;
+const keys = new Map<string, string>();
+
+function keyOf(name: string): string {
   const trimmed = name.trim().replace(/\.$/, '');
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(trimmed)) return trimmed;
   return (trimmed.split('.')[0] ?? '').toLowerCase();

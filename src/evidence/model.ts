@@ -1,5 +1,6 @@
 // Facts grouped per machine and indexed across machines for the fleet questions rules ask.
 import type { Fact, KmsHostRequestFact } from '../decode/index.js';
+import type { RecordSpan } from './record-ledger.js';
 
 export type Role = 'kms-client' | 'kms-host' | 'mak' | 'unknown';
 
@@ -17,6 +18,10 @@ export interface Machine {
   /** All facts that belong to this machine, in input order. */
   facts: Fact[];
   roles: Role[];
+  /** Every record of this machine's files (decoded or not), as id runs per file and channel. */
+  records: RecordSpan[];
+  /** ISO time of the newest record in this machine's own files, ignored records included ('' when none had a time). */
+  evidenceEnd: string;
 }
 
 export interface TimeRange {
@@ -36,6 +41,8 @@ export interface Fleet {
   clientHosts: Map<string, Set<string>>;
   /** Earliest and latest fact time per machine key ('' when none). */
   machineTimes: Map<string, TimeRange>;
-  /** The clock: `--now` or the newest fact time. */
+  /** The clock: `--now`, else the newest record of all inputs (machines are judged by their own evidenceEnd). */
   now: string;
+  /** True when `--now` pinned the clock for every machine. */
+  nowPinned: boolean;
 }

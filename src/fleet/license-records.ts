@@ -1,7 +1,14 @@
 // One license record per machine and product: what the SCCM-style views count. slmgr output is the machine's
 // own statement at collection time, so it wins; without it, the newest 12288 (the state the client sent to its
 // KMS host) or 8230 (rules-engine state) stands in.
-import { licenseStateFromSlStatus, type Fact, type KmsRequestFact, type LicenseFact, type LicenseStateDataFact } from '../decode/index.js';
+//
+// One product is often described twice: by its activation id in events (12288 → "Windows 10/11 Enterprise")
+// and by name in `slmgr /dli` ("Windows(R), Enterprise edition", no activation id). Those are joined into one
+// record that lists both sources, so the fleet views count each (machine, product) once.
+import {
+  keyTypeForChannel, licenseStateFromSlStatus, productLine, slmgrNameMatchesEdition,
+  type Fact, type KmsRequestFact, type LicenseFact, type LicenseStateDataFact,
+} from '../decode/index.js';
 import type { Machine } from '../evidence/index.js';
 
 export interface LicenseRecord {
@@ -20,11 +27,26 @@ export interface LicenseRecord {
   takenAt: string;
   source: { file: string; line?: number; record?: number };
   /** Where the state comes from: slmgr text, the newest 12288, or 8230. */
-  basis: 'slmgr' | '12288' | '8230';
-  /** From slmgr: key type (Volume:GVLK …) and the last five characters of the key. */
+  basis: LicenseBasis;
+  /** Every description the record was built from (one per kind, the newest of each): the basis first. */
+  sources: LicenseSource[];
+  /** Lower-case activation (SKU) id, when a description carried one. */
+  activationId?: string;
+  /** From slmgr (or 8230): key type (Volume:GVLK …) and the last five characters of the key. */
   keyType?: string;
   partialKey?: string;
   rank: number;
+}
+
+export type LicenseBasis = 'slmgr' | '12288' | '8230';
+
+export interface LicenseSource {
+  basis: LicenseBasis;
+  /** ISO time of the event; absent for slmgr text (collected "now"). */
+  time?: string;
+  file: string;
+  line?: number;
+  record?: number;
 }
 
 /** slmgr beats event-derived state; among equals, the newer record wins. */
@@ -36,9 +58,78 @@ export function licenseRecords(machine: Machine): LicenseRecord[] {
     const record = toRecord(machine.name, fact);
     if (!record) continue;
     const held = best.get(record.productKey);
-    if (!held || record.rank > held.rank || (record.rank === held.rank && record.takenAt >= held.takenAt)) best.set(record.productKey, record);
+    best.set(record.productKey, held ? combine(held, record) : record);
   }
-  return [...best.values()];
+  return joinDescriptions([...best.values()]);
+}
+
+/** The better of two descriptions of one product, carrying the sources of both. */
+function combine(a: LicenseRecord, b: LicenseRecord): LicenseRecord {
+  const bWins = b.rank > a.rank || (b.rank === a.rank && b.takenAt >= a.takenAt);
+  const [winner, other] = bWins ? [b, a] : [a, b];
+  const sources = [...winner.sources];
+  for (const s of other.sources) {
+    const i = sources.findIndex((x) => x.basis === s.basis);
+    if (i < 0) sources.push(s);
+    else if ((s.time ?? '') > (sources[i].time ?? '')) sources[i] = s;
+  }
+  return { ...winner, sources };
+}
+
+/**
+ * Joins each slmgr block that carries no activation id (`/dli`) with the event-derived record of the same
+ * product: same product line (Windows, Office), same key type, no contradicting partial key, and an
+ * edition the slmgr edition id stands for. Where the slmgr name is not one the table knows, the join needs
+ * the event record to be the only candidate. The joined record keeps the slmgr state and takes the exact
+ * edition (and activation-id key) from the event.
+ */
+function joinDescriptions(records: LicenseRecord[]): LicenseRecord[] {
+  const byName = records.filter((r) => r.basis === 'slmgr' && !r.activationId);
+  if (byName.length === 0) return records;
+  const taken = new Set<LicenseRecord>();
+  const out = records.filter((r) => !byName.includes(r));
+  for (const slmgr of byName) {
+    const candidates = out.filter((r) => r.basis !== 'slmgr' && !taken.has(r) && sameProductLine(slmgr, r) && sameKeyType(slmgr, r) && !partialKeysDiffer(slmgr, r));
+    const named = candidates.filter((r) => slmgrNameMatchesEdition(slmgr.product, { edition: r.edition, family: r.family }) === true);
+    const unknownName = candidates.length > 0 && slmgrNameMatchesEdition(slmgr.product, { edition: candidates[0].edition, family: candidates[0].family }) === undefined;
+    const pick = named.length > 0 ? newest(named) : unknownName && candidates.length === 1 ? candidates[0] : undefined;
+    if (!pick) {
+      out.push(slmgr);
+      continue;
+    }
+    taken.add(pick);
+    const joined = combine(pick, slmgr);
+    joined.productKey = pick.productKey;
+    joined.edition = pick.edition || joined.edition;
+    joined.family = pick.family || joined.family;
+    if (pick.activationId) joined.activationId = pick.activationId;
+    out[out.indexOf(pick)] = joined;
+  }
+  return out;
+}
+
+function newest(records: LicenseRecord[]): LicenseRecord {
+  return records.reduce((a, b) => (b.takenAt > a.takenAt ? b : a));
+}
+
+function sameProductLine(a: LicenseRecord, b: LicenseRecord): boolean {
+  const la = productLine(a.family) || productLine(a.product);
+  const lb = productLine(b.family) || productLine(b.product) || productLine(b.edition);
+  return la !== '' && la === lb;
+}
+
+function keyTypeOf(r: LicenseRecord): string {
+  return r.keyType && r.keyType !== 'Unknown' ? r.keyType : keyTypeForChannel(r.channel);
+}
+
+function sameKeyType(a: LicenseRecord, b: LicenseRecord): boolean {
+  const ka = keyTypeOf(a);
+  const kb = keyTypeOf(b);
+  return !ka || !kb || ka === 'Unknown' || kb === 'Unknown' || ka.toLowerCase() === kb.toLowerCase();
+}
+
+function partialKeysDiffer(a: LicenseRecord, b: LicenseRecord): boolean {
+  return !!a.partialKey && !!b.partialKey && a.partialKey.toUpperCase() !== b.partialKey.toUpperCase();
 }
 
 function toRecord(machine: string, fact: Fact): LicenseRecord | undefined {
@@ -67,9 +158,11 @@ function fromSlmgr(machine: string, fact: LicenseFact): LicenseRecord | undefine
     takenAt: fact.time,
     source: { file: fact.source.file, line: fact.lineStart },
     basis: 'slmgr',
+    sources: [{ basis: 'slmgr', file: fact.source.file, line: fact.lineStart }],
     keyType: fact.keyType,
     rank: RANK.slmgr,
   };
+  if (fact.activationId) record.activationId = fact.activationId.toLowerCase();
   if (fact.partialKey) record.partialKey = fact.partialKey;
   // A licensed volume product counts down to renewal; any other state counts down its grace period.
   const minutes = fact.licenseStatus === 'Licensed' ? fact.volumeExpiryMinutes : (fact.graceMinutes ?? fact.volumeExpiryMinutes);
@@ -91,8 +184,10 @@ function fromRequest(machine: string, fact: KmsRequestFact): LicenseRecord | und
     takenAt: fact.time,
     source: sourceOf(fact),
     basis: '12288',
+    sources: [{ basis: '12288', ...(fact.time ? { time: fact.time } : {}), ...sourceOf(fact) }],
     rank: RANK['kms-request'],
   };
+  if (fact.activationId) record.activationId = fact.activationId.toLowerCase();
   if (fact.minutesToExpiry !== undefined) record.minutesLeft = fact.minutesToExpiry;
   return record;
 }
@@ -110,9 +205,12 @@ function fromStateData(machine: string, fact: LicenseStateDataFact): LicenseReco
     takenAt: fact.time,
     source: sourceOf(fact),
     basis: '8230',
+    sources: [{ basis: '8230', ...(fact.time ? { time: fact.time } : {}), ...sourceOf(fact) }],
     keyType: fact.keyType,
     rank: RANK['license-state-data'],
   };
+  if (fact.skuId) record.activationId = fact.skuId.toLowerCase();
+  if (fact.partialKey) record.partialKey = fact.partialKey;
   if (fact.graceEnd) {
     const end = Date.parse(fact.graceEnd);
     const at = Date.parse(fact.time);

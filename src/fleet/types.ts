@@ -41,6 +41,19 @@ export interface KmsHostView {
   dnsPublishing: DnsPublishing;
   /** 12290 requests per UTC day, oldest first. */
   requestsPerDay: Array<{ day: string; requests: number; failed: number }>;
+  /** Clients in the host's 12290 log that are not machines of the snapshot: every one (text reports cap them). Absent in reports of older versions. */
+  clientsNotInSnapshot?: AbsentClient[];
+}
+
+/** A client a KMS host logged (12290) whose own exports the snapshot lacks. Name and CMID are as the client sent them. */
+export interface AbsentClient {
+  name: string;
+  cmid: string;
+  /** ISO time of its newest 12290 on this host. */
+  lastRequest: string;
+  /** Result code of that 12290. */
+  lastResult: string;
+  requests: number;
 }
 
 export interface FleetViews {

@@ -1,9 +1,10 @@
 // The guide's SCCM license reports (02A/02B, 03A/03B, 04A/04B, 05A), computed from a snapshot, plus the two
 // cross-machine questions a KMS operator asks next: which CMIDs are shared, and which clients no host saw.
 import { isSuccessHresult, type KmsHostRequestFact, type LicenseFact } from '../decode/index.js';
-import { machineKey, type Fleet, type Machine } from '../evidence/index.js';
+import { judgedAt, machineKey, type Fleet, type Machine } from '../evidence/index.js';
 import { licenseRecords, type LicenseRecord } from './license-records.js';
-import type { DnsPublishing, ExpiringLicense, ExpiryRange, FleetViews, KmsHostView, ProductCount } from './types.js';
+import type { AbsentClient, DnsPublishing, ExpiringLicense, ExpiryRange, FleetViews, KmsHostView, ProductCount } from './types.js';
+import { utcIsoMs } from '../time-ms.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -30,10 +31,20 @@ export function expiryRange(minutesLeft: number): ExpiryRange {
   return RANGES.find((r) => r.range !== 'expired' && days <= r.upToDays)!.range;
 }
 
+/**
+ * `now` is the clock of a pinned run; without --now (fleet.nowPinned false) each machine's licenses and
+ * host counts are judged as of the newest record in its own files.
+ */
 export function computeFleetViews(fleet: Fleet, now: string): FleetViews {
-  const nowMs = Date.parse(now);
-  const records = fleet.machines.flatMap(licenseRecords);
-  const expiring = expiringLicenses(records, nowMs);
+  const nowOf = (m: Machine): number => Date.parse(fleet.nowPinned ? now : judgedAt(fleet, m) || now);
+  const expiring: ExpiringLicense[] = [];
+  const records: LicenseRecord[] = [];
+  for (const m of fleet.machines) {
+    const own = licenseRecords(m);
+    records.push(...own);
+    expiring.push(...expiringLicenses(own, nowOf(m)));
+  }
+  expiring.sort((a, b) => a.minutesLeft - b.minutesLeft || a.machine.localeCompare(b.machine));
   const expiringByRange = Object.fromEntries(EXPIRY_RANGES.map((r) => [r, 0])) as Record<ExpiryRange, number>;
   for (const e of expiring) expiringByRange[e.range]++;
   return {
@@ -41,7 +52,7 @@ export function computeFleetViews(fleet: Fleet, now: string): FleetViews {
     expiring,
     expiringByRange,
     products: productCounts(records),
-    kmsHosts: fleet.machines.filter((m) => m.roles.includes('kms-host')).map((m) => kmsHostView(fleet, m, nowMs)),
+    kmsHosts: fleet.machines.filter((m) => m.roles.includes('kms-host')).map((m) => kmsHostView(fleet, m, nowOf(m))),
     duplicateCmids: duplicateCmids(fleet),
     unseenClients: unseenClients(fleet),
   };
@@ -113,6 +124,7 @@ function kmsHostView(fleet: Fleet, host: Machine, nowMs: number): KmsHostView {
     clientsSeen: distinctCmids(log, () => true),
     dnsPublishing: dnsPublishing(host, slmgr),
     requestsPerDay: requestsPerDay(log),
+    clientsNotInSnapshot: clientsNotInSnapshot(fleet, log),
   };
   if (slmgr?.kmsHost?.currentCount !== undefined) {
     view.currentCount = slmgr.kmsHost.currentCount;
@@ -136,7 +148,7 @@ function distinctCmids(log: readonly KmsHostRequestFact[], when: (ms: number) =>
   const seen = new Set<string>();
   for (const e of log) {
     if (!e.cmid) continue;
-    if (!when(Date.parse(e.time))) continue;
+    if (!when(timeMs(e.time))) continue;
     seen.add(e.cmid.toLowerCase());
   }
   return seen.size;
@@ -165,6 +177,34 @@ function requestsPerDay(log: readonly KmsHostRequestFact[]): KmsHostView['reques
     if (!isSuccessHresult(e.result)) row.failed++;
   }
   return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
+}
+
+/**
+ * Clients the host logged that the snapshot holds no exports of: neither their name nor their CMID belongs to
+ * a machine of the snapshot. One row per (CMID, name), so clones sharing a CMID stay apart.
+ */
+function clientsNotInSnapshot(fleet: Fleet, log: readonly KmsHostRequestFact[]): AbsentClient[] {
+  const known = new Set<string>();
+  for (const m of fleet.machines) for (const cmid of m.cmids) known.add(cmid);
+  const rows = new Map<string, AbsentClient>();
+  for (const e of log) {
+    const cmid = e.cmid.toLowerCase();
+    if (known.has(cmid)) continue;
+    const name = e.clientName;
+    if (name && fleet.find(name)) continue;
+    const key = `${cmid}\u0000${machineKey(name)}`;
+    const row = rows.get(key);
+    if (!row) rows.set(key, { name, cmid: e.cmid, lastRequest: e.time, lastResult: e.result, requests: 1 });
+    else {
+      row.requests++;
+      if (e.time >= row.lastRequest) {
+        row.lastRequest = e.time;
+        row.lastResult = e.result;
+        if (name.length > row.name.length) row.name = name;
+      }
+    }
+  }
+  return [...rows.values()].sort((a, b) => b.lastRequest.localeCompare(a.lastRequest) || a.name.localeCompare(b.name));
 }
 
 function duplicateCmids(fleet: Fleet): FleetViews['duplicateCmids'] {
@@ -202,7 +242,7 @@ function unseenClients(fleet: Fleet): FleetViews['unseenClients'] {
     if (log.length > 0) {
       const c: HostCoverage = { host, first: Infinity, last: -Infinity, cmids: new Set(), clientKeys: new Set() };
       for (const e of log) {
-        const t = Date.parse(e.time);
+        const t = timeMs(e.time);
         if (Number.isFinite(t)) {
           c.first = Math.min(c.first, t);
           c.last = Math.max(c.last, t);
@@ -225,7 +265,7 @@ function unseenClients(fleet: Fleet): FleetViews['unseenClients'] {
       if (!host || host.key === client.key || reported.has(host.key)) continue;
       const c = coverageOf(host);
       if (!c) continue;
-      const at = Date.parse(fact.time);
+      const at = timeMs(fact.time);
       if (!Number.isFinite(at) || at < c.first - SKEW || at > c.last + SKEW) continue;
       const seen = c.clientKeys.has(client.key) || client.cmids.some((cmid) => c.cmids.has(cmid)) || c.cmids.has(fact.cmid.toLowerCase());
       if (seen) continue;
@@ -234,4 +274,9 @@ function unseenClients(fleet: Fleet): FleetViews['unseenClients'] {
     }
   }
   return out;
+}
+
+/** Date.parse, without its cost on the usual ISO shape (host logs hold hundreds of thousands of times). */
+function timeMs(iso: string): number {
+  return utcIsoMs(iso) ?? Date.parse(iso);
 }

@@ -1,5 +1,6 @@
 // Event times as ISO-8601 UTC. Exports write 0 to 9 fraction digits and sometimes an offset instead of Z;
 // the digits are kept as written (no rounding), only the zone is normalized.
+import { utcIsoMs } from '../time-ms.js';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
 
@@ -19,5 +20,7 @@ export function normalizeIsoTime(text: string): string | undefined {
 
 /** Milliseconds since the epoch of a normalized time, NaN when empty or invalid. */
 export function timeMs(iso: string): number {
-  return iso ? Date.parse(iso) : NaN;
+  if (!iso) return NaN;
+  const fast = utcIsoMs(iso);
+  return fast === undefined ? Date.parse(iso) : fast;
 }

@@ -11,6 +11,7 @@ export interface ReportText {
   title: string;
   generated: (at: string, version: string, now: string) => string;
   unknownNow: string;
+  perMachineNow: (newest: string) => string;
   summary: string;
   inputs: string;
   inputsValue: (n: number, withRejections: number) => string;
@@ -33,6 +34,7 @@ export interface ReportText {
   basis: Record<'slmgr' | '12288' | '8230', string>;
   until: (iso: string) => string;
   files: string;
+  evidenceEnds: (utc: string) => string;
   walk: string;
   stepHead: string;
   evidenceHead: string;
@@ -64,6 +66,8 @@ export interface ReportText {
   duplicatesHead: [string, string];
   unseenView: string;
   unseenHead: [string, string];
+  absentClientsView: (host: string) => string;
+  absentClientsHead: [string, string, string, string, string];
   moreRows: (n: number) => string;
   inputsHead: [string, string, string, string, string, string];
   rejectedRecords: string;
@@ -175,6 +179,10 @@ function textFor(lang: Lang): ReportText {
       say('report.otherInputs', { files: count(files), formats, records: count(records), decoded: count(decoded), ignored: count(ignored) }),
     moreInputRows: (n) => say('report.moreInputRows', { n: count(n) }),
     summaryCut: (shown, left) => say('report.summaryCut', { shown: count(shown), left: count(left) }),
+    perMachineNow: (newest) => say('report.perMachineNow', { newest }),
+    evidenceEnds: (utc) => say('report.evidenceEnds', { utc }),
+    absentClientsView: (host) => say('report.absentClientsView', { host }),
+    absentClientsHead: tuple('report.absentClientsHead', 5) as ReportText['absentClientsHead'],
     dnsPublishing: { ok: say('report.dns.ok'), failed: say('report.dns.failed'), disabled: say('report.dns.disabled'), unknown: say('report.dns.unknown') },
     timeLeft: (minutes) => {
       const abs = Math.abs(minutes);

@@ -1,7 +1,7 @@
 export {
   buildReport, licenseSummary, SCHEMA_VERSION, JSON_EVIDENCE, type Report, type ReportOptions, type MachineReport, type ReportInput, type LicenseSummary, type ReportFinding,
 } from './model.js';
-export { renderMarkdown, renderMarkdownBlocks, TEXT_EVIDENCE, type MarkdownOptions } from './markdown.js';
+export { renderMarkdown, renderMarkdownBlocks, markdownReportChunks, TEXT_EVIDENCE, type MarkdownOptions } from './markdown.js';
 export { MACHINE_DETAILS, type MachineDetail } from './select.js';
 export { renderJson, jsonReportChunks } from './json.js';
 export { md, codeSpan, trusted, joinMd, escapeMarkdown, neutralizeControls, Markdown } from './escape.js';

@@ -61,7 +61,29 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   return joinMd([...head, ...machines, ...tail], '\n\n').source + '\n';
 }
 
+/**
+ * The same text as renderMarkdown, block by block: a fleet's report can be tens of MB, and a writer that
+ * takes the blocks one by one never holds it joined (nor its bytes) whole.
+ */
+export function* markdownReportChunks(report: Report, options: MarkdownOptions = {}): Generator<string> {
+  const { head, machines, tail } = markdownParts(report, options);
+  let first = true;
+  for (const blocks of [head, machines(), tail]) {
+    for (const block of blocks) {
+      yield first ? block.source : '\n\n' + block.source;
+      first = false;
+    }
+  }
+  yield '\n';
+}
+
 export function renderMarkdownBlocks(report: Report, options: MarkdownOptions = {}): MarkdownBlocks {
+  const { head, machines, tail } = markdownParts(report, options);
+  return { head, machines: [...machines()], tail };
+}
+
+/** The blocks, with the machines' (the bulk of a fleet's report) rendered only as they are asked for. */
+function markdownParts(report: Report, options: MarkdownOptions): Omit<MarkdownBlocks, 'machines'> & { machines: () => Iterable<Markdown> } {
   const t = REPORT_TEXT[options.lang ?? 'en'];
   const limit = options.evidence ?? TEXT_EVIDENCE;
   const ctx: Ctx = {
@@ -78,7 +100,7 @@ export function renderMarkdownBlocks(report: Report, options: MarkdownOptions = 
   const sorted = [...detailed].sort((a, b) => WORST_ORDER.indexOf(worstOfMachine(a, byMachine)) - WORST_ORDER.indexOf(worstOfMachine(b, byMachine)));
   const head: Markdown[] = [
     md`# ${t.title}`,
-    md`${t.generated(report.generatedAt, report.tool.version, report.now || t.unknownNow)}`,
+    md`${t.generated(report.generatedAt, report.tool.version, nowText(report, t))}`,
     renderSummary(report, t, byMachine),
     renderFindingsByRule(report.findings, ctx),
     ...renderFleet(report.fleet, report.findings, ctx),
@@ -87,7 +109,10 @@ export function renderMarkdownBlocks(report: Report, options: MarkdownOptions = 
   const others = renderOtherMachines(rest, byMachine, t);
   if (others) tail.push(others);
   tail.push(renderInputs(report.inputs, t), ...(options.appendix ?? []));
-  return { head, machines: sorted.map((m) => renderMachine(m, byMachine.get(m.name) ?? [], ctx)), tail };
+  const machines = function* (): Generator<Markdown> {
+    for (const m of sorted) yield renderMachine(m, byMachine.get(m.name) ?? [], ctx);
+  };
+  return { head, machines, tail };
 }
 
 /** Schema-1 reports (an old JSON file) have no `detail`: every machine was shown in full then. */
@@ -186,9 +211,13 @@ function renderMachine(machine: MachineReport, findings: Finding[], ctx: Ctx): M
   for (const l of machine.licenses) {
     const left = l.minutesLeft !== undefined ? md` · ${t.minutesLeft(l.minutesLeft)}${l.expires ? ` (${t.until(l.expires)})` : ''}` : md``;
     const key = l.partialKey ? md` · …${l.partialKey}` : md``;
-    facts.push(md`- ${t.license}: ${l.edition || l.product} · ${l.channel}${key} · ${trusted('**')}${l.status}${trusted('**')}${left} (${t.basis[l.basis]})`);
+    // A license joined from several descriptions (slmgr /dli and 12288) names each of them.
+    const bases = l.sources && l.sources.length > 1 ? l.sources.map((s) => t.basis[s.basis]).join(' + ') : t.basis[l.basis];
+    facts.push(md`- ${t.license}: ${l.edition || l.product} · ${l.channel}${key} · ${trusted('**')}${l.status}${trusted('**')}${left} (${bases})`);
   }
   facts.push(md`- ${t.files}: ${machine.files.join(', ')}`);
+  // Where this machine's evidence stops: without --now it is also the time the machine is judged at.
+  if (machine.evidenceEnds) facts.push(md`- ${t.evidenceEnds(utcMinute(machine.evidenceEnds))}`);
   parts.push(joinMd(facts));
   if (machine.walk && machine.walk.length > 0) parts.push(renderWalk(machine.walk, ctx));
   for (const f of sortFindings(findings)) parts.push(renderFinding(f, ctx));
@@ -269,6 +298,8 @@ function renderFleet(views: FleetViews | undefined, findings: Finding[], ctx: Ct
 
 /** Rows shown per table; the JSON report always has all of them. */
 const FLEET_ROWS = 100;
+/** Clients a host saw outside the snapshot, per host: a busy host serves thousands. */
+const ABSENT_CLIENT_ROWS = 20;
 const SOON: ReadonlySet<ExpiryRange> = new Set(['expired', '0-7d', '8-30d']);
 
 /** One Markdown table per view, or nothing for a view with no rows. */
@@ -315,6 +346,21 @@ export function renderFleetViews(views: FleetViews, t: ReportText = REPORT_TEXT.
         header(t.hostsHead),
         md`|---|---:|---:|---:|---|---|`,
         views.kmsHosts.map((h) => md`| ${h.name} | ${countText(h, t)} | ${h.requiredCount ?? '?'} | ${h.clientsSeen} | ${h.lastActivity ?? t.noneLogged} | ${t.dnsPublishing[h.dnsPublishing] ?? h.dnsPublishing} |`),
+      ),
+    );
+  }
+  for (const h of views.kmsHosts) {
+    // Names and CMIDs here are what clients sent: input, escaped like every other value.
+    const absent = h.clientsNotInSnapshot ?? [];
+    if (absent.length === 0) continue;
+    out.push(
+      table(
+        t,
+        md`### ${t.absentClientsView(h.name)}`,
+        header(t.absentClientsHead),
+        md`|---|---|---|---|---:|`,
+        absent.slice(0, ABSENT_CLIENT_ROWS).map((c) => md`| ${c.name} | ${codeSpan(c.cmid)} | ${c.lastRequest} | ${c.lastResult} | ${c.requests} |`),
+        absent.length,
       ),
     );
   }
@@ -404,6 +450,21 @@ function renderInputs(inputs: ReportInput[], t: ReportText): Markdown {
     parts.push(joinMd(lines));
   }
   return joinMd(parts, '\n\n');
+}
+
+/** "2023-05-31 07:12 UTC" from an ISO time (minute precision, as support engineers filter exports). */
+function utcMinute(iso: string): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  const d = new Date(ms).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 16)} UTC`;
+}
+
+/** The report's "now": one time when every machine was judged at it (--now), else each machine's own evidence end. */
+function nowText(report: Report, t: ReportText): string {
+  if (!report.now) return t.unknownNow;
+  const perMachine = report.machines.some((m) => m.judgedAt !== undefined && m.judgedAt !== report.now);
+  return perMachine ? t.perMachineNow(report.now) : report.now;
 }
 
 function sum<T>(items: readonly T[], of: (item: T) => number): number {

@@ -3,8 +3,8 @@
 // ways: evidence lists are capped (first 20, `evidenceTotal` gives the full count), every machine carries a
 // summary (`worst`, `findings`, `detail`), and `walk` is written only for machines shown in detail.
 import { rejectedCount, type Analysis, type InputAccount } from '../analyze.js';
-import type { Machine, Role } from '../evidence/index.js';
-import { licenseRecords, recordExpiry, type FleetViews, type LicenseRecord } from '../fleet/index.js';
+import { judgedAt, type Machine, type Role } from '../evidence/index.js';
+import { licenseRecords, recordExpiry, type FleetViews, type LicenseRecord, type LicenseSource } from '../fleet/index.js';
 import type { EvidenceRef, Finding, Severity, WalkStep } from '../types.js';
 import { VERSION } from '../version.js';
 import { matchesAny, namePattern, showsDetail, type MachineDetail, type Worst } from './select.js';
@@ -43,6 +43,8 @@ export interface LicenseSummary {
   status: string;
   /** Where the state comes from: slmgr text, the client's newest 12288, or 8230. */
   basis: 'slmgr' | '12288' | '8230';
+  /** Every description of this product the license was joined from (slmgr and events), the basis first. Absent in reports of older versions. */
+  sources?: LicenseSource[];
   keyType?: string;
   partialKey?: string;
   /** Minutes from `now` until the volume activation or grace period ends (negative: ended). */
@@ -59,6 +61,10 @@ export interface MachineReport {
   roles: Role[];
   cmids: string[];
   files: string[];
+  /** ISO time of the newest record in this machine's own files (ignored records included); absent when none had a time. */
+  evidenceEnds?: string;
+  /** The time this machine was judged at: --now, else its evidence end. */
+  judgedAt?: string;
   licenses: LicenseSummary[];
   /** Worst severity among the machine's findings ('none': no finding). */
   worst: Worst;
@@ -222,6 +228,7 @@ function toMachineReport(
 ): MachineReport {
   const worst = worstOf(findings);
   const detail = showsDetail(worst, patterns.length > 0 && matchesAny(machine, patterns), machineCount, layout.machines);
+  const at = judgedAt(analysis.fleet, machine) || analysis.now;
   const report: MachineReport = {
     name: machine.name,
     key: machine.key,
@@ -229,7 +236,9 @@ function toMachineReport(
     roles: machine.roles,
     cmids: machine.cmids,
     files: machine.files,
-    licenses: licenseRecords(machine).map((r) => licenseSummary(r, analysis.now)),
+    ...(machine.evidenceEnd ? { evidenceEnds: machine.evidenceEnd } : {}),
+    ...(at ? { judgedAt: at } : {}),
+    licenses: licenseRecords(machine).map((r) => licenseSummary(r, at)),
     worst,
     findings,
     detail,
@@ -246,6 +255,7 @@ export function licenseSummary(record: LicenseRecord, now: string): LicenseSumma
     channel: record.channel,
     status: record.status,
     basis: record.basis,
+    sources: record.sources,
     source: record.source,
   };
   if (record.keyType) summary.keyType = record.keyType;

@@ -17,8 +17,9 @@
 // - src/kb: the knowledge base is text in kb/**, with its own Japanese bodies (other work on issue 16).
 // - CLI help (commander .description/.option/.argument, and src/cli/help-examples.ts): the CLI reference,
 //   mirrored in README.md.
-// - A rule's meta.description: developer documentation of the rule (RULES.md), never shown in reports.
-// - `new Error(...)`: invariants that only a volact bug breaks.
+// - A rule's meta.description and meta.seed: developer documentation of the rule (RULES.md), never shown in reports.
+// - `new Error(...)` and `super(...)` in a class that extends Error without a catalog message: invariants and
+//   signals (OutputClosed) that are never shown to a person.
 // - src/report/junit.ts and github.ts chrome: CI formats read by machines and CI pages (their findings
 //   text is localized like every report's).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -40,14 +41,23 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/** True inside a class that extends Error directly (its message is for the stack trace, never shown). */
+function extendsError(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isClassDeclaration(n)) return (n.heritageClauses ?? []).some((h) => h.types.some((t) => t.expression.getText() === 'Error'));
+  }
+  return false;
+}
+
 /** Why a string is allowed where it stands, or undefined when it is an ordinary string. */
 function exemptContext(node: ts.Node): string | undefined {
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
     if (ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) return 'module';
     if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'Error') return 'invariant';
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && HELP_CALLS.has(n.expression.name.text)) return 'help';
-    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === 'description') return 'rule description';
-    if (ts.isStatement(n) || ts.isClassElement(n)) break;
+    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && (n.name.text === 'description' || n.name.text === 'seed')) return 'rule meta';
+    if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.SuperKeyword && extendsError(n)) return 'invariant';
+    if ((ts.isStatement(n) && !ts.isExpressionStatement(n)) || ts.isClassElement(n)) break;
   }
   return undefined;
 }

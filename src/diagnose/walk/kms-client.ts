@@ -8,7 +8,7 @@ import { HOUR, toMs } from '../time.js';
 import { duration, list, msg, time, type MessageRef } from '../../messages/index.js';
 import type { Exchange } from '../machine-view.js';
 import { collectAppLog, collectKmsLog, collectSlmgr, failIf, pass, unknown, type StepDef, type WalkContext } from './step.js';
-import type { KmsHostRequestFact } from '../../decode/index.js';
+import { responseCount, type KmsHostRequestFact } from '../../decode/index.js';
 
 function latest(ctx: WalkContext): Exchange | undefined {
   const recent = ctx.view.recentExchanges();
@@ -55,13 +55,14 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
     decide: (ctx) => {
       const fail = failIf(ctx, ['kms-client/count-below-threshold', 'kms-host/count-below-threshold']);
       if (fail) return fail;
-      const answered = ctx.view.recentExchanges().filter((x) => x.response);
+      // Only a response the host answered carries its count; a failed exchange's 0 is no count.
+      const answered = ctx.view.recentExchanges().filter((x) => x.response && responseCount(x.response) !== undefined);
       const x = answered[answered.length - 1];
       if (x?.response) {
         const need = x.request.requiredCount ?? editionOf(x.request)?.threshold;
         return pass(
           [evidenceOf(x.response)],
-          need !== undefined ? msg('walk.note.count-need', { count: x.response.currentCount, need }) : msg('walk.note.count', { count: x.response.currentCount }),
+          need !== undefined ? msg('walk.note.count-need', { count: responseCount(x.response), need }) : msg('walk.note.count', { count: responseCount(x.response) }),
         );
       }
       if (ctx.fired.has('kms-client/activated')) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], msg('walk.note.activated-count-met'));

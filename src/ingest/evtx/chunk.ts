@@ -21,7 +21,7 @@ import {
 } from './layout.js';
 import { crc32 } from './crc32.js';
 import { Resolver } from './resolve.js';
-import { renderScalar, ValueError } from './values.js';
+import { fileTimeIso, renderScalar, ValueError } from './values.js';
 
 export interface ChunkJob {
   /** Exactly CHUNK_SIZE bytes, or fewer for a truncated last chunk. */
@@ -86,6 +86,19 @@ export function decodeChunk(job: ChunkJob): ReaderItem[] {
   const extractor = new EventExtractor(new Resolver(bx));
   const wanted = job.eventIds ? new Set(job.eventIds) : undefined;
   let ignored = 0;
+  // Ids and newest written time of the skipped records: a log's holes and its end need every record.
+  const ignoredIds: number[] = [];
+  let ignoredNewest = '';
+  const skip = (rid: bigint, pos: number): void => {
+    ignored++;
+    ignoredIds.push(Number(rid));
+    try {
+      const written = fileTimeIso(buf, pos + 16);
+      if (written > ignoredNewest) ignoredNewest = written;
+    } catch {
+      // A written time beyond what a Date holds says nothing about the log's end; the record still counts.
+    }
+  };
 
   for (let pos = CHUNK_HEADER_SIZE; pos + RECORD_HEADER_SIZE <= end; ) {
     const recOffset = fileOffset + pos;
@@ -114,10 +127,10 @@ export function decodeChunk(job: ChunkJob): ReaderItem[] {
     try {
       const nodes = bx.parseFragment(pos + RECORD_HEADER_SIZE, pos + size - 4);
       if (wanted && !wantedByPrefilter(nodes, buf, wanted)) {
-        ignored++;
+        skip(rid, pos);
       } else {
         const event = extractor.extract(nodes, { file: job.file, format: 'evtx', record: Number(rid), offset: recOffset });
-        if (wanted && !wanted.has(event.eventId)) ignored++;
+        if (wanted && !wanted.has(event.eventId)) skip(rid, pos);
         else items.push({ kind: 'event', event });
       }
     } catch (e) {
@@ -126,7 +139,7 @@ export function decodeChunk(job: ChunkJob): ReaderItem[] {
     }
     pos += size;
   }
-  if (ignored > 0) items.push({ kind: 'ignored', count: ignored });
+  if (ignored > 0) items.push({ kind: 'ignored', count: ignored, seen: { recordIds: ignoredIds, ...(ignoredNewest ? { newest: ignoredNewest } : {}) } });
   return items;
 }
 

@@ -1,7 +1,7 @@
 // Turns the loose strings a text export holds for one event into a RawEvent, or into the reason it cannot be one.
 // Shared by every text reader so they agree on what is required (a provider and a numeric event id) and on
 // how times, levels and missing channels are read.
-import type { InputFormat, RawEvent, ReaderContext, ReaderItem } from '../../types.js';
+import type { InputFormat, RawEvent, ReaderContext, ReaderItem, SkippedRecords } from '../../types.js';
 import { normalizeIsoTime } from '../time.js';
 import { inferChannel } from './channel.js';
 import { readExportTime, readMsDate, type TimeZone } from './local-time.js';
@@ -102,10 +102,20 @@ function normalizeMessage(message: string | null | undefined): string {
 export function itemFor(built: Built, line: number, ctx: ReaderContext): ReaderItem {
   if (!built.ok) return rejectedAt(line, built.reason);
   const ids = ctx.filter?.eventIds;
-  if (ids && !ids.has(built.event.eventId)) return { kind: 'ignored', count: 1 };
+  if (ids && !ids.has(built.event.eventId)) return ignoredEvent(built.event);
   return { kind: 'event', event: built.event };
 }
 
 export function rejectedAt(line: number, reason: string): ReaderItem {
   return { kind: 'rejected', rejection: { where: `line ${line}`, line, reason } };
+}
+
+/** A decoded event the filter does not want: counted, with what holes and the export's end need. */
+export function ignoredEvent(event: RawEvent): ReaderItem {
+  const seen: SkippedRecords = {};
+  if (event.recordId !== undefined) seen.recordIds = [event.recordId];
+  if (event.timeCreated) seen.newest = event.timeCreated;
+  if (event.channel) seen.channel = event.channel;
+  if (event.computer) seen.computer = event.computer;
+  return { kind: 'ignored', count: 1, seen };
 }

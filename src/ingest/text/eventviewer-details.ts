@@ -5,7 +5,7 @@
 import type { RawEvent, Reader, ReaderContext, ReaderItem } from '../../types.js';
 import { decodeText, type EncodingGuess } from '../encoding.js';
 import { eventFromXml, parseElement, XmlSyntaxError } from '../xml/index.js';
-import { buildEvent, itemFor, rejectedAt } from './build-event.js';
+import { buildEvent, ignoredEvent, itemFor, rejectedAt } from './build-event.js';
 import { BlockFields, matchLabel } from './labelled-block.js';
 import { splitLines } from './lines.js';
 import type { TimeZone } from './local-time.js';
@@ -78,7 +78,7 @@ function finish(block: DetailsBlock, ctx: ReaderContext, zone: TimeZone | undefi
   const fromXml = block.xml && block.xml.length > 0 ? eventFromXmlPart(block, ctx) : undefined;
   if (fromXml) {
     const ids = ctx.filter?.eventIds;
-    if (ids && !ids.has(fromXml.eventId)) return { kind: 'ignored', count: 1 };
+    if (ids && !ids.has(fromXml.eventId)) return ignoredEvent(fromXml);
     return { kind: 'event', event: fromXml };
   }
   // No XML part, or one we could not read: the labelled fields still make an event.

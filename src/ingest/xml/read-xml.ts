@@ -1,12 +1,31 @@
 // Reader for XML event exports: Event Viewer "Save as XML", wevtutil qe /f:xml (rooted or not),
 // PowerShell redirections in UTF-16LE, pretty-printed copies.
-import type { Reader, ReaderContext, ReaderItem } from '../../types.js';
+import type { Reader, ReaderContext, ReaderItem, SkippedRecords } from '../../types.js';
 import { decodeText, type EncodingGuess } from '../encoding.js';
 import { eventFromXml } from './event-from-xml.js';
 import { EventSplitter, type SplitPiece } from './split-events.js';
 import { parseElement, XmlSyntaxError } from './tokenize-event.js';
 
 const EVENT_ID = /<(?:\w+:)?EventID(?:\s[^>]*)?>\s*(\d+)\s*</;
+const RECORD_ID = /<(?:\w+:)?EventRecordID(?:\s[^>]*)?>\s*(\d+)\s*</;
+const SYSTEM_TIME = /<(?:\w+:)?TimeCreated\s[^>]*SystemTime\s*=\s*["']([^"']+)["']/;
+const CHANNEL = /<(?:\w+:)?Channel(?:\s[^>]*)?>([^<]*)</;
+const COMPUTER = /<(?:\w+:)?Computer(?:\s[^>]*)?>([^<]*)</;
+
+/** Record id, time, channel and computer of an event the filter skips, read without parsing it. */
+function skippedRecord(xml: string): SkippedRecords {
+  const seen: SkippedRecords = {};
+  const id = RECORD_ID.exec(xml);
+  if (id) seen.recordIds = [Number(id[1])];
+  const time = SYSTEM_TIME.exec(xml);
+  const ms = time ? Date.parse(time[1]) : NaN;
+  if (Number.isFinite(ms)) seen.newest = new Date(ms).toISOString();
+  const channel = CHANNEL.exec(xml);
+  if (channel) seen.channel = channel[1].trim();
+  const computer = COMPUTER.exec(xml);
+  if (computer) seen.computer = computer[1].trim();
+  return seen;
+}
 
 export function makeXmlReader(encoding: Pick<EncodingGuess, 'encoding' | 'bomLength'>): Reader {
   return async function* readXmlEvents(input, ctx): AsyncGenerator<ReaderItem> {
@@ -38,7 +57,7 @@ function pieceToItem(piece: SplitPiece, ctx: ReaderContext): ReaderItem {
   }
   if (ctx.filter?.eventIds) {
     const id = EVENT_ID.exec(piece.xml);
-    if (id && !ctx.filter.eventIds.has(Number(id[1]))) return { kind: 'ignored', count: 1 };
+    if (id && !ctx.filter.eventIds.has(Number(id[1]))) return { kind: 'ignored', count: 1, seen: skippedRecord(piece.xml) };
   }
   try {
     const root = parseElement(piece.xml);

@@ -127,10 +127,20 @@ export const RULES_KMS_HOST = {
   },
 
   'kms-host/log-cleared.title': { en: 'Key Management Service log was cleared or has holes', ja: '"Key Management Service" ログが消去された、または欠落がある' },
-  'kms-host/log-cleared.gap': {
-    en: 'records {from}–{to} are missing before record {record} ({before} – {after})',
-    ja: 'レコード {record} の前のレコード {from}～{to} が欠落しています ({before} – {after})',
+  'kms-host/log-cleared.hole-one': {
+    en: 'record {first} is missing before record {next}{before? ({before} – {after})}',
+    ja: 'レコード {next} の前のレコード {first} が欠落しています{before? ({before} – {after})}',
   },
+  'kms-host/log-cleared.hole': {
+    en: 'records {first}–{last} ({count}) are missing before record {next}{before? ({before} – {after})}',
+    ja: 'レコード {next} の前のレコード {first}～{last} ({count} 件) が欠落しています{before? ({before} – {after})}',
+  },
+  'kms-host/log-cleared.title-holes': { en: 'Holes in the exported Key Management Service records', ja: 'エクスポートされた "Key Management Service" のレコードに欠落がある' },
+  'kms-host/log-cleared.detail-holes': {
+    en: 'The export holds only 12290 records and their record ids have holes. If the export was filtered (wevtutil qe with /q, Event Viewer "Save Filtered Log File As"), the holes are the log\'s other records and say nothing; if it is the whole log, records were lost. An export of the whole log tells the two apart.',
+    ja: 'エクスポートには 12290 のレコードしかなく、レコード ID に欠落があります。フィルターしてエクスポートした場合 (wevtutil qe の /q、イベント ビューアーの「フィルターされたログ ファイルを名前を付けて保存」)、欠落はログのほかのレコードであり問題ありません。ログ全体のエクスポートなら、レコードが失われています。ログ全体をエクスポートすれば見分けられます。',
+  },
+  'kms-host/log-cleared.remedy-whole': { en: 'Export the whole log, unfiltered, and analyze it again: {cmd}', ja: 'フィルターせずにログ全体をエクスポートし、もう一度分析します: {cmd}' },
   'kms-host/log-cleared.detail': {
     en: 'The Key Management Service log is the only record of which clients this host activated. Part of it is gone, so counts and audits from it are incomplete.',
     ja: '"Key Management Service" ログは、このホストがどのクライアントをライセンス認証したかを示す唯一の記録です。その一部が失われているため、そこから求めたカウントや監査は不完全です。',

@@ -145,6 +145,25 @@ export const RULES_OTHER = {
   },
   'error/unknown-code.remedy': { en: 'On a Windows machine: {cmd}', ja: 'Windows コンピューターで実行します: {cmd}' },
 
+  'input/stale-export.title': { en: "This machine's evidence ends long before --now", ja: 'このコンピューターの根拠が --now よりずっと前で終わっている' },
+  'input/stale-export.span': {
+    en: '{records|# record|# records}{channel? of {channel}}, the newest at {newest}',
+    ja: '{channel?{channel} の}レコード {records} 件、最新は {newest}',
+  },
+  'input/stale-export.newest': { en: 'newest record at {at}', ja: '最新のレコードは {at}' },
+  'input/stale-export.detail': {
+    en: 'The evidence of this machine ends {end}, {gap} before --now ({now}). What its exports show is its state then; findings that depend on the time (expiry, idle host, counts over 30 days) extrapolate from that date.',
+    ja: 'このコンピューターの根拠は {end} で終わっており、--now ({now}) より {gap} 前です。エクスポートが示すのはその時点の状態で、時刻に依存する検出事項 (期限、アイドル状態のホスト、30 日間のカウント) はその日時から推定しています。',
+  },
+  'input/stale-export.remedy-export': {
+    en: 'Export the logs again from this machine (wevtutil epl Application app.evtx; wevtutil epl "Key Management Service" kms.evtx on a KMS host) and save fresh slmgr.vbs /dlv output.',
+    ja: 'このコンピューターからログをもう一度エクスポートし (wevtutil epl Application app.evtx、KMS ホストでは wevtutil epl "Key Management Service" kms.evtx)、新しい slmgr.vbs /dlv の出力を保存します。',
+  },
+  'input/stale-export.remedy-now': { en: 'Or drop --now to judge each machine as of its own evidence.', ja: 'または --now を外し、各コンピューターをそれ自身の根拠の時点で判断します。' },
+  'input/stale-export.extrapolated': {
+    en: "This machine's evidence ends {end}, {gap} before --now: this extrapolates from that date (input/stale-export).",
+    ja: 'このコンピューターの根拠は {end} で終わっており、--now より {gap} 前です。この検出事項はその日時からの推定です (input/stale-export)。',
+  },
   'volact/internal-error.title': { en: 'Rule {rule} failed on this machine', ja: 'ルール {rule} がこのコンピューターで失敗した' },
   'volact/internal-error.detail': {
     en: 'The rule {rule} stopped with an error ({message}); its result for this machine is missing. The other rules ran.',

@@ -13,6 +13,7 @@ export default defineRule(
     kb: ['procedure/read-slmgr-dli-dlv', 'event/12288'],
     facts: ['license', 'kms-request', 'kms-response'],
     seed: 'license state; SCCM 02A/02B',
+    usesClock: true,
   },
   ({ view, options, now }) => {
     const hits = [];

@@ -1,4 +1,5 @@
 // Table 2 row 2: the host answered, but its count is below what this client needs.
+import { responseCount } from '../../../decode/index.js';
 import { editionOf, CMD } from '../../remedies.js';
 import { evidenceOf, mergeEvidence } from '../../evidence.js';
 import { ownedSightings, sightingEvidence } from '../../rule-helpers.js';
@@ -12,7 +13,7 @@ export default defineRule(
   {
     id: ID,
     severity: 'error',
-    description: 'The client got 0xC004F038, or its 12289 reports a current count below the required count of its 12288 (25 for client OS, 5 for server OS and Office).',
+    description: 'The client got 0xC004F038, or a 12289 that carries the host\'s count (result 0 or 0xC004F038) reports a current count below the required count of its 12288 (25 for client OS, 5 for server OS and Office). A failed exchange carries no count.',
     kb: ['code/0xC004F038', 'event/12289', 'kms-host/count-below-threshold', 'procedure/reset-cmid'],
     facts: ['kms-request', 'kms-response', 'license', 'slmgr-error', 'service-info'],
     seed: 'Table 2 row 2',
@@ -25,15 +26,18 @@ export default defineRule(
     for (const x of view.unresolvedExchanges()) {
       if (!x.response) continue;
       const required = x.request.requiredCount ?? editionOf(x.request)?.threshold;
-      const short = required !== undefined && x.response.currentCount < required;
+      // A failed exchange (no host answered) leaves the count field at 0: that is no count at all.
+      const carried = responseCount(x.response);
+      if (carried === undefined) continue;
+      const short = required !== undefined && carried < required;
       const flagged = x.response.result === '0xC004F038' || x.response.flags.includes('NOT_ENOUGH_COUNT');
       if (!short && !flagged) continue;
       need = required ?? need;
-      count = x.response.currentCount;
+      count = carried;
       host = x.request.host;
       const req = required !== undefined ? msg('kms-client/count-below-threshold.evidence-required', { required }) : NONE;
       mergeEvidence(evidence, [
-        evidenceOf(x.response, msg('kms-client/count-below-threshold.evidence', { code: code(x.response.result), count: x.response.currentCount, required: req })),
+        evidenceOf(x.response, msg('kms-client/count-below-threshold.evidence', { code: code(x.response.result), count: carried, required: req })),
         evidenceOf(x.request),
       ]);
     }

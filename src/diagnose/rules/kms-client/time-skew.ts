@@ -2,7 +2,7 @@
 import type { KmsHostRequestFact } from '../../../decode/index.js';
 import { isSuccessHresult } from '../../../decode/index.js';
 import { evidenceOf, mergeEvidence } from '../../evidence.js';
-import { clientInFleet, hostEntriesForClient, hostLog } from '../../fleet-queries.js';
+import { clientInFleet, hostEntriesForClient, hostLog, machineByKey } from '../../fleet-queries.js';
 import { ownedSightings, sightingEvidence } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
 import { HOUR, toMs } from '../../time.js';
@@ -58,7 +58,7 @@ export default defineRule(
     const cut = view.lastKmsSuccess();
     const mine = hostEntriesForClient(fleet, view.machine).filter(({ entry }) => (toMs(entry.time) ?? -Infinity) > cut);
     for (const { hostKey, entry } of mine) {
-      if (skewedEntries([entry], skew).length) mergeEvidence(evidence, [entryEvidence(entry, fleet.machines.find((m) => m.key === hostKey)?.name ?? hostKey)]);
+      if (skewedEntries([entry], skew).length) mergeEvidence(evidence, [entryEvidence(entry, machineByKey(fleet, hostKey)?.name ?? hostKey)]);
     }
     // The host's side: clients that are not in the snapshot get the finding on the host.
     const orphans = skewedEntries(hostLog(fleet, view.key), skew).filter((e) => !clientInFleet(fleet, e, view.key));

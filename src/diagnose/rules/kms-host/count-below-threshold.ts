@@ -12,6 +12,7 @@ export default defineRule(
     kb: ['kms-client/count-below-threshold', 'kms-host/duplicate-cmid', 'event/12290', 'procedure/read-slmgr-dli-dlv'],
     facts: ['kms-host-request', 'license'],
     seed: 'Table 2 row 2; MP alert',
+    usesClock: true,
   },
   ({ view, fleet, now }) => {
     if (!view.hasRole('kms-host')) return [];

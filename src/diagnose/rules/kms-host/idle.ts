@@ -13,6 +13,7 @@ export default defineRule(
     kb: ['event/12290', 'procedure/open-kms-port', 'procedure/check-srv-record'],
     facts: ['kms-host-request'],
     seed: 'MP alert',
+    usesClock: true,
   },
   ({ view, fleet, options, now }) => {
     const log = hostLog(fleet, view.key);

@@ -1,15 +1,36 @@
 // Backup section: the Key Management Service log is the record of activations; clearing it loses history.
+//
+// Holes are looked for in every record the export held (the reader's record ledger), not only in the 12290s
+// volact decodes: a record of another provider or id in the same channel fills its place. An export filtered
+// at the source (wevtutil qe /q:"…EventID=12290…", Event Viewer "Save Filtered Log File As") has holes
+// wherever the log's other records were; those say nothing.
 import type { KmsHostRequestFact } from '../../../decode/index.js';
-import { evidenceOf } from '../../evidence.js';
-import { defineRule } from '../../rule.js';
+import { holesOf, type RecordSpan } from '../../../evidence/index.js';
+import { evidenceAt, evidenceOf } from '../../evidence.js';
+import { defineRule, type RuleHit } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
 import { msg } from '../../../messages/index.js';
 
+const KMS_CHANNEL = 'Key Management Service'.toLowerCase();
 /**
- * Holes in the record ids of one file's 12290s. The Key Management Service log holds 12290s and
- * little else, so a run of missing ids is history that was cleared or lost.
+ * A filtered export of the KMS log shows the log's other records (12293/12294 DNS publishing, service
+ * starts) as short holes between 12290s. Several holes, none longer than this, read as that pattern.
  */
-function recordGaps(entries: readonly KmsHostRequestFact[]): EvidenceRef[] {
+const FILTER_HOLE_MAX = 5;
+const FILTER_HOLES_MIN = 2;
+const WHOLE_LOG_EXPORT = 'wevtutil epl "Key Management Service" kms.evtx';
+
+type Export = 'whole-log' | 'filtered' | 'unknown';
+
+interface LogHoles {
+  span: RecordSpan;
+  holes: Array<[number, number]>;
+  kind: Export;
+  evidence: EvidenceRef[];
+}
+
+/** The spans of the host's files that are its Key Management Service log, with their holes. */
+function kmsLogHoles(records: readonly RecordSpan[], entries: readonly KmsHostRequestFact[]): LogHoles[] {
   const byFile = new Map<string, KmsHostRequestFact[]>();
   for (const e of entries) {
     if (e.source.record === undefined) continue;
@@ -17,45 +38,74 @@ function recordGaps(entries: readonly KmsHostRequestFact[]): EvidenceRef[] {
     if (list) list.push(e);
     else byFile.set(e.source.file, [e]);
   }
-  const out: EvidenceRef[] = [];
-  for (const list of byFile.values()) {
-    const byRecord = [...list].sort((a, b) => (a.source.record ?? 0) - (b.source.record ?? 0));
-    for (let i = 1; i < byRecord.length; i++) {
-      const prev = byRecord[i - 1].source.record ?? 0;
-      const cur = byRecord[i].source.record ?? 0;
-      if (cur > prev + 1) {
-        out.push(evidenceOf(byRecord[i], msg('kms-host/log-cleared.gap', { from: prev + 1, to: cur - 1, record: cur, before: byRecord[i - 1].time, after: byRecord[i].time })));
-      }
-    }
+  const out: LogHoles[] = [];
+  for (const span of records) {
+    const logged = byFile.get(span.file) ?? [];
+    const isKmsLog = span.channel.toLowerCase() === KMS_CHANNEL || (span.channel === '' && logged.length > 0);
+    if (!isKmsLog || span.idRuns.length < 2) continue;
+    const holes = holesOf(span.idRuns);
+    // Only 12290s in the export: it may have been filtered to that id, and then holes are the log's other records.
+    const only12290 = span.records <= logged.length;
+    const kind: Export = !only12290 ? 'whole-log' : holes.length >= FILTER_HOLES_MIN && holes.every(([a, b]) => b - a + 1 <= FILTER_HOLE_MAX) ? 'filtered' : 'unknown';
+    out.push({ span, holes, kind, evidence: holes.map((hole) => holeEvidence(span, hole, logged)) });
   }
   return out;
+}
+
+/** Points at the record after the hole, with the times of the 12290s around it when the export has them. */
+function holeEvidence(span: RecordSpan, [first, last]: [number, number], logged: readonly KmsHostRequestFact[]): EvidenceRef {
+  let before: KmsHostRequestFact | undefined;
+  let after: KmsHostRequestFact | undefined;
+  for (const e of logged) {
+    const r = e.source.record ?? 0;
+    if (r < first && (!before || r > (before.source.record ?? 0))) before = e;
+    if (r > last && (!after || r < (after.source.record ?? 0))) after = e;
+  }
+  const count = last - first + 1;
+  const summary =
+    first === last
+      ? msg('kms-host/log-cleared.hole-one', { first, next: last + 1, before: before && after ? before.time : undefined, after: after?.time })
+      : msg('kms-host/log-cleared.hole', { first, last, count, next: last + 1, before: before && after ? before.time : undefined, after: after?.time });
+  if (after && after.source.record === last + 1) return evidenceOf(after, summary);
+  return evidenceAt({ file: span.file, record: last + 1 }, summary);
 }
 
 export default defineRule(
   {
     id: 'kms-host/log-cleared',
     severity: 'warning',
-    description: 'System event 104 says the Key Management Service log was cleared, or record ids in its 12290s jump: activation history was lost.',
-    kb: ['procedure/backup-kms-log', 'event/104'],
+    description: 'System event 104 says the Key Management Service log was cleared, or record ids in a whole-log export jump (every record counts, not only 12290s): activation history was lost. Holes in an export that holds only 12290s may come from filtering it; a filtered export is recognised by its pattern and says nothing.',
+    kb: ['procedure/backup-kms-log', 'event/104', 'procedure/export-logs'],
     facts: ['log-cleared', 'kms-host-request'],
     seed: 'backup section',
   },
   ({ view }) => {
-    const evidence = view
+    const cleared = view
       .facts('log-cleared')
       .filter((f) => f.kmsLog)
       .map((f) => evidenceOf(f));
-    evidence.push(...recordGaps(view.facts('kms-host-request')));
-    if (!evidence.length) return [];
-    return [
-      {
+    const logs = kmsLogHoles(view.machine.records, view.facts('kms-host-request'));
+    const lost = logs.filter((l) => l.kind === 'whole-log').flatMap((l) => l.evidence);
+    const unclear = logs.filter((l) => l.kind === 'unknown').flatMap((l) => l.evidence);
+    const hits: RuleHit[] = [];
+    if (cleared.length || lost.length) {
+      hits.push({
         detail: msg('kms-host/log-cleared.detail'),
-        evidence,
+        evidence: [...cleared, ...lost],
         remedy: [
           msg('kms-host/log-cleared.remedy-export', { cmd: 'wevtutil epl "Key Management Service" kms-%DATE%.evtx' }),
           msg('kms-host/log-cleared.remedy-exclude'),
         ],
-      },
-    ];
+      });
+    }
+    if (unclear.length) {
+      hits.push({
+        title: msg('kms-host/log-cleared.title-holes'),
+        detail: msg('kms-host/log-cleared.detail-holes'),
+        evidence: unclear,
+        remedy: [msg('kms-host/log-cleared.remedy-whole', { cmd: WHOLE_LOG_EXPORT })],
+      });
+    }
+    return hits;
   },
 );

@@ -17,6 +17,7 @@ export default defineRule(
     kb: ['procedure/read-slmgr-dli-dlv', 'event/8230'],
     facts: ['license', 'license-state-data', 'kms-request'],
     seed: 'license state',
+    usesClock: true,
   },
   ({ view, options, now }) => {
     const hits = [];

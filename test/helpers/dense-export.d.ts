@@ -1,0 +1,12 @@
+export interface DenseExportOptions {
+  /** Distinct client machines. */
+  clients: number;
+  /** Stop after the first exchange that brings the export to at least this many bytes. */
+  targetBytes: number;
+  /** Unrelated Application events per client exchange (default 1: three quarters activation events). */
+  unrelatedPerExchange?: number;
+  /** Epoch ms of the first exchange (default 2024-01-01 UTC). */
+  start?: number;
+}
+export function denseExportChunks(options: DenseExportOptions): Generator<string>;
+export function denseExport(options: DenseExportOptions): string;
