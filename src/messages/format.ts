@@ -159,7 +159,7 @@ export function formatArg(value: MessageArg, lang: Lang): string {
   if ('duration' in value) return formatDuration(value.duration, lang);
   if ('time' in value) return formatTime(value.time, lang);
   if ('window' in value) return formatWindow(value.window[0], value.window[1], lang);
-  if ('list' in value) return value.list.map((v) => formatArg(v, lang)).join(LIST_SEPARATOR[lang]);
+  if ('list' in value) return value.list.map((v) => formatArg(v, lang)).join((value.by === 'semicolon' ? SEMICOLON_SEPARATOR : LIST_SEPARATOR)[lang]);
   if ('and' in value) return conjunction(lang).format(value.and.map((v) => formatArg(v, lang)));
   if ('sentences' in value) return value.sentences.map((v) => formatArg(v, lang)).filter((t) => t !== '').join(' ');
   if ('code' in value) return codeLabel(value.code);
@@ -167,6 +167,7 @@ export function formatArg(value: MessageArg, lang: Lang): string {
 }
 
 const LIST_SEPARATOR: Record<Lang, string> = { en: ', ', ja: '、' };
+const SEMICOLON_SEPARATOR: Record<Lang, string> = { en: '; ', ja: ' / ' };
 
 const conjunctions = new Map<Lang, Intl.ListFormat>();
 /** "1 and 2", "1、2": Intl's own way of listing alternatives that all hold. */

@@ -18,6 +18,8 @@ export const command = (value: string): MessageRef => ({ id: 'common.value', dat
 
 /** A list of values, joined the way the language joins lists. */
 export const list = (items: readonly MessageArg[]): MessageArg => ({ list: [...items] });
+/** A list of items that hold commas themselves: "a, b; c, d". */
+export const semicolonList = (items: readonly MessageArg[]): MessageArg => ({ list: [...items], by: 'semicolon' });
 /** Messages one after another. */
 export const sentences = (items: readonly MessageArg[]): MessageArg => ({ sentences: [...items] });
 export const count = (n: number): MessageArg => ({ count: n });

@@ -22,7 +22,8 @@ export type MessageArg =
   | { duration: number }
   | { time: number | string }
   | { window: [number, number] }
-  | { list: MessageArg[] }
+  /** Items joined the way the language lists them (", " / "、"); `by: 'semicolon'` for items that hold commas themselves. */
+  | { list: MessageArg[]; by?: 'semicolon' }
   /** A list read as "a, b and c" (Intl.ListFormat, conjunction). */
   | { and: MessageArg[] }
   /** Sentences one after another (joined by a space). */

@@ -1,6 +1,6 @@
 // The pieces every walk step is built from. Steps speak in catalog messages: the question is
 // `walk.<step id>`, notes and what to collect are messages with data.
-import { list, msg, window as timeWindow, type MessageRef } from '../../messages/index.js';
+import { list, msg, semicolonList, window as timeWindow, type MessageRef } from '../../messages/index.js';
 import type { Finding, WalkStep, EvidenceRef } from '../../types.js';
 import type { RuleContext } from '../rule.js';
 
@@ -32,7 +32,7 @@ export function failIf(ctx: WalkContext, ruleIds: readonly string[]): Outcome | 
     status: 'fail',
     evidence: hits.flatMap((f) => f.evidence),
     note: msg('walk.note.joined', {
-      items: { list: hits.map((f) => msg('walk.note.fired', { rule: f.rule, title: f.messages?.title ?? f.title })) },
+      items: semicolonList(hits.map((f) => msg('walk.note.fired', { rule: f.rule, title: f.messages?.title ?? f.title }))),
     }),
   };
 }

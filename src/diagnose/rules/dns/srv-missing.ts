@@ -3,7 +3,7 @@ import { evidenceOf } from '../../evidence.js';
 import { failedLookups, usesRegisteredHost } from '../../network-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
-import { list, msg } from '../../../messages/index.js';
+import { list, msg, semicolonList } from '../../../messages/index.js';
 
 export default defineRule(
   {
@@ -25,7 +25,7 @@ export default defineRule(
       {
         detail: msg('dns/srv-missing.detail', {
           names: domains.length ? list(domains.map((d) => `_vlmcs._tcp.${d}`)) : '_vlmcs._tcp',
-          reasons: list(reasons),
+          reasons: semicolonList(reasons),
         }),
         evidence: failed.map((l) => evidenceOf(l)),
         remedy: [

@@ -4,7 +4,7 @@ import { hostMachine, listeningPort } from '../../fleet-queries.js';
 import { checksHost, srvTargets } from '../../network-queries.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
-import { list, msg, type MessageRef } from '../../../messages/index.js';
+import { msg, semicolonList, type MessageRef } from '../../../messages/index.js';
 
 export default defineRule(
   {
@@ -40,7 +40,7 @@ export default defineRule(
     if (!wrong.length) return [];
     return [
       {
-        detail: msg('dns/srv-port-mismatch.detail', { problems: list(wrong) }),
+        detail: msg('dns/srv-port-mismatch.detail', { problems: semicolonList(wrong) }),
         evidence,
         remedy: [msg('dns/srv-port-mismatch.remedy-agree'), msg('dns/srv-port-mismatch.remedy-publish'), msg('dns/srv-port-mismatch.remedy-firewall')],
       },

@@ -5,7 +5,7 @@ import { hostMachine } from '../../fleet-queries.js';
 import { checksHost, srvTargets } from '../../network-queries.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
-import { list, msg, type MessageRef } from '../../../messages/index.js';
+import { list, msg, semicolonList, type MessageRef } from '../../../messages/index.js';
 
 export default defineRule(
   {
@@ -38,7 +38,7 @@ export default defineRule(
         }
       }
       if (!why.length) continue;
-      stale.push(msg('dns/srv-stale.target', { target: record.target, port: record.port, why: list(why) }));
+      stale.push(msg('dns/srv-stale.target', { target: record.target, port: record.port, why: semicolonList(why) }));
       evidence.push(evidenceOf(lookup), ...proof);
     }
     if (!stale.length) return [];

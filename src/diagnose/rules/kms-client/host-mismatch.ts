@@ -4,7 +4,7 @@ import { hostMachine, kmsHosts, listeningPort } from '../../fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
-import { english, list, msg, type MessageRef } from '../../../messages/index.js';
+import { english, list, msg, semicolonList, type MessageRef } from '../../../messages/index.js';
 
 export default defineRule(
   {
@@ -47,7 +47,7 @@ export default defineRule(
     if (!evidence.length) return [];
     return [
       {
-        detail: msg('kms-client/host-mismatch.detail', { problems: list([...problems.values()]) }),
+        detail: msg('kms-client/host-mismatch.detail', { problems: semicolonList([...problems.values()]) }),
         evidence,
         remedy: [
           msg('kms-client/host-mismatch.remedy-point', { cmd: CMD.skms(hosts[0].name, listeningPort(hosts[0]).port) }),

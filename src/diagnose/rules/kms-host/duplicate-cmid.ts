@@ -5,7 +5,7 @@ import { hostEntriesForClient, hostLog, namesByCmid, namesFollowEachOther } from
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
-import { list, msg, NONE, type MessageRef } from '../../../messages/index.js';
+import { list, msg, NONE, semicolonList, type MessageRef } from '../../../messages/index.js';
 
 const REMEDY = [
   msg('kms-host/duplicate-cmid.remedy-rearm', { rearm: CMD.rearm }),
@@ -42,7 +42,7 @@ export default defineRule(
       }
       hits.push({
         title: msg('kms-host/duplicate-cmid.title-groups', { n: groups.length }),
-        detail: msg('kms-host/duplicate-cmid.detail-host', { groups: list(lines) }),
+        detail: msg('kms-host/duplicate-cmid.detail-host', { groups: semicolonList(lines) }),
         evidence,
         remedy: REMEDY,
       });

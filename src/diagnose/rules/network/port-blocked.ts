@@ -2,7 +2,7 @@
 import { evidenceOf } from '../../evidence.js';
 import { latestPortChecks } from '../../network-queries.js';
 import { defineRule } from '../../rule.js';
-import { list, msg } from '../../../messages/index.js';
+import { msg, semicolonList } from '../../../messages/index.js';
 
 export default defineRule(
   {
@@ -20,7 +20,7 @@ export default defineRule(
     const first = failed[0]!;
     return [
       {
-        detail: msg('network/port-blocked.detail', { checks: list(listed) }),
+        detail: msg('network/port-blocked.detail', { checks: semicolonList(listed) }),
         evidence: failed.map((c) => evidenceOf(c)),
         remedy: [
           msg('network/port-blocked.remedy-listen', { host: first.host, cmd: `netstat -ano | findstr :${first.port}` }),
