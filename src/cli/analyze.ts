@@ -56,7 +56,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     const report = localizeReport(buildReport(analysis, reportOptions), lang);
     warnUnmatched(report.machines, reportOptions.show ?? [], io);
     const markdown = (): MarkdownOptions => ({
-      appendix: flags.kb ? kbAppendix(report) : [],
+      appendix: flags.kb ? kbAppendix(report, lang) : [],
       ...languageOptions(lang),
       ...(reportOptions.evidence !== undefined ? { evidence: reportOptions.evidence } : {}),
     });

@@ -1,7 +1,8 @@
 // `volact explain <x>`: the article for an HRESULT (any spelling), an event id, a rule id or an article id.
 import type { Command } from 'commander';
 import { describeHresult, loadKb, normalizeHresult, renderArticleForTerminal, stripControl } from '../kb/index.js';
-import { tell, type CliIo } from './output.js';
+import { LANG_OPTION_HELP } from './lang.js';
+import { parseLang, tell, type CliIo } from './output.js';
 import { msg, type MessageRef } from '../messages/index.js';
 import { wantsColor } from './search.js';
 
@@ -14,11 +15,13 @@ export function registerExplain(
     .command('explain')
     .description('explain an error code (0xC004F074, C004F074, decimal), an event id (12290) or a rule id')
     .argument('<x>', 'HRESULT, event id, rule id or article id')
-    .action((input: string) => {
+    .option('--lang <lang>', `${LANG_OPTION_HELP}; ja prints the Japanese article`)
+    .action((input: string, flags: { lang?: string }) => {
+      const lang = parseLang(flags.lang, io);
       const kb = loadKb();
       const article = kb.resolve(input);
       if (article) {
-        io.stdout(renderArticleForTerminal(article, { color: wantsColor(io) }));
+        io.stdout(renderArticleForTerminal(article, { color: wantsColor(io), lang }));
         return;
       }
       for (const line of notFoundMessage(input)) tell(io, line);

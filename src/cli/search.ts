@@ -1,12 +1,14 @@
 // `volact search <query...>`: ranked knowledge-base articles for a question, in English or Japanese.
 import type { Command } from 'commander';
 import { loadKb, stripControl } from '../kb/index.js';
-import { processIo, tell, UsageError, type CliIo } from './output.js';
+import { LANG_OPTION_HELP } from './lang.js';
+import { parseLang, processIo, tell, UsageError, type CliIo } from './output.js';
 import { msg } from '../messages/index.js';
 
 interface SearchFlags {
   limit: string;
   json?: boolean;
+  lang?: string;
 }
 
 const DEFAULT_LIMIT = 10;
@@ -22,13 +24,15 @@ export function registerSearch(
     .argument('<query...>', 'words to look for, e.g. "duplicate CMID" or "SRV レコード"')
     .option('-n, --limit <N>', 'at most N results', String(DEFAULT_LIMIT))
     .option('--json', 'print results as JSON')
+    .option('--lang <lang>', `${LANG_OPTION_HELP}; ja shows Japanese titles and excerpts`)
     .action((words: string[], flags: SearchFlags) => {
       const limit = parseLimit(flags.limit);
+      const lang = parseLang(flags.lang, io);
       const query = words.join(' ').trim();
       if (query === '') throw new UsageError(msg('cli.search-needs-query'));
-      const hits = loadKb().search(query, { limit });
+      const hits = loadKb().search(query, { limit, lang });
       if (flags.json) {
-        io.stdout(`${JSON.stringify({ query, results: hits.map((h, i) => ({ rank: i + 1, ...h })) }, null, 2)}\n`);
+        io.stdout(`${JSON.stringify({ query, lang, results: hits.map((h, i) => ({ rank: i + 1, ...h })) }, null, 2)}\n`);
       } else if (hits.length > 0) {
         const color = wantsColor(io);
         const dim = (s: string) => (color ? `\u001b[2m${s}\u001b[22m` : s);

@@ -1,6 +1,6 @@
 // HRESULT handling: one normal form for every way a code is printed, and a description
-// built from the data tables (data/hresults.tsv: our own meanings; data/hresult-symbols.tsv:
-// the symbolic names of the licensing codes).
+// built from the data tables (data/hresults.tsv: our own meanings; data/hresults-ja.tsv: the same
+// meanings written in Japanese; data/hresult-symbols.tsv: the symbolic names of the licensing codes).
 import { loadTsv } from './data-files.js';
 
 export interface HresultInfo {
@@ -9,6 +9,8 @@ export interface HresultInfo {
   symbol?: string;
   /** One or two sentences in our own words. */
   meaning?: string;
+  /** The meaning in Japanese (data/hresults-ja.tsv), written for Japanese readers rather than translated word for word. */
+  meaningJa?: string;
   /** kms | time | key | mak | network | dns | genuine | other | ok */
   category?: string;
   /** True when we have a symbol or a meaning for the code (directly or through `equivalent`). */
@@ -65,6 +67,7 @@ function parseHresult(x: string): string | undefined {
 interface Entry {
   symbol?: string;
   meaning?: string;
+  meaningJa?: string;
   category?: string;
 }
 
@@ -89,6 +92,12 @@ function entries(): Map<string, Entry> {
       category: row.category || undefined,
     });
   }
+  for (const row of loadTsv('hresults-ja.tsv')) {
+    const code = normalizeHresult(row.code);
+    const entry = code ? map.get(code) : undefined;
+    // A Japanese meaning only completes an English one; the table test reports strays.
+    if (entry?.meaning && row.meaning_ja) entry.meaningJa = row.meaning_ja;
+  }
   table = map;
   return map;
 }
@@ -104,6 +113,7 @@ function toInfo(code: string, e: Entry | undefined, equivalent?: string): Hresul
   const info: HresultInfo = { code, known: !!(e && (e.symbol || e.meaning)) };
   if (e?.symbol) info.symbol = e.symbol;
   if (e?.meaning) info.meaning = e.meaning;
+  if (e?.meaningJa) info.meaningJa = e.meaningJa;
   if (e?.category) info.category = e.category;
   if (equivalent) info.equivalent = equivalent;
   return info;

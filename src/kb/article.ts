@@ -18,6 +18,11 @@ export interface Article {
   severity?: 'error' | 'warning' | 'info';
   /** Markdown body, without the front matter. */
   body: string;
+  /**
+   * Japanese body: from the sibling `<name>.ja.md` for hand-written articles, made from the
+   * Japanese meaning table for generated code entries. Undefined while no one has written it.
+   */
+  bodyJa?: string;
   /** Where the article came from: a path under kb/, or "generated" for table-made code entries. */
   origin: string;
 }
@@ -95,4 +100,37 @@ export function parseArticle(text: string, origin: string): ArticleParse {
       origin,
     },
   };
+}
+
+/** The Japanese twin of an article: `<name>.ja.md` beside `<name>.md`, holding only `id`, `title` and the body. */
+export interface JapaneseBody {
+  id: string;
+  title: string;
+  body: string;
+}
+
+const JAPANESE_KEYS = new Set(['id', 'title']);
+
+/** Reads a `.ja.md` file; like parseArticle it reports problems instead of throwing. */
+export function parseJapaneseBody(text: string, origin: string): { japanese?: JapaneseBody; problems: string[] } {
+  const fm = parseFrontMatter(text);
+  const problems = fm.problems.map((p) => `${origin}: ${p}`);
+  for (const key of Object.keys(fm.data)) {
+    // Tags, related ids and keywords live in the English file only, so the two never disagree.
+    if (!JAPANESE_KEYS.has(key)) problems.push(`${origin}: "${key}" belongs in the English article; a .ja.md holds only id and title`);
+  }
+  const single = (key: string): string | undefined => {
+    const v = fm.data[key];
+    if (Array.isArray(v)) {
+      problems.push(`${origin}: "${key}" must be a single value`);
+      return undefined;
+    }
+    if (v === undefined || v.trim() === '') problems.push(`${origin}: missing "${key}"`);
+    return v;
+  };
+  const id = single('id');
+  const title = single('title');
+  if (fm.body.trim() === '') problems.push(`${origin}: empty body`);
+  if (problems.length > 0 || !id || !title) return { problems };
+  return { japanese: { id, title, body: fm.body }, problems };
 }

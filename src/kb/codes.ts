@@ -11,6 +11,8 @@ interface CategoryAdvice {
   labelJa: string;
   /** What to look at first, in our words. */
   start: string;
+  /** The same advice written in Japanese, in the guide's vocabulary (kb/glossary.tsv). */
+  startJa: string;
   related: string[];
 }
 
@@ -21,48 +23,56 @@ const CATEGORY_ADVICE: Record<string, CategoryAdvice> = {
     labelJa: 'KMS ライセンス認証',
     start:
       'Look at the KMS client events 12288/12289 on the client and 12290 on the host for the same time, then walk the KMS client checks.',
+    startJa: '同じ時刻の KMS クライアント側のイベント 12288/12289 と、KMS ホスト側の 12290 を突き合わせ、KMS クライアントの確認項目を順に調べます。',
     related: ['kms-client/request-failed', 'event/12288', 'event/12289', 'event/12290'],
   },
   time: {
     label: 'clock',
     labelJa: '時刻',
     start: 'Compare the clock of the machine with the KMS host or with a reliable time source (UTC); fix time sync first.',
+    startJa: 'コンピューターの時刻を KMS ホストまたは信頼できる時刻源 (UTC) と比べます。まず時刻同期を直してください。',
     related: ['kms-client/time-skew', 'code/0xC004F06C'],
   },
   key: {
     label: 'product key',
     labelJa: 'プロダクト キー',
     start: 'Check which key is installed (`slmgr /dli`: channel and last five characters) and whether it fits this edition.',
+    startJa: 'インストールされているプロダクト キー (`slmgr /dli` のチャネルと末尾 5 文字) を確かめ、このエディションに合うキーかどうかを調べます。',
     related: ['procedure/read-slmgr-dli-dlv', 'kms-host/key-on-client'],
   },
   network: {
     label: 'network',
     labelJa: 'ネットワーク',
     start: 'The machine could not talk to the other end. Check name resolution, proxy, firewall and the ports the activation path needs.',
+    startJa: '相手先と通信できませんでした。名前解決、プロキシ、ファイアウォール、ライセンス認証の経路が使うポートを確認します。',
     related: ['mak/online-activation-failed', 'kms-client/request-failed', 'procedure/open-kms-port'],
   },
   dns: {
     label: 'DNS',
     labelJa: 'DNS',
     start: 'Check the `_vlmcs._tcp` SRV record and the DNS servers the machine uses.',
+    startJa: '`_vlmcs._tcp` の SRV リソース レコードと、そのコンピューターが使う DNS サーバーを確認します。',
     related: ['kms-client/dns-lookup-failed', 'procedure/check-srv-record'],
   },
   mak: {
     label: 'MAK activation',
     labelJa: 'MAK ライセンス認証',
     start: 'The Microsoft activation service refused or limited the key. Check the key in the Volume Licensing portal; phone activation may help.',
+    startJa: 'マイクロソフトのライセンス認証サービスがキーを拒否したか、認証回数を制限しました。ボリューム ライセンスのポータルでキーを確認してください。電話によるライセンス認証で解決することもあります。',
     related: ['mak/ato-error', 'mak/activation-limit', 'procedure/vamt-proxy-activation'],
   },
   genuine: {
     label: 'genuine validation',
     labelJa: '正規品の検証',
     start: 'Read event 8209 for the reason, then follow the non-genuine recovery steps.',
+    startJa: 'イベント 8209 で理由を確認し、正規品ではない状態から回復する手順に従います。',
     related: ['genuine/non-genuine', 'event/8209', 'procedure/recover-non-genuine'],
   },
   other: {
     label: 'licensing service',
     labelJa: 'ライセンス サービス',
     start: 'Run `slui.exe 0x2a <code>` on an affected machine for the local text, and check the license state with `slmgr /dlv`.',
+    startJa: '問題のコンピューターで `slui.exe 0x2a <コード>` を実行してその環境のメッセージを表示し、`slmgr /dlv` でライセンスの状態を確認します。',
     related: ['error/unknown-code', 'procedure/read-slmgr-dli-dlv'],
   },
 };
@@ -116,6 +126,7 @@ function codeArticle(info: HresultInfo): Article {
   const related = success ? ['procedure/read-slmgr-dli-dlv'] : info.meaning ? advice.related : ['error/unknown-code'];
   const kindJa = success ? 'コード' : 'エラー コード';
   return {
+    bodyJa: japaneseBody(info, advice, success),
     id: `code/${info.code}`,
     title,
     kind: 'code',
@@ -127,4 +138,25 @@ function codeArticle(info: HresultInfo): Article {
     body: lines.join('\n'),
     origin: 'generated',
   };
+}
+
+/** The Japanese twin of codeArticle's body; the meaning comes from data/hresults-ja.tsv. */
+function japaneseBody(info: HresultInfo, advice: CategoryAdvice, success: boolean): string {
+  const symbol = info.symbol ?? '';
+  const lines: string[] = [];
+  if (info.meaningJa) lines.push(`**意味:** ${info.meaningJa}`, '');
+  else if (info.meaning) lines.push(`**意味:** このコードの日本語の説明はまだありません。英語の説明: ${info.meaning}`, '');
+  if (success) {
+    lines.push('**エラーではありません。** このコードは重大度ビットが立っていないため、情報または成功として報告されます。', '');
+  } else if (info.meaning) {
+    lines.push(`**最初に確認すること (${advice.labelJa}):** ${advice.startJa}`, '');
+  } else {
+    lines.push(
+      `Windows はこのコードを${symbol ? ` \`${symbol}\` として` : ''}定義しています。volact にはこのコード固有のトラブルシューティング情報はなく、` +
+        'ライセンス認証の問題でまず追うべきコードであることはまれです。',
+      '',
+    );
+  }
+  lines.push(`**その環境での説明:** 問題のコンピューターで \`slui.exe 0x2a ${info.code}\` を実行すると、そのコンピューターの表示言語で Windows のメッセージが表示されます。`);
+  return lines.join('\n');
 }

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type lunr from 'lunr';
 import type { Article, ArticleKind } from './article.js';
+import type { KbLang } from './lang.js';
 import { loadArticles } from './load.js';
 import { candidateIds } from './resolve.js';
 import { excerptFor, runQuery, type SearchHit } from './query.js';
@@ -10,6 +11,7 @@ import { obtainIndex, type IndexSource } from './search-index.js';
 export type { Article, ArticleKind } from './article.js';
 export type { SearchHit } from './query.js';
 export type { IndexSource } from './search-index.js';
+export { KB_LANGS, type KbLang } from './lang.js';
 export { renderArticleForTerminal, renderMarkdown, stripControl, type RenderOptions } from './render.js';
 export { describeHresult, normalizeHresult, codeArticleId } from './codes.js';
 export { parseFrontMatter } from './frontmatter.js';
@@ -24,7 +26,21 @@ export const DEFAULT_INDEX_PATH = fileURLToPath(new URL('dist/kb-index.json', PA
 
 export interface SearchOptions {
   limit?: number;
+  /** Language of the titles and excerpts returned; `ja` shows the Japanese title and body text. */
+  lang?: KbLang;
 }
+
+/** The article's title in a language (the Japanese one is always there: the loader requires it). */
+export function titleIn(article: Article, lang: KbLang): string {
+  return lang === 'ja' ? article.titleJa : article.title;
+}
+
+/** The article's body in a language; English when the Japanese body is not written yet. */
+export function bodyIn(article: Article, lang: KbLang): string {
+  return lang === 'ja' ? (article.bodyJa ?? article.body) : article.body;
+}
+
+const APPENDIX_HEADING: Record<KbLang, string> = { en: 'Knowledge base', ja: 'ナレッジ ベース' };
 
 export interface LoadKbOptions {
   kbDir?: string;
@@ -78,12 +94,13 @@ export class Kb {
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 10;
+    const lang = options.lang ?? 'en';
     const results = runQuery(this.index().index, query, limit);
     const hits: SearchHit[] = [];
     for (const r of results) {
       const article = this.byId.get(r.ref);
       if (!article) continue; // an index entry for an article that is gone: skip, never crash
-      hits.push({ id: article.id, title: article.title, score: r.score, excerpt: excerptFor(article, query) });
+      hits.push({ id: article.id, title: titleIn(article, lang), score: r.score, excerpt: excerptFor(article, query, lang) });
     }
     return hits;
   }
@@ -95,30 +112,30 @@ export class Kb {
   }
 
   /** Article as Markdown for appending to a report: heading with title and id, then the body. */
-  markdownFor(id: string, headingLevel = 3): string | undefined {
+  markdownFor(id: string, headingLevel = 3, lang: KbLang = 'en'): string | undefined {
     const a = this.byId.get(id);
     if (!a) return undefined;
     const hashes = '#'.repeat(Math.min(6, Math.max(1, headingLevel)));
     // Article headings nest under the appended heading.
-    const body = a.body.replace(/^(#{1,6}) /gm, (_m, h: string) => `${'#'.repeat(Math.min(6, h.length + headingLevel))} `);
-    return `${hashes} ${a.title} (\`${a.id}\`)\n\n${body.trim()}\n`;
+    const body = bodyIn(a, lang).replace(/^(#{1,6}) /gm, (_m, h: string) => `${'#'.repeat(Math.min(6, h.length + headingLevel))} `);
+    return `${hashes} ${titleIn(a, lang)} (\`${a.id}\`)\n\n${body.trim()}\n`;
   }
 
   /**
    * The articles a report cites, once each and in first-cited order, under one heading — for
    * appending to a Markdown report. Unknown ids are skipped (the coverage test keeps them rare).
    */
-  appendixFor(ids: readonly string[], headingLevel = 2): string {
+  appendixFor(ids: readonly string[], headingLevel = 2, lang: KbLang = 'en'): string {
     const seen = new Set<string>();
     const sections: string[] = [];
     for (const id of ids) {
       if (seen.has(id)) continue;
       seen.add(id);
-      const section = this.markdownFor(id, headingLevel + 1);
+      const section = this.markdownFor(id, headingLevel + 1, lang);
       if (section) sections.push(section);
     }
     if (sections.length === 0) return '';
-    return `${'#'.repeat(Math.min(6, Math.max(1, headingLevel)))} Knowledge base\n\n${sections.join('\n')}`;
+    return `${'#'.repeat(Math.min(6, Math.max(1, headingLevel)))} ${APPENDIX_HEADING[lang]}\n\n${sections.join('\n')}`;
   }
 
   private index(): { index: lunr.Index; source: IndexSource } {

@@ -1,7 +1,7 @@
 // Reading kb/**/*.md into articles, plus the generated code entries.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parseArticle, type Article } from './article.js';
+import { parseArticle, parseJapaneseBody, type Article } from './article.js';
 import { generatedCodeArticles } from './codes.js';
 
 export interface LoadedArticles {
@@ -24,18 +24,25 @@ function markdownFiles(dir: string): string[] {
     .sort();
 }
 
+/** Japanese bodies sit beside their article as `<name>.ja.md`; they are never articles of their own. */
+const JAPANESE_SUFFIX = '.ja.md';
+
 export function loadArticles(kbDir: string): LoadedArticles {
   const problems: string[] = [];
   const byId = new Map<string, Article>();
-  for (const file of markdownFiles(kbDir)) {
-    const origin = `kb/${relative(kbDir, file).split(sep).join('/')}`;
-    let text: string;
+  const byOrigin = new Map<string, Article>();
+  const files = markdownFiles(kbDir).map((file) => ({ file, origin: `kb/${relative(kbDir, file).split(sep).join('/')}` }));
+  const read = (file: string, origin: string): string | undefined => {
     try {
-      text = readFileSync(file, 'utf8');
+      return readFileSync(file, 'utf8');
     } catch (err) {
       problems.push(`${origin}: cannot read (${(err as Error).message})`);
-      continue;
+      return undefined;
     }
+  };
+  for (const { file, origin } of files.filter((f) => !f.origin.endsWith(JAPANESE_SUFFIX))) {
+    const text = read(file, origin);
+    if (text === undefined) continue;
     const parsed = parseArticle(text, origin);
     problems.push(...parsed.problems);
     const article = parsed.article;
@@ -48,6 +55,29 @@ export function loadArticles(kbDir: string): LoadedArticles {
       continue;
     }
     byId.set(article.id, article);
+    byOrigin.set(origin, article);
+  }
+  for (const { file, origin } of files.filter((f) => f.origin.endsWith(JAPANESE_SUFFIX))) {
+    const text = read(file, origin);
+    if (text === undefined) continue;
+    const parsed = parseJapaneseBody(text, origin);
+    problems.push(...parsed.problems);
+    const japanese = parsed.japanese;
+    if (!japanese) continue;
+    const englishOrigin = `${origin.slice(0, -JAPANESE_SUFFIX.length)}.md`;
+    const english = byOrigin.get(englishOrigin);
+    if (!english) {
+      problems.push(`${origin}: no English article ${englishOrigin} beside it (a Japanese body needs its English original)`);
+      continue;
+    }
+    if (japanese.id !== english.id) {
+      problems.push(`${origin}: id ${japanese.id} differs from ${english.id} in ${englishOrigin}`);
+      continue;
+    }
+    if (japanese.title !== english.titleJa) {
+      problems.push(`${origin}: title ${JSON.stringify(japanese.title)} differs from title_ja ${JSON.stringify(english.titleJa)} in ${englishOrigin}`);
+    }
+    english.bodyJa = japanese.body;
   }
   const handWritten = new Set(byId.keys());
   const articles = [...byId.values(), ...generatedCodeArticles(handWritten)];

@@ -1,6 +1,7 @@
 // Turning a person's question into a lunr query, and picking a short excerpt to show.
 import type lunr from 'lunr';
 import type { Article } from './article.js';
+import type { KbLang } from './lang.js';
 import { lunrKit } from './lunr-setup.js';
 import { plainText } from './search-index.js';
 
@@ -41,12 +42,16 @@ export function runQuery(index: lunr.Index, query: string, limit: number): lunr.
 const EXCERPT_CHARS = 160;
 const JAPANESE_TEXT = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF]/;
 
-/** The sentence, list item or table row of the article that holds most query words; the first one as a fallback. */
-export function excerptFor(article: Article, query: string): string {
-  const pieces = excerptPieces(plainText(article.body));
-  // The bodies are English: a Japanese question gets the Japanese title first, so the
+/**
+ * The sentence, list item or table row of the article that holds most query words; the first one
+ * as a fallback. In Japanese the excerpt comes from the Japanese body when the article has one.
+ */
+export function excerptFor(article: Article, query: string, lang: KbLang = 'en'): string {
+  const japaneseBody = lang === 'ja' ? article.bodyJa : undefined;
+  const pieces = excerptPieces(plainText(japaneseBody ?? article.body));
+  // An English body answering a Japanese question: the Japanese title goes first, so the
   // person can tell at a glance that the hit is about what they asked.
-  if (JAPANESE_TEXT.test(query) && article.titleJa) pieces.unshift(article.titleJa);
+  if (!japaneseBody && JAPANESE_TEXT.test(query) && article.titleJa) pieces.unshift(article.titleJa);
   if (pieces.length === 0) return '';
   const words = queryTerms(query).map((w) => w.toLowerCase());
   let best = pieces[0] as string;
@@ -70,7 +75,8 @@ function excerptPieces(text: string): string[] {
     let paragraph: string[] = [];
     const flush = () => {
       if (paragraph.length === 0) return;
-      pieces.push(...paragraph.join(' ').split(/(?<=[.!?。])\s+/));
+      // Japanese sentences end at 。 with no space after it; English ones at a stop and a space.
+      pieces.push(...joinLines(paragraph).split(/(?<=[。！？])|(?<=[.!?])\s+/));
       paragraph = [];
     };
     for (const line of lines) {
@@ -88,4 +94,15 @@ function excerptPieces(text: string): string[] {
     flush();
   }
   return pieces.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0);
+}
+
+/** Hard-wrapped lines rejoined: with a space in English, without one between Japanese characters. */
+function joinLines(lines: readonly string[]): string {
+  let text = '';
+  for (const line of lines) {
+    if (text === '') text = line;
+    else if (JAPANESE_TEXT.test(text.slice(-1)) && JAPANESE_TEXT.test(line.charAt(0))) text += line;
+    else text += ` ${line}`;
+  }
+  return text;
 }

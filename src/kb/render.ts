@@ -3,10 +3,17 @@
 // our own escape sequences — a hostile or damaged file cannot move the cursor or recolor the screen.
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Article } from './article.js';
+import type { KbLang } from './lang.js';
 
 export interface RenderOptions {
   color: boolean;
+  /** `ja`: Japanese title and body, the English title underneath for reference. Default `en`. */
+  lang?: KbLang;
 }
+
+const SEE_ALSO: Record<KbLang, string> = { en: 'See also', ja: '関連項目' };
+const KIND_JA: Record<Article['kind'], string> = { rule: 'ルール', code: 'コード', event: 'イベント', procedure: '手順' };
+const SEVERITY_JA: Record<NonNullable<Article['severity']>, string> = { error: 'エラー', warning: '警告', info: '情報' };
 
 interface Style {
   bold: (s: string) => string;
@@ -31,14 +38,19 @@ const unescapeHtml = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (m) => 
 
 export function renderArticleForTerminal(article: Article, options: RenderOptions): string {
   const st = options.color ? COLOR : PLAIN;
+  const lang = options.lang ?? 'en';
+  const ja = lang === 'ja';
+  const kind = ja ? KIND_JA[article.kind] : article.kind;
+  const severity = article.severity ? (ja ? SEVERITY_JA[article.severity] : article.severity) : undefined;
   const head = [
-    st.bold(stripControl(article.title)),
-    st.dim(`${stripControl(article.id)} · ${article.kind}${article.severity ? ` · ${article.severity}` : ''}`),
-    st.dim(stripControl(article.titleJa)),
+    st.bold(stripControl(ja ? article.titleJa : article.title)),
+    st.dim(`${stripControl(article.id)} · ${kind}${severity ? ` · ${severity}` : ''}`),
+    st.dim(stripControl(ja ? article.title : article.titleJa)),
     '',
   ];
-  const body = renderMarkdown(stripControl(article.body), st);
-  const related = article.related.length > 0 ? ['', st.dim(`See also: ${article.related.map(stripControl).join(', ')}`)] : [];
+  const body = renderMarkdown(stripControl(ja ? (article.bodyJa ?? article.body) : article.body), st);
+  const separator = ja ? '、' : ', ';
+  const related = article.related.length > 0 ? ['', st.dim(`${SEE_ALSO[lang]}: ${article.related.map(stripControl).join(separator)}`)] : [];
   return [...head, body.trimEnd(), ...related, ''].join('\n');
 }
 

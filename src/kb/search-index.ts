@@ -8,7 +8,7 @@ import type { Article } from './article.js';
 import { lunrKit } from './lunr-setup.js';
 
 /** Bump when the indexed fields or pipeline change, so old index files count as stale. */
-const INDEX_FORMAT = 5;
+const INDEX_FORMAT = 6;
 
 interface IndexedDoc {
   id: string;
@@ -16,6 +16,8 @@ interface IndexedDoc {
   title_ja: string;
   keywords: string;
   body: string;
+  /** The Japanese body, so a Japanese question also matches what the article says, not only its title. */
+  body_ja: string;
 }
 
 export interface SerializedKbIndex {
@@ -34,6 +36,7 @@ function toDoc(a: Article): IndexedDoc {
     title_ja: a.titleJa,
     keywords: [...idWords(a), ...a.tags, ...a.keywords, ...a.keywordsJa].join(' \n '),
     body: plainText(a.body),
+    body_ja: plainText(a.bodyJa ?? ''),
   };
 }
 
@@ -77,6 +80,7 @@ export function buildIndex(articles: readonly Article[]): lunr.Index {
     this.field('title_ja', { boost: 8 });
     this.field('keywords', { boost: 4 });
     this.field('body');
+    this.field('body_ja');
     for (const a of articles) this.add(toDoc(a));
   });
 }

@@ -1,8 +1,7 @@
 // Puts a report into one language. Findings, walk steps and evidence carry their wording as catalog
 // messages (id + data); this re-renders every sentence from them, so Markdown, HTML, JSON, JUnit and
 // GitHub output all speak the chosen language. Input values inside the data stay as they were.
-import { loadKb } from '../kb/index.js';
-import { render, setCodeMeanings, type Lang, type MessageRef } from '../messages/index.js';
+import { render, type Lang, type MessageRef } from '../messages/index.js';
 import type { EvidenceRef, Finding, WalkStep } from '../types.js';
 import type { MarkdownOptions } from './markdown.js';
 import type { Report } from './model.js';
@@ -15,7 +14,6 @@ export function languageOptions(lang: Lang): Pick<MarkdownOptions, 'lang'> {
 /** The report with every finding, walk step and evidence summary rendered in `lang` (English is returned as it is). */
 export function localizeReport(report: Report, lang: Lang): Report {
   if (lang === 'en') return report;
-  useKbMeanings(lang);
   const say = (ref: MessageRef): string => render(ref, lang);
   const evidence = localizeEvidence(say);
   return {
@@ -56,18 +54,4 @@ function localizeEvidence(say: (ref: MessageRef) => string): (e: EvidenceRef) =>
     if (!out) done.set(e, (out = { ...e, summary: say(e.message) }));
     return out;
   };
-}
-
-/** Codes explained in Japanese: the knowledge base's Japanese titles of code articles, without the code prefix. */
-function useKbMeanings(lang: Lang): void {
-  if (lang !== 'ja') return;
-  const kb = loadKb();
-  setCodeMeanings('ja', (code) => {
-    const article = kb.get(`code/${code}`);
-    if (!article?.titleJa) return undefined;
-    const meaning = article.titleJa.replace(/^\s*0x[0-9A-F]{8}\s*(?:—|-|:)?\s*/i, '').trim();
-    // Generated entries are titled by code and symbol only; that is not a meaning.
-    if (meaning === '' || /^[A-Z0-9_()\s]+$/.test(meaning) || meaning.includes(code)) return undefined;
-    return meaning.endsWith('。') ? meaning : `${meaning}。`;
-  });
 }

@@ -13,8 +13,6 @@ export async function runCli(args: string[], stdin?: Buffer | string): Promise<C
   const io = {
     stdout: (t: string) => void (stdout += t),
     stderr: (t: string) => void (stderr += t),
-    // The language comes from --lang only, whatever locale the machine running the tests has.
-    env: {},
     ...(stdin !== undefined ? { stdin: Readable.from([Buffer.from(stdin)]) } : {}),
   };
   const code = await main(args, io);

@@ -111,3 +111,35 @@ describe('allHresults', () => {
     for (const c of codes) expect(c).toMatch(/^0x[0-9A-F]{8}$/);
   });
 });
+
+describe('Japanese meanings (hresults-ja.tsv)', () => {
+  const english = tsv('hresults.tsv');
+  const japanese = tsv('hresults-ja.tsv');
+
+  it('has one Japanese meaning for every code we explain, and none for codes we do not', () => {
+    const explained = english.filter((r) => r.meaning).map((r) => normalizeHresult(r.code));
+    const translated = japanese.map((r) => normalizeHresult(r.code));
+    expect(new Set(translated).size).toBe(translated.length);
+    expect([...translated].sort()).toEqual([...explained].sort());
+    expect(translated.length).toBeGreaterThanOrEqual(94);
+  });
+
+  it('writes each meaning in Japanese and keeps the codes it quotes', () => {
+    const byCode = new Map(english.map((r) => [normalizeHresult(r.code), r.meaning ?? '']));
+    for (const row of japanese) {
+      const ja = row.meaning_ja ?? '';
+      expect(ja, row.code).toMatch(/[\u3040-\u30FF]/);
+      // A code or port number quoted in English (0xC004F042, 1688, 25/5) must survive in Japanese.
+      for (const quoted of (byCode.get(normalizeHresult(row.code)) ?? '').match(/0x[0-9A-F]{8}|\b1688\b/g) ?? []) {
+        expect(ja, `${row.code} should quote ${quoted}`).toContain(quoted);
+      }
+    }
+  });
+
+  it('reaches describeHresult, also through the other severity bit', () => {
+    expect(describeHresult('0xC004F074').meaningJa).toContain('KMS ホスト');
+    expect(describeHresult('0x4004F074').meaningJa).toBe(describeHresult('0xC004F074').meaningJa);
+    expect(describeHresult('0xC004F06B').meaningJa).toContain('仮想マシン');
+    expect(describeHresult('0x12345678').meaningJa).toBeUndefined();
+  });
+});

@@ -105,6 +105,8 @@ describe('rendering', () => {
     expect(en).toMatch(/^0xC004F038 \(SL_E_VL_NOT_ENOUGH_COUNT\): .+ 0xDEADBEEF: no description in our tables$/);
     const ja = render({ id: 'common.sentences', data: { items: { sentences: [explain('0xDEADBEEF')] } } }, 'ja');
     expect(ja).toBe('0xDEADBEEF: volact の表に説明がありません');
+    // Codes with a Japanese meaning (src/decode/data/hresults-ja.tsv) are explained in Japanese.
+    expect(render({ id: 'common.sentences', data: { items: { sentences: [explain('0xC004F038')] } } }, 'ja')).toMatch(/^0xC004F038 \(SL_E_VL_NOT_ENOUGH_COUNT\): .*[\u3040-\u30ff]/);
   });
 });
 
