@@ -192,7 +192,7 @@ export function langOfArgs(argv: readonly string[], env: Readonly<Record<string,
 
 /** --lang checked: one of the languages we speak. */
 export function parseLang(value: string | undefined, io: CliIo): Lang {
-  if (value === undefined) return io.lang ?? 'en';
+  if (value === undefined) return io.lang ?? langFromEnv(io.env ?? process.env);
   if ((LANGS as readonly string[]).includes(value)) return value as Lang;
   throw expectsOneOf('--lang', LANGS, value);
 }
