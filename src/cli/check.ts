@@ -14,7 +14,7 @@ import { renderBaselineSection, renderGithubAnnotations, renderJobSummary } from
 import { renderJunit } from '../report/junit.js';
 import type { Finding, Severity } from '../types.js';
 import { reportNothingToRead } from './no-input.js';
-import { emitChunks, expectsOneOf, parseLang, parseNow, tell, UsageError, type CliIo } from './output.js';
+import { emitChunks, expectsOneOf, parseLang, parseNow, runLang, tell, UsageError, type CliIo } from './output.js';
 import { msg, LANGS, type Lang } from '../messages/index.js';
 import { localizeReport } from '../report/localize.js';
 import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
@@ -110,7 +110,7 @@ export async function reportGate(
   gate: Gate & { reporter: Reporter; reportOptions: ReturnType<typeof reportOptionsFrom>; command: string; out?: string; lang?: Lang },
 ): Promise<void> {
   const { config, failOn, failOnNew, knownRules, reporter, reportOptions } = gate;
-  const lang = gate.lang ?? io.lang ?? 'en';
+  const lang = gate.lang ?? runLang(io);
   // The verdict and the baseline match on the report as built; then it is put into the run's language.
   const built = buildReport(analysis, reportOptions);
   warnUnmatched(built.machines, reportOptions.show ?? [], io);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { csvHeader, csvRow, jsonlRow, readEvents } from '../events.js';
 import { neutralizeControls } from '../report/index.js';
-import { openOutput, UsageError, type CliIo } from './output.js';
+import { openOutput, runLang, UsageError, type CliIo } from './output.js';
 import { msg, render } from '../messages/index.js';
 
 interface EventsFlags {
@@ -48,13 +48,13 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
       for await (const item of readEvents(paths, options)) {
         if (item.kind === 'warning') {
           flush();
-          io.stderr(neutralizeControls(render(msg('cli.event-warning', { file: item.file, where: item.warning.where, reason: item.warning.reason }), io.lang ?? 'en')) + '\n');
+          io.stderr(neutralizeControls(render(msg('cli.event-warning', { file: item.file, where: item.warning.where, reason: item.warning.reason }), runLang(io))) + '\n');
           continue;
         }
         if (item.kind === 'rejected') {
           rejected++;
           flush();
-          io.stderr(neutralizeControls(render(msg('cli.event-rejected', { file: item.file, where: item.rejection.where, reason: item.rejection.reason }), io.lang ?? 'en')) + '\n');
+          io.stderr(neutralizeControls(render(msg('cli.event-rejected', { file: item.file, where: item.rejection.where, reason: item.rejection.reason }), runLang(io))) + '\n');
           continue;
         }
         rows++;

@@ -174,9 +174,14 @@ export function expectsOneOf(option: string, allowed: readonly string[], found: 
   return new UsageError(msg('cli.expects-one-of', { option, allowed: allowed.join(', '), found: JSON.stringify(found) }));
 }
 
+/** The run's language: set by main from --lang or the environment; read from the environment otherwise. */
+export function runLang(io: CliIo): Lang {
+  return io.lang ?? langFromEnv(io.env ?? process.env);
+}
+
 /** A line on stderr in the run's language. */
 export function tell(io: CliIo, ref: MessageRef): void {
-  io.stderr(`${render(ref, io.lang ?? 'en')}\n`);
+  io.stderr(`${render(ref, runLang(io))}\n`);
 }
 
 /** The run's language: --lang (also --lang=x) when it names one we speak, else the environment. */
@@ -192,7 +197,7 @@ export function langOfArgs(argv: readonly string[], env: Readonly<Record<string,
 
 /** --lang checked: one of the languages we speak. */
 export function parseLang(value: string | undefined, io: CliIo): Lang {
-  if (value === undefined) return io.lang ?? langFromEnv(io.env ?? process.env);
+  if (value === undefined) return runLang(io);
   if ((LANGS as readonly string[]).includes(value)) return value as Lang;
   throw expectsOneOf('--lang', LANGS, value);
 }
