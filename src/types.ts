@@ -1,5 +1,9 @@
 // Shapes shared by every layer of the flow (ingest → decode → evidence → diagnose → report).
-// This module imports nothing, so any layer may depend on it without breaking the one-way flow.
+// This module imports only the message shapes (the catalog sits on this same floor), so any layer may
+// depend on it without breaking the one-way flow.
+import type { MessageRef } from './messages/types.js';
+
+export type { MessageRef } from './messages/types.js';
 
 export type InputFormat = 'evtx' | 'xml' | 'csv' | 'text' | 'json' | 'jsonl' | 'slmgr' | 'network' | 'unknown';
 
@@ -101,7 +105,9 @@ export interface EvidenceRef {
   record?: number;
   line?: number;
   eventId?: number;
+  /** The summary in English; `message` holds it as a catalog message for other languages. */
   summary: string;
+  message?: MessageRef;
 }
 
 /** Shaped like a lint message: stable id, place, evidence, help. */
@@ -115,6 +121,14 @@ export interface Finding {
   remedy: string[];
   /** KB article ids (see kb/). */
   kb: string[];
+  /** The same wording as catalog messages (id + data): title, detail sentences, remedy steps. Reports re-render them in their language. */
+  messages?: FindingMessages;
+}
+
+export interface FindingMessages {
+  title: MessageRef;
+  detail: MessageRef[];
+  remedy: MessageRef[];
 }
 
 export type StepStatus = 'pass' | 'fail' | 'unknown';
@@ -130,4 +144,12 @@ export interface WalkStep {
   collect?: string;
   /** Short explanation of how the status was decided. */
   note?: string;
+  /** `step`, `note` and `collect` as catalog messages. */
+  messages?: WalkStepMessages;
+}
+
+export interface WalkStepMessages {
+  step: MessageRef;
+  note?: MessageRef;
+  collect?: MessageRef;
 }

@@ -4,11 +4,12 @@ import { analyze, nothingReadable } from '../analyze.js';
 import { buildReport, jsonReportChunks, markdownReportChunks, renderHtml } from '../report/index.js';
 import { jsonlReportChunks } from '../report/jsonl.js';
 import { kbAppendix } from '../report/kb-appendix.js';
-import { LANGS, type Lang } from '../report/i18n.js';
-import { languageOptions } from '../report/localize.js';
+import { LANGS } from '../report/i18n.js';
+import { languageOptions, localizeReport } from '../report/localize.js';
+import { msg } from '../messages/index.js';
 import type { MarkdownOptions } from '../report/markdown.js';
 import { reportNothingToRead } from './no-input.js';
-import { emitChunks, parseNow, UsageError, type CliIo } from './output.js';
+import { emitChunks, expectsOneOf, parseLang, parseNow, tell, type CliIo } from './output.js';
 import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
 
 const FORMATS = ['md', 'html', 'json', 'jsonl'] as const;
@@ -21,7 +22,7 @@ interface AnalyzeFlags extends ReportFlags {
   machine?: string;
   tz?: string;
   kb: boolean;
-  lang: string;
+  lang?: string;
 }
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -34,15 +35,11 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--now <iso>', 'pin "now" for every machine (default: each machine is judged as of the newest record in its own files)')
     .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
-    .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (input is never translated)`, 'en')
+    .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (default: from LC_ALL, LC_MESSAGES or LANG, else en; input is never translated)`)
     .option('--no-kb', 'do not append the knowledge-base articles the findings cite (Markdown, HTML)');
   addReportOptions(command).action(async (paths: string[], flags: AnalyzeFlags) => {
-    if (!(FORMATS as readonly string[]).includes(flags.format)) {
-      throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, found ${JSON.stringify(flags.format)}`);
-    }
-    if (!(LANGS as readonly string[]).includes(flags.lang)) {
-      throw new UsageError(`--lang expects one of ${LANGS.join(', ')}, found ${JSON.stringify(flags.lang)}`);
-    }
+    if (!(FORMATS as readonly string[]).includes(flags.format)) throw expectsOneOf('--format', FORMATS, flags.format);
+    const lang = parseLang(flags.lang, io);
     const now = parseNow(flags.now);
     const reportOptions = reportOptionsFrom(flags);
     const analysis = await analyze(paths, {
@@ -56,11 +53,11 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       setExit(2);
       return;
     }
-    const report = buildReport(analysis, reportOptions);
-    warnUnmatched(report.machines, reportOptions.show ?? [], io.stderr);
+    const report = localizeReport(buildReport(analysis, reportOptions), lang);
+    warnUnmatched(report.machines, reportOptions.show ?? [], io);
     const markdown = (): MarkdownOptions => ({
-      appendix: flags.kb ? kbAppendix(report, flags.lang as Lang) : [],
-      ...languageOptions(flags.lang as Lang),
+      appendix: flags.kb ? kbAppendix(report, lang) : [],
+      ...languageOptions(lang),
       ...(reportOptions.evidence !== undefined ? { evidence: reportOptions.evidence } : {}),
     });
     const render: Record<Format, () => Iterable<string>> = {
@@ -71,7 +68,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     };
     await emitChunks(io, render[flags.format as Format](), flags.out);
     if (nothingReadable(analysis.inputs)) {
-      io.stderr('volact: nothing readable in the given inputs (see the Inputs section)\n');
+      tell(io, msg('cli.nothing-readable'));
       setExit(2);
     }
   });

@@ -14,7 +14,9 @@ import { renderBaselineSection, renderGithubAnnotations, renderJobSummary } from
 import { renderJunit } from '../report/junit.js';
 import type { Finding, Severity } from '../types.js';
 import { reportNothingToRead } from './no-input.js';
-import { emitChunks, parseNow, UsageError, type CliIo } from './output.js';
+import { emitChunks, expectsOneOf, parseLang, parseNow, runLang, tell, UsageError, type CliIo } from './output.js';
+import { msg, LANGS, type Lang } from '../messages/index.js';
+import { localizeReport } from '../report/localize.js';
 import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
 import { capFinding, type EvidenceLimit } from '../report/model.js';
 
@@ -33,6 +35,7 @@ export interface CheckFlags extends ReportFlags {
   machine?: string;
   tz?: string;
   threads?: string;
+  lang?: string;
 }
 
 export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -50,11 +53,13 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('--now <iso>', 'pin "now" for every machine (default: each machine is judged as of the newest record in its own files)')
     .option('--machine <name>', 'machine name for slmgr text that does not say (stdin, loose files)')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
-    .option('--threads <n>', 'worker threads reading files (default: one per core)');
+    .option('--threads <n>', 'worker threads reading files (default: one per core)')
+    .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (default: from LC_ALL, LC_MESSAGES or LANG, else en)`);
   addReportOptions(command).action(async (paths: string[], flags: CheckFlags) => {
     const reporter = parseReporter(flags.reporter);
     const now = parseNow(flags.now);
     const threads = parseThreads(flags.threads);
+    const lang = parseLang(flags.lang, io);
     const reportOptions = reportOptionsFrom(flags);
     const gate = await gateFrom(flags);
 
@@ -71,7 +76,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       setExit(2);
       return;
     }
-    await reportGate(io, setExit, analysis, { ...gate, reporter, reportOptions, command: 'check', ...(flags.out ? { out: flags.out } : {}) });
+    await reportGate(io, setExit, analysis, { ...gate, reporter, reportOptions, command: 'check', lang, ...(flags.out ? { out: flags.out } : {}) });
   });
 }
 
@@ -92,7 +97,7 @@ export async function gateFrom(flags: GateFlags): Promise<Gate> {
   const config = await configFrom(flags, knownRules);
   const failOn: Severity = config.failOn ?? 'error';
   const failOnNew = config.failOnNew ?? false;
-  if (failOnNew && !flags.baseline) throw new UsageError('--fail-on-new needs --baseline <previous.json>');
+  if (failOnNew && !flags.baseline) throw new UsageError(msg('cli.fail-on-new-needs-baseline'));
   const baseline = flags.baseline ? await loadBaseline(flags.baseline) : undefined;
   return { config, failOn, failOnNew, knownRules, ...(baseline ? { baseline, baselineFile: flags.baseline } : {}) };
 }
@@ -102,17 +107,25 @@ export async function reportGate(
   io: CliIo,
   setExit: (code: number) => void,
   analysis: Analysis,
-  gate: Gate & { reporter: Reporter; reportOptions: ReturnType<typeof reportOptionsFrom>; command: string; out?: string },
+  gate: Gate & { reporter: Reporter; reportOptions: ReturnType<typeof reportOptionsFrom>; command: string; out?: string; lang?: Lang },
 ): Promise<void> {
   const { config, failOn, failOnNew, knownRules, reporter, reportOptions } = gate;
-  const report = buildReport(analysis, reportOptions);
-  warnUnmatched(report.machines, reportOptions.show ?? [], io.stderr);
-  const diff = gate.baseline ? diffBaseline(report.findings, gate.baseline, gate.baselineFile!) : undefined;
-  const { failing, known } = verdict(report.findings, failOn, diff, failOnNew);
+  const lang = gate.lang ?? runLang(io);
+  // The verdict and the baseline match on the report as built; then it is put into the run's language.
+  const built = buildReport(analysis, reportOptions);
+  warnUnmatched(built.machines, reportOptions.show ?? [], io);
+  const builtDiff = gate.baseline ? diffBaseline(built.findings, gate.baseline, gate.baselineFile!) : undefined;
+  const builtVerdict = verdict(built.findings, failOn, builtDiff, failOnNew);
+  const report = localizeReport(built, lang);
+  const same = new Map<Finding, Finding>(built.findings.map((f, i) => [f, report.findings[i]]));
+  const localized = (set: Iterable<Finding>): Finding[] => [...set].map((f) => same.get(f) ?? f);
+  const failing = new Set(localized(builtVerdict.failing));
+  const known = new Set(localized(builtVerdict.known));
+  const diff = builtDiff && { ...builtDiff, new: localized(builtDiff.new), persisting: localized(builtDiff.persisting) };
   const ruleIds = knownRules.filter((id) => config.rules[id] !== 'off');
 
   const evidence = reportOptions.evidence;
-  const context: RenderContext = { failing, known, failOn, failOnNew, ruleIds, ...(diff ? { diff } : {}), ...(evidence !== undefined ? { evidence } : {}) };
+  const context: RenderContext = { failing, known, failOn, failOnNew, ruleIds, lang, ...(diff ? { diff } : {}), ...(evidence !== undefined ? { evidence } : {}) };
   await emitChunks(io, render(reporter, report, context), gate.out);
   if (reporter === 'github' && process.env.GITHUB_STEP_SUMMARY) {
     const summary = renderJobSummary(report, { failing, failOn, failOnNew, ...(diff ? { baseline: diff } : {}), ...(evidence !== undefined ? { evidence } : {}) });
@@ -120,17 +133,17 @@ export async function reportGate(
   }
 
   if (nothingReadable(analysis.inputs)) {
-    io.stderr('volact: nothing readable in the given inputs (see the Inputs section)\n');
+    tell(io, msg('cli.nothing-readable'));
     setExit(2);
     return;
   }
   const machines = new Set([...failing].map((f) => f.machine ?? 'fleet'));
-  const what = failOnNew ? `new finding(s) at or above ${failOn}` : `finding(s) at or above ${failOn}`;
+  const what = msg(failOnNew ? 'cli.check-what-new' : 'cli.check-what', { level: failOn });
   if (failing.size > 0) {
-    io.stderr(`volact ${gate.command}: ${failing.size} ${what} on ${machines.size} machine(s)\n`);
+    tell(io, msg('cli.check-failing', { command: gate.command, count: failing.size, what, machines: machines.size }));
     setExit(1);
   } else {
-    io.stderr(`volact ${gate.command}: no ${what}\n`);
+    tell(io, msg('cli.check-passing', { command: gate.command, what }));
   }
 }
 
@@ -140,6 +153,7 @@ interface RenderContext {
   failOn: Severity;
   failOnNew: boolean;
   ruleIds: string[];
+  lang: Lang;
   diff?: BaselineDiff;
   evidence?: EvidenceLimit;
 }
@@ -147,7 +161,7 @@ interface RenderContext {
 function render(reporter: Reporter, report: Report, ctx: RenderContext): Iterable<string> {
   switch (reporter) {
     case 'md':
-      return [renderMarkdown(report, { ...(ctx.diff ? { appendix: [renderBaselineSection(ctx.diff)] } : {}), ...(ctx.evidence !== undefined ? { evidence: ctx.evidence } : {}) })];
+      return [renderMarkdown(report, { lang: ctx.lang, ...(ctx.diff ? { appendix: [renderBaselineSection(ctx.diff)] } : {}), ...(ctx.evidence !== undefined ? { evidence: ctx.evidence } : {}) })];
     case 'json':
       return jsonReportChunks(withCheck(report, ctx));
     case 'junit':
@@ -188,7 +202,7 @@ async function configFrom(flags: GateFlags, knownRules: string[]): Promise<Volac
     }
     const over: Parameters<typeof mergeConfig>[1] = { rules };
     if (flags.failOn !== undefined) {
-      if (!isSeverity(flags.failOn)) throw new UsageError(`--fail-on expects one of ${SEVERITIES.join(', ')}, found ${JSON.stringify(flags.failOn)}`);
+      if (!isSeverity(flags.failOn)) throw expectsOneOf('--fail-on', SEVERITIES, flags.failOn);
       over.failOn = flags.failOn;
     }
     if (flags.failOnNew) over.failOnNew = true;
@@ -204,25 +218,26 @@ async function loadBaseline(file: string): Promise<BaselineReport> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`--baseline ${file}: cannot read it (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message})`);
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? msg('cli.no-such-file') : (error as Error).message;
+    throw new UsageError(msg('cli.baseline-unreadable', { file, why }));
   }
   try {
     return readBaseline(text, file);
   } catch (error) {
-    if (error instanceof BaselineError) throw new UsageError(error.message);
+    if (error instanceof BaselineError) throw new UsageError(error.ref);
     throw error;
   }
 }
 
 export function parseReporter(value: string): Reporter {
   if ((REPORTERS as readonly string[]).includes(value)) return value as Reporter;
-  throw new UsageError(`--reporter expects one of ${REPORTERS.join(', ')}, found ${JSON.stringify(value)}`);
+  throw expectsOneOf('--reporter', REPORTERS, value);
 }
 
 function parseThreads(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(`--threads expects a whole number from 0 to 64, found ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(msg('cli.expects-threads', { found: JSON.stringify(value) }));
   return n;
 }
 

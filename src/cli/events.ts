@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { csvHeader, csvRow, jsonlRow, readEvents } from '../events.js';
 import { neutralizeControls } from '../report/index.js';
-import { openOutput, UsageError, type CliIo } from './output.js';
+import { openOutput, runLang, UsageError, type CliIo } from './output.js';
+import { msg, render } from '../messages/index.js';
 
 interface EventsFlags {
   format: string;
@@ -20,7 +21,7 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .action(async (paths: string[], flags: EventsFlags) => {
-      if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(`--format expects jsonl or csv, found ${JSON.stringify(flags.format)}`);
+      if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(msg('cli.expects-events-format', { found: JSON.stringify(flags.format) }));
       const file = flags.out ? await openOutput(flags.out) : undefined;
       // Rows are small and can be millions: hand them on in batches of about 64 KiB, not one write each. Each batch
       // waits for its reader (backpressure); a reader that went away stops the loop (OutputClosed).
@@ -47,13 +48,13 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
       for await (const item of readEvents(paths, options)) {
         if (item.kind === 'warning') {
           flush();
-          io.stderr(neutralizeControls(`volact: ${item.file}: ${item.warning.where}: warning: ${item.warning.reason}`) + '\n');
+          io.stderr(neutralizeControls(render(msg('cli.event-warning', { file: item.file, where: item.warning.where, reason: item.warning.reason }), runLang(io))) + '\n');
           continue;
         }
         if (item.kind === 'rejected') {
           rejected++;
           flush();
-          io.stderr(neutralizeControls(`volact: ${item.file}: ${item.rejection.where}: ${item.rejection.reason}`) + '\n');
+          io.stderr(neutralizeControls(render(msg('cli.event-rejected', { file: item.file, where: item.rejection.where, reason: item.rejection.reason }), runLang(io))) + '\n');
           continue;
         }
         rows++;

@@ -1,5 +1,6 @@
 // The command line: commander wiring only. Domain work happens in the library.
 import { Command, CommanderError } from 'commander';
+import { msg } from '../messages/index.js';
 import { VERSION } from '../version.js';
 import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
@@ -8,9 +9,11 @@ import { registerExplain } from './explain.js';
 import { helpExamples } from './help-examples.js';
 import { registerProbe } from './probe.js';
 import { registerSearch } from './search.js';
-import { OutputClosed, processIo, UsageError, type CliIo } from './output.js';
+import { langOfArgs, OutputClosed, processIo, tell, UsageError, type CliIo } from './output.js';
 
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], given: CliIo = processIo): Promise<number> {
+  const io: CliIo = given === processIo ? processIo : { ...given };
+  io.lang = langOfArgs(argv, given.env ?? process.env);
   let exitCode = 0;
   const setExit = (code: number): void => {
     exitCode = Math.max(exitCode, code);
@@ -40,7 +43,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     // The reader of our output went away (`volact events … | head`): nothing is wrong, stop quietly.
     if (error instanceof OutputClosed) return 0;
     if (error instanceof UsageError) {
-      io.stderr(`volact: ${error.message}\n`);
+      tell(io, msg('cli.error', { message: error.ref }));
       return 2;
     }
     throw error;

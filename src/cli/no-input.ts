@@ -1,6 +1,7 @@
 // When not one of the given paths could even be opened, a report of nothing helps nobody: say why per path.
 import type { InputAccount } from '../analyze.js';
-import type { CliIo } from './output.js';
+import { msg } from '../messages/index.js';
+import { tell, type CliIo } from './output.js';
 
 /** Inputs that are paths which could not be opened (missing, unreadable, empty folder, no glob match). */
 function isPathProblem(input: InputAccount): boolean {
@@ -13,6 +14,6 @@ function isPathProblem(input: InputAccount): boolean {
  */
 export function reportNothingToRead(inputs: readonly InputAccount[], io: CliIo): boolean {
   if (inputs.length === 0 || !inputs.every(isPathProblem)) return false;
-  for (const input of inputs) io.stderr(`volact: ${input.file}: ${input.rejected[0].reason}\n`);
+  for (const input of inputs) tell(io, msg('cli.path-problem', { file: input.file, reason: input.rejected[0].reason }));
   return true;
 }

@@ -6,6 +6,7 @@
 // waiting for the stream to drain (backpressure), so the whole text never sits in memory.
 import type { WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { english, langFromEnv, LANGS, msg, pickLang, render, type Lang, type MessageId, type MessageRef } from '../messages/index.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -13,6 +14,10 @@ export interface CliIo {
   /** Writes to stdout and resolves when the stream can take more (backpressure); stdout() when absent. */
   write?: (text: string) => Promise<void>;
   stdin?: NodeJS.ReadableStream;
+  /** Environment the language is read from (LC_ALL, LC_MESSAGES, LANG); process.env when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Language of this run's messages, set by main from --lang or the environment. */
+  lang?: Lang;
 }
 
 /** Thrown by a write after the reader of stdout (or of an -o file) went away: the command stops quietly. */
@@ -114,7 +119,7 @@ export async function openOutput(out: string): Promise<OutputFile> {
   try {
     handle = await open(out, 'w');
   } catch (error) {
-    throw new UsageError(`cannot write ${out}: ${describeFsError(error)}`);
+    throw new UsageError(msg('cli.cannot-write', { file: out, why: describeFsError(error) }));
   }
   // The stream owns the FileHandle and closes it; a bare fd would be closed twice (once more when the handle is collected).
   const stream: WriteStream = handle.createWriteStream();
@@ -123,7 +128,7 @@ export async function openOutput(out: string): Promise<OutputFile> {
     failure ??= error;
   });
   const check = (): void => {
-    if (failure) throw new UsageError(`cannot write ${out}: ${describeFsError(failure)}`);
+    if (failure) throw new UsageError(msg('cli.cannot-write', { file: out, why: describeFsError(failure) }));
   };
   return {
     write(text) {
@@ -144,28 +149,62 @@ export async function openOutput(out: string): Promise<OutputFile> {
   };
 }
 
-const FS_REASONS: Record<string, string> = {
-  ENOENT: 'the folder does not exist',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a folder',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-};
+const FS_REASONS = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EISDIR', 'EROFS', 'ENOSPC']);
 
-function describeFsError(error: unknown): string {
+/** Why a file cannot be written, in the catalog's words for the usual codes (the system's own text otherwise). */
+function describeFsError(error: unknown): MessageRef | string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code && FS_REASONS[code]) return `${FS_REASONS[code]} (${code})`;
+  if (code && FS_REASONS.has(code)) return msg(`cli.fs.${code}` as MessageId, { code });
   return error instanceof Error ? error.message : String(error);
 }
 
-/** A usage error: commander's or ours. Exit code 2. */
-export class UsageError extends Error {}
+
+/** A usage error: commander's or ours. Exit code 2. The message is shown in the run's language. */
+export class UsageError extends Error {
+  readonly ref: MessageRef;
+  constructor(ref: MessageRef | string) {
+    const message = typeof ref === 'string' ? msg('common.value', { value: ref }) : ref;
+    super(english(message));
+    this.ref = message;
+  }
+}
+
+/** "--format expects one of md, html, found "x"". */
+export function expectsOneOf(option: string, allowed: readonly string[], found: string): UsageError {
+  return new UsageError(msg('cli.expects-one-of', { option, allowed: allowed.join(', '), found: JSON.stringify(found) }));
+}
+
+/** The run's language: set by main from --lang or the environment; read from the environment otherwise. */
+export function runLang(io: CliIo): Lang {
+  return io.lang ?? langFromEnv(io.env ?? process.env);
+}
+
+/** A line on stderr in the run's language. */
+export function tell(io: CliIo, ref: MessageRef): void {
+  io.stderr(`${render(ref, runLang(io))}\n`);
+}
+
+/** The run's language: --lang (also --lang=x) when it names one we speak, else the environment. */
+export function langOfArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
+  let flag: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') break;
+    if (argv[i] === '--lang') flag = argv[i + 1];
+    else if (argv[i].startsWith('--lang=')) flag = argv[i].slice('--lang='.length);
+  }
+  return pickLang(flag, env) ?? langFromEnv(env);
+}
+
+/** --lang checked: one of the languages we speak. */
+export function parseLang(value: string | undefined, io: CliIo): Lang {
+  if (value === undefined) return runLang(io);
+  if ((LANGS as readonly string[]).includes(value)) return value as Lang;
+  throw expectsOneOf('--lang', LANGS, value);
+}
 
 export function parseNow(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const ms = Date.parse(value);
-  if (!Number.isFinite(ms)) throw new UsageError(`--now expects an ISO-8601 time such as 2024-03-08T00:00:00Z, found ${JSON.stringify(value)}`);
+  if (!Number.isFinite(ms)) throw new UsageError(msg('cli.expects-now', { found: JSON.stringify(value) }));
   return new Date(ms).toISOString();
 }

@@ -5,10 +5,11 @@ import { diagnoseFacts } from '../analyze.js';
 import { diagnoseOptionsFrom, SEVERITIES } from '../config/index.js';
 import { DEFAULT_TIMEOUT_MS, EndpointError, machineDnsSuffix, runProbe } from '../probe/index.js';
 import { gateFrom, parseReporter, reportGate, REPORTERS, type CheckFlags } from './check.js';
-import { parseNow, UsageError, type CliIo } from './output.js';
+import { parseLang, parseNow, UsageError, type CliIo } from './output.js';
+import { LANGS, msg } from '../messages/index.js';
 import { addReportOptions, reportOptionsFrom } from './report-options.js';
 
-interface ProbeFlags extends Pick<CheckFlags, 'failOn' | 'failOnNew' | 'reporter' | 'baseline' | 'config' | 'rule' | 'out' | 'now' | 'machine' | 'machines' | 'showMachine' | 'evidence'> {
+interface ProbeFlags extends Pick<CheckFlags, 'failOn' | 'failOnNew' | 'reporter' | 'baseline' | 'config' | 'rule' | 'out' | 'now' | 'machine' | 'machines' | 'showMachine' | 'evidence' | 'lang'> {
   host: string[];
   dnsServer?: string;
   timeout: string;
@@ -30,19 +31,21 @@ export function registerProbe(program: Command, io: CliIo, setExit: (code: numbe
     .option('--rule <id=level>', 'set a rule to error|warning|info|off (repeatable)', collect, [])
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .option('--now <iso>', 'pin "now" (and the time stamped on the checks)')
-    .option('--machine <name>', "name the report gives this machine (default: the computer's name)");
+    .option('--machine <name>', "name the report gives this machine (default: the computer's name)")
+    .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (default: from LC_ALL, LC_MESSAGES or LANG, else en)`);
   addReportOptions(command).action(async (domainArg: string | undefined, flags: ProbeFlags) => {
     const reporter = parseReporter(flags.reporter);
     const reportOptions = reportOptionsFrom(flags);
     const now = parseNow(flags.now);
+    const lang = parseLang(flags.lang, io);
     const timeoutMs = Number(flags.timeout);
     if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 120_000) {
-      throw new UsageError(`--timeout expects milliseconds from 1 to 120000, found ${JSON.stringify(flags.timeout)}`);
+      throw new UsageError(msg('cli.expects-timeout', { found: JSON.stringify(flags.timeout) }));
     }
     const domain = domainArg ?? (await machineDnsSuffix());
-    if (!domain) throw new UsageError("probe: no domain given and this machine's DNS suffix is unknown; pass the domain, e.g. volact probe corp.contoso.com");
+    if (!domain) throw new UsageError(msg('cli.probe-no-domain'));
     if (!/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/.test(domain)) {
-      throw new UsageError(`probe: ${JSON.stringify(domain)} is not a DNS domain name`);
+      throw new UsageError(msg('cli.probe-bad-domain', { domain: JSON.stringify(domain) }));
     }
     const gate = await gateFrom(flags);
     let probed;
@@ -56,11 +59,11 @@ export function registerProbe(program: Command, io: CliIo, setExit: (code: numbe
         ...(now ? { now } : {}),
       });
     } catch (error) {
-      if (error instanceof EndpointError) throw new UsageError(error.message);
+      if (error instanceof EndpointError) throw new UsageError(error.ref);
       throw error;
     }
     const analysis = diagnoseFacts(probed.inputs, probed.facts, { ...(now ? { now } : {}), diagnose: diagnoseOptionsFrom(gate.config) });
-    await reportGate(io, setExit, analysis, { ...gate, reporter, reportOptions, command: 'probe', ...(flags.out ? { out: flags.out } : {}) });
+    await reportGate(io, setExit, analysis, { ...gate, reporter, reportOptions, command: 'probe', lang, ...(flags.out ? { out: flags.out } : {}) });
   });
 }
 

@@ -1,6 +1,7 @@
 // Progress on stderr, only where a person watches (stderr is a terminal) and only once the work has
 // taken long enough to wonder about; pipes, files and CI logs get nothing.
-import { processIo, type CliIo } from './output.js';
+import { processIo, runLang, type CliIo } from './output.js';
+import { count, msg, render } from '../messages/index.js';
 
 const QUIET_FOR_MS = 1000;
 const EVERY_MS = 250;
@@ -14,7 +15,7 @@ export function progressReporter(io: CliIo): ((done: number, total: number) => v
     if (now - started < QUIET_FOR_MS) return;
     if (done < total && now - shown < EVERY_MS) return;
     shown = now;
-    io.stderr(`\rvolact: read ${done} of ${total} files${done === total ? '\n' : ''}`);
+    io.stderr(`\r${render(msg('cli.progress', { done: count(done), total: count(total) }), runLang(io))}${done === total ? '\n' : ''}`);
   };
 }
 

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import type { ReportOptions } from '../report/model.js';
 import { MACHINE_DETAILS, unmatchedPatterns, type MachineDetail, type NamedMachine } from '../report/select.js';
-import { UsageError } from './output.js';
+import { msg } from '../messages/index.js';
+import { expectsOneOf, tell, UsageError, type CliIo } from './output.js';
 
 export interface ReportFlags {
   machines: string;
@@ -19,11 +20,9 @@ export function addReportOptions(command: Command): Command {
 
 /** The report options the flags ask for; `evidence` stays undefined when not given (each format has its own default). */
 export function reportOptionsFrom(flags: ReportFlags): ReportOptions {
-  if (!(MACHINE_DETAILS as readonly string[]).includes(flags.machines)) {
-    throw new UsageError(`--machines expects one of ${MACHINE_DETAILS.join(', ')}, found ${JSON.stringify(flags.machines)}`);
-  }
+  if (!(MACHINE_DETAILS as readonly string[]).includes(flags.machines)) throw expectsOneOf('--machines', MACHINE_DETAILS, flags.machines);
   const show = flags.showMachine ?? [];
-  for (const name of show) if (name.trim() === '') throw new UsageError('--show-machine expects a machine name or a glob, found an empty value');
+  for (const name of show) if (name.trim() === '') throw new UsageError(msg('cli.show-machine-empty'));
   const options: ReportOptions = { machines: flags.machines as MachineDetail, show };
   const evidence = parseEvidence(flags.evidence);
   if (evidence !== undefined) options.evidence = evidence;
@@ -34,13 +33,13 @@ function parseEvidence(value: string | undefined): number | 'all' | undefined {
   if (value === undefined) return undefined;
   if (value === 'all') return 'all';
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--evidence expects a whole number of 0 or more, or all, found ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(msg('cli.expects-evidence', { found: JSON.stringify(value) }));
   return n;
 }
 
 /** A nightly run must not fail because a machine left the fleet, but the user should hear about it. */
-export function warnUnmatched(machines: readonly NamedMachine[], show: readonly string[], stderr: (text: string) => void): void {
-  for (const glob of unmatchedPatterns(machines, show)) stderr(`volact: --show-machine ${JSON.stringify(glob)} matched no machine of the report\n`);
+export function warnUnmatched(machines: readonly NamedMachine[], show: readonly string[], io: CliIo): void {
+  for (const glob of unmatchedPatterns(machines, show)) tell(io, msg('cli.show-machine-unmatched', { glob: JSON.stringify(glob) }));
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {

@@ -1,8 +1,9 @@
 // `volact search <query...>`: ranked knowledge-base articles for a question, in English or Japanese.
 import type { Command } from 'commander';
 import { loadKb, stripControl } from '../kb/index.js';
-import { chooseLanguage, LANG_OPTION_HELP } from './lang.js';
-import { processIo, UsageError, type CliIo } from './output.js';
+import { LANG_OPTION_HELP } from './lang.js';
+import { parseLang, processIo, tell, UsageError, type CliIo } from './output.js';
+import { msg } from '../messages/index.js';
 
 interface SearchFlags {
   limit: string;
@@ -26,9 +27,9 @@ export function registerSearch(
     .option('--lang <lang>', `${LANG_OPTION_HELP}; ja shows Japanese titles and excerpts`)
     .action((words: string[], flags: SearchFlags) => {
       const limit = parseLimit(flags.limit);
-      const lang = chooseLanguage(flags.lang);
+      const lang = parseLang(flags.lang, io);
       const query = words.join(' ').trim();
-      if (query === '') throw new UsageError('search needs a query');
+      if (query === '') throw new UsageError(msg('cli.search-needs-query'));
       const hits = loadKb().search(query, { limit, lang });
       if (flags.json) {
         io.stdout(`${JSON.stringify({ query, lang, results: hits.map((h, i) => ({ rank: i + 1, ...h })) }, null, 2)}\n`);
@@ -43,7 +44,7 @@ export function registerSearch(
         io.stdout(`${lines.join('\n')}\n`);
       }
       if (hits.length === 0) {
-        if (!flags.json) io.stderr(`volact: no article matches ${JSON.stringify(query)}\n`);
+        if (!flags.json) tell(io, msg('cli.search-no-match', { query: JSON.stringify(query) }));
         setExit(2);
       }
     });
@@ -51,7 +52,7 @@ export function registerSearch(
 
 function parseLimit(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit expects a whole number of 1 or more, found ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(msg('cli.expects-limit', { found: JSON.stringify(value) }));
   return n;
 }
 

@@ -2,14 +2,15 @@
 // more specific rules suppressing generic ones, a throwing rule turned into an internal-error finding.
 import type { FactKind } from '../decode/index.js';
 import type { Fleet } from '../evidence/index.js';
+import { duration, english, msg, sentences, time, type MessageRef } from '../messages/index.js';
 import type { Finding, Severity } from '../types.js';
 import { mergeEvidence } from './evidence.js';
 import { MachineView } from './machine-view.js';
 import type { DiagnoseOptions } from './options.js';
-import type { Rule, RuleContext, RuleHit } from './rule.js';
+import { ruleTitle, type Rule, type RuleContext, type RuleHit } from './rule.js';
 import { staleness, type Staleness } from './staleness.js';
 import { flatString } from '../flat-string.js';
-import { formatDuration, formatUtc, toMs } from './time.js';
+import { toMs } from './time.js';
 
 export const INTERNAL_ERROR_ID = 'volact/internal-error';
 
@@ -73,8 +74,8 @@ export function runRules(fleet: Fleet, rules: readonly Rule[], options: Diagnose
 
 /** A time-based hit on a machine whose evidence ends long before --now says it extrapolates from there. */
 function extrapolated(hit: RuleHit, stale: Staleness): RuleHit {
-  const note = `This machine's evidence ends ${formatUtc(stale.endMs)}, ${formatDuration(stale.gapMs)} before --now: this extrapolates from that date (input/stale-export).`;
-  return { ...hit, detail: `${hit.detail} ${note}` };
+  const note = msg('input/stale-export.extrapolated', { end: time(stale.endMs), gap: duration(stale.gapMs) });
+  return { ...hit, detail: msg('common.sentences', { items: sentences([hit.detail, note]) }) };
 }
 
 function add(found: Map<string, { finding: Finding; machineKey: string }>, rule: Rule, view: MachineView, hit: RuleHit, options: DiagnoseOptions): void {
@@ -87,41 +88,57 @@ function add(found: Map<string, { finding: Finding; machineKey: string }>, rule:
   const existing = found.get(key);
   if (existing) {
     const f = existing.finding;
+    const messages = f.messages!;
     mergeEvidence(f.evidence, hit.evidence);
-    for (const r of hit.remedy) if (!f.remedy.includes(r)) f.remedy.push(r);
+    for (const r of hit.remedy) {
+      const text = english(r);
+      if (f.remedy.includes(text)) continue;
+      f.remedy.push(text);
+      messages.remedy.push(r);
+    }
     for (const k of kb) if (!f.kb.includes(k)) f.kb.push(k);
-    if (!f.detail.includes(hit.detail)) f.detail = flatString(`${f.detail} ${hit.detail}`);
+    const detail = english(hit.detail);
+    if (!f.detail.includes(detail)) {
+      f.detail = flatString(`${f.detail} ${detail}`);
+      messages.detail.push(hit.detail);
+    }
     if (!options.severity[meta.id]) f.severity = worse(f.severity, severity);
     return;
   }
+  const title = hit.title ?? ruleTitle(meta);
   found.set(key, {
     machineKey: view.key,
     finding: {
       rule: meta.id,
       severity,
       machine: view.name,
-      title: hit.title ?? meta.title,
-      detail: flatString(hit.detail),
+      title: english(title),
+      detail: flatString(english(hit.detail)),
       evidence: mergeEvidence([], hit.evidence),
-      remedy: [...hit.remedy],
+      remedy: hit.remedy.map(english),
       kb,
+      messages: { title, detail: [hit.detail], remedy: [...hit.remedy] },
     },
   });
 }
 
 function addInternalError(found: Map<string, { finding: Finding; machineKey: string }>, view: MachineView, ruleId: string, err: unknown): void {
   const message = err instanceof Error ? err.message : String(err);
+  const title = msg('volact/internal-error.title', { rule: ruleId });
+  const detail = msg('volact/internal-error.detail', { rule: ruleId, message });
+  const remedy: MessageRef[] = [msg('volact/internal-error.remedy')];
   found.set(`${INTERNAL_ERROR_ID}\u0000${view.key}\u0000${ruleId}`, {
     machineKey: view.key,
     finding: {
       rule: INTERNAL_ERROR_ID,
       severity: 'warning',
       machine: view.name,
-      title: `Rule ${ruleId} failed on this machine`,
-      detail: `The rule ${ruleId} stopped with an error (${message}); its result for this machine is missing. The other rules ran.`,
+      title: english(title),
+      detail: english(detail),
       evidence: [],
-      remedy: ['Report this as a volact bug, with the exports that triggered it.'],
+      remedy: remedy.map(english),
       kb: ['procedure/internal-error'],
+      messages: { title, detail: [detail], remedy },
     },
   });
 }

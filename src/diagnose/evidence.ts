@@ -1,6 +1,7 @@
 // Evidence references: where a fact came from (file + record or line) and what it said.
 import type { DnsSrvLookupFact, Fact } from '../decode/index.js';
 import { describeHresult } from '../decode/index.js';
+import { english, list, msg, type MessageRef } from '../messages/index.js';
 import type { EvidenceRef } from '../types.js';
 
 /** "0xC004F038 (SL_E_VL_NOT_ENOUGH_COUNT)" — the code with its symbol when we know it. */
@@ -9,80 +10,97 @@ export function codeLabel(code: string): string {
   return info.symbol ? `${info.code} (${info.symbol})` : info.code;
 }
 
-/** A one-line account of a fact with the values a support engineer checks. */
-export function summarizeFact(fact: Fact): string {
+const KMS_SERVICE_EVENT = { 'start-failed': 12291, 'renewal-timer-failed': 12292, 'dns-publish-failed': 12293, 'dns-publish-ok': 12294 } as const;
+const flagsOf = (flags: readonly string[]): string | undefined => (flags.length ? flags.join('|') : undefined);
+
+/** A one-line account of a fact with the values a support engineer checks: one flat message (evidence lists are long). */
+export function summarizeFact(fact: Fact): MessageRef {
   switch (fact.kind) {
-    case 'kms-request': {
-      const parts = [`12288 result ${codeLabel(fact.result)}`, `KMS host ${fact.host}${fact.port !== undefined ? `:${fact.port}` : ''}`, `CMID ${fact.cmid}`];
-      if (fact.licenseStateName) parts.push(`license state ${fact.licenseState} (${fact.licenseStateName})`);
-      if (fact.requiredCount !== undefined) parts.push(`required count ${fact.requiredCount}`);
-      if (fact.flags.length) parts.push(`flags ${fact.flags.join('|')}`);
-      return parts.join(', ');
-    }
+    case 'kms-request':
+      return msg('evidence.kms-request', {
+        result: fact.result,
+        host: `${fact.host}${fact.port !== undefined ? `:${fact.port}` : ''}`,
+        cmid: fact.cmid,
+        state: fact.licenseState ?? '?',
+        stateName: fact.licenseStateName,
+        required: fact.requiredCount,
+        flags: flagsOf(fact.flags),
+      });
     case 'kms-response':
-      return [
-        `12289 result ${codeLabel(fact.result)}`,
-        `activated ${fact.activated ? 1 : 0}`,
-        `current count ${fact.currentCount}`,
-        ...(fact.flags.length ? [`flags ${fact.flags.join('|')}`] : []),
-      ].join(', ');
+      return msg('evidence.kms-response', { result: fact.result, activated: fact.activated ? 1 : 0, count: fact.currentCount, flags: flagsOf(fact.flags) });
     case 'kms-host-request':
-      return [
-        `12290 result ${codeLabel(fact.result)}`,
-        `client ${fact.clientName}`,
-        `CMID ${fact.cmid}`,
-        `required count ${fact.requiredCount}`,
-        ...(fact.clientTime ? [`client time ${fact.clientTime}`] : []),
-      ].join(', ');
-    case 'kms-service': {
-      const id = { 'start-failed': 12291, 'renewal-timer-failed': 12292, 'dns-publish-failed': 12293, 'dns-publish-ok': 12294 }[fact.event];
-      const parts = [`${id} ${fact.event}`];
-      if (fact.result) parts.push(`result ${codeLabel(fact.result)}`);
-      if (fact.domain) parts.push(`domain ${fact.domain}`);
-      return parts.join(', ');
-    }
+      return msg('evidence.kms-host-request', {
+        result: fact.result,
+        client: fact.clientName,
+        cmid: fact.cmid,
+        required: fact.requiredCount,
+        clientTime: fact.clientTime,
+      });
+    case 'kms-service':
+      return msg('evidence.kms-service', { event: KMS_SERVICE_EVENT[fact.event], what: fact.event, result: fact.result, domain: fact.domain });
     case 'online-activation-failure':
-      return `${fact.eventId ?? 8198} online activation failed, result ${codeLabel(fact.result)}`;
+      return msg('evidence.online-failed', { event: fact.eventId ?? 8198, result: fact.result });
     case 'non-genuine':
-      return `8209 non-genuine, reason ${fact.reason}${fact.appId ? `, application ${fact.appId}` : ''}`;
+      return msg('evidence.non-genuine', { reason: fact.reason, app: fact.appId });
     case 'license-state-data':
-      return `8230 LicenseState=${fact.licenseState}, ProductKeyType=${fact.keyType}${fact.partialKey ? `, partial key ${fact.partialKey}` : ''}`;
+      return msg('evidence.8230', { state: fact.licenseState, keyType: fact.keyType, key: fact.partialKey });
     case 'service-info':
-      return `${fact.eventId ?? ''} ${fact.what}${fact.result ? `, result ${codeLabel(fact.result)}` : ''}`.trim();
+      return msg('evidence.service-info', { event: fact.eventId, what: fact.what, result: fact.result });
     case 'log-cleared':
-      return `104 log cleared: ${fact.channel}${fact.user ? ` by ${fact.domain ? `${fact.domain}\\` : ''}${fact.user}` : ''}`;
+      return msg('evidence.log-cleared', { channel: fact.channel, user: fact.user ? `${fact.domain ? `${fact.domain}\\` : ''}${fact.user}` : undefined });
     case 'license':
-      return `slmgr: ${fact.name} (${fact.channel}), license status ${fact.licenseStatusText || fact.licenseStatus}`;
+      return msg('evidence.license', { name: fact.name, channel: fact.channel, status: fact.licenseStatusText || fact.licenseStatus });
     case 'slmgr-error':
-      return `slmgr: ${fact.text}`;
+      return msg('evidence.slmgr-error', { text: fact.text });
     case 'dns-srv-lookup':
       return summarizeSrvLookup(fact);
     case 'port-check':
-      return `${fact.tool === 'probe' ? 'probe' : 'Test-NetConnection'}: TCP ${fact.host}${fact.address && fact.address !== fact.host ? ` (${fact.address})` : ''}:${fact.port} ${fact.outcome}${fact.detail ? ` (${fact.detail})` : ''}`;
+      return msg('evidence.port-check', {
+        tool: fact.tool === 'probe' ? 'probe' : 'Test-NetConnection',
+        host: fact.host,
+        address: fact.address && fact.address !== fact.host ? fact.address : undefined,
+        port: fact.port,
+        outcome: msg(`evidence.port.${fact.outcome}`),
+        detail: fact.detail,
+      });
   }
 }
 
-function summarizeSrvLookup(fact: DnsSrvLookupFact): string {
+function summarizeSrvLookup(fact: DnsSrvLookupFact): MessageRef {
   const tool = { nslookup: 'nslookup', 'resolve-dnsname': 'Resolve-DnsName', probe: 'probe' }[fact.tool];
-  const asked = `${tool} SRV ${fact.query || '(query not shown)'}${fact.server ? ` via ${fact.server}${fact.serverAddress ? ` (${fact.serverAddress})` : ''}` : ''}`;
-  if (fact.outcome !== 'answer') return `${asked}: ${fact.outcome}${fact.detail ? ` (${fact.detail})` : ''}`;
-  return `${asked}: ${fact.records.map((r) => `${r.target}:${r.port} (priority ${r.priority}, weight ${r.weight})`).join(', ')}`;
+  const result =
+    fact.outcome === 'answer'
+      ? list(fact.records.map((r) => msg('evidence.srv-record', { target: r.target, port: r.port, priority: r.priority, weight: r.weight })))
+      : msg('evidence.srv-failed', { outcome: msg(`evidence.dns.${fact.outcome}`), detail: fact.detail });
+  return msg('evidence.srv-lookup', {
+    tool,
+    query: fact.query || msg('evidence.srv-query-unknown'),
+    server: fact.server,
+    address: fact.server ? fact.serverAddress : undefined,
+    result,
+  });
 }
 
 // Steps and findings cite the same records again and again: one reference per fact, shared (references
 // are never changed once made).
 const shared = new WeakMap<Fact, EvidenceRef>();
 
-export function evidenceOf(fact: Fact, summary?: string): EvidenceRef {
+/** Evidence citing a fact, summarized by `summary` or by the fact's own one-line account. */
+export function evidenceOf(fact: Fact, summary?: MessageRef): EvidenceRef {
   if (summary !== undefined) return makeEvidence(fact, summary);
   let ref = shared.get(fact);
   if (!ref) shared.set(fact, (ref = makeEvidence(fact, summarizeFact(fact))));
   return ref;
 }
 
+/** Evidence at a place that is no single fact (a hole between records, a whole file), said by a message. */
+export function evidenceAt(place: { file: string; record?: number; line?: number }, message: MessageRef): EvidenceRef {
+  return { ...place, summary: english(message), message };
+}
+
 /** Evidence pointing at the fact's record (events) or line (slmgr text). */
-function makeEvidence(fact: Fact, summary: string): EvidenceRef {
-  const ref: EvidenceRef = { file: fact.source.file, summary };
+function makeEvidence(fact: Fact, message: MessageRef): EvidenceRef {
+  const ref: EvidenceRef = { file: fact.source.file, summary: english(message), message };
   if (fact.kind === 'license') ref.line = fact.lineStart;
   else if (fact.kind === 'slmgr-error') ref.line = fact.line;
   else {

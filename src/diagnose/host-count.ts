@@ -1,11 +1,12 @@
 // What a KMS host's count is and what its clients need, shared by the host count rule and walk step.
 import type { Fleet } from '../evidence/index.js';
 import type { EvidenceRef } from '../types.js';
-import { evidenceOf } from './evidence.js';
+import { evidenceOf, summarizeFact } from './evidence.js';
 import type { KmsRequestFact } from '../decode/index.js';
 import { hostLog, hostMachine } from './fleet-queries.js';
 import type { MachineView } from './machine-view.js';
-import { DAY, formatUtc, toMs } from './time.js';
+import { DAY, toMs } from './time.js';
+import { msg, time } from '../messages/index.js';
 
 /** The host counts distinct CMIDs seen over the last 30 days. */
 export const COUNT_WINDOW = 30 * DAY;
@@ -55,12 +56,12 @@ export function hostCount(view: MachineView, fleet: Fleet, now: number): HostCou
   const need: 5 | 25 = recent.some((e) => e.requiredCount >= 25) || asking25.length > 0 ? 25 : 5;
   const asking = recent.find((e) => e.requiredCount === need);
   const askEvidence = asking
-    ? [evidenceOf(asking, `12290 from ${asking.clientName} asks for required count ${asking.requiredCount}`)]
-    : asking25.slice(0, 1).map((f) => evidenceOf(f, `${f.computer || 'a client'} asks this host for required count ${f.requiredCount}`));
+    ? [evidenceOf(asking, msg('host-count.asking', { client: asking.clientName, required: asking.requiredCount }))]
+    : asking25.slice(0, 1).map((f) => evidenceOf(f, msg('host-count.asking-any', { client: f.computer || msg('common.a-client'), required: f.requiredCount ?? '?' })));
   const slmgr = view.licenses().find((l) => l.kmsHost?.currentCount !== undefined);
   if (slmgr?.kmsHost?.currentCount !== undefined) {
     const count = slmgr.kmsHost.currentCount;
-    return { count, need, conclusive: true, evidence: [evidenceOf(slmgr, `slmgr: KMS current count ${count}`), ...askEvidence] };
+    return { count, need, conclusive: true, evidence: [evidenceOf(slmgr, msg('host-count.slmgr', { count })), ...askEvidence] };
   }
   if (!recent.length) return undefined;
   const count = new Set(recent.map((e) => e.cmid.toLowerCase())).size;
@@ -69,8 +70,10 @@ export function hostCount(view: MachineView, fleet: Fleet, now: number): HostCou
   const refused = recent.filter((e) => e.result === '0xC004F038');
   const spansWindow = (toMs(last.time) ?? now) - first >= COUNT_WINDOW - DAY;
   const evidence = [
-    evidenceOf(last, `${count} distinct CMIDs in ${recent.length} 12290 records from ${formatUtc(first)} to ${formatUtc(toMs(last.time) ?? now)}`),
-    ...(refused.length ? [evidenceOf(refused[refused.length - 1], `the host answered 0xC004F038 (count too low) ${refused.length} time(s); last: ${evidenceOf(refused[refused.length - 1]).summary}`)] : []),
+    evidenceOf(last, msg('host-count.from-log', { count: count, n: recent.length, first: time(first), last: time(toMs(last.time) ?? now) })),
+    ...(refused.length
+      ? [evidenceOf(refused[refused.length - 1], msg('host-count.refused', { n: refused.length, summary: summarizeFact(refused[refused.length - 1]) }))]
+      : []),
     ...askEvidence,
   ];
   return { count, need, evidence, conclusive: spansWindow || refused.length > 0 };

@@ -1,6 +1,7 @@
 // The guide's concrete commands, with the KMS client setup key filled in when the edition is known.
 import type { Edition, Fact } from '../decode/index.js';
 import { editionByActivationId, editionByName } from '../decode/index.js';
+import { msg, type MessageRef } from '../messages/index.js';
 
 export const CMD = {
   dli: 'slmgr.vbs /dli',
@@ -45,7 +46,7 @@ export function editionOf(fact: Fact): Edition | undefined {
 }
 
 /** `slmgr.vbs /ipk <key>` with the published KMS client setup key when the edition is known. */
-export function setupKeyCommand(edition: Edition | undefined): string {
-  if (edition?.gvlk) return `${CMD.ipk(edition.gvlk)}   (KMS client setup key for ${edition.edition})`;
-  return CMD.ipk('<KMS client setup key for this edition>');
+export function setupKeyCommand(edition: Edition | undefined): MessageRef {
+  if (edition?.gvlk) return msg('common.setup-key-command', { cmd: CMD.ipk(edition.gvlk), edition: edition.edition });
+  return msg('common.ipk', { key: msg('common.setup-key-placeholder') });
 }

@@ -1,6 +1,7 @@
 // Small pieces several rules share: picking the code sightings a rule owns, naming codes, and
 // the domain a machine's SRV lookup uses.
 import { describeHresult } from '../decode/index.js';
+import { explain, msg, sentences, type MessageArg, type MessageRef } from '../messages/index.js';
 import type { EvidenceRef } from '../types.js';
 import { ownerOf, type CodeContext } from './codes.js';
 import { evidenceOf, mergeEvidence } from './evidence.js';
@@ -27,11 +28,14 @@ export function distinctCodes(sightings: readonly CodeSighting[]): string[] {
   return [...new Set(sightings.map((s) => s.code))];
 }
 
-/** "0xC004F074 (SL_E_VL_BINDING_SERVICE_UNAVAILABLE): No KMS host gave …" */
-export function explainCode(code: string): string {
-  const info = describeHresult(code);
-  const name = info.symbol ? `${info.code} (${info.symbol})` : info.code;
-  return info.meaning ? `${name}: ${info.meaning}` : `${name}: no description in our tables`;
+/** Each code explained, one sentence after another: "0xC004F074 (SL_E_VL_BINDING_SERVICE_UNAVAILABLE): No KMS host gave …" */
+export function explainCodes(codes: readonly string[]): MessageArg {
+  return sentences(codes.map(explain));
+}
+
+/** A detail that is only the codes' explanations. */
+export function codesDetail(codes: readonly string[]): MessageRef {
+  return msg('common.sentences', { items: explainCodes(codes) });
 }
 
 /** KB ids for the codes we have articles for (every code describeHresult knows). */
@@ -43,8 +47,4 @@ export function codeArticles(codes: readonly string[]): string[] {
 export function dnsDomainOf(name: string): string | undefined {
   const parts = name.split('.');
   return parts.length > 1 && !/^\d+$/.test(parts[parts.length - 1]) ? parts.slice(1).join('.') : undefined;
-}
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }

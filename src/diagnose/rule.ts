@@ -1,6 +1,7 @@
 // The shape of a rule: what it is (meta) and how it looks at one machine (check).
 import type { FactKind } from '../decode/index.js';
 import type { Fleet } from '../evidence/index.js';
+import { english, hasMessage, msg, type MessageRef } from '../messages/index.js';
 import type { EvidenceRef, Severity } from '../types.js';
 import type { MachineView } from './machine-view.js';
 import type { DiagnoseOptions } from './options.js';
@@ -9,7 +10,7 @@ export interface RuleMeta {
   /** Stable id, `area/name`, as in RULES.md. */
   id: string;
   severity: Severity;
-  /** Short title shown when the rule fires. */
+  /** Short title shown when the rule fires: the English text of the catalog's `<rule id>.title`. */
   title: string;
   description: string;
   /** KB article ids: the rule id itself plus codes, events and procedures it relies on. */
@@ -35,10 +36,11 @@ export interface RuleContext {
 
 /** What a rule reports for one machine; diagnose turns it into a Finding. */
 export interface RuleHit {
-  title?: string;
-  detail: string;
+  /** Replaces the rule's title (`<rule id>.title` in the catalog) for this hit. */
+  title?: MessageRef;
+  detail: MessageRef;
   evidence: EvidenceRef[];
-  remedy: string[];
+  remedy: MessageRef[];
   /** Replaces the default severity for this hit (e.g. expiry within 7 days is an error). */
   severity?: Severity;
   /** Extra KB ids for this hit (the codes it names). */
@@ -50,7 +52,22 @@ export interface Rule {
   check(ctx: RuleContext): RuleHit[];
 }
 
-export function defineRule(meta: RuleMeta, check: Rule['check']): Rule {
+/** A rule's meta without its title: the title comes from the catalog (`<id>.title`). */
+export type RuleMetaInput = Omit<RuleMeta, 'title'> & { title?: string };
+
+export function defineRule(input: RuleMetaInput, check: Rule['check']): Rule {
+  const meta: RuleMeta = { ...input, title: input.title ?? english(titleOf(input.id)) };
   if (!meta.kb.includes(meta.id)) meta.kb = [meta.id, ...meta.kb];
   return { meta, check };
+}
+
+/** The catalog message for a rule's title. */
+export function titleOf(ruleId: string): MessageRef {
+  return { id: `${ruleId}.title` };
+}
+
+/** The title message of a rule: from the catalog, or (a rule defined outside volact) its meta title as it is. */
+export function ruleTitle(meta: RuleMeta): MessageRef {
+  const ref = titleOf(meta.id);
+  return hasMessage(ref.id) ? ref : msg('common.value', { value: meta.title });
 }

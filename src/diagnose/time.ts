@@ -1,5 +1,7 @@
 // Clock arithmetic on the ISO strings facts carry. Facts without a time (slmgr text) count as
-// "now": slmgr output is what the machine said when the snapshot was collected.
+// "now": slmgr output is what the machine said when the snapshot was collected. English forms of
+// times and durations come from the message formatters (src/messages), so both read the same.
+import { formatDuration as formatDurationIn, formatTime, formatWindow as formatWindowIn } from '../messages/index.js';
 
 import { utcIsoMs } from '../time-ms.js';
 
@@ -15,21 +17,14 @@ export function toMs(iso: string | undefined): number | undefined {
 
 /** "2024-03-01 10:00 UTC" — minute precision is what support engineers filter exports by. */
 export function formatUtc(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  return formatTime(ms, 'en');
 }
 
 /** "2024-03-01 10:00–14:00 UTC", or two full stamps when the days differ. */
 export function formatWindow(from: number, to: number): string {
-  const a = new Date(from).toISOString();
-  const b = new Date(to).toISOString();
-  if (a.slice(0, 10) === b.slice(0, 10)) return `${a.slice(0, 10)} ${a.slice(11, 16)}–${b.slice(11, 16)} UTC`;
-  return `${formatUtc(from)} – ${formatUtc(to)}`;
+  return formatWindowIn(from, to, 'en');
 }
 
 export function formatDuration(ms: number): string {
-  const abs = Math.abs(ms);
-  if (abs >= 2 * DAY) return `${(abs / DAY).toFixed(1).replace(/\.0$/, '')} days`;
-  if (abs >= HOUR) return `${(abs / HOUR).toFixed(1).replace(/\.0$/, '')} h`;
-  return `${Math.round(abs / MINUTE)} min`;
+  return formatDurationIn(ms, 'en');
 }

@@ -5,6 +5,7 @@
 import { machineKey } from '../evidence/index.js';
 import type { Finding, Severity } from '../types.js';
 import { READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION } from './model.js';
+import { english, hasMessage, msg, NONE, type MessageRef } from '../messages/index.js';
 
 export interface BaselineReport {
   schemaVersion: number;
@@ -25,12 +26,31 @@ export interface BaselineDiff {
 }
 
 /** The previous report cannot be used: not JSON, not a volact report, or another schemaVersion. */
-export class BaselineError extends Error {}
+export class BaselineError extends Error {
+  readonly ref: MessageRef;
+  constructor(ref: MessageRef) {
+    super(english(ref));
+    this.ref = ref;
+  }
+}
+
+/** A message from a JSON file names an id we have, with data we can render. */
+function isKnownMessage(ref: MessageRef): boolean {
+  if (typeof ref !== 'object' || ref === null || typeof ref.id !== 'string' || !hasMessage(ref.id)) return false;
+  try {
+    english(ref);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const IDENTITY_TOKEN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|0x[0-9a-f]+|\d+/gi;
 
 export function findingKey(finding: Finding): string {
-  const subject = finding.title.toLowerCase().replace(IDENTITY_TOKEN, (token) => (/^\d+$/.test(token) ? '#' : token)).replace(/\s+/g, ' ').trim();
+  // The English title whatever language the report was written in (a baseline from `--lang ja` still matches).
+  const title = finding.messages?.title && isKnownMessage(finding.messages.title) ? english(finding.messages.title) : finding.title;
+  const subject = title.toLowerCase().replace(IDENTITY_TOKEN, (token) => (/^\d+$/.test(token) ? '#' : token)).replace(/\s+/g, ' ').trim();
   return [finding.rule, finding.machine ? machineKey(finding.machine) : '', subject].join('\u0000');
 }
 
@@ -39,29 +59,31 @@ export function readBaseline(text: string, file: string): BaselineReport {
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new BaselineError(`${file}: the baseline is not JSON (${(error as Error).message}); pass a report written by \`volact check --reporter json\` or \`volact analyze -f json\``);
+    throw new BaselineError(msg('baseline.not-json', { file, why: (error as Error).message }));
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new BaselineError(`${file}: the baseline is not a volact JSON report (expected an object with schemaVersion and findings)`);
+    throw new BaselineError(msg('baseline.not-report', { file }));
   }
   const report = parsed as Record<string, unknown>;
   const tool = report.tool as { name?: unknown; version?: unknown } | undefined;
   const version = typeof tool?.version === 'string' ? tool.version : undefined;
   if (typeof report.schemaVersion !== 'number') {
-    throw new BaselineError(`${file}: the baseline has no schemaVersion, so it is not a volact JSON report`);
+    throw new BaselineError(msg('baseline.no-schema', { file }));
   }
   // Schema 1 and 2 findings have the same fields (2 caps evidence and adds evidenceTotal), and a finding's
   // identity reads only rule, machine and title, so a nightly run keeps its baseline across the upgrade.
   if (!READABLE_SCHEMA_VERSIONS.includes(report.schemaVersion)) {
-    const by = version ? ` (volact ${version})` : '';
-    const age = report.schemaVersion < SCHEMA_VERSION ? 'an older' : 'a newer';
     throw new BaselineError(
-      `${file}: the baseline was written with ${age} report format, schemaVersion ${report.schemaVersion}${by}; this volact reads schemaVersion ${READABLE_SCHEMA_VERSIONS.join(' and ')}. ` +
-        'Run this volact over the previous snapshot to write a new baseline, or drop --baseline for this run.',
+      msg(report.schemaVersion < SCHEMA_VERSION ? 'baseline.older-schema' : 'baseline.newer-schema', {
+        file,
+        found: report.schemaVersion,
+        by: version ? msg('baseline.by-version', { version }) : NONE,
+        reads: { and: READABLE_SCHEMA_VERSIONS.map(String) },
+      }),
     );
   }
   if (!Array.isArray(report.findings) || !report.findings.every(isFinding)) {
-    throw new BaselineError(`${file}: the baseline's findings are missing or malformed (each needs rule, severity and title)`);
+    throw new BaselineError(msg('baseline.bad-findings', { file }));
   }
   const out: BaselineReport = { schemaVersion: report.schemaVersion, findings: report.findings.map(completeFinding) };
   if (typeof report.generatedAt === 'string') out.generatedAt = report.generatedAt;

@@ -6,3 +6,4 @@ export { MACHINE_DETAILS, type MachineDetail } from './select.js';
 export { renderJson, jsonReportChunks } from './json.js';
 export { md, codeSpan, trusted, joinMd, escapeMarkdown, neutralizeControls, Markdown } from './escape.js';
 export { renderHtml, type HtmlOptions } from './html/index.js';
+export { localizeReport } from './localize.js';

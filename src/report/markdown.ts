@@ -1,6 +1,7 @@
 // The Markdown report: renders on GitHub, GitLab and wikis, and reads well in a terminal.
 import { rejectedCount } from '../analyze.js';
 import { ruleById } from '../diagnose/index.js';
+import { hasMessage, render } from '../messages/index.js';
 import type { ExpiryRange, FleetViews, KmsHostView } from '../fleet/index.js';
 import type { Finding, Severity, WalkStep, EvidenceRef } from '../types.js';
 import { codeSpan, joinMd, md, trusted, type Markdown } from './escape.js';
@@ -41,6 +42,8 @@ interface Ctx {
   t: ReportText;
   kbLink: (id: string) => Markdown;
   title: (f: Finding) => string;
+  /** A rule's own title in the report's language. */
+  ruleTitle: (rule: string) => string | undefined;
   question: (s: WalkStep) => string;
   evidence: number;
 }
@@ -88,6 +91,7 @@ function markdownParts(report: Report, options: MarkdownOptions): Omit<MarkdownB
     kbLink: options.kbLink ?? ((id: string) => codeSpan(id)),
     title: (f) => options.findingTitle?.(f) ?? f.title,
     question: (s) => options.stepQuestion?.(s) ?? s.step,
+    ruleTitle: (rule) => (hasMessage(`${rule}.title`) ? render({ id: `${rule}.title` }, options.lang ?? 'en') : ruleById(rule)?.meta.title),
     evidence: limit === 'all' ? Infinity : limit,
   };
   const byMachine = findingsByMachine(report.findings);
@@ -192,10 +196,10 @@ function renderFindingsByRule(findings: Finding[], ctx: Ctx): Markdown {
 }
 
 /** The finding's own title when every finding of the group has it; else the rule's. */
-function groupTitle(group: RuleGroup, { title }: Ctx): string {
+function groupTitle(group: RuleGroup, { title, ruleTitle }: Ctx): string {
   const first = title(group.findings[0]);
   if (group.findings.every((f) => title(f) === first)) return first;
-  return ruleById(group.rule)?.meta.title ?? first;
+  return ruleTitle(group.rule) ?? first;
 }
 
 function renderMachine(machine: MachineReport, findings: Finding[], ctx: Ctx): Markdown {
@@ -317,7 +321,7 @@ export function renderFleetViews(views: FleetViews, t: ReportText = REPORT_TEXT.
         md`### ${t.soonView}`,
         header(t.soonHead),
         md`|---|---|---|---|---:|`,
-        soon.slice(0, FLEET_ROWS).map((e) => md`| ${e.machine} | ${e.product} | ${e.status} | ${e.expires} | ${timeLeft(e.minutesLeft)} |`),
+        soon.slice(0, FLEET_ROWS).map((e) => md`| ${e.machine} | ${e.product} | ${e.status} | ${e.expires} | ${t.timeLeft(e.minutesLeft)} |`),
         soon.length,
       ),
     );
@@ -341,7 +345,7 @@ export function renderFleetViews(views: FleetViews, t: ReportText = REPORT_TEXT.
         md`### ${t.hostsView}`,
         header(t.hostsHead),
         md`|---|---:|---:|---:|---|---|`,
-        views.kmsHosts.map((h) => md`| ${h.name} | ${countText(h, t)} | ${h.requiredCount ?? '?'} | ${h.clientsSeen} | ${h.lastActivity ?? t.noneLogged} | ${h.dnsPublishing} |`),
+        views.kmsHosts.map((h) => md`| ${h.name} | ${countText(h, t)} | ${h.requiredCount ?? '?'} | ${h.clientsSeen} | ${h.lastActivity ?? t.noneLogged} | ${t.dnsPublishing[h.dnsPublishing] ?? h.dnsPublishing} |`),
       ),
     );
   }
@@ -402,12 +406,6 @@ function countText(host: KmsHostView, t: ReportText): Markdown {
   return host.currentCountSource === '12290' ? md`${host.currentCount} (${t.from12290})` : md`${host.currentCount}`;
 }
 
-function timeLeft(minutes: number): string {
-  const abs = Math.abs(minutes);
-  const text = abs >= 2 * 24 * 60 ? `${Math.floor(abs / (24 * 60))} d` : abs >= 60 ? `${Math.floor(abs / 60)} h` : `${abs} min`;
-  return minutes < 0 ? `${text} ago` : text;
-}
-
 function renderInputs(inputs: ReportInput[], t: ReportText): Markdown {
   const troubled = (i: ReportInput): boolean => i.rejected.length > 0 || Boolean(i.warnings?.length) || Boolean(i.unknownLines?.length);
   // A one-machine run lists every file; a 20,000-file snapshot lists the files with something to say.
@@ -447,7 +445,7 @@ function renderInputs(inputs: ReportInput[], t: ReportText): Markdown {
   const unknown = inputs.filter((i) => i.unknownLines?.length);
   if (unknown.length > 0) {
     const lines: Markdown[] = [md`### ${t.unknownLines}`, md``];
-    for (const input of unknown.slice(0, PROBLEM_INPUT_ROWS)) for (const u of input.unknownLines!.slice(0, 20)) lines.push(md`- ${codeSpan(input.file)} line ${u.line}: ${codeSpan(u.text)}`);
+    for (const input of unknown.slice(0, PROBLEM_INPUT_ROWS)) for (const u of input.unknownLines!.slice(0, 20)) lines.push(md`- ${codeSpan(input.file)} ${t.line} ${u.line}: ${codeSpan(u.text)}`);
     if (unknown.length > PROBLEM_INPUT_ROWS) lines.push(md`- ${t.moreInputRows(unknown.length - PROBLEM_INPUT_ROWS)}`);
     parts.push(joinMd(lines));
   }

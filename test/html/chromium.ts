@@ -161,6 +161,8 @@ export interface LoadedPage {
   /** Console messages, exceptions and browser log entries (CSP violations land here). */
   messages: string[];
   evaluate<T>(expression: string): Promise<T>;
+  /** A raw DevTools-protocol command in this page's session. */
+  send(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>;
   screenshot(): Promise<Buffer>;
   close(): Promise<void>;
 }
@@ -215,6 +217,9 @@ export async function openPage(browser: Chromium, url: string, options: PageOpti
       };
       if (reply.exceptionDetails) throw new Error(`evaluate failed: ${reply.exceptionDetails.text}`);
       return reply.result.value;
+    },
+    send(method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+      return browser.send(method, params, sessionId);
     },
     async screenshot(): Promise<Buffer> {
       const metrics = (await browser.send('Page.getLayoutMetrics', {}, sessionId)) as { cssContentSize: { width: number; height: number } };

@@ -61,7 +61,9 @@ describe('"now" per machine', () => {
     const stale = a.findings.filter((f) => f.rule === 'input/stale-export');
     expect(stale.map((f) => [f.machine, f.severity])).toEqual([[PC01, 'info']]);
     expect(stale[0].detail).toContain('ends 2023-05-31 07:12 UTC, 538.7 days before --now (2024-11-20 00:00 UTC)');
-    expect(stale[0].evidence).toEqual([{ file: path.join(dir, 'pc01', 'Application.evtx'), record: 7003, summary: '3 records of Application, the newest at 2023-05-31 07:12 UTC' }]);
+    // Evidence also carries its wording as a catalog message (for other languages); the place and the English text:
+    expect(stale[0].evidence.map(({ message: _message, ...e }) => e)).toEqual([{ file: path.join(dir, 'pc01', 'Application.evtx'), record: 7003, summary: '3 records of Application, the newest at 2023-05-31 07:12 UTC' }]);
+    expect(stale[0].evidence[0].message?.id).toBe('input/stale-export.span');
     const expiring = a.findings.find((f) => f.rule === 'kms-client/activation-expiring' && f.machine === PC01)!;
     expect(expiring.severity).toBe('error');
     expect(expiring.detail).toContain("This machine's evidence ends 2023-05-31 07:12 UTC, 538.7 days before --now: this extrapolates from that date (input/stale-export).");

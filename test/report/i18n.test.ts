@@ -27,7 +27,7 @@ describe('report languages', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^# volact レポート/);
     expect(run.stdout).toContain('## 概要');
-    expect(run.stdout).toContain('| ✘ エラー | `kms-client/count-below-threshold` | KMS カウントがライセンス認証のしきい値に達していない (クライアント) | 1 | client01.corp.contoso.com |');
+    expect(run.stdout).toContain('| ✘ エラー | `kms-client/count-below-threshold` | KMS ホストのカウントがこのクライアントに必要なしきい値に達していない | 1 | client01.corp.contoso.com |');
     expect(run.stdout).toContain('| ✘ | KMS ライセンス認証のしきい値 (クライアント OS は 25、サーバーは 5) に達していますか? |');
     expect(run.stdout).not.toContain('## Summary');
     expect(run.stdout).not.toContain('### Walk');

@@ -6,7 +6,8 @@ import { COMMON_STEPS } from './common.js';
 import { KMS_CLIENT_STEPS } from './kms-client.js';
 import { KMS_HOST_STEPS } from './kms-host.js';
 import { MAK_STEPS } from './mak.js';
-import type { StepDef, WalkContext } from './step.js';
+import type { Outcome, StepDef, WalkContext } from './step.js';
+import { english, msg, type MessageId } from '../../messages/index.js';
 import { flatString } from '../../flat-string.js';
 
 export type { StepDef, WalkContext } from './step.js';
@@ -22,23 +23,30 @@ export function walkMachine(ctx: RuleContext, findings: readonly Finding[]): Wal
   tables.push(...COMMON_STEPS);
   const steps: WalkStep[] = [];
   for (const def of tables) {
-    let outcome;
+    let outcome: Outcome | undefined;
     try {
       outcome = def.decide(wctx);
     } catch (err) {
       outcome = {
-        status: 'unknown' as const,
+        status: 'unknown',
         evidence: [],
-        collect: 'Nothing to collect: volact failed on this step; report it as a bug.',
-        note: `Step failed: ${err instanceof Error ? err.message : String(err)}`,
+        collect: msg('walk.collect.bug'),
+        note: msg('walk.note.step-failed', { message: err instanceof Error ? err.message : String(err) }),
       };
     }
-    if (!outcome) continue;
-    // Walks live until the report is written: their strings are kept flat, not as ropes over their pieces.
-    if (outcome.note !== undefined) flatString(outcome.note);
-    if (outcome.collect !== undefined) flatString(outcome.collect);
-    for (const e of outcome.evidence) flatString(e.summary);
-    steps.push({ id: def.id, step: def.step, ...outcome });
+    if (outcome) steps.push(toStep(def.id, outcome));
   }
   return steps;
+}
+
+/** The step as reports and JSON see it: English text beside the messages it was rendered from. */
+function toStep(id: string, outcome: Outcome): WalkStep {
+  const question = msg(`walk.${id}` as MessageId);
+  const step: WalkStep = { id, step: english(question), status: outcome.status, evidence: outcome.evidence };
+  // Walks live until the report is written: their strings are kept flat, not as ropes over their pieces.
+  if (outcome.collect) step.collect = flatString(english(outcome.collect));
+  if (outcome.note) step.note = flatString(english(outcome.note));
+  for (const e of outcome.evidence) flatString(e.summary);
+  step.messages = { step: question, ...(outcome.note ? { note: outcome.note } : {}), ...(outcome.collect ? { collect: outcome.collect } : {}) };
+  return step;
 }

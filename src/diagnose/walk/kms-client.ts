@@ -4,7 +4,8 @@ import { hostLogSpan, hostMachine, kmsHosts, listeningPort, matchingHostEntries 
 import { latestPortChecks, srvLookups, srvTargets } from '../network-queries.js';
 import { editionOf } from '../remedies.js';
 import { dnsDomainOf } from '../rule-helpers.js';
-import { HOUR, toMs, formatDuration, formatUtc } from '../time.js';
+import { HOUR, toMs } from '../time.js';
+import { duration, list, msg, time, type MessageRef } from '../../messages/index.js';
 import type { Exchange } from '../machine-view.js';
 import { collectAppLog, collectKmsLog, collectSlmgr, failIf, pass, unknown, type StepDef, type WalkContext } from './step.js';
 import { responseCount, type KmsHostRequestFact } from '../../decode/index.js';
@@ -15,44 +16,42 @@ function latest(ctx: WalkContext): Exchange | undefined {
 }
 
 /** The host's 12290 answering the newest request, or why it cannot be looked up. */
-function hostEntry(ctx: WalkContext): { entry?: KmsHostRequestFact; hostName?: string; collect?: string; note?: string } {
+function hostEntry(ctx: WalkContext): { entry?: KmsHostRequestFact; hostName?: string; collect?: MessageRef; note?: MessageRef } {
   const x = latest(ctx);
-  if (!x) return { collect: collectAppLog(ctx.view.name, '12288/12289'), note: 'No 12288 from this client in the snapshot.' };
+  if (!x) return { collect: collectAppLog(ctx.view.name, '12288/12289'), note: msg('walk.note.no-12288') };
   const skew = ctx.options.skewHours * HOUR;
   const window = [x.at - skew, x.at + skew] as const;
   const host = hostMachine(ctx.fleet, x.request.host);
-  if (!host) return { hostName: x.request.host, collect: collectKmsLog(x.request.host, ...window), note: `${x.request.host} is not in the snapshot.` };
+  if (!host) return { hostName: x.request.host, collect: collectKmsLog(x.request.host, ...window), note: msg('walk.note.host-not-in-snapshot', { host: x.request.host }) };
   const span = hostLogSpan(ctx.fleet, host.key);
   const entry = matchingHostEntries(ctx.fleet, host.key, x.request, ctx.view.machine, skew, x.at)[0];
   if (entry) return { entry, hostName: host.name };
   if (!span || span.first > x.at + skew || span.last < x.at) {
-    return { hostName: host.name, collect: collectKmsLog(host.name, ...window), note: `The snapshot holds no Key Management Service log of ${host.name} for the time of the request.` };
+    return { hostName: host.name, collect: collectKmsLog(host.name, ...window), note: msg('walk.note.no-host-log-for-time', { host: host.name }) };
   }
   if (x.response) {
     return {
       hostName: host.name,
       collect: collectKmsLog(host.name, ...window),
-      note: `The client got a 12289, yet ${host.name}'s log has no 12290 for it: another machine may answer under that name, or the exported log is incomplete.`,
+      note: msg('walk.note.answered-but-unlogged', { host: host.name }),
     };
   }
-  return { hostName: host.name, collect: collectKmsLog(host.name, ...window), note: `${host.name} logged nothing for this client around ${formatUtc(x.at)}.` };
+  return { hostName: host.name, collect: collectKmsLog(host.name, ...window), note: msg('walk.note.host-logged-nothing', { host: host.name, at: time(x.at) }) };
 }
 
 export const KMS_CLIENT_STEPS: StepDef[] = [
   {
     id: 'kms-client/activated',
-    step: 'Is the KMS client activated?',
     decide: (ctx) => {
       const fail = failIf(ctx, ['kms-client/not-activated']);
       if (fail) return fail;
       const ok = ctx.fired.get('kms-client/activated');
-      if (ok) return pass(ok.evidence, 'Licensed.');
-      return unknown(collectSlmgr(ctx.view.name, '/dli'), 'No slmgr output or event tells the license state.');
+      if (ok) return pass(ok.evidence, msg('walk.note.licensed'));
+      return unknown(collectSlmgr(ctx.view.name, '/dli'), msg('walk.note.no-license-state-any'));
     },
   },
   {
     id: 'kms-client/threshold',
-    step: 'Is the KMS activation threshold met (25 for client OS, 5 for servers)?',
     decide: (ctx) => {
       const fail = failIf(ctx, ['kms-client/count-below-threshold', 'kms-host/count-below-threshold']);
       if (fail) return fail;
@@ -61,99 +60,93 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
       const x = answered[answered.length - 1];
       if (x?.response) {
         const need = x.request.requiredCount ?? editionOf(x.request)?.threshold;
-        return pass([evidenceOf(x.response)], `The host reported count ${responseCount(x.response)}${need !== undefined ? `; this client needs ${need}` : ''}.`);
+        return pass(
+          [evidenceOf(x.response)],
+          need !== undefined ? msg('walk.note.count-need', { count: responseCount(x.response), need }) : msg('walk.note.count', { count: responseCount(x.response) }),
+        );
       }
-      if (ctx.fired.has('kms-client/activated')) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], 'The client is activated, so the count was met.');
-      const kmsHost = latest(ctx)?.request.host || 'the KMS host';
-      return unknown(`Run "slmgr.vbs /dli" on ${kmsHost} and save its output ("Current count"); or ${collectAppLog(ctx.view.name, '12288/12289').replace(/^Export/, 'export')}`, 'No 12289 tells the host count.');
+      if (ctx.fired.has('kms-client/activated')) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], msg('walk.note.activated-count-met'));
+      const kmsHost = latest(ctx)?.request.host || msg('common.the-kms-host');
+      return unknown(msg('walk.collect.dli-or-log', { host: kmsHost, log: collectAppLog(ctx.view.name, '12288/12289', true) }), msg('walk.note.no-count-12289'));
     },
   },
   {
     id: 'kms-client/response-result',
-    step: 'Does event 12289 report result 0?',
     decide: (ctx) => {
       const answered = ctx.view.recentExchanges().filter((x) => x.response);
       const bad = answered.filter((x) => x.response && x.response.result !== '0x00000000');
-      if (bad.length) return { status: 'fail', evidence: bad.map((x) => evidenceOf(x.response!)), note: `12289 result ${[...new Set(bad.map((x) => x.response!.result))].join(', ')}.` };
+      if (bad.length) return { status: 'fail', evidence: bad.map((x) => evidenceOf(x.response!)), note: msg('walk.note.result', { codes: list([...new Set(bad.map((x) => x.response!.result))]) }) };
       const x = answered[answered.length - 1];
-      if (x?.response) return pass([evidenceOf(x.response)], '12289 result 0x00000000.');
-      return unknown(`Run "slmgr.vbs /ato" on ${ctx.view.name}, then export its Application log (Microsoft-Windows-Security-SPP events 12288/12289).`, 'No 12289 in the snapshot for the current requests.');
+      if (x?.response) return pass([evidenceOf(x.response)], msg('walk.note.result-ok'));
+      return unknown(msg('walk.collect.ato-and-log', { machine: ctx.view.name }), msg('walk.note.no-12289'));
     },
   },
   {
     id: 'kms-client/host-and-port',
-    step: 'Are the KMS host name and port in 12288 right?',
     decide: (ctx) => {
       const fail = failIf(ctx, ['kms-client/host-mismatch', 'dns/srv-port-mismatch']);
       if (fail) return fail;
       const x = latest(ctx);
-      if (!x) return unknown(collectAppLog(ctx.view.name, '12288'), 'No 12288 names the host this client uses.');
+      if (!x) return unknown(collectAppLog(ctx.view.name, '12288'), msg('walk.note.no-12288-host'));
       const host = hostMachine(ctx.fleet, x.request.host);
       if (host?.roles.includes('kms-host')) {
         const listen = listeningPort(host);
-        return pass([evidenceOf(x.request)], `${x.request.host}:${x.request.port ?? '?'} is the KMS host ${host.name}, listening on ${listen.port}.`);
+        return pass([evidenceOf(x.request)], msg('walk.note.is-host', { target: `${x.request.host}:${x.request.port ?? '?'}`, host: host.name, port: listen.port }));
       }
       const hosts = kmsHosts(ctx.fleet).map((h) => h.name);
       return unknown(
-        `Run "slmgr.vbs /dlv" on ${x.request.host} and save its output (it shows whether it is a KMS host and its listening port).`,
-        hosts.length ? `${x.request.host} is not in the snapshot.` : 'The snapshot holds no KMS host to compare with.',
+        msg('walk.collect.dlv-host', { host: x.request.host }),
+        hosts.length ? msg('walk.note.host-not-in-snapshot', { host: x.request.host }) : msg('walk.note.no-host-to-compare'),
         [evidenceOf(x.request)],
       );
     },
   },
   {
     id: 'kms-client/dns-discovery',
-    step: 'Can the client find a KMS host (DNS SRV _vlmcs._tcp or a set name)?',
     decide: (ctx) => {
       const fail = failIf(ctx, ['kms-client/dns-lookup-failed', 'dns/srv-missing']);
       if (fail) return fail;
       const answered = srvLookups(ctx.view).filter((l) => l.outcome === 'answer');
       if (answered.length) {
         const targets = [...new Set(answered.flatMap((l) => l.records.map((r) => `${r.target}:${r.port}`)))];
-        return pass(answered.map((l) => evidenceOf(l)), `DNS answers _vlmcs._tcp with ${targets.join(', ')}.`);
+        return pass(answered.map((l) => evidenceOf(l)), msg('walk.note.srv-answers', { targets: list(targets) }));
       }
       const x = latest(ctx);
-      if (x?.request.host) return pass([evidenceOf(x.request)], `The client found ${x.request.host}.`);
+      if (x?.request.host) return pass([evidenceOf(x.request)], msg('walk.note.found-host', { host: x.request.host }));
       const domain = dnsDomainOf(ctx.view.name) ?? '<domain>';
-      return unknown(
-        `Run "nslookup -type=srv _vlmcs._tcp.${domain}" and "slmgr.vbs /dli" on ${ctx.view.name} and save both outputs (Resolve-DnsName -Type SRV _vlmcs._tcp.${domain} works too).`,
-        'No request and no SRV lookup show which host the client found.',
-      );
+      return unknown(msg('walk.collect.srv-and-dli', { domain, machine: ctx.view.name }), msg('walk.note.no-request-or-lookup'));
     },
   },
   {
     id: 'kms-client/host-reachable',
-    step: 'Is the KMS host reachable on its port (a TCP test, or a 12289 for each 12288)?',
     decide: (ctx) => {
       const fail = failIf(ctx, ['network/port-blocked', 'kms-client/no-response']);
       if (fail) return fail;
       const open = latestPortChecks(ctx.view).filter((c) => c.outcome === 'open');
-      if (open.length) return pass(open.map((c) => evidenceOf(c)), `TCP ${open.map((c) => `${c.host}:${c.port}`).join(', ')} accepted the connection.`);
+      if (open.length) return pass(open.map((c) => evidenceOf(c)), msg('walk.note.port-open', { targets: list(open.map((c) => `${c.host}:${c.port}`)) }));
       const x = latest(ctx);
-      if (x?.response) return pass([evidenceOf(x.request), evidenceOf(x.response)], `12289 followed the 12288 to ${x.request.host}.`);
-      if (ctx.fired.has('kms-client/activated') && !x) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], 'The client is activated.');
+      if (x?.response) return pass([evidenceOf(x.request), evidenceOf(x.response)], msg('walk.note.response-followed', { host: x.request.host }));
+      if (ctx.fired.has('kms-client/activated') && !x) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], msg('walk.note.client-activated'));
       const host = x?.request.host || srvTargets(ctx.view)[0]?.record.target || '<kms-host>';
       const port = x?.request.port ?? srvTargets(ctx.view)[0]?.record.port ?? 1688;
       return unknown(
-        `${collectAppLog(ctx.view.name, '12288/12289')} Or run "Test-NetConnection ${host} -Port ${port}" on ${ctx.view.name} and save its output.`,
-        'No request from this client and no port test in the snapshot.',
+        msg('walk.collect.log-or-port-test', { log: collectAppLog(ctx.view.name, '12288/12289'), host, port, machine: ctx.view.name }),
+        msg('walk.note.no-request-or-port-test'),
       );
     },
   },
   {
     id: 'kms-client/host-logged-request',
-    step: 'Did the KMS host log a 12290 for this client?',
     decide: (ctx) => {
       const fail = failIf(ctx, ['kms-client/not-seen-by-host']);
       if (fail) return fail;
       const r = hostEntry(ctx);
-      if (r.entry) return pass([evidenceOf(r.entry)], `${r.hostName} logged the request.`);
-      return unknown(r.collect ?? collectKmsLog(r.hostName ?? 'the KMS host'), r.note ?? 'The host log could not be matched.');
+      if (r.entry) return pass([evidenceOf(r.entry)], msg('walk.note.host-logged', { host: r.hostName ?? '?' }));
+      return unknown(r.collect ?? collectKmsLog(r.hostName ?? '?'), r.note ?? msg('walk.note.host-log-unmatched'));
     },
   },
   {
     id: 'kms-client/time-skew',
-    step: 'Are client and host clocks within 4 hours of each other?',
     decide: (ctx) => {
       const fail = failIf(ctx, ['kms-client/time-skew']);
       if (fail) return fail;
@@ -161,56 +154,58 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
       const host = toMs(r.entry?.time);
       const client = toMs(r.entry?.clientTime);
       if (r.entry && host !== undefined && client !== undefined) {
-        return pass([evidenceOf(r.entry)], `Host time and client time in 12290 differ by ${formatDuration(host - client)}.`);
+        return pass([evidenceOf(r.entry)], msg('walk.note.clock-diff', { by: duration(host - client) }));
       }
-      if (ctx.fired.has('kms-client/activated')) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], 'The client is activated, so the host accepted its clock.');
-      return unknown(r.collect ?? collectKmsLog(r.hostName ?? 'the KMS host'), `No 12290 for this client to compare the clocks with${r.note ? `: ${r.note}` : '.'}`);
+      if (ctx.fired.has('kms-client/activated')) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], msg('walk.note.clock-accepted'));
+      return unknown(
+        r.collect ?? collectKmsLog(r.hostName ?? '?'),
+        r.note ? msg('walk.note.no-12290-clock-because', { why: r.note }) : msg('walk.note.no-12290-clock'),
+      );
     },
   },
   {
     id: 'kms-client/volume-key',
-    step: 'Does the host accept the volume key (no 0xC004F035, BIOS marker present)?',
     decide: (ctx) => {
       const fail = failIf(ctx, ['kms-client/invalid-volume-key', 'oem/missing-bios-marker']);
       if (fail) return fail;
       const x = latest(ctx);
-      if (x) return pass([evidenceOf(x.response ?? x.request)], 'No 0xC004F035 and no NOT_WINDOWS_SLP flag.');
-      if (ctx.fired.has('kms-client/activated')) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], 'Activated.');
-      return unknown(collectAppLog(ctx.view.name, '12288/12289'), 'No request to judge from.');
+      if (x) return pass([evidenceOf(x.response ?? x.request)], msg('walk.note.volume-key-ok'));
+      if (ctx.fired.has('kms-client/activated')) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], msg('walk.note.activated'));
+      return unknown(collectAppLog(ctx.view.name, '12288/12289'), msg('walk.note.no-request-judge'));
     },
   },
   {
     id: 'kms-client/counted',
-    step: 'Is the client added to the KMS count (its own CMID)?',
     decide: (ctx) => {
       const fail = failIf(ctx, ['kms-host/duplicate-cmid']);
       if (fail) return fail;
-      if (!ctx.view.machine.cmids.length) return unknown(collectSlmgr(ctx.view.name, '/dli'), 'The client\'s CMID is not in the snapshot.');
+      if (!ctx.view.machine.cmids.length) return unknown(collectSlmgr(ctx.view.name, '/dli'), msg('walk.note.no-cmid'));
       const r = hostEntry(ctx);
-      if (r.entry) return pass([evidenceOf(r.entry)], `The host saw CMID ${r.entry.cmid} only from this machine.`);
-      return pass([], `CMID ${ctx.view.machine.cmids.join(', ')} is used by no other machine of the snapshot.`);
+      if (r.entry) return pass([evidenceOf(r.entry)], msg('walk.note.cmid-only-here', { cmid: r.entry.cmid }));
+      return pass([], msg('walk.note.cmid-unshared', { cmids: list(ctx.view.machine.cmids) }));
     },
   },
   {
     id: 'kms-client/failover',
-    step: 'Does the client find hosts through DNS (so it can fail over)?',
     decide: (ctx) => {
       const fail = failIf(ctx, ['kms-client/static-host']);
       if (fail) return fail;
       const fromDns = ctx.view.licenses('kms-client').find((l) => l.kmsClient?.kmsNameSource === 'dns');
-      if (fromDns) return pass([evidenceOf(fromDns)], fromDns.kmsClient?.kmsName ? `KMS name from DNS: ${fromDns.kmsClient.kmsName}.` : 'DNS auto-discovery is on (no host found yet).');
-      return unknown(collectSlmgr(ctx.view.name, '/dli'), 'Only slmgr /dli tells whether the host name came from DNS or was set with /skms.');
+      if (fromDns) {
+        const name = fromDns.kmsClient?.kmsName;
+        return pass([evidenceOf(fromDns)], name ? msg('walk.note.kms-name-dns', { name }) : msg('walk.note.dns-discovery-on'));
+      }
+      return unknown(collectSlmgr(ctx.view.name, '/dli'), msg('walk.note.only-dli'));
     },
   },
   {
     id: 'kms-client/expiry',
-    step: 'Is the activation far from its 180-day end (renewals working)?',
     decide: (ctx) => {
       const fail = failIf(ctx, ['kms-client/activation-expiring']);
       if (fail) return fail;
       const licensed = ctx.view.states('kms-client').filter((r) => r.state === 'Licensed' && r.minutes !== undefined);
       if (!licensed.length) return undefined;
-      return pass(licensed.map((r) => evidenceOf(r.fact)), `More than ${ctx.options.expiryWarningDays} days left.`);
+      return pass(licensed.map((r) => evidenceOf(r.fact)), msg('walk.note.days-left', { days: ctx.options.expiryWarningDays }));
     },
   },
 ];

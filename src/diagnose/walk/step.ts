@@ -1,21 +1,28 @@
-// The pieces every walk step is built from.
+// The pieces every walk step is built from. Steps speak in catalog messages: the question is
+// `walk.<step id>`, notes and what to collect are messages with data.
+import { list, msg, semicolonList, window as timeWindow, type MessageRef } from '../../messages/index.js';
 import type { Finding, WalkStep, EvidenceRef } from '../../types.js';
 import type { RuleContext } from '../rule.js';
-import { formatWindow } from '../time.js';
 
 export interface WalkContext extends RuleContext {
   /** Findings on this machine, by rule id. */
   fired: ReadonlyMap<string, Finding>;
 }
 
-export interface StepDef {
-  id: string;
-  step: string;
-  /** Decide the step; undefined leaves it out (the question does not apply to this machine). */
-  decide(ctx: WalkContext): Omit<WalkStep, 'id' | 'step'> | undefined;
+/** How a step ended, with its note and what to collect as messages (walkMachine renders them). */
+export interface Outcome {
+  status: WalkStep['status'];
+  evidence: EvidenceRef[];
+  note?: MessageRef;
+  collect?: MessageRef;
 }
 
-export type Outcome = Omit<WalkStep, 'id' | 'step'>;
+export interface StepDef {
+  /** Stable step id; its question is `walk.<id>` in the catalog. */
+  id: string;
+  /** Decide the step; undefined leaves it out (the question does not apply to this machine). */
+  decide(ctx: WalkContext): Outcome | undefined;
+}
 
 /** 'fail' with the evidence of the first listed rule that fired on this machine, or undefined. */
 export function failIf(ctx: WalkContext, ruleIds: readonly string[]): Outcome | undefined {
@@ -24,22 +31,32 @@ export function failIf(ctx: WalkContext, ruleIds: readonly string[]): Outcome | 
   return {
     status: 'fail',
     evidence: hits.flatMap((f) => f.evidence),
-    note: hits.map((f) => `${f.rule}: ${f.title}`).join('; '),
+    note: msg('walk.note.joined', {
+      items: semicolonList(hits.map((f) => msg('walk.note.fired', { rule: f.rule, title: f.messages?.title ?? f.title }))),
+    }),
   };
 }
 
-export function pass(evidence: EvidenceRef[], note: string): Outcome {
+export function pass(evidence: EvidenceRef[], note: MessageRef): Outcome {
   return { status: 'pass', evidence, note };
 }
 
-export function unknown(collect: string, note: string, evidence: EvidenceRef[] = []): Outcome {
+export function unknown(collect: MessageRef, note: MessageRef, evidence: EvidenceRef[] = []): Outcome {
   return { status: 'unknown', evidence, collect, note };
 }
 
-export const collectSlmgr = (machine: string, option = '/dlv'): string => `Run "slmgr.vbs ${option}" on ${machine} and save its output as text.`;
+/** "State Notification, Licensed." */
+export const stateNote = (states: readonly string[]): MessageRef => msg('walk.note.state', { states: list([...new Set(states)]) });
 
-export const collectAppLog = (machine: string, events: string): string =>
-  `Export the Application log from ${machine} (Microsoft-Windows-Security-SPP events ${events}), e.g. wevtutil epl Application ${machine.split('.')[0]}-application.evtx.`;
+export const collectSlmgr = (machine: string, option = '/dlv'): MessageRef => msg('walk.collect.slmgr', { machine, option });
 
-export const collectKmsLog = (host: string, from?: number, to?: number): string =>
-  `Export the Key Management Service log from ${host}${from !== undefined && to !== undefined ? ` covering ${formatWindow(from, to)}` : ''} (wevtutil epl "Key Management Service" ${host.split('.')[0]}-kms.evtx).`;
+/** `inline`: the instruction continues a sentence ("…; or export the Application log …"). */
+export const collectAppLog = (machine: string, events: string, inline = false): MessageRef =>
+  msg(inline ? 'walk.collect.app-log-inline' : 'walk.collect.app-log', { machine, events, cmd: `wevtutil epl Application ${machine.split('.')[0]}-application.evtx` });
+
+export const collectKmsLog = (host: string, from?: number, to?: number): MessageRef =>
+  msg('walk.collect.kms-log', {
+    host,
+    window: from !== undefined && to !== undefined ? msg('walk.collect.kms-log-window', { window: timeWindow(from, to) }) : '',
+    cmd: `wevtutil epl "Key Management Service" ${host.split('.')[0]}-kms.evtx`,
+  });

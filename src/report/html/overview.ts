@@ -106,16 +106,11 @@ function expiringTable(expiring: readonly ExpiringLicense[] | undefined, t: Html
   if (soon.length === 0) return undefined;
   const rows = soon.slice(0, EXPIRING_ROWS).map(
     (e) =>
-      html`<tr data-range="${e.range}"><td>${e.machine}</td><td>${e.product}</td><td>${e.status}</td><td>${formatTime(e.expires)}</td><td class="num">${daysLeft(e.minutesLeft, t)}</td></tr>`,
+      html`<tr data-range="${e.range}"><td>${e.machine}</td><td>${e.product}</td><td>${e.status}</td><td>${t.time(e.expires)}</td><td class="num">${daysLeft(e.minutesLeft, t)}</td></tr>`,
   );
   const more = soon.length > EXPIRING_ROWS ? html`<p class="chart-note">${t.expiring.more(soon.length - EXPIRING_ROWS)}</p>` : undefined;
   const [machine, product, status, ends, days] = t.expiring.head;
   return html`<section class="expiring" data-table="expiring-soon"><h3>${t.expiring.title}</h3><table><thead><tr><th>${machine}</th><th>${product}</th><th>${status}</th><th>${ends}</th><th class="num">${days}</th></tr></thead><tbody>${rows}</tbody></table>${more}</section>`;
-}
-
-function formatTime(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC` : iso;
 }
 
 function daysLeft(minutes: number, t: HtmlText): string {

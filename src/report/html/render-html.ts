@@ -8,6 +8,7 @@ import { markdownToHtml } from './markdown-to-html.js';
 import { renderOverview } from './overview.js';
 import { STYLESHEET } from './style.js';
 import { HTML_TEXT } from './text.js';
+import { render } from '../../messages/index.js';
 
 /** Nothing may load or run: styles only inline, images only as data: URLs (none are used today). */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -21,7 +22,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const lang = options.markdown?.lang ?? 'en';
   const text = HTML_TEXT[lang];
   const { intro, body } = splitIntro(renderMarkdown(report, options.markdown));
-  const title = `volact report · ${report.now ? report.now.slice(0, 10) : report.generatedAt.slice(0, 10)}`;
+  const title = render({ id: 'html.title', data: { date: report.now ? report.now.slice(0, 10) : report.generatedAt.slice(0, 10) } }, lang);
   const page = html`<!DOCTYPE html>
 <html lang="${lang}">
 <head>

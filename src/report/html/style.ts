@@ -34,7 +34,7 @@ figure.chart { margin: 0 0 16px; border: 1px solid var(--line); border-radius: 6
 figcaption { font-weight: 600; margin-bottom: 6px; }
 figure.chart svg { display: block; width: 100%; max-width: 100%; height: auto; margin-bottom: 6px; }
 .chart-note, .chart-empty, .legend { color: var(--muted); font-size: 0.88em; margin: 4px 0 0; }
-svg text { fill: var(--fg); font: 12px system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif; }
+svg text { fill: var(--fg); font: 12px system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK JP", sans-serif; }
 svg text.value, .axis text { fill: var(--muted); font-variant-numeric: tabular-nums; }
 svg .tone-good, .swatch.tone-good { fill: var(--good); background: var(--good); }
 svg .tone-warn, .swatch.tone-warn { fill: var(--warn); background: var(--warn); }

@@ -1,6 +1,6 @@
-// The HTML overview's own wording in English and Japanese (the Markdown part has its own, in ../i18n.ts).
+// The HTML overview's own wording in English and Japanese, served from the message catalog (src/messages).
 import type { ExpiryRange } from '../../fleet/types.js';
-import type { Lang } from '../i18n.js';
+import { count, formatTime, render, type Lang, type MessageArg } from '../../messages/index.js';
 
 export interface HtmlText {
   glance: string;
@@ -8,88 +8,72 @@ export interface HtmlText {
   status: { caption: string; none: string; noStatus: string; note: string };
   expiry: { caption: string; none: string; ranges: Record<ExpiryRange, string> };
   findings: { caption: string; error: string; warning: string; info: string };
-  kmsCount: { caption: string; none: string; noHost: string; note: string; unknown: string };
-  requests: { caption: string; none: string; noEvents: string; answered: string; failed: string; perHost: (total: number, failed: number) => string };
+  kmsCount: {
+    caption: string;
+    none: string;
+    noHost: string;
+    note: string;
+    unknown: string;
+    hostTitle: (host: string, count: number | undefined, need: number | undefined, source: string) => string;
+    /** "5 · servers". */
+    threshold: (count: number, kind: 'servers' | 'clients') => string;
+  };
+  requests: {
+    caption: string;
+    none: string;
+    noEvents: string;
+    answered: string;
+    failed: string;
+    perHost: (total: number, failed: number) => string;
+    day: (day: string, requests: number, failed: number) => string;
+    aria: (host: string) => string;
+  };
   expiring: { title: string; head: [string, string, string, string, string]; more: (n: number) => string; ended: string };
   footer: (version: string, schema: number) => string;
+  /** A time from the report (ISO) for a table cell: minute precision, in UTC, saying so. */
+  time: (iso: string) => string;
 }
 
-const EN: HtmlText = {
-  glance: 'At a glance',
-  tiles: { machines: 'machines', licensed: 'licenses activated', expiringSoon: 'expired or expiring within 30 days', kmsHosts: 'KMS hosts', errors: 'error findings' },
-  status: {
-    caption: 'Licenses by status',
-    none: 'The report holds no license status counts.',
-    noStatus: 'No license status in the inputs (slmgr /dlv output or 8230 events give it).',
-    note: 'A machine counts once per product.',
-  },
-  expiry: {
-    caption: 'Activations and grace periods ending',
-    none: 'The report holds no expiry ranges.',
-    ranges: { expired: 'expired', '0-7d': 'within 7 days', '8-30d': '8–30 days', '31-60d': '31–60 days', '61-90d': '61–90 days', '>90d': 'after 90 days' },
-  },
-  findings: { caption: 'Findings by severity', error: 'errors', warning: 'warnings', info: 'info' },
-  kmsCount: {
-    caption: 'KMS host count against the 25 / 5 thresholds',
-    none: 'The report holds no KMS host view.',
-    noHost: 'No KMS host in the inputs.',
-    note: 'Value: current count, and the count the host’s clients need where known.',
-    unknown: 'unknown',
-  },
-  requests: {
-    caption: 'KMS requests (12290) per day',
-    none: 'The report holds no KMS host view.',
-    noEvents: 'No 12290 events from a KMS host in the inputs.',
-    answered: 'answered',
-    failed: 'failed',
-    perHost: (total, failed) => `${total} requests, ${failed} failed`,
-  },
-  expiring: {
-    title: 'Expired or expiring within 30 days',
-    head: ['Machine', 'Product', 'Status', 'Ends', 'Days left'],
-    more: (n) => `${n} more in the JSON report.`,
-    ended: 'ended',
-  },
-  footer: (version, schema) => `volact ${version} · report schema ${schema}`,
-};
+/** One language's overview wording, read from the message catalog (`html.*`). */
+function textFor(lang: Lang): HtmlText {
+  const say = (id: string, data?: Record<string, MessageArg>): string => render({ id, ...(data ? { data } : {}) }, lang);
+  const group = <K extends string>(prefix: string, keys: readonly K[]): Record<K, string> =>
+    Object.fromEntries(keys.map((k) => [k, say(`${prefix}.${k}`)])) as Record<K, string>;
+  return {
+    glance: say('html.glance'),
+    tiles: group('html.tiles', ['machines', 'licensed', 'expiringSoon', 'kmsHosts', 'errors'] as const),
+    status: group('html.status', ['caption', 'none', 'noStatus', 'note'] as const),
+    expiry: {
+      caption: say('html.expiry.caption'),
+      none: say('html.expiry.none'),
+      ranges: group('html.expiry.ranges', ['expired', '0-7d', '8-30d', '31-60d', '61-90d', '>90d'] as const),
+    },
+    findings: group('html.findings', ['caption', 'error', 'warning', 'info'] as const),
+    kmsCount: {
+      ...group('html.kmsCount', ['caption', 'none', 'noHost', 'note', 'unknown'] as const),
+      hostTitle: (host, current, need, source) =>
+        current === undefined
+          ? say('html.kmsCount.hostUnknown', { host })
+          : need === undefined
+            ? say('html.kmsCount.hostCount', { host, count: current, source })
+            : say('html.kmsCount.hostCountNeed', { host, count: current, need, source }),
+      threshold: (n, kind) => say(`html.kmsCount.threshold-${kind}`, { count: n }),
+    },
+    requests: {
+      ...group('html.requests', ['caption', 'none', 'noEvents', 'answered', 'failed'] as const),
+      perHost: (total, failed) => say('html.requests.perHost', { total: count(total), failed: count(failed) }),
+      day: (day, requests, failed) => say('html.requests.day', { day, requests: count(requests), failed: count(failed) }),
+      aria: (host) => say('html.requests.aria', { host }),
+    },
+    expiring: {
+      title: say('html.expiring.title'),
+      head: [0, 1, 2, 3, 4].map((i) => say(`html.expiring.head.${i}`)) as HtmlText['expiring']['head'],
+      more: (n) => say('html.expiring.more', { n: count(n) }),
+      ended: say('html.expiring.ended'),
+    },
+    footer: (version, schema) => say('html.footer', { version, schema }),
+    time: (iso) => formatTime(iso, lang),
+  };
+}
 
-const JA: HtmlText = {
-  glance: '概況',
-  tiles: { machines: 'コンピューター', licensed: 'ライセンス認証済み', expiringSoon: '期限切れ・30 日以内に終了', kmsHosts: 'KMS ホスト', errors: 'エラーの検出事項' },
-  status: {
-    caption: 'ライセンスの状態別',
-    none: 'レポートにライセンス状態の集計がありません。',
-    noStatus: '入力にライセンス状態がありません (slmgr /dlv の出力か 8230 イベントが必要です)。',
-    note: 'コンピューターは製品ごとに 1 と数えます。',
-  },
-  expiry: {
-    caption: 'ライセンス認証・猶予期間の終了',
-    none: 'レポートに期間別の集計がありません。',
-    ranges: { expired: '期限切れ', '0-7d': '7 日以内', '8-30d': '8～30 日', '31-60d': '31～60 日', '61-90d': '61～90 日', '>90d': '90 日超' },
-  },
-  findings: { caption: '重要度別の検出事項', error: 'エラー', warning: '警告', info: '情報' },
-  kmsCount: {
-    caption: 'KMS ホストの現在の数としきい値 (25 / 5)',
-    none: 'レポートに KMS ホストの集計がありません。',
-    noHost: '入力に KMS ホストがありません。',
-    note: '値: 現在の数と、分かる場合はクライアントが必要とする数。',
-    unknown: '不明',
-  },
-  requests: {
-    caption: '1 日あたりの KMS 要求 (12290)',
-    none: 'レポートに KMS ホストの集計がありません。',
-    noEvents: '入力に KMS ホストの 12290 イベントがありません。',
-    answered: '応答済み',
-    failed: '失敗',
-    perHost: (total, failed) => `要求 ${total} 件、失敗 ${failed} 件`,
-  },
-  expiring: {
-    title: '期限切れ・30 日以内に終了するもの',
-    head: ['コンピューター', '製品', '状態', '終了', '残り日数'],
-    more: (n) => `ほか ${n} 件は JSON レポートにあります。`,
-    ended: '終了',
-  },
-  footer: (version, schema) => `volact ${version} · レポート スキーマ ${schema}`,
-};
-
-export const HTML_TEXT: Record<Lang, HtmlText> = { en: EN, ja: JA };
+export const HTML_TEXT: Record<Lang, HtmlText> = { en: textFor('en'), ja: textFor('ja') };

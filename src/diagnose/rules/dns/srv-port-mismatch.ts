@@ -4,12 +4,12 @@ import { hostMachine, listeningPort } from '../../fleet-queries.js';
 import { checksHost, srvTargets } from '../../network-queries.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
+import { msg, semicolonList, type MessageRef } from '../../../messages/index.js';
 
 export default defineRule(
   {
     id: 'dns/srv-port-mismatch',
     severity: 'warning',
-    title: 'SRV record port differs from the port the KMS host listens on',
     description: 'A _vlmcs._tcp SRV record gives a port other than the one the host listens on (slmgr /dlv "Listening on Port"), or only another port of the host accepts connections.',
     kb: ['procedure/check-srv-record', 'kms-client/host-mismatch', 'procedure/read-slmgr-dli-dlv'],
     facts: ['dns-srv-lookup'],
@@ -17,15 +17,15 @@ export default defineRule(
   },
   ({ view, fleet }) => {
     const evidence: EvidenceRef[] = [];
-    const wrong: string[] = [];
+    const wrong: MessageRef[] = [];
     for (const { lookup, record } of srvTargets(view)) {
       const host = hostMachine(fleet, record.target);
       if (host?.roles.includes('kms-host')) {
         const listen = listeningPort(host);
         if (listen.stated && listen.port !== record.port) {
-          wrong.push(`${record.target}: SRV port ${record.port}, host listens on ${listen.port}`);
+          wrong.push(msg('dns/srv-port-mismatch.listens', { target: record.target, port: record.port, listen: listen.port }));
           const stated = host.facts.find((f) => f.kind === 'license' && f.kmsHost?.listeningPort !== undefined);
-          evidence.push(evidenceOf(lookup), ...(stated ? [evidenceOf(stated, `${host.name}: Listening on Port ${listen.port}`)] : []));
+          evidence.push(evidenceOf(lookup), ...(stated ? [evidenceOf(stated, msg('dns/srv-port-mismatch.listening-evidence', { host: host.name, port: listen.port }))] : []));
           continue;
         }
       }
@@ -33,20 +33,16 @@ export default defineRule(
       const failedOnSrvPort = checks.find((c) => c.port === record.port && c.outcome !== 'open');
       const openElsewhere = checks.find((c) => c.port !== record.port && c.outcome === 'open');
       if (failedOnSrvPort && openElsewhere) {
-        wrong.push(`${record.target}: SRV port ${record.port} fails, port ${openElsewhere.port} accepts connections`);
+        wrong.push(msg('dns/srv-port-mismatch.other-port', { target: record.target, port: record.port, open: openElsewhere.port }));
         evidence.push(evidenceOf(lookup), evidenceOf(failedOnSrvPort), evidenceOf(openElsewhere));
       }
     }
     if (!wrong.length) return [];
     return [
       {
-        detail: `${wrong.join('; ')}. Clients that find the host through DNS connect to the SRV port and fail.`,
+        detail: msg('dns/srv-port-mismatch.detail', { problems: semicolonList(wrong) }),
         evidence,
-        remedy: [
-          'Make the record and the host agree: edit the SRV record\'s port in DNS, or set the host\'s port with slmgr.vbs /sprt <port> and restart the Software Protection service.',
-          'A host that publishes its own record (12294) updates it when the service restarts; a record created by hand must be edited by hand.',
-          'Open the chosen port in the host\'s firewall (slmgr /sprt does not do it).',
-        ],
+        remedy: [msg('dns/srv-port-mismatch.remedy-agree'), msg('dns/srv-port-mismatch.remedy-publish'), msg('dns/srv-port-mismatch.remedy-firewall')],
       },
     ];
   },

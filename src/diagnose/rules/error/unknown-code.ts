@@ -6,12 +6,12 @@ import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
 import type { Fact } from '../../../decode/index.js';
+import { list, msg } from '../../../messages/index.js';
 
 export default defineRule(
   {
     id: 'error/unknown-code',
     severity: 'info',
-    title: 'Error code without an entry in our tables',
     description: 'An activation event or slmgr output carries an HRESULT we have no symbol or meaning for; slui.exe 0x2a <code> shows Windows\' own text.',
     kb: ['procedure/explain-error-code'],
     facts: ['kms-request', 'kms-response', 'kms-host-request', 'kms-service', 'online-activation-failure', 'license', 'slmgr-error', 'service-info', 'non-genuine'],
@@ -28,10 +28,10 @@ export default defineRule(
     const evidence: EvidenceRef[] = mergeEvidence([], unknown.map((s) => evidenceOf(s.fact)));
     return [
       {
-        title: `Unknown error code${codes.length > 1 ? 's' : ''} ${codes.join(', ')}`,
-        detail: `volact has no entry for ${codes.join(', ')}. Windows can describe its own codes.`,
+        title: msg('error/unknown-code.title-codes', { n: codes.length, codes: list(codes) }),
+        detail: msg('error/unknown-code.detail', { codes: list(codes) }),
         evidence,
-        remedy: codes.map((c) => `On a Windows machine: ${CMD.slui(c)}`),
+        remedy: codes.map((c) => msg('error/unknown-code.remedy', { cmd: CMD.slui(c) })),
       },
     ];
   },

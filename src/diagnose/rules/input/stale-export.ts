@@ -3,14 +3,14 @@
 import { machineKey } from '../../../evidence/index.js';
 import { defineRule } from '../../rule.js';
 import { staleness, STALE_AFTER_DAYS } from '../../staleness.js';
-import { formatDuration, formatUtc } from '../../time.js';
+import { evidenceAt } from '../../evidence.js';
+import { duration, msg, time } from '../../../messages/index.js';
 import type { EvidenceRef } from '../../../types.js';
 
 export default defineRule(
   {
     id: 'input/stale-export',
     severity: 'info',
-    title: 'This machine\'s evidence ends long before --now',
     description: `With --now, the newest record in the machine's own files (any record, ignored ones included) is more than ${STALE_AFTER_DAYS} days before it: its evidence ends there, and time-based findings on it extrapolate from that date.`,
     kb: ['procedure/export-logs'],
     facts: ['kms-request', 'kms-response', 'kms-host-request', 'kms-service', 'online-activation-failure', 'non-genuine', 'license-state-data', 'service-info', 'log-cleared', 'license', 'slmgr-error'],
@@ -28,22 +28,20 @@ export default defineRule(
       const records = own?.records ?? span.records;
       if (!newest) continue;
       const last = own ? undefined : span.idRuns[span.idRuns.length - 1]?.[1];
-      evidence.push({
-        file: span.file,
-        ...(last !== undefined ? { record: last } : {}),
-        summary: `${records} record${records === 1 ? '' : 's'}${span.channel ? ` of ${span.channel}` : ''}, the newest at ${formatUtc(Date.parse(newest))}`,
-      });
+      evidence.push(
+        evidenceAt(
+          { file: span.file, ...(last !== undefined ? { record: last } : {}) },
+          msg('input/stale-export.span', { records, channel: span.channel || undefined, newest: time(newest) }),
+        ),
+      );
     }
     evidence.sort((a, b) => b.summary.localeCompare(a.summary));
-    if (evidence.length === 0) evidence.push({ file: view.machine.files[0] ?? '', summary: `newest record at ${formatUtc(stale.endMs)}` });
+    if (evidence.length === 0) evidence.push(evidenceAt({ file: view.machine.files[0] ?? '' }, msg('input/stale-export.newest', { at: time(stale.endMs) })));
     return [
       {
-        detail: `The evidence of this machine ends ${formatUtc(stale.endMs)}, ${formatDuration(stale.gapMs)} before --now (${formatUtc(stale.nowMs)}). What its exports show is its state then; findings that depend on the time (expiry, idle host, counts over 30 days) extrapolate from that date.`,
+        detail: msg('input/stale-export.detail', { end: time(stale.endMs), gap: duration(stale.gapMs), now: time(stale.nowMs) }),
         evidence,
-        remedy: [
-          'Export the logs again from this machine (wevtutil epl Application app.evtx; wevtutil epl "Key Management Service" kms.evtx on a KMS host) and save fresh slmgr.vbs /dlv output.',
-          'Or drop --now to judge each machine as of its own evidence.',
-        ],
+        remedy: [msg('input/stale-export.remedy-export'), msg('input/stale-export.remedy-now')],
       },
     ];
   },

@@ -2,12 +2,12 @@
 import { evidenceOf } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
+import { msg } from '../../../messages/index.js';
 
 export default defineRule(
   {
     id: 'kms-client/activated',
     severity: 'info',
-    title: 'KMS client is activated',
     description: 'Every KMS client product on the machine reports Licensed (slmgr), or its newest 12289 shows activated=1 with result 0.',
     kb: ['procedure/read-slmgr-dli-dlv', 'event/12289'],
     facts: ['license', 'kms-request', 'kms-response', 'license-state-data'],
@@ -18,9 +18,9 @@ export default defineRule(
     if (!readings.length || readings.some((r) => r.state !== 'Licensed')) return [];
     return [
       {
-        detail: `The KMS client product${readings.length > 1 ? 's are' : ' is'} Licensed; renewals run every 7 days and keep the 180-day activation fresh.`,
+        detail: msg('kms-client/activated.detail', { n: readings.length }),
         evidence: readings.map((r) => evidenceOf(r.fact)),
-        remedy: [`Nothing to fix. To confirm on the machine: ${CMD.dli}`],
+        remedy: [msg('kms-client/activated.remedy', { cmd: CMD.dli })],
       },
     ];
   },

@@ -1,10 +1,11 @@
 // Table 2 row 2: the host answered, but its count is below what this client needs.
 import { responseCount } from '../../../decode/index.js';
 import { editionOf, CMD } from '../../remedies.js';
-import { evidenceOf, codeLabel, mergeEvidence } from '../../evidence.js';
+import { evidenceOf, mergeEvidence } from '../../evidence.js';
 import { ownedSightings, sightingEvidence } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
+import { code, msg, NONE } from '../../../messages/index.js';
 
 export const ID = 'kms-client/count-below-threshold';
 
@@ -12,7 +13,6 @@ export default defineRule(
   {
     id: ID,
     severity: 'error',
-    title: 'KMS host count is below the threshold this client needs',
     description: 'The client got 0xC004F038, or a 12289 that carries the host\'s count (result 0 or 0xC004F038) reports a current count below the required count of its 12288 (25 for client OS, 5 for server OS and Office). A failed exchange carries no count.',
     kb: ['code/0xC004F038', 'event/12289', 'kms-host/count-below-threshold', 'procedure/reset-cmid'],
     facts: ['kms-request', 'kms-response', 'license', 'slmgr-error', 'service-info'],
@@ -35,25 +35,30 @@ export default defineRule(
       need = required ?? need;
       count = carried;
       host = x.request.host;
-      const req = required !== undefined ? ` < required ${required}` : '';
+      const req = required !== undefined ? msg('kms-client/count-below-threshold.evidence-required', { required }) : NONE;
       mergeEvidence(evidence, [
-        evidenceOf(x.response, `12289 result ${codeLabel(x.response.result)}, current count ${carried}${req}`),
+        evidenceOf(x.response, msg('kms-client/count-below-threshold.evidence', { code: code(x.response.result), count: carried, required: req })),
         evidenceOf(x.request),
       ]);
     }
     // Codes seen outside 12289 (slmgr, 8233, 12288) after the exchanges, so 12289s keep their count summary.
     mergeEvidence(evidence, sightingEvidence(ownedSightings(view, ID, 'kms')));
     if (!evidence.length) return [];
-    const numbers = count !== undefined ? ` The host reported a count of ${count}${need !== undefined ? `; this client needs ${need}` : ''}.` : '';
+    const numbers =
+      count === undefined
+        ? NONE
+        : need !== undefined
+          ? msg('kms-client/count-below-threshold.numbers-need', { count, need })
+          : msg('kms-client/count-below-threshold.numbers', { count });
     return [
       {
-        detail: `The KMS host${host ? ` ${host}` : ''} refuses to activate this client until it has counted enough distinct machines (25 for Windows client editions, 5 for servers and Office).${numbers}`,
+        detail: msg('kms-client/count-below-threshold.detail', { host: host ? msg('kms-client/count-below-threshold.host', { host }) : NONE, numbers }),
         evidence,
         remedy: [
-          `On the KMS host, read "Current count": ${CMD.dli}`,
-          'Let more distinct machines contact the host: the count only grows with unique CMIDs seen in the last 30 days.',
-          `If clones share a CMID, reset it on each clone (${CMD.rearm}, or rebuild the image with ${CMD.sysprep}) so the host counts them separately.`,
-          `When the count is reached: ${CMD.ato}`,
+          msg('kms-client/count-below-threshold.remedy-read', { cmd: CMD.dli }),
+          msg('kms-client/count-below-threshold.remedy-more'),
+          msg('kms-client/count-below-threshold.remedy-clones', { rearm: CMD.rearm, sysprep: CMD.sysprep }),
+          msg('kms-client/count-below-threshold.remedy-ato', { cmd: CMD.ato }),
         ],
       },
     ];

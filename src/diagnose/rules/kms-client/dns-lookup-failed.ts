@@ -1,7 +1,8 @@
 // Table 2 rows 2 and 6: the client could not find a KMS host in DNS.
 import { CMD } from '../../remedies.js';
-import { codeArticles, distinctCodes, dnsDomainOf, explainCode, ownedSightings, sightingEvidence } from '../../rule-helpers.js';
+import { codeArticles, distinctCodes, dnsDomainOf, explainCodes, ownedSightings, sightingEvidence } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
+import { msg, NONE } from '../../../messages/index.js';
 
 export const ID = 'kms-client/dns-lookup-failed';
 
@@ -9,7 +10,6 @@ export default defineRule(
   {
     id: ID,
     severity: 'error',
-    title: 'Client found no KMS host in DNS (_vlmcs._tcp)',
     description: 'A KMS client reports a DNS error (0x8007232B, 0x8007232A, 0x8007267C, 0x8007251D, 0x8007007B …): the SRV lookup for _vlmcs._tcp in its domain gave no answer.',
     kb: ['procedure/check-srv-record', 'procedure/publish-srv-record', 'kms-host/dns-publish-failed'],
     facts: ['kms-request', 'kms-response', 'license', 'slmgr-error', 'service-info', 'online-activation-failure'],
@@ -22,13 +22,16 @@ export default defineRule(
     const domain = dnsDomainOf(view.name);
     return [
       {
-        detail: `${codes.map(explainCode).join(' ')} Auto-discovery needs an _vlmcs._tcp SRV record in the client's DNS domain${domain ? ` (${domain})` : ''}.`,
+        detail: msg('kms-client/dns-lookup-failed.detail', {
+          codes: explainCodes(codes),
+          domain: domain ? msg('kms-client/dns-lookup-failed.domain', { domain }) : NONE,
+        }),
         evidence: sightingEvidence(sightings),
         remedy: [
-          `Look for the record from the client: ${CMD.srvLookup(domain)}`,
-          "On the KMS host, check 12294 (published) or 12293 (publishing failed) in the Application log; create the SRV record by hand if dynamic DNS is not allowed.",
-          'Check the client has a DNS server configured and the right primary DNS suffix.',
-          `Workaround while DNS is fixed: ${CMD.skms()}`,
+          msg('kms-client/dns-lookup-failed.remedy-lookup', { cmd: CMD.srvLookup(domain) }),
+          msg('kms-client/dns-lookup-failed.remedy-host'),
+          msg('kms-client/dns-lookup-failed.remedy-client'),
+          msg('kms-client/dns-lookup-failed.remedy-workaround', { cmd: CMD.skms() }),
         ],
         kb: codeArticles(codes),
       },

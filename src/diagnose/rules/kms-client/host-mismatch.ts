@@ -4,12 +4,12 @@ import { hostMachine, kmsHosts, listeningPort } from '../../fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
+import { english, list, msg, semicolonList, type MessageRef } from '../../../messages/index.js';
 
 export default defineRule(
   {
     id: 'kms-client/host-mismatch',
     severity: 'warning',
-    title: 'Client contacts a machine that is not a KMS host of the snapshot, or the wrong port',
     description: 'The host:port in 12288 names no KMS host among the machines of the snapshot, or its port differs from the port that host listens on.',
     kb: ['event/12288', 'kms-client/static-host', 'procedure/check-srv-record'],
     facts: ['kms-request', 'license'],
@@ -18,9 +18,10 @@ export default defineRule(
   ({ view, fleet }) => {
     const hosts = kmsHosts(fleet).filter((h) => h.key !== view.key);
     if (!hosts.length) return [];
-    const hostNames = hosts.map((h) => h.name).join(', ');
+    const hostNames = list(hosts.map((h) => h.name));
     const evidence: EvidenceRef[] = [];
-    const problems: string[] = [];
+    const problems = new Map<string, MessageRef>();
+    const problem = (m: MessageRef): void => void problems.set(english(m), m);
     for (const x of view.recentExchanges()) {
       const q = x.request;
       if (!q.host) continue;
@@ -28,31 +29,31 @@ export default defineRule(
       if (!target) {
         // An IP we cannot map to a machine proves nothing either way.
         if (/^[\d.:[\]a-f]+$/i.test(q.host) && !/[g-z]/i.test(q.host)) continue;
-        problems.push(`${q.host} is not one of the snapshot's KMS hosts (${hostNames})`);
+        problem(msg('kms-client/host-mismatch.not-a-host', { host: q.host, hosts: hostNames }));
         evidence.push(evidenceOf(q));
         continue;
       }
       if (!target.roles.includes('kms-host')) {
-        problems.push(`${q.host} is in the snapshot but shows no sign of being a KMS host`);
+        problem(msg('kms-client/host-mismatch.no-host-role', { host: q.host }));
         evidence.push(evidenceOf(q));
         continue;
       }
       const listen = listeningPort(target);
       if (q.port !== undefined && q.port !== listen.port) {
-        problems.push(`port ${q.port} differs from the port ${target.name} listens on (${listen.port}${listen.stated ? ', per slmgr' : ', the default'})`);
+        problem(msg(listen.stated ? 'kms-client/host-mismatch.port-stated' : 'kms-client/host-mismatch.port-default', { port: q.port, host: target.name, listen: listen.port }));
         evidence.push(evidenceOf(q));
       }
     }
     if (!evidence.length) return [];
     return [
       {
-        detail: [...new Set(problems)].join('; ') + '.',
+        detail: msg('kms-client/host-mismatch.detail', { problems: semicolonList([...problems.values()]) }),
         evidence,
         remedy: [
-          `Point the client at a working host: ${CMD.skms(hosts[0].name, listeningPort(hosts[0]).port)}`,
-          `Or return to DNS auto-discovery: ${CMD.ckms}`,
-          `Check what DNS publishes: ${CMD.srvLookup()}`,
-          `Then: ${CMD.ato}`,
+          msg('kms-client/host-mismatch.remedy-point', { cmd: CMD.skms(hosts[0].name, listeningPort(hosts[0]).port) }),
+          msg('kms-client/host-mismatch.remedy-ckms', { cmd: CMD.ckms }),
+          msg('kms-client/host-mismatch.remedy-dns', { cmd: CMD.srvLookup() }),
+          msg('common.then', { cmd: CMD.ato }),
         ],
       },
     ];

@@ -1,18 +1,18 @@
 // Table 2 row 2: a 12288 went out and no 12289 came back within the activation interval.
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf, summarizeFact } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
+import { list, msg, time } from '../../../messages/index.js';
 import { HOST_ANSWER_CODES, isOneOf } from '../../codes.js';
 import { hostMachine, matchingHostEntries } from '../../fleet-queries.js';
 import type { Exchange, MachineView } from '../../machine-view.js';
-import { HOUR, formatUtc } from '../../time.js';
+import { HOUR } from '../../time.js';
 import type { Fleet } from '../../../evidence/index.js';
 
 export default defineRule(
   {
     id: 'kms-client/no-response',
     severity: 'error',
-    title: 'KMS request got no response',
     description: 'A 12288 (request sent) has no 12289 (response processed) after it within the activation interval, its result is not one only a KMS host returns, and no 12290 on a host of the snapshot shows the request arriving: the host was not reached, did not answer, or the answer was lost.',
     kb: ['event/12288', 'event/12289', 'procedure/open-kms-port', 'procedure/check-srv-record'],
     facts: ['kms-request', 'kms-response'],
@@ -25,13 +25,15 @@ export default defineRule(
     const hosts = [...new Set(lonely.map((x) => `${x.request.host}${x.request.port !== undefined ? `:${x.request.port}` : ''}`))];
     return [
       {
-        detail: `${lonely.length} request${lonely.length > 1 ? 's' : ''} to ${hosts.join(', ')} (last at ${formatUtc(lonely[lonely.length - 1].at)}) got no 12289 back. Either the request never reached the host, the host did not process it, or the reply was blocked on the way back.`,
-        evidence: lonely.map((x) => evidenceOf(x.request, `12288 with no 12289 after it: ${evidenceOf(x.request).summary}`)),
+        detail: msg('kms-client/no-response.detail', { n: lonely.length, hosts: list(hosts), last: time(lonely[lonely.length - 1].at) }),
+        evidence: lonely.map((x) => evidenceOf(x.request, msg('kms-client/no-response.evidence', { summary: summarizeFact(x.request) }))),
         remedy: [
-          `Test the path from the client: Test-NetConnection ${lonely[lonely.length - 1].request.host} -Port ${lonely[lonely.length - 1].request.port ?? 1688}`,
-          'Open TCP 1688 (or the configured port) on routers and on the host firewall ("Key Management Service" rule), and allow the stateful return traffic to the client.',
-          'Look in the host\'s Key Management Service log for a 12290 naming this client.',
-          `Retry: ${CMD.ato}`,
+          msg('kms-client/no-response.remedy-test', {
+            cmd: `Test-NetConnection ${lonely[lonely.length - 1].request.host} -Port ${lonely[lonely.length - 1].request.port ?? 1688}`,
+          }),
+          msg('kms-client/no-response.remedy-port'),
+          msg('kms-client/no-response.remedy-log'),
+          msg('common.retry', { cmd: CMD.ato }),
         ],
       },
     ];

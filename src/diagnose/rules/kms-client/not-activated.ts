@@ -2,12 +2,12 @@
 import { evidenceOf } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
+import { list, msg } from '../../../messages/index.js';
 
 export default defineRule(
   {
     id: 'kms-client/not-activated',
     severity: 'error',
-    title: 'KMS client is not activated',
     description: 'A KMS client product (VOLUME_KMSCLIENT / Volume:GVLK) is in a state other than Licensed, per slmgr, 8230 or the license state field of 12288.',
     kb: ['procedure/read-slmgr-dli-dlv', 'event/12288', 'event/8230'],
     facts: ['license', 'kms-request', 'kms-response', 'license-state-data'],
@@ -16,15 +16,15 @@ export default defineRule(
   ({ view }) => {
     const bad = view.states('kms-client').filter((r) => r.state !== 'Licensed');
     if (!bad.length) return [];
-    const states = [...new Set(bad.map((r) => r.state))].join(', ');
+    const states = list([...new Set(bad.map((r) => r.state))]);
     return [
       {
-        detail: `The KMS client is in state ${states}, not Licensed. Walk Table 2: is the host count at the threshold, does 12289 report result 0, are the KMS host and port right, is the host reachable on TCP 1688, and did the host log a 12290 for this client?`,
+        detail: msg('kms-client/not-activated.detail', { states }),
         evidence: bad.map((r) => evidenceOf(r.fact)),
         remedy: [
-          `Confirm the state on the machine: ${CMD.dli}`,
-          'Fix whatever the failing walk step names (threshold, host, port, DNS, firewall on TCP 1688).',
-          `Then activate at once instead of waiting for the 2-hour retry: ${CMD.ato}`,
+          msg('kms-client/not-activated.remedy-confirm', { cmd: CMD.dli }),
+          msg('kms-client/not-activated.remedy-fix'),
+          msg('kms-client/not-activated.remedy-ato', { cmd: CMD.ato }),
         ],
       },
     ];

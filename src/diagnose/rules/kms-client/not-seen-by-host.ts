@@ -3,14 +3,14 @@ import { evidenceOf } from '../../evidence.js';
 import { hostLog, hostLogSpan, hostMachine, matchingHostEntries, nearestHostEntry } from '../../fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
-import { HOUR, formatUtc } from '../../time.js';
+import { HOUR } from '../../time.js';
 import type { EvidenceRef } from '../../../types.js';
+import { count, list, msg, time } from '../../../messages/index.js';
 
 export default defineRule(
   {
     id: 'kms-client/not-seen-by-host',
     severity: 'error',
-    title: 'KMS host never logged this client',
     description: "The snapshot holds the host's Key Management Service log for the time of the client's 12288, and no 12290 in it (within the clock-skew allowance) names the client's CMID or name.",
     kb: ['event/12290', 'event/12288', 'procedure/open-kms-port'],
     facts: ['kms-request', 'kms-host-request'],
@@ -34,20 +34,31 @@ export default defineRule(
       evidence.push(
         evidenceOf(
           nearest,
-          `${host.name} logged ${log.length} 12290 records from ${formatUtc(span.first)} to ${formatUtc(span.last)}; none within ±${options.skewHours} h of ${formatUtc(x.at)} names CMID ${x.request.cmid} or ${view.name} (nearest: ${nearest.clientName} at ${formatUtc(Date.parse(nearest.time))})`,
+          msg('kms-client/not-seen-by-host.evidence', {
+            host: host.name,
+            n: count(log.length),
+            first: time(span.first),
+            last: time(span.last),
+            hours: options.skewHours,
+            at: time(x.at),
+            cmid: x.request.cmid,
+            client: view.name,
+            nearest: nearest.clientName,
+            nearestAt: time(nearest.time),
+          }),
         ),
       );
     }
     if (!evidence.length) return [];
     return [
       {
-        detail: `The request never reached ${[...hosts].join(', ')}, or the host could not process it: its Key Management Service log covers the time, but holds no 12290 for this client.`,
+        detail: msg('kms-client/not-seen-by-host.detail', { hosts: list([...hosts]) }),
         evidence,
         remedy: [
-          'Check that routers and firewalls pass TCP 1688 (or the configured port) from the client to the host, and the stateful return traffic.',
-          'On the host, enable the "Key Management Service" firewall exception.',
-          `Check the client resolves the name it uses: ${CMD.srvLookup()}`,
-          `Retry from the client: ${CMD.ato}`,
+          msg('kms-client/not-seen-by-host.remedy-port'),
+          msg('kms-client/not-seen-by-host.remedy-exception'),
+          msg('kms-client/not-seen-by-host.remedy-resolve', { cmd: CMD.srvLookup() }),
+          msg('kms-client/not-seen-by-host.remedy-retry', { cmd: CMD.ato }),
         ],
       },
     ];

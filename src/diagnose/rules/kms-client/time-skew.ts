@@ -5,9 +5,10 @@ import { evidenceOf, mergeEvidence } from '../../evidence.js';
 import { clientInFleet, hostEntriesForClient, hostLog, machineByKey } from '../../fleet-queries.js';
 import { ownedSightings, sightingEvidence } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
-import { HOUR, formatDuration, toMs } from '../../time.js';
+import { HOUR, toMs } from '../../time.js';
 import { CMD } from '../../remedies.js';
 import type { EvidenceRef } from '../../../types.js';
+import { duration, list, msg, NONE } from '../../../messages/index.js';
 
 export const ID = 'kms-client/time-skew';
 
@@ -34,15 +35,17 @@ function skewedEntries(entries: readonly KmsHostRequestFact[], skewMs: number): 
 
 function entryEvidence(e: KmsHostRequestFact, host: string): EvidenceRef {
   const s = skewOf(e);
-  const diff = s !== undefined ? `, host clock ${s >= 0 ? 'ahead of' : 'behind'} the client by ${formatDuration(s)}` : '';
-  return evidenceOf(e, `${host}: 12290 result ${e.result}, client ${e.clientName}, client time ${e.clientTime ?? '?'} vs host time ${e.time}${diff}`);
+  const diff = s !== undefined ? msg(s >= 0 ? 'kms-client/time-skew.ahead' : 'kms-client/time-skew.behind', { by: duration(s) }) : NONE;
+  return evidenceOf(
+    e,
+    msg('kms-client/time-skew.evidence', { host, code: e.result, client: e.clientName, clientTime: e.clientTime ?? '?', hostTime: e.time, diff }),
+  );
 }
 
 export default defineRule(
   {
     id: ID,
     severity: 'error',
-    title: 'Client and KMS host clocks differ by more than the allowed skew',
     description: "The client or host reports 0xC004F06C, or a 12290's client timestamp and the host's own time differ by more than 4 hours (UTC).",
     kb: ['code/0xC004F06C', 'event/12290'],
     facts: ['kms-request', 'kms-response', 'kms-host-request', 'license', 'slmgr-error'],
@@ -64,13 +67,10 @@ export default defineRule(
     const clients = [...new Set(orphans.map((e) => e.clientName))];
     return [
       {
-        title: clients.length ? `Clients with clocks off by more than ${options.skewHours} h: ${clients.join(', ')}` : undefined,
-        detail: `KMS refuses requests whose timestamp is more than ${options.skewHours} hours (UTC) away from the host's clock (0xC004F06C).`,
+        title: clients.length ? msg('kms-client/time-skew.title-clients', { hours: options.skewHours, clients: list(clients) }) : undefined,
+        detail: msg('kms-client/time-skew.detail', { hours: options.skewHours }),
         evidence,
-        remedy: [
-          'Set the clock and time zone right on the client (and the host): both should sync from the domain hierarchy (w32tm /resync).',
-          `Then activate: ${CMD.ato}`,
-        ],
+        remedy: [msg('kms-client/time-skew.remedy-clock'), msg('common.then-activate', { cmd: CMD.ato })],
       },
     ];
   },

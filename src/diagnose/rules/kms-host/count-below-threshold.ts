@@ -2,12 +2,12 @@
 import { hostCount } from '../../host-count.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
+import { msg } from '../../../messages/index.js';
 
 export default defineRule(
   {
     id: 'kms-host/count-below-threshold',
     severity: 'error',
-    title: 'KMS host count is below what its clients need',
     description: "The host's current count (slmgr, or distinct CMIDs in 12290 over the last 30 days) is below 25 when any client asks with a required count of 25 (client OS), else below 5.",
     kb: ['kms-client/count-below-threshold', 'kms-host/duplicate-cmid', 'event/12290', 'procedure/read-slmgr-dli-dlv'],
     facts: ['kms-host-request', 'license'],
@@ -21,13 +21,13 @@ export default defineRule(
     if (!c || !c.conclusive || c.count >= c.need) return [];
     return [
       {
-        title: `KMS host count ${c.count} is below ${c.need}`,
-        detail: `The host has counted ${c.count} distinct client${c.count === 1 ? '' : 's'}; ${c.need === 25 ? 'Windows client editions need 25' : 'servers and Office need 5'}. Until then it answers 0xC004F038 and those clients stay unactivated.`,
+        title: msg('kms-host/count-below-threshold.title-count', { count: c.count, need: c.need }),
+        detail: msg(c.need === 25 ? 'kms-host/count-below-threshold.detail-25' : 'kms-host/count-below-threshold.detail-5', { count: c.count }),
         evidence: c.evidence,
         remedy: [
-          'Let more distinct machines request activation; the count only includes unique CMIDs from the last 30 days.',
-          `If clones share CMIDs, reset them (${CMD.rearm}, or ${CMD.sysprep} on the image).`,
-          `Watch "Current count" on the host: ${CMD.dli}`,
+          msg('kms-host/count-below-threshold.remedy-more'),
+          msg('kms-host/count-below-threshold.remedy-clones', { rearm: CMD.rearm, sysprep: CMD.sysprep }),
+          msg('kms-host/count-below-threshold.remedy-watch', { cmd: CMD.dli }),
         ],
       },
     ];

@@ -2,14 +2,14 @@
 import { evidenceOf } from '../../evidence.js';
 import { openPublishFailures } from '../../host-dns.js';
 import { CMD } from '../../remedies.js';
-import { codeArticles, explainCode } from '../../rule-helpers.js';
+import { codeArticles, explainCodes } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
+import { command, list, msg } from '../../../messages/index.js';
 
 export default defineRule(
   {
     id: 'kms-host/dns-publish-failed',
     severity: 'error',
-    title: 'KMS host failed to publish its SRV record',
     description: '12293: publishing _vlmcs._tcp to DNS failed, with the HRESULT and the domain; no later 12294 for that domain.',
     kb: ['event/12293', 'event/12294', 'procedure/publish-srv-record', 'procedure/check-srv-record'],
     facts: ['kms-service'],
@@ -23,13 +23,13 @@ export default defineRule(
     const domains = [...new Set(open.map((f) => f.domain).filter((d): d is string => !!d))];
     return [
       {
-        detail: `Publishing to ${domains.join(', ') || 'DNS'} failed. ${codes.map(explainCode).join(' ')} DNS either limits write access or does not accept dynamic updates, so clients cannot discover this host.`,
+        detail: msg('kms-host/dns-publish-failed.detail', { domains: domains.length ? list(domains) : msg('common.dns'), codes: explainCodes(codes) }),
         evidence: open.map((f) => evidenceOf(f)),
         remedy: [
-          "Give the KMS host's computer account write access to the _VLMCS record (or the zone), or allow dynamic updates.",
-          `Or create the record by hand: _vlmcs._tcp.${domains[0] ?? '<domain>'} SRV 0 0 1688 ${view.name}`,
-          `Check the result: ${CMD.srvLookup(domains[0])}`,
-          ...codes.map((c) => CMD.slui(c)),
+          msg('kms-host/dns-publish-failed.remedy-rights'),
+          msg('kms-host/dns-publish-failed.remedy-manual', { record: `_vlmcs._tcp.${domains[0] ?? '<domain>'} SRV 0 0 1688 ${view.name}` }),
+          msg('kms-host/dns-publish-failed.remedy-check', { cmd: CMD.srvLookup(domains[0]) }),
+          ...codes.map((c) => command(CMD.slui(c))),
         ],
         kb: codeArticles(codes),
       },

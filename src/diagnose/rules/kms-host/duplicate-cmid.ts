@@ -5,18 +5,18 @@ import { hostEntriesForClient, hostLog, namesByCmid, namesFollowEachOther } from
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
+import { list, msg, NONE, semicolonList, type MessageRef } from '../../../messages/index.js';
 
 const REMEDY = [
-  `On every machine that shares the CMID, reset it: ${CMD.rearm} and restart (the rearm count must not be 0).`,
-  `Fix the image: generalize it with ${CMD.sysprep} before capture, and make sure SkipRearm is 0.`,
-  `Then on each clone: ${CMD.ato}`,
+  msg('kms-host/duplicate-cmid.remedy-rearm', { rearm: CMD.rearm }),
+  msg('kms-host/duplicate-cmid.remedy-image', { sysprep: CMD.sysprep }),
+  msg('kms-host/duplicate-cmid.remedy-ato', { cmd: CMD.ato }),
 ];
 
 export default defineRule(
   {
     id: 'kms-host/duplicate-cmid',
     severity: 'error',
-    title: 'Several machines share one CMID (image not generalized)',
     description: 'One client machine ID appears in 12290 (or in the clients\' own 12288/slmgr) from two or more machine names: the host counts them as one client, so the count does not grow.',
     kb: ['procedure/reset-cmid', 'event/12290', 'kms-client/count-below-threshold'],
     facts: ['kms-host-request', 'kms-request', 'license'],
@@ -30,17 +30,19 @@ export default defineRule(
     const groups = [...namesByCmid(hostLog(fleet, view.key)).entries()].filter(([, names]) => new Set([...names.values()].map((list) => identity(list[0].clientName))).size > 1);
     if (groups.length) {
       const evidence: EvidenceRef[] = [];
-      const lines: string[] = [];
+      const lines: MessageRef[] = [];
       for (const [cmid, names] of groups) {
         const spelled = [...names.values()].map((list) => list[0].clientName);
         // With one request per name in a short log, a rename looks the same as clones: say so.
-        const caveat = namesFollowEachOther(names) ? ` (each name stops before the next starts: if one machine was renamed, this is not a clone)` : '';
-        lines.push(`CMID ${cmid} came from ${names.size} machines: ${spelled.join(', ')}${caveat}`);
-        for (const list of names.values()) evidence.push(evidenceOf(list[0], `12290 CMID ${cmid} from ${list[0].clientName} (${list.length} request${list.length > 1 ? 's' : ''})`));
+        const caveat = namesFollowEachOther(names) ? msg('kms-host/duplicate-cmid.caveat') : NONE;
+        lines.push(msg('kms-host/duplicate-cmid.group', { cmid, n: names.size, names: list(spelled), caveat }));
+        for (const entries of names.values()) {
+          evidence.push(evidenceOf(entries[0], msg('kms-host/duplicate-cmid.evidence-host', { cmid, client: entries[0].clientName, n: entries.length })));
+        }
       }
       hits.push({
-        title: `${groups.length} CMID${groups.length > 1 ? 's are' : ' is'} shared by several machines`,
-        detail: `${lines.join('; ')}. The host counts each CMID once, so these machines add one to the count between them.`,
+        title: msg('kms-host/duplicate-cmid.title-groups', { n: groups.length }),
+        detail: msg('kms-host/duplicate-cmid.detail-host', { groups: semicolonList(lines) }),
         evidence,
         remedy: REMEDY,
       });
@@ -53,18 +55,20 @@ export default defineRule(
       if (!otherKeys.length) continue;
       const evidence: EvidenceRef[] = [];
       const own = view.facts('kms-request').find((f) => f.cmid.toLowerCase() === cmid) ?? view.licenses().find((l) => l.kmsClient?.cmid?.toLowerCase() === cmid);
-      if (own) evidence.push(evidenceOf(own, `${view.name} reports CMID ${cmid}`));
+      if (own) evidence.push(evidenceOf(own, msg('kms-host/duplicate-cmid.evidence-own', { machine: view.name, cmid })));
       for (const m of fleet.machines) {
         if (m.key === view.key || !otherKeys.includes(m.key)) continue;
         const theirs = m.facts.find((f) => (f.kind === 'kms-request' && f.cmid.toLowerCase() === cmid) || (f.kind === 'license' && f.kmsClient?.cmid?.toLowerCase() === cmid));
-        if (theirs) evidence.push(evidenceOf(theirs, `${m.name} reports the same CMID ${cmid}`));
+        if (theirs) evidence.push(evidenceOf(theirs, msg('kms-host/duplicate-cmid.evidence-other', { machine: m.name, cmid })));
       }
       for (const { entry } of hostEntriesForClient(fleet, view.machine)) {
-        if (entry.cmid.toLowerCase() === cmid && machineKey(entry.clientName) !== view.key) evidence.push(evidenceOf(entry, `12290 CMID ${cmid} from ${entry.clientName}`));
+        if (entry.cmid.toLowerCase() === cmid && machineKey(entry.clientName) !== view.key) {
+          evidence.push(evidenceOf(entry, msg('kms-host/duplicate-cmid.evidence-12290', { cmid, client: entry.clientName })));
+        }
       }
       hits.push({
-        title: `CMID ${cmid} is shared with ${others.join(', ')}`,
-        detail: `This machine's client machine ID is also used by ${[...new Set(others)].join(', ')}; the KMS host counts them as a single client.`,
+        title: msg('kms-host/duplicate-cmid.title-client', { cmid, others: list(others) }),
+        detail: msg('kms-host/duplicate-cmid.detail-client', { others: list([...new Set(others)]) }),
         evidence,
         remedy: REMEDY,
       });

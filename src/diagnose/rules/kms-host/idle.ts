@@ -1,14 +1,14 @@
 // MP alert: no KMS activity for more than 8 hours.
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf, summarizeFact } from '../../evidence.js';
 import { hostLog } from '../../fleet-queries.js';
 import { defineRule } from '../../rule.js';
-import { HOUR, formatDuration, formatUtc, toMs } from '../../time.js';
+import { HOUR, toMs } from '../../time.js';
+import { duration, msg, time } from '../../../messages/index.js';
 
 export default defineRule(
   {
     id: 'kms-host/idle',
     severity: 'warning',
-    title: 'KMS host has logged no requests for hours',
     description: 'The newest 12290 in the host\'s Key Management Service log is more than 8 hours older than the end of the snapshot (or --now).',
     kb: ['event/12290', 'procedure/open-kms-port', 'procedure/check-srv-record'],
     facts: ['kms-host-request'],
@@ -23,12 +23,9 @@ export default defineRule(
     if (t === undefined || now - t <= options.idleHours * HOUR) return [];
     return [
       {
-        detail: `The last 12290 was at ${formatUtc(t)}, ${formatDuration(now - t)} before ${formatUtc(now)}. Clients renew every 7 days and retry every 2 hours, so a busy host that falls silent has stopped receiving or answering requests.`,
-        evidence: [evidenceOf(last, `last 12290: ${evidenceOf(last).summary}`)],
-        remedy: [
-          'Check that the Software Protection service runs on the host and that TCP 1688 is open.',
-          'Check the _vlmcs._tcp SRV record still points at this host, and which host clients name in their 12288.',
-        ],
+        detail: msg('kms-host/idle.detail', { last: time(t), gap: duration(now - t), now: time(now) }),
+        evidence: [evidenceOf(last, msg('kms-host/idle.evidence', { summary: summarizeFact(last) }))],
+        remedy: [msg('kms-host/idle.remedy-service'), msg('kms-host/idle.remedy-srv')],
       },
     ];
   },

@@ -3,6 +3,7 @@ import type { LicenseFact } from '../../../decode/index.js';
 import { evidenceOf } from '../../evidence.js';
 import { CMD, editionOf, setupKeyCommand } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
+import { command, msg } from '../../../messages/index.js';
 
 function isClientEdition(l: LicenseFact): boolean {
   const family = editionOf(l)?.family ?? l.family;
@@ -15,7 +16,6 @@ export default defineRule(
   {
     id: 'kms-host/key-on-client',
     severity: 'error',
-    title: 'KMS host key installed on a client edition',
     description: 'A KMS host key (VOLUME_KMS*, not VOLUME_KMSCLIENT) is installed on a Windows client edition. It belongs on hosts only: put back the KMS client setup key and remove the SRV record.',
     kb: ['procedure/restore-kms-client-key', 'procedure/publish-srv-record'],
     facts: ['license'],
@@ -27,13 +27,9 @@ export default defineRule(
     const edition = editionOf(wrong[0]);
     return [
       {
-        detail: `${wrong[0].name} carries a KMS host key (${wrong[0].channel}). Client editions should hold the public KMS client setup key for their edition and activate against a host.`,
+        detail: msg('kms-host/key-on-client.detail', { product: wrong[0].name, channel: wrong[0].channel }),
         evidence: wrong.map((l) => evidenceOf(l)),
-        remedy: [
-          setupKeyCommand(edition),
-          CMD.ato,
-          `Remove the _vlmcs._tcp SRV record this machine published (${view.name}) from DNS, then restart the machine.`,
-        ],
+        remedy: [setupKeyCommand(edition), command(CMD.ato), msg('kms-host/key-on-client.remedy-srv', { machine: view.name })],
       },
     ];
   },

@@ -6,11 +6,12 @@
 // wherever the log's other records were; those say nothing.
 import type { KmsHostRequestFact } from '../../../decode/index.js';
 import { holesOf, type RecordSpan } from '../../../evidence/index.js';
-import { evidenceOf } from '../../evidence.js';
+import { evidenceAt, evidenceOf } from '../../evidence.js';
 import { defineRule, type RuleHit } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
+import { msg } from '../../../messages/index.js';
 
-const KMS_CHANNEL = 'key management service';
+const KMS_CHANNEL = 'Key Management Service'.toLowerCase();
 /**
  * A filtered export of the KMS log shows the log's other records (12293/12294 DNS publishing, service
  * starts) as short holes between 12290s. Several holes, none longer than this, read as that pattern.
@@ -61,18 +62,18 @@ function holeEvidence(span: RecordSpan, [first, last]: [number, number], logged:
     if (r > last && (!after || r < (after.source.record ?? 0))) after = e;
   }
   const count = last - first + 1;
-  const range = first === last ? `record ${first} is` : `records ${first}–${last} (${count}) are`;
-  const when = before && after ? ` (${before.time} – ${after.time})` : '';
-  const summary = `${range} missing before record ${last + 1}${when}`;
+  const summary =
+    first === last
+      ? msg('kms-host/log-cleared.hole-one', { first, next: last + 1, before: before && after ? before.time : undefined, after: after?.time })
+      : msg('kms-host/log-cleared.hole', { first, last, count, next: last + 1, before: before && after ? before.time : undefined, after: after?.time });
   if (after && after.source.record === last + 1) return evidenceOf(after, summary);
-  return { file: span.file, record: last + 1, summary };
+  return evidenceAt({ file: span.file, record: last + 1 }, summary);
 }
 
 export default defineRule(
   {
     id: 'kms-host/log-cleared',
     severity: 'warning',
-    title: 'Key Management Service log was cleared or has holes',
     description: 'System event 104 says the Key Management Service log was cleared, or record ids in a whole-log export jump (every record counts, not only 12290s): activation history was lost. Holes in an export that holds only 12290s may come from filtering it; a filtered export is recognised by its pattern and says nothing.',
     kb: ['procedure/backup-kms-log', 'event/104', 'procedure/export-logs'],
     facts: ['log-cleared', 'kms-host-request'],
@@ -89,20 +90,20 @@ export default defineRule(
     const hits: RuleHit[] = [];
     if (cleared.length || lost.length) {
       hits.push({
-        detail: 'The Key Management Service log is the only record of which clients this host activated. Part of it is gone, so counts and audits from it are incomplete.',
+        detail: msg('kms-host/log-cleared.detail'),
         evidence: [...cleared, ...lost],
         remedy: [
-          `Export the log on a schedule before anything clears it: wevtutil epl "Key Management Service" kms-%DATE%.evtx`,
-          'Exclude the Key Management Service log from clean-up tools, or collect it centrally (Operations Manager keeps it in its data warehouse).',
+          msg('kms-host/log-cleared.remedy-export', { cmd: 'wevtutil epl "Key Management Service" kms-%DATE%.evtx' }),
+          msg('kms-host/log-cleared.remedy-exclude'),
         ],
       });
     }
     if (unclear.length) {
       hits.push({
-        title: 'Holes in the exported Key Management Service records',
-        detail: 'The export holds only 12290 records and their record ids have holes. If the export was filtered (wevtutil qe with /q, Event Viewer "Save Filtered Log File As"), the holes are the log\'s other records and say nothing; if it is the whole log, records were lost. An export of the whole log tells the two apart.',
+        title: msg('kms-host/log-cleared.title-holes'),
+        detail: msg('kms-host/log-cleared.detail-holes'),
         evidence: unclear,
-        remedy: [`Export the whole log, unfiltered, and analyze it again: ${WHOLE_LOG_EXPORT}`],
+        remedy: [msg('kms-host/log-cleared.remedy-whole', { cmd: WHOLE_LOG_EXPORT })],
       });
     }
     return hits;

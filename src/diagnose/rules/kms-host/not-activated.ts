@@ -1,14 +1,14 @@
 // Notification section: a KMS host that is not activated itself refuses its clients.
-import { evidenceOf, mergeEvidence } from '../../evidence.js';
+import { evidenceOf, mergeEvidence, summarizeFact } from '../../evidence.js';
 import { hostLog } from '../../fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
+import { msg } from '../../../messages/index.js';
 
 export default defineRule(
   {
     id: 'kms-host/not-activated',
     severity: 'error',
-    title: "The KMS host's own key is not activated",
     description: "The host's KMS product (VOLUME_KMS*, Volume:CSVLK) is not Licensed, or the host answers clients with 0xC004F041: clients get errors until the host is activated.",
     kb: ['code/0xC004F041', 'procedure/read-slmgr-dli-dlv'],
     facts: ['license', 'license-state-data', 'kms-host-request'],
@@ -20,13 +20,20 @@ export default defineRule(
       .filter((r) => r.state !== 'Licensed')
       .map((r) => evidenceOf(r.fact));
     const refused = hostLog(fleet, view.key).filter((e) => e.result === '0xC004F041');
-    if (refused.length) mergeEvidence(evidence, [evidenceOf(refused[refused.length - 1], `${refused.length} 12290 answered 0xC004F041 (host not activated); last: ${evidenceOf(refused[refused.length - 1]).summary}`)]);
+    if (refused.length) {
+      const last = refused[refused.length - 1];
+      mergeEvidence(evidence, [evidenceOf(last, msg('kms-host/not-activated.evidence', { n: refused.length, summary: summarizeFact(last) }))]);
+    }
     if (!evidence.length) return [];
     return [
       {
-        detail: 'A KMS host must activate its own host key (CSVLK) with Microsoft before it activates anyone else.',
+        detail: msg('kms-host/not-activated.detail'),
         evidence,
-        remedy: [`Activate the host online: ${CMD.ato}`, 'If the host has no Internet access, activate by phone (slui.exe 4).', `Check: ${CMD.dlv}`],
+        remedy: [
+          msg('kms-host/not-activated.remedy-online', { cmd: CMD.ato }),
+          msg('kms-host/not-activated.remedy-phone'),
+          msg('kms-host/not-activated.remedy-check', { cmd: CMD.dlv }),
+        ],
       },
     ];
   },

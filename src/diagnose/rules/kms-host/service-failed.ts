@@ -2,15 +2,15 @@
 import { evidenceOf } from '../../evidence.js';
 import { hostLog } from '../../fleet-queries.js';
 import { CMD } from '../../remedies.js';
-import { codeArticles, explainCode } from '../../rule-helpers.js';
+import { codeArticles, explainCodes } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
 import { toMs } from '../../time.js';
+import { command, msg } from '../../../messages/index.js';
 
 export default defineRule(
   {
     id: 'kms-host/service-failed',
     severity: 'error',
-    title: 'Key Management Service failed to start',
     description: '12291 (KMS failed to start) or 12292 (renewal timer could not start), with no 12290 served afterwards.',
     kb: ['event/12291', 'event/12292'],
     facts: ['kms-service'],
@@ -24,9 +24,13 @@ export default defineRule(
     const codes = [...new Set(failed.map((f) => f.result).filter((c): c is string => !!c))];
     return [
       {
-        detail: `${failed.some((f) => f.event === 'start-failed') ? 'KMS failed to start' : 'The KMS renewal timer could not be set up'}; the host serves no clients until it starts. ${codes.map(explainCode).join(' ')}`.trim(),
+        detail: msg(failed.some((f) => f.event === 'start-failed') ? 'kms-host/service-failed.detail-start' : 'kms-host/service-failed.detail-timer', { codes: explainCodes(codes) }),
         evidence: failed.map((f) => evidenceOf(f)),
-        remedy: [...codes.map((c) => CMD.slui(c)), 'Restart the Software Protection service and check the Application log around the failure.', `Check the host's state: ${CMD.dlv}`],
+        remedy: [
+          ...codes.map((c) => command(CMD.slui(c))),
+          msg('kms-host/service-failed.remedy-restart'),
+          msg('kms-host/service-failed.remedy-state', { cmd: CMD.dlv }),
+        ],
         kb: codeArticles(codes),
       },
     ];

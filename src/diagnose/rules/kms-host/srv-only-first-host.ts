@@ -1,14 +1,14 @@
 // Table 2 row 7: only the first KMS host can create the SRV record.
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf, summarizeFact } from '../../evidence.js';
 import { kmsHosts } from '../../fleet-queries.js';
 import { openPublishFailures, publishSuccesses } from '../../host-dns.js';
 import { defineRule } from '../../rule.js';
+import { list, msg } from '../../../messages/index.js';
 
 export default defineRule(
   {
     id: 'kms-host/srv-only-first-host',
     severity: 'warning',
-    title: 'Only the first KMS host can publish the SRV record',
     description: 'Several KMS hosts are in the snapshot; one publishes (12294) while this one fails (12293): the first host owns the _VLMCS record and the others lack permission on it.',
     kb: ['event/12293', 'event/12294', 'procedure/publish-srv-record'],
     facts: ['kms-service'],
@@ -24,12 +24,12 @@ export default defineRule(
     if (!publishers.length) return [];
     return [
       {
-        detail: `${publishers.map((p) => p.v.name).join(', ')} publish${publishers.length === 1 ? 'es' : ''} the SRV record, but this host cannot update it. The first host to create _VLMCS owns the record; other hosts need rights on it.`,
-        evidence: [...failing.map((f) => evidenceOf(f)), ...publishers.map((p) => evidenceOf(p.f, `${p.v.name}: ${evidenceOf(p.f).summary}`))],
-        remedy: [
-          'In DNS, give every KMS host (for example a security group holding their computer accounts) Full Control on the _VLMCS record.',
-          'Or list the hosts in the record by hand and turn off publishing on the extra hosts (slmgr.vbs /cdns).',
+        detail: msg('kms-host/srv-only-first-host.detail', { hosts: list(publishers.map((p) => p.v.name)), n: publishers.length }),
+        evidence: [
+          ...failing.map((f) => evidenceOf(f)),
+          ...publishers.map((p) => evidenceOf(p.f, msg('kms-host/srv-only-first-host.evidence', { host: p.v.name, summary: summarizeFact(p.f) }))),
         ],
+        remedy: [msg('kms-host/srv-only-first-host.remedy-rights'), msg('kms-host/srv-only-first-host.remedy-manual')],
       },
     ];
   },

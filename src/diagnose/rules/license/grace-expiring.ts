@@ -1,10 +1,11 @@
 // License state: out-of-box or out-of-tolerance grace ends soon.
 import type { LicenseStatusName } from '../../../decode/index.js';
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf, summarizeFact } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
-import { DAY, MINUTE, formatUtc } from '../../time.js';
+import { DAY, MINUTE } from '../../time.js';
 import { currentStates } from './notification.js';
+import { msg, time } from '../../../messages/index.js';
 
 const GRACE: readonly LicenseStatusName[] = ['OOBGrace', 'OOTGrace', 'ExtendedGrace'];
 
@@ -12,7 +13,6 @@ export default defineRule(
   {
     id: 'license/grace-expiring',
     severity: 'warning',
-    title: 'Grace period ends soon',
     description: 'A product is in out-of-box or out-of-tolerance grace and its remaining grace time is under 7 days.',
     kb: ['procedure/read-slmgr-dli-dlv', 'event/8230'],
     facts: ['license', 'license-state-data', 'kms-request'],
@@ -26,10 +26,10 @@ export default defineRule(
       const left = r.minutes * MINUTE - (now - r.at);
       if (left > options.graceWarningDays * DAY) continue;
       hits.push({
-        title: left <= 0 ? 'Grace period has ended' : `Grace period ends in ${Math.max(0, Math.floor(left / DAY))} days`,
-        detail: `${r.state} ${left <= 0 ? 'ended' : 'ends'} around ${formatUtc(now + left)}; after that Windows goes into notification mode.`,
-        evidence: [evidenceOf(r.fact, `${evidenceOf(r.fact).summary}; ${r.minutes} minutes of grace left at ${formatUtc(r.at)}`)],
-        remedy: [`Activate now: ${CMD.ato}`, `If activation cannot happen in time and rearms are left, ${CMD.rearm} restarts the grace period.`],
+        title: left <= 0 ? msg('license/grace-expiring.title-ended') : msg('license/grace-expiring.title-days', { days: Math.max(0, Math.floor(left / DAY)) }),
+        detail: msg(left <= 0 ? 'license/grace-expiring.detail-ended' : 'license/grace-expiring.detail-ends', { state: r.state, when: time(now + left) }),
+        evidence: [evidenceOf(r.fact, msg('license/grace-expiring.evidence', { summary: summarizeFact(r.fact), minutes: r.minutes, at: time(r.at) }))],
+        remedy: [msg('license/grace-expiring.remedy-ato', { cmd: CMD.ato }), msg('license/grace-expiring.remedy-rearm', { cmd: CMD.rearm })],
       });
     }
     return hits;

@@ -5,6 +5,7 @@ import { evidenceOf } from '../../evidence.js';
 import type { StateReading } from '../../machine-view.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
+import { command, list, msg, NONE } from '../../../messages/index.js';
 
 const SHOWN: readonly LicenseStatusName[] = ['Notification', 'NonGenuineGrace'];
 
@@ -28,7 +29,6 @@ export default defineRule(
   {
     id: 'license/notification',
     severity: 'error',
-    title: 'Windows is in notification mode',
     description: 'A product is in the Notification or NonGenuineGrace state (slmgr, 8230, or 12288 license state): users see activation reminders and a black desktop.',
     kb: ['procedure/read-slmgr-dli-dlv', 'event/8230', 'genuine/non-genuine'],
     facts: ['license', 'license-state-data', 'kms-request'],
@@ -40,12 +40,16 @@ export default defineRule(
     const reason = shown.map((r) => (r.fact.kind === 'license' ? r.fact.notificationReason : undefined)).find((x) => x);
     return [
       {
-        detail: `State ${[...new Set(shown.map((r) => r.state))].join(', ')}${reason ? ` (notification reason ${reason})` : ''}: the desktop turns black and reminders appear until the machine is activated${shown.some((r) => r.state === 'NonGenuineGrace') ? ' and validated as genuine' : ''}.`,
+        detail: msg('license/notification.detail', {
+          states: list([...new Set(shown.map((r) => r.state))]),
+          reason: reason ? msg('license/notification.reason', { reason }) : NONE,
+          genuine: shown.some((r) => r.state === 'NonGenuineGrace') ? msg('license/notification.genuine') : NONE,
+        }),
         evidence: shown.map((r) => evidenceOf(r.fact)),
         remedy: [
-          `Find out why activation fails (the KMS or MAK walk), fix it, then activate: ${CMD.ato}`,
-          ...(reason ? [CMD.slui(reason)] : []),
-          'For non-genuine grace, follow the non-genuine recovery steps first.',
+          msg('license/notification.remedy-walk', { cmd: CMD.ato }),
+          ...(reason ? [command(CMD.slui(reason))] : []),
+          msg('license/notification.remedy-genuine'),
         ],
       },
     ];

@@ -2,12 +2,12 @@
 import { evidenceOf } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
+import { msg } from '../../../messages/index.js';
 
 export default defineRule(
   {
     id: 'mak/activated',
     severity: 'info',
-    title: 'MAK product is activated',
     description: 'Every VOLUME_MAK product on the machine reports Licensed (slmgr, or 8230 with ProductKeyType Volume:MAK).',
     kb: ['procedure/read-slmgr-dli-dlv'],
     facts: ['license', 'license-state-data'],
@@ -18,9 +18,9 @@ export default defineRule(
     if (!readings.length || readings.some((r) => r.state !== 'Licensed')) return [];
     return [
       {
-        detail: 'MAK activation is permanent: once Licensed, the machine needs no renewals.',
+        detail: msg('mak/activated.detail'),
         evidence: readings.map((r) => evidenceOf(r.fact)),
-        remedy: [`Nothing to fix. To confirm: ${CMD.dli}`],
+        remedy: [msg('mak/activated.remedy', { cmd: CMD.dli })],
       },
     ];
   },

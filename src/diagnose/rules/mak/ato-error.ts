@@ -1,13 +1,13 @@
 // Table 3 row 4: slmgr /ato returned an error code no other rule explains.
 import { CMD } from '../../remedies.js';
-import { codeArticles, distinctCodes, explainCode, sightingEvidence, unownedSightings } from '../../rule-helpers.js';
+import { codeArticles, distinctCodes, codesDetail, sightingEvidence, unownedSightings } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
+import { list, msg } from '../../../messages/index.js';
 
 export default defineRule(
   {
     id: 'mak/ato-error',
     severity: 'error',
-    title: 'Activation returned an error code',
     description: '`slmgr /ato` (or 8198/8200) on a MAK or non-KMS machine printed an error code that no more specific rule explains.',
     kb: ['procedure/explain-error-code', 'event/8198'],
     facts: ['license', 'slmgr-error', 'online-activation-failure'],
@@ -19,10 +19,10 @@ export default defineRule(
     const codes = distinctCodes(sightings);
     return [
       {
-        title: `Activation returned ${codes.join(', ')}`,
-        detail: codes.map(explainCode).join(' '),
+        title: msg('mak/ato-error.title-codes', { codes: list(codes) }),
+        detail: codesDetail(codes),
         evidence: sightingEvidence(sightings),
-        remedy: [...codes.map((c) => `Show Windows' own text for the code: ${CMD.slui(c)}`), `After the fix: ${CMD.ato}`],
+        remedy: [...codes.map((c) => msg('common.slui', { cmd: CMD.slui(c) })), msg('common.after-fix', { cmd: CMD.ato })],
         kb: codeArticles(codes),
       },
     ];

@@ -2,6 +2,7 @@
 import { CMD } from '../../remedies.js';
 import { ownedSightings, sightingEvidence } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
+import { command, msg } from '../../../messages/index.js';
 
 export const ID = 'mak/key-blocked';
 
@@ -9,7 +10,6 @@ export default defineRule(
   {
     id: ID,
     severity: 'error',
-    title: 'Product key is blocked (0xC004C003)',
     description: 'Activation returned 0xC004C003: the activation server has blocked this key. A new key is needed.',
     kb: ['code/0xC004C003', 'genuine/non-genuine'],
     facts: ['online-activation-failure', 'license', 'slmgr-error'],
@@ -20,9 +20,9 @@ export default defineRule(
     if (!sightings.length) return [];
     return [
       {
-        detail: 'Microsoft has blocked this product key (for example because it leaked); no machine can activate with it any more.',
+        detail: msg('mak/key-blocked.detail'),
         evidence: sightingEvidence(sightings),
-        remedy: ['Get a new MAK from the volume licensing service centre.', CMD.ipk('<new MAK>'), CMD.ato],
+        remedy: [msg('mak/key-blocked.remedy-new'), msg('common.ipk', { key: msg('common.new-mak') }), command(CMD.ato)],
       },
     ];
   },

@@ -3,6 +3,7 @@ import { evidenceOf, mergeEvidence } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
+import { msg } from '../../../messages/index.js';
 
 const NOT_WINDOWS_SLP = 'NOT_WINDOWS_SLP';
 
@@ -10,7 +11,6 @@ export default defineRule(
   {
     id: 'oem/missing-bios-marker',
     severity: 'error',
-    title: 'BIOS lacks the Windows marker needed for volume activation',
     description: 'Status flag 0x08000000 (NOT_WINDOWS_SLP) in 12288/12289, event 1058 (ACPI key install failed), or 0xC004F035 on an OEM-licensed machine.',
     kb: ['code/0xC004F035', 'event/1058', 'kms-client/invalid-volume-key'],
     facts: ['kms-request', 'kms-response', 'service-info', 'license'],
@@ -30,12 +30,12 @@ export default defineRule(
     if (!evidence.length) return [];
     return [
       {
-        detail: 'KMS activation of a volume-licensed upgrade needs a qualifying Windows licence, shown by the Windows marker in the firmware (ACPI_SLIC table). This machine does not have it, so KMS refuses it (0xC004F035).',
+        detail: msg('oem/missing-bios-marker.detail'),
         evidence,
         remedy: [
-          'Check the licence: volume licensing here is an upgrade of a qualifying OEM Windows licence.',
-          `If the machine is entitled otherwise, use a MAK or a retail key: ${CMD.ipk('<MAK or retail product key>')}, then ${CMD.ato}`,
-          'If the OEM licence should be there, ask the OEM for a firmware update that restores the marker.',
+          msg('oem/missing-bios-marker.remedy-licence'),
+          msg('oem/missing-bios-marker.remedy-key', { ipk: msg('common.ipk', { key: msg('common.mak-or-retail-key') }), ato: CMD.ato }),
+          msg('oem/missing-bios-marker.remedy-firmware'),
         ],
       },
     ];

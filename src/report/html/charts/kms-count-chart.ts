@@ -7,8 +7,8 @@ import { HALF_WIDTH, emptyFigure, figure, rightLabel, type Tone } from './figure
 
 /** Counts the KMS host must reach before it activates each kind of client. */
 export const KMS_THRESHOLDS = [
-  { count: 5, label: '5 · servers' },
-  { count: 25, label: '25 · clients' },
+  { count: 5, kind: 'servers' },
+  { count: 25, kind: 'clients' },
 ] as const;
 
 const ROW = 30;
@@ -33,18 +33,18 @@ export function kmsCountChart(hosts: readonly KmsHostView[] | undefined, text: H
   const x = (count: number): number => BAR_X + (count / scale) * BAR_SPACE;
   const height = TOP + hosts.length * ROW + 6;
   const thresholds = KMS_THRESHOLDS.map(
-    (t) => html`<g class="threshold" data-threshold="${t.count}"><line x1="${x(t.count)}" x2="${x(t.count)}" y1="${TOP - 4}" y2="${height - 2}"/><text x="${x(t.count)}" y="${TOP - 8}" text-anchor="middle">${t.label}</text></g>`,
+    (t) => html`<g class="threshold" data-threshold="${t.count}"><line x1="${x(t.count)}" x2="${x(t.count)}" y1="${TOP - 4}" y2="${height - 2}"/><text x="${x(t.count)}" y="${TOP - 8}" text-anchor="middle">${text.kmsCount.threshold(t.count, t.kind)}</text></g>`,
   );
   const rows = hosts.map((host, i) => {
     const y = TOP + i * ROW;
     const label = rightLabel(LABEL_WIDTH, y + 19, host.name, LABEL_WIDTH - 6);
     const required = host.requiredCount !== undefined ? html` data-required="${host.requiredCount}"` : undefined;
     if (host.currentCount === undefined) {
-      return html`<g class="host" data-host="${host.name}" data-current=""${required}><title>${host.name}: current count unknown</title>${label}<text class="value" x="${BAR_X + 4}" y="${y + 19}">${text.kmsCount.unknown}</text></g>`;
+      return html`<g class="host" data-host="${host.name}" data-current=""${required}><title>${text.kmsCount.hostTitle(host.name, undefined, undefined, '')}</title>${label}<text class="value" x="${BAR_X + 4}" y="${y + 19}">${text.kmsCount.unknown}</text></g>`;
     }
     const width = Math.max(2, x(host.currentCount) - BAR_X);
-    const needs = host.requiredCount !== undefined ? ` of ${host.requiredCount} needed` : '';
-    return html`<g class="host" data-host="${host.name}" data-current="${host.currentCount}"${required}><title>${host.name}: current count ${host.currentCount}${needs} (${host.currentCountSource})</title>${label}<rect class="tone-${countTone(host.currentCount, host.requiredCount)}" x="${BAR_X}" y="${y + 6}" width="${width}" height="${ROW - 12}" rx="2"/><text class="value" x="${BAR_X + BAR_SPACE + 8}" y="${y + 19}">${host.currentCount}${needs ? ` / ${host.requiredCount}` : ''}</text></g>`;
+    const needs = host.requiredCount !== undefined;
+    return html`<g class="host" data-host="${host.name}" data-current="${host.currentCount}"${required}><title>${text.kmsCount.hostTitle(host.name, host.currentCount, host.requiredCount, host.currentCountSource ?? '')}</title>${label}<rect class="tone-${countTone(host.currentCount, host.requiredCount)}" x="${BAR_X}" y="${y + 6}" width="${width}" height="${ROW - 12}" rx="2"/><text class="value" x="${BAR_X + BAR_SPACE + 8}" y="${y + 19}">${host.currentCount}${needs ? ` / ${host.requiredCount}` : ''}</text></g>`;
   });
   const svg = html`<svg class="kms-count" viewBox="0 0 ${HALF_WIDTH} ${height}" width="${HALF_WIDTH}" height="${height}" role="img" aria-label="${caption}">${rows}${thresholds}</svg>`;
   return figure('kms-count', caption, svg, text.kmsCount.note);

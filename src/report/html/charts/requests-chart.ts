@@ -15,7 +15,7 @@ function hostColumns(host: KmsHostView, text: HtmlText): Html {
   const y = (n: number): number => PLOT.bottom - (n / scale) * (PLOT.bottom - PLOT.top);
   const columns = days.map((d, i) => {
     const left = PLOT.left + i * slot + (slot - barWidth) / 2;
-    return html`<g class="day" data-day="${d.day}" data-requests="${d.requests}" data-failed="${d.failed}"><title>${d.day}: ${d.requests} requests, ${d.failed} failed</title><rect class="tone-bad" x="${left}" y="${y(d.failed)}" width="${barWidth}" height="${PLOT.bottom - y(d.failed)}"/><rect class="tone-neutral" x="${left}" y="${y(d.requests)}" width="${barWidth}" height="${y(d.failed) - y(d.requests)}"/></g>`;
+    return html`<g class="day" data-day="${d.day}" data-requests="${d.requests}" data-failed="${d.failed}"><title>${text.requests.day(d.day, d.requests, d.failed)}</title><rect class="tone-bad" x="${left}" y="${y(d.failed)}" width="${barWidth}" height="${PLOT.bottom - y(d.failed)}"/><rect class="tone-neutral" x="${left}" y="${y(d.requests)}" width="${barWidth}" height="${y(d.failed) - y(d.requests)}"/></g>`;
   });
   const first = days[0]?.day ?? '';
   const last = days[days.length - 1]?.day ?? '';
@@ -23,7 +23,7 @@ function hostColumns(host: KmsHostView, text: HtmlText): Html {
   const total = days.reduce((n, d) => n + d.requests, 0);
   const failed = days.reduce((n, d) => n + d.failed, 0);
   const title = html`<text class="host-name" x="${PLOT.left}" y="14">${shorten(host.name, 80)} · ${text.requests.perHost(total, failed)}</text>`;
-  return html`<svg class="requests" data-host="${host.name}" viewBox="0 0 ${FULL_WIDTH} ${HEIGHT}" width="${FULL_WIDTH}" height="${HEIGHT}" role="img" aria-label="12290 requests per day on ${host.name}">${title}${axis}${columns}</svg>`;
+  return html`<svg class="requests" data-host="${host.name}" viewBox="0 0 ${FULL_WIDTH} ${HEIGHT}" width="${FULL_WIDTH}" height="${HEIGHT}" role="img" aria-label="${text.requests.aria(host.name)}">${title}${axis}${columns}</svg>`;
 }
 
 export function requestsChart(hosts: readonly KmsHostView[] | undefined, text: HtmlText = HTML_TEXT.en): Html {

@@ -1,0 +1,238 @@
+// The walk (src/diagnose/walk): each step's question, how its status was decided, what to collect.
+import type { MessageText } from '../types.js';
+
+export const WALK = {
+  // The questions, by step id.
+  'walk.kms-client/activated': { en: 'Is the KMS client activated?', ja: 'KMS クライアントはライセンス認証されていますか?' },
+  'walk.kms-client/threshold': {
+    en: 'Is the KMS activation threshold met (25 for client OS, 5 for servers)?',
+    ja: 'KMS ライセンス認証のしきい値 (クライアント OS は 25、サーバーは 5) に達していますか?',
+  },
+  'walk.kms-client/response-result': { en: 'Does event 12289 report result 0?', ja: 'イベント 12289 の結果コードは 0 ですか?' },
+  'walk.kms-client/host-and-port': { en: 'Are the KMS host name and port in 12288 right?', ja: '12288 の KMS ホスト名とポートは正しいですか?' },
+  'walk.kms-client/dns-discovery': {
+    en: 'Can the client find a KMS host (DNS SRV _vlmcs._tcp or a set name)?',
+    ja: 'クライアントは KMS ホストを見つけられますか (DNS SRV _vlmcs._tcp または設定された名前)?',
+  },
+  'walk.kms-client/host-reachable': {
+    en: 'Is the KMS host reachable on its port (a TCP test, or a 12289 for each 12288)?',
+    ja: 'KMS ホストのポートに接続できますか (TCP テスト、または 12288 ごとに 12289 が返っていますか)?',
+  },
+  'walk.kms-client/host-logged-request': { en: 'Did the KMS host log a 12290 for this client?', ja: 'KMS ホストはこのクライアントの 12290 を記録しましたか?' },
+  'walk.kms-client/time-skew': { en: 'Are client and host clocks within 4 hours of each other?', ja: 'クライアントとホストの時刻の差は 4 時間以内ですか?' },
+  'walk.kms-client/volume-key': {
+    en: 'Does the host accept the volume key (no 0xC004F035, BIOS marker present)?',
+    ja: 'ホストはボリューム ライセンス キーを受け付けますか (0xC004F035 なし、BIOS の Windows マーカーあり)?',
+  },
+  'walk.kms-client/counted': { en: 'Is the client added to the KMS count (its own CMID)?', ja: 'クライアントは KMS のカウントに追加されていますか (固有の CMID)?' },
+  'walk.kms-client/failover': {
+    en: 'Does the client find hosts through DNS (so it can fail over)?',
+    ja: 'クライアントは DNS でホストを見つけていますか (フェールオーバーできますか)?',
+  },
+  'walk.kms-client/expiry': {
+    en: 'Is the activation far from its 180-day end (renewals working)?',
+    ja: 'ライセンス認証の 180 日の期限まで十分ありますか (更新は機能していますか)?',
+  },
+  'walk.kms-host/activated': { en: "Is the KMS host's own key (CSVLK) activated?", ja: 'KMS ホスト自身のキー (CSVLK) はライセンス認証されていますか?' },
+  'walk.kms-host/service': {
+    en: 'Is the Key Management Service running (no 12291/12292)?',
+    ja: 'キー管理サービスは動作していますか (12291/12292 なし)?',
+  },
+  'walk.kms-host/dns-publish': {
+    en: 'Does the host publish its SRV record (12294, no 12293)?',
+    ja: 'ホストは SRV リソース レコードを発行していますか (12294 あり、12293 なし)?',
+  },
+  'walk.kms-host/count': { en: 'Is the host count at or above what its clients need?', ja: 'ホストの現在の数はクライアントが必要とする数以上ですか?' },
+  'walk.kms-host/unique-cmids': {
+    en: 'Does every client have its own CMID (are clients added to the count)?',
+    ja: 'すべてのクライアントが固有の CMID を持っていますか (カウントに追加されていますか)?',
+  },
+  'walk.kms-host/activity': {
+    en: 'Has the host logged requests recently (KMS Management Pack: no activity for 8 hours)?',
+    ja: 'ホストは最近要求を記録していますか (KMS 管理パック: 8 時間アクティビティなし)?',
+  },
+  'walk.kms-host/key-placement': {
+    en: 'Is the KMS host key on an edition meant to be a host (not a client OS)?',
+    ja: 'KMS ホスト キーはホスト用のエディションにインストールされていますか (クライアント OS ではないか)?',
+  },
+  'walk.kms-host/log-intact': {
+    en: 'Is the Key Management Service log intact (not cleared)?',
+    ja: '"Key Management Service" ログは消去されずに残っていますか?',
+  },
+  'walk.mak/activated': { en: 'Is the computer activated?', ja: 'コンピューターはライセンス認証されていますか?' },
+  'walk.mak/online-activation': {
+    en: 'Does activation over the Internet reach Microsoft (ports, proxy)?',
+    ja: 'インターネット経由のライセンス認証はマイクロソフトに到達していますか (ポート、プロキシ)?',
+  },
+  'walk.mak/key-usable': {
+    en: 'Is the key usable (activations left, not blocked)?',
+    ja: 'キーは使用可能ですか (ライセンス認証の回数が残っており、ブロックされていない)?',
+  },
+  'walk.mak/ato-error': { en: 'Did slmgr.vbs /ato return an error code?', ja: 'slmgr.vbs /ato はエラー コードを返しましたか?' },
+  'walk.genuine/non-genuine': { en: 'Is Windows genuine (no 8209)?', ja: 'Windows は正規品ですか (8209 なし)?' },
+  'walk.license/state': {
+    en: 'Is every product out of notification and grace?',
+    ja: 'すべての製品が通知モードと猶予期間を抜けていますか?',
+  },
+  'walk.error/codes-explained': { en: 'Does every error code have an explanation?', ja: 'すべてのエラー コードに説明がありますか?' },
+
+  // How a step was decided.
+  'walk.note.fired': { en: '{rule}: {title}', ja: '{rule}: {title}' },
+  'walk.note.joined': { en: '{items}', ja: '{items}' },
+  'walk.note.licensed': { en: 'Licensed.', ja: 'ライセンス認証済み (Licensed)。' },
+  'walk.note.state': { en: 'State {states}.', ja: '状態 {states}。' },
+  'walk.note.step-failed': { en: 'Step failed: {message}', ja: '確認項目の処理に失敗しました: {message}' },
+  'walk.note.no-8209': { en: 'No 8209 in the Application log.', ja: 'アプリケーション イベント ログに 8209 はありません。' },
+  'walk.note.no-app-log': { en: 'No Application log from this machine.', ja: 'このコンピューターのアプリケーション イベント ログがありません。' },
+  'walk.note.no-license-state': { en: 'Nothing in the snapshot tells the license state.', ja: 'スナップショットにはライセンスの状態を示すものがありません。' },
+  'walk.note.codes-known': { en: 'Every code seen is in our tables.', ja: '確認されたコードはすべて volact の表にあります。' },
+  'walk.note.no-mak-state': { en: 'No slmgr output or 8230 tells the MAK state.', ja: 'MAK の状態を示す slmgr の出力も 8230 もありません。' },
+  'walk.note.activated-online': { en: 'Activated online.', ja: 'オンラインでライセンス認証済み。' },
+  'walk.note.server-answered': { en: 'The activation server answered (with a key error).', ja: 'ライセンス認証サーバーは (キーのエラーで) 応答しました。' },
+  'walk.note.no-attempt': { en: 'No activation attempt in the snapshot.', ja: 'スナップショットにライセンス認証の試行がありません。' },
+  'walk.note.key-activated': { en: 'The key activated this machine.', ja: 'このキーでこのコンピューターはライセンス認証されました。' },
+  'walk.note.no-server-answer': { en: 'No answer from the activation server in the snapshot.', ja: 'スナップショットにライセンス認証サーバーからの応答がありません。' },
+  'walk.note.no-error-activated': { en: 'No error: activated.', ja: 'エラーなし: ライセンス認証済み。' },
+  'walk.note.errors-explained': { en: 'Every error code is explained by the steps above.', ja: 'すべてのエラー コードは上の確認項目で説明されています。' },
+  'walk.note.no-ato': { en: 'No slmgr /ato output in the snapshot.', ja: 'スナップショットに slmgr /ato の出力がありません。' },
+  'walk.note.no-12288': { en: 'No 12288 from this client in the snapshot.', ja: 'スナップショットにこのクライアントの 12288 がありません。' },
+  'walk.note.host-not-in-snapshot': { en: '{host} is not in the snapshot.', ja: '{host} はスナップショットにありません。' },
+  'walk.note.no-host-log-for-time': {
+    en: 'The snapshot holds no Key Management Service log of {host} for the time of the request.',
+    ja: 'スナップショットには、要求の時刻を含む {host} の "Key Management Service" ログがありません。',
+  },
+  'walk.note.answered-but-unlogged': {
+    en: "The client got a 12289, yet {host}'s log has no 12290 for it: another machine may answer under that name, or the exported log is incomplete.",
+    ja: 'クライアントは 12289 を受け取っていますが、{host} のログには対応する 12290 がありません。別のコンピューターがその名前で応答しているか、エクスポートしたログが不完全です。',
+  },
+  'walk.note.host-logged-nothing': { en: '{host} logged nothing for this client around {at}.', ja: '{host} には {at} ごろのこのクライアントの記録がありません。' },
+  'walk.note.no-license-state-any': { en: 'No slmgr output or event tells the license state.', ja: 'ライセンスの状態を示す slmgr の出力もイベントもありません。' },
+  'walk.note.count': { en: 'The host reported count {count}.', ja: 'ホストが報告したカウントは {count} です。' },
+  'walk.note.count-need': { en: 'The host reported count {count}; this client needs {need}.', ja: 'ホストが報告したカウントは {count} で、このクライアントには {need} が必要です。' },
+  'walk.note.activated-count-met': { en: 'The client is activated, so the count was met.', ja: 'クライアントはライセンス認証済みなので、カウントはしきい値に達していました。' },
+  'walk.note.no-count-12289': { en: 'No 12289 tells the host count.', ja: 'ホストのカウントを示す 12289 がありません。' },
+  'walk.note.result': { en: '12289 result {codes}.', ja: '12289 の結果 {codes}。' },
+  'walk.note.result-ok': { en: '12289 result 0x00000000.', ja: '12289 の結果 0x00000000。' },
+  'walk.note.no-12289': { en: 'No 12289 in the snapshot for the current requests.', ja: 'スナップショットに現在の要求に対する 12289 がありません。' },
+  'walk.note.no-12288-host': { en: 'No 12288 names the host this client uses.', ja: 'このクライアントが使用するホストを示す 12288 がありません。' },
+  'walk.note.is-host': { en: '{target} is the KMS host {host}, listening on {port}.', ja: '{target} は KMS ホスト {host} で、ポート {port} で待ち受けています。' },
+  'walk.note.no-host-to-compare': { en: 'The snapshot holds no KMS host to compare with.', ja: 'スナップショットに比較対象の KMS ホストがありません。' },
+  'walk.note.found-host': { en: 'The client found {host}.', ja: 'クライアントは {host} を見つけました。' },
+  'walk.note.no-request-host': { en: 'No request shows which host the client found.', ja: 'クライアントがどのホストを見つけたかを示す要求がありません。' },
+  'walk.note.no-request-or-lookup': {
+    en: 'No request and no SRV lookup show which host the client found.',
+    ja: 'クライアントがどのホストを見つけたかを示す要求も SRV の検索結果もありません。',
+  },
+  'walk.note.response-followed': { en: '12289 followed the 12288 to {host}.', ja: '{host} への 12288 の後に 12289 が返っています。' },
+  'walk.note.client-activated': { en: 'The client is activated.', ja: 'クライアントはライセンス認証済みです。' },
+  'walk.note.srv-answers': { en: 'DNS answers _vlmcs._tcp with {targets}.', ja: 'DNS は _vlmcs._tcp に {targets} と応答しています。' },
+  'walk.note.port-open': { en: 'TCP {targets} accepted the connection.', ja: 'TCP {targets} は接続を受け付けました。' },
+  'walk.note.no-request': { en: 'No request from this client in the snapshot.', ja: 'スナップショットにこのクライアントの要求がありません。' },
+  'walk.note.no-request-or-port-test': { en: 'No request from this client and no port test in the snapshot.', ja: 'スナップショットにこのクライアントの要求もポートのテストもありません。' },
+  'walk.note.host-logged': { en: '{host} logged the request.', ja: '{host} は要求を記録しています。' },
+  'walk.note.host-log-unmatched': { en: 'The host log could not be matched.', ja: 'ホストのログと照合できませんでした。' },
+  'walk.note.clock-diff': { en: 'Host time and client time in 12290 differ by {by}.', ja: '12290 のホスト時刻とクライアント時刻の差は {by}です。' },
+  'walk.note.clock-accepted': { en: 'The client is activated, so the host accepted its clock.', ja: 'クライアントはライセンス認証済みなので、ホストはその時刻を受け入れています。' },
+  'walk.note.no-12290-clock': { en: 'No 12290 for this client to compare the clocks with.', ja: '時刻を比較できるこのクライアントの 12290 がありません。' },
+  'walk.note.no-12290-clock-because': { en: 'No 12290 for this client to compare the clocks with: {why}', ja: '時刻を比較できるこのクライアントの 12290 がありません: {why}' },
+  'walk.note.volume-key-ok': { en: 'No 0xC004F035 and no NOT_WINDOWS_SLP flag.', ja: '0xC004F035 も NOT_WINDOWS_SLP フラグもありません。' },
+  'walk.note.activated': { en: 'Activated.', ja: 'ライセンス認証済み。' },
+  'walk.note.no-request-judge': { en: 'No request to judge from.', ja: '判断できる要求がありません。' },
+  'walk.note.no-cmid': { en: "The client's CMID is not in the snapshot.", ja: 'スナップショットにクライアントの CMID がありません。' },
+  'walk.note.cmid-only-here': { en: 'The host saw CMID {cmid} only from this machine.', ja: 'ホストは CMID {cmid} をこのコンピューターからのみ受け取っています。' },
+  'walk.note.cmid-unshared': { en: 'CMID {cmids} is used by no other machine of the snapshot.', ja: 'CMID {cmids} はスナップショット内のほかのコンピューターでは使われていません。' },
+  'walk.note.kms-name-dns': { en: 'KMS name from DNS: {name}.', ja: 'DNS から得た KMS 名: {name}。' },
+  'walk.note.dns-discovery-on': { en: 'DNS auto-discovery is on (no host found yet).', ja: 'DNS による自動探索が有効です (まだホストは見つかっていません)。' },
+  'walk.note.only-dli': {
+    en: 'Only slmgr /dli tells whether the host name came from DNS or was set with /skms.',
+    ja: 'ホスト名が DNS から得たものか /skms で設定したものかは、slmgr /dli でしか分かりません。',
+  },
+  'walk.note.days-left': { en: 'More than {days} days left.', ja: '残りは {days} 日を超えています。' },
+  'walk.note.no-host-key-state': { en: 'No slmgr output or 8230 shows the state of the host key.', ja: 'ホスト キーの状態を示す slmgr の出力も 8230 もありません。' },
+  'walk.note.serving': { en: 'The host is serving requests (12290).', ja: 'ホストは要求に応答しています (12290)。' },
+  'walk.note.published-srv': { en: 'The service published its SRV record (12294).', ja: 'サービスは SRV リソース レコードを発行しています (12294)。' },
+  'walk.note.no-service-sign': { en: 'Nothing shows the service running or failing.', ja: 'サービスの動作も失敗も示すものがありません。' },
+  'walk.note.published-to': { en: 'Published to {domain}.', ja: '{domain} に発行済み。' },
+  'walk.note.publishing-off': {
+    en: 'DNS publishing is turned off on this host (slmgr), so it never writes its SRV record itself.',
+    ja: 'このホストでは DNS 発行が無効 (slmgr) なので、ホスト自身は SRV リソース レコードを書き込みません。',
+  },
+  'walk.note.publishing-off-evidence': { en: 'slmgr: DNS publishing disabled', ja: 'slmgr: DNS 発行は無効' },
+  'walk.note.no-publish-events': {
+    en: 'No 12293 or 12294 in the snapshot (publishing may be turned off, or the Application log is missing).',
+    ja: 'スナップショットに 12293 も 12294 もありません (発行が無効か、アプリケーション イベント ログがありません)。',
+  },
+  'walk.note.count-ok': { en: 'Count {count}, clients need {need}.', ja: 'カウント {count}、クライアントに必要な数 {need}。' },
+  'walk.note.count-partial': {
+    en: 'The exported 12290 log shows {count} distinct CMIDs, but it covers less than 30 days, so the real count may be higher.',
+    ja: 'エクスポートされた 12290 のログでは異なる CMID が {count} 個ですが、期間が 30 日未満なので、実際のカウントはもっと多い可能性があります。',
+  },
+  'walk.note.no-count': { en: 'No count in the snapshot.', ja: 'スナップショットにカウントがありません。' },
+  'walk.note.cmids-unique': { en: '{n} CMIDs, each from one machine name.', ja: 'CMID {n} 個、それぞれ 1 つのコンピューター名から。' },
+  'walk.note.no-host-log': { en: 'No 12290 log from this host.', ja: 'このホストの 12290 のログがありません。' },
+  'walk.note.last-12290': { en: 'Last 12290 at {at}.', ja: '最後の 12290 は {at}。' },
+  'walk.note.product': { en: '{product}.', ja: '{product}。' },
+  'walk.note.only-slmgr-edition': { en: 'Only slmgr shows which edition holds the host key.', ja: 'ホスト キーがどのエディションにあるかは slmgr でしか分かりません。' },
+  'walk.note.log-intact': { en: '{n} 12290 records without gaps.', ja: '欠落のない 12290 のレコード {n} 件。' },
+
+  // What to collect to answer an unknown step.
+  'walk.collect.slmgr': { en: 'Run "slmgr.vbs {option}" on {machine} and save its output as text.', ja: '{machine} で "slmgr.vbs {option}" を実行し、出力をテキストとして保存します。' },
+  'walk.collect.app-log': {
+    en: 'Export the Application log from {machine} (Microsoft-Windows-Security-SPP events {events}), e.g. {cmd}.',
+    ja: '{machine} のアプリケーション イベント ログ (Microsoft-Windows-Security-SPP のイベント {events}) をエクスポートします。例: {cmd}。',
+  },
+  'walk.collect.app-log-inline': {
+    en: 'export the Application log from {machine} (Microsoft-Windows-Security-SPP events {events}), e.g. {cmd}.',
+    ja: '{machine} のアプリケーション イベント ログ (Microsoft-Windows-Security-SPP のイベント {events}) をエクスポートします。例: {cmd}。',
+  },
+  'walk.collect.kms-log': {
+    en: 'Export the Key Management Service log from {host}{window} ({cmd}).',
+    ja: '{host} の "Key Management Service" ログ{window}をエクスポートします ({cmd})。',
+  },
+  'walk.collect.kms-log-window': { en: ' covering {window}', ja: ' ({window} を含む) ' },
+  'walk.collect.bug': {
+    en: 'Nothing to collect: volact failed on this step; report it as a bug.',
+    ja: '収集するものはありません。volact がこの確認項目で失敗しました。不具合として報告してください。',
+  },
+  'walk.collect.dli-or-log': {
+    en: 'Run "slmgr.vbs /dli" on {host} and save its output ("Current count"); or {log}',
+    ja: '{host} で "slmgr.vbs /dli" を実行して出力 (「現在の数」) を保存します。または次を行います: {log}',
+  },
+  'walk.collect.ato-and-log': {
+    en: 'Run "slmgr.vbs /ato" on {machine}, then export its Application log (Microsoft-Windows-Security-SPP events 12288/12289).',
+    ja: '{machine} で "slmgr.vbs /ato" を実行し、そのアプリケーション イベント ログ (Microsoft-Windows-Security-SPP のイベント 12288/12289) をエクスポートします。',
+  },
+  'walk.collect.dlv-host': {
+    en: 'Run "slmgr.vbs /dlv" on {host} and save its output (it shows whether it is a KMS host and its listening port).',
+    ja: '{host} で "slmgr.vbs /dlv" を実行して出力を保存します (KMS ホストかどうかと待ち受けポートが分かります)。',
+  },
+  'walk.collect.srv-and-dli': {
+    en: 'Run "nslookup -type=srv _vlmcs._tcp.{domain}" and "slmgr.vbs /dli" on {machine} and save both outputs (Resolve-DnsName -Type SRV _vlmcs._tcp.{domain} works too).',
+    ja: '{machine} で "nslookup -type=srv _vlmcs._tcp.{domain}" と "slmgr.vbs /dli" を実行し、両方の出力を保存します (Resolve-DnsName -Type SRV _vlmcs._tcp.{domain} でもかまいません)。',
+  },
+  'walk.collect.log-or-port-test': {
+    en: '{log} Or run "Test-NetConnection {host} -Port {port}" on {machine} and save its output.',
+    ja: '{log} または {machine} で "Test-NetConnection {host} -Port {port}" を実行し、出力を保存します。',
+  },
+  'walk.collect.ato-mak': {
+    en: 'Run "slmgr.vbs /ato" on {machine} and save its output, then export its Application log (Microsoft-Windows-Security-SPP events 8198/8200).',
+    ja: '{machine} で "slmgr.vbs /ato" を実行して出力を保存し、そのアプリケーション イベント ログ (Microsoft-Windows-Security-SPP のイベント 8198/8200) をエクスポートします。',
+  },
+  'walk.collect.ato-phone': {
+    en: 'Run "slmgr.vbs /ato" on {machine} and save its output; if Internet activation fails, try phone activation (slui.exe 4).',
+    ja: '{machine} で "slmgr.vbs /ato" を実行して出力を保存します。インターネット経由のライセンス認証が失敗する場合は、電話によるライセンス認証 (slui.exe 4) を試します。',
+  },
+  'walk.collect.ato': { en: 'Run "slmgr.vbs /ato" on {machine} and save its output.', ja: '{machine} で "slmgr.vbs /ato" を実行し、出力を保存します。' },
+  'walk.collect.srv-manual': {
+    en: 'Run "nslookup -type=srv _vlmcs._tcp.<domain>" from a client and save the output: with publishing off, the record must have been made by hand.',
+    ja: 'クライアントから "nslookup -type=srv _vlmcs._tcp.<domain>" を実行して出力を保存します。発行が無効なので、レコードは手動で作成されているはずです。',
+  },
+  'walk.collect.publish-log-or-srv': {
+    en: '{log} Or run "nslookup -type=srv _vlmcs._tcp.<domain>" and save the output.',
+    ja: '{log} または "nslookup -type=srv _vlmcs._tcp.<domain>" を実行して出力を保存します。',
+  },
+  'walk.collect.dli-count': {
+    en: 'Run "slmgr.vbs /dli" on {machine} and save its output ("Current count").',
+    ja: '{machine} で "slmgr.vbs /dli" を実行し、出力 (「現在の数」) を保存します。',
+  },
+} as const satisfies Record<string, MessageText>;

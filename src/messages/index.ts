@@ -1,0 +1,34 @@
+// Public face of the message catalog: the lowest floor beside src/types.ts. Every layer emits message
+// ids with data (`msg`); renderers pick the language (`render`). Nothing here imports another layer.
+import type { MessageId } from './catalog/index.js';
+import type { MessageArg, MessageRef } from './types.js';
+
+export { CATALOG, CATALOG_PARTS, type MessageId } from './catalog/index.js';
+export { english, formatArg, hasMessage, formatCount, formatDuration, formatTime, formatWindow, placeholders, render, setCodeLabels, setCodeMeanings } from './format.js';
+export { langFromEnv, pickLang } from './lang.js';
+export { LANGS, type Lang, type MessageArg, type MessageRef, type MessageText } from './types.js';
+
+/** A message from the catalog with its data. */
+export function msg(id: MessageId, data?: Record<string, MessageArg | undefined>): MessageRef {
+  return data ? { id, data } : { id };
+}
+
+/** A command or other value shown as it is (a remedy step that is only a command). */
+export const command = (value: string): MessageRef => ({ id: 'common.value', data: { value } });
+
+/** A list of values, joined the way the language joins lists. */
+export const list = (items: readonly MessageArg[]): MessageArg => ({ list: [...items] });
+/** A list of items that hold commas themselves: "a, b; c, d". */
+export const semicolonList = (items: readonly MessageArg[]): MessageArg => ({ list: [...items], by: 'semicolon' });
+/** Messages one after another. */
+export const sentences = (items: readonly MessageArg[]): MessageArg => ({ sentences: [...items] });
+export const count = (n: number): MessageArg => ({ count: n });
+export const duration = (ms: number): MessageArg => ({ duration: ms });
+export const time = (t: number | string): MessageArg => ({ time: t });
+export const window = (from: number, to: number): MessageArg => ({ window: [from, to] });
+/** An HRESULT by its label (code and symbol). */
+export const code = (c: string): MessageArg => ({ code: c });
+/** An HRESULT with its meaning in the language when we have one: "0xC004F074 (SYMBOL): meaning". */
+export const explain = (c: string): MessageArg => ({ explain: c });
+/** Nothing: for an optional part of a template. */
+export const NONE = '';
