@@ -2,7 +2,7 @@
 // archives, limits), and every entry must keep the properties a plain input keeps, plus: its place starts at
 // the input and shows no raw control character, and `analyzeInput` accounts for each entry on its own.
 import { Readable } from 'node:stream';
-import { analyzeInput, rejectedCount } from '../analyze.js';
+import { analyzeInput, rejectedCount } from '../read-input-file.js';
 import { ACTIVATION_EVENT_IDS, decodeEvent, parseSlmgr } from '../decode/index.js';
 import { openInputs, sniffArchive } from '../ingest/index.js';
 import type { ReaderItem } from '../types.js';

@@ -3,7 +3,7 @@
 // place and a reason, the accounting adds up, a pre-filter never loses a wanted event, and how the bytes
 // are cut into chunks does not change the result.
 import { Readable } from 'node:stream';
-import { analyzeFile, rejectedCount } from '../analyze.js';
+import { analyzeFile, rejectedCount } from '../read-input-file.js';
 import { ACTIVATION_EVENT_IDS, decodeEvent, parseDocument } from '../decode/index.js';
 import { openInput } from '../ingest/index.js';
 import type { InputFormat, ReaderItem } from '../types.js';

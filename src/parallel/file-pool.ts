@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FileResult } from '../analyze.js';
+import type { FileResult } from '../read-input-file.js';
 import type { InputFile } from '../ingest/index.js';
 import type { FileJob, FileJobOptions, FileReply } from './protocol.js';
 

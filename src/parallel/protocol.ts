@@ -1,6 +1,6 @@
 // Messages between the file pool and its workers. Everything crossing the thread boundary is a plain object
 // (structured clone): input file in, account and facts out.
-import type { FileResult } from '../analyze.js';
+import type { FileResult } from '../read-input-file.js';
 import type { InputFile } from '../ingest/index.js';
 
 export interface FileJobOptions {

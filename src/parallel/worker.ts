@@ -2,7 +2,7 @@
 // sends back only the facts.
 // The parent starts it with VOLACT_EVTX_THREADS=0, so EVTX chunks decode here rather than in a second pool.
 import { parentPort } from 'node:worker_threads';
-import { analyzeInput } from '../analyze.js';
+import { analyzeInput } from '../read-input-file.js';
 import type { FileJob, FileReply } from './protocol.js';
 
 const port = parentPort;

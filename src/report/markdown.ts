@@ -1,5 +1,5 @@
 // The Markdown report: renders on GitHub, GitLab and wikis, and reads well in a terminal.
-import { rejectedCount } from '../analyze.js';
+import { rejectedCount } from '../read-input-file.js';
 import { ruleById } from '../diagnose/index.js';
 import { hasMessage, render } from '../messages/index.js';
 import type { ExpiryRange, FleetViews, KmsHostView } from '../fleet/index.js';

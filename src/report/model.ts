@@ -2,7 +2,8 @@
 // serialized, so its field names are a contract (DESIGN.md). Schema 2 (this one) differs from 1 in three
 // ways: evidence lists are capped (first 20, `evidenceTotal` gives the full count), every machine carries a
 // summary (`worst`, `findings`, `detail`), and `walk` is written only for machines shown in detail.
-import { rejectedCount, type Analysis, type InputAccount } from '../analyze.js';
+import type { Analysis } from '../analyze.js';
+import { rejectedCount, type InputAccount } from '../read-input-file.js';
 import { judgedAt, type Machine, type Role } from '../evidence/index.js';
 import { licenseRecords, recordExpiry, type FleetViews, type LicenseRecord, type LicenseSource } from '../fleet/index.js';
 import type { EvidenceRef, Finding, Severity, WalkStep } from '../types.js';

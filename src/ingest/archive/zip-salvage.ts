@@ -9,7 +9,7 @@ import { ByteReader } from './byte-reader.js';
 import { decodeZipName, parseEntryName } from './entry-name.js';
 import { inflateBlocks } from './inflate.js';
 import { meter } from './meter.js';
-import { zipSkipReason, type ZipSource } from './zip.js';
+import { zipSkipReason, type ZipSource } from './zip-entry-rules.js';
 import type { ArchiveItem, WalkContext } from './walk.js';
 
 const LOCAL = 0x04034b50;
