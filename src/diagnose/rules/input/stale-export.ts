@@ -1,6 +1,6 @@
 // Backup section (export the logs): with --now, a machine whose exports end long before it is judged on old
 // evidence. Saying so keeps "expired" or "idle" from reading as today's state of that machine.
-import { machineKey } from '../../../evidence/index.js';
+import { computerEndOf } from '../../../evidence/index.js';
 import { defineRule } from '../../rule.js';
 import { staleness, STALE_AFTER_DAYS } from '../../staleness.js';
 import { evidenceAt } from '../../evidence.js';
@@ -22,8 +22,8 @@ export default defineRule(
     const evidence: EvidenceRef[] = [];
     for (const span of view.machine.records) {
       // A forwarded log holds several computers: count and date this machine's own records when it names them.
-      const named = span.computers.filter((c) => c.computer);
-      const own = named.length > 1 ? named.find((c) => machineKey(c.computer) === view.key) : undefined;
+      const { end, named } = computerEndOf(span, view.key);
+      const own = named > 1 ? end : undefined;
       const newest = own?.newest ?? span.newest;
       const records = own?.records ?? span.records;
       if (!newest) continue;
