@@ -1,5 +1,6 @@
 // XML splitter: searches that hostile text made repeat (a run of '<', '<Event ' starts without '>'), one
-// rejection per '<Event' start in a damaged stretch, and an unclosed <Event> swallowing the good event after it.
+// rejection per '<Event' start in a damaged stretch, an unclosed <Event> swallowing the good event after it, and
+// the limit on markup outside events depending on how the stream was chunked.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,5 +47,48 @@ describe('fuzz findings stay fixed', () => {
     const good = found('xml-run-of-lt.xml').toString('utf8').replace(/^<Events><+/, '');
     const r = await readInput(Buffer.from(`<Events>${'<'.repeat(3_200_000)}${good}`), { filter: false, chunkSize: 65536 });
     expect(events(r.items).map((e) => e.recordId)).toEqual([7]);
+  });
+
+  // Minimized by the fuzzer: a 70 KB processing instruction and a '</Events>' end tag spread over 69 K blank lines
+  // were rejected when read in 4 KiB pieces but passed whole (or silently skipped) in 64 KiB pieces.
+  const CHUNKINGS = [1000, 4096, 65536, 65537];
+  const summary = (items: ReaderItem[]) =>
+    items.map((i) => (i.kind === 'event' ? `event ${i.event.recordId}` : i.kind === 'rejected' ? `${i.rejection.where}: ${i.rejection.reason}` : i.kind));
+  async function readAllChunkings(bytes: Buffer): Promise<string[]> {
+    const first = summary((await readInput(bytes, { filter: false, chunkSize: bytes.length })).items);
+    for (const chunkSize of CHUNKINGS) {
+      expect(summary((await readInput(bytes, { filter: false, chunkSize })).items), `pieces of ${chunkSize}`).toEqual(first);
+    }
+    return first;
+  }
+
+  it('a processing instruction longer than 64 KiB is rejected at its line for every chunk size', async () => {
+    const bytes = found('xml-long-processing-instruction.xml');
+    expect((await checkInput(bytes, ALL_CHECKS)).violations).toEqual([]);
+    expect(await readAllChunkings(bytes)).toEqual(['line 1: a processing instruction longer than 65536 characters']);
+  });
+
+  it('a tag outside events longer than 64 KiB is rejected at its line for every chunk size', async () => {
+    const bytes = found('xml-long-end-tag.xml');
+    expect((await checkInput(bytes, ALL_CHECKS)).violations).toEqual([]);
+    expect(await readAllChunkings(bytes)).toEqual([
+      expect.stringMatching(/^line 2: malformed event XML: attribute Guid/),
+      'line 2: a tag longer than 65536 characters',
+    ]);
+  });
+
+  it('markup of exactly 64 KiB passes and one character more is rejected, whatever the chunking', async () => {
+    // The good event, ending in '</Events>', without the run of '<' before it.
+    const good = `<${found('xml-run-of-lt.xml').toString('utf8').replace(/^<Events><+/, '')}`;
+    const limit = 64 * 1024;
+    for (const [open, close, what] of [['<?x ', '?>', 'processing instruction'], ['<!--', '-->', 'comment'], ['<Events', '>', 'tag'], ['<!DOCTYPE x [', ']>', 'DOCTYPE']]) {
+      const markup = (length: number) => `${open}${' '.repeat(length - open.length - close.length)}${close}`;
+      expect(markup(limit)).toHaveLength(limit);
+      const fitting = await readAllChunkings(Buffer.from(`<Events>\n${markup(limit)}\n${good}`));
+      expect(fitting.filter((x) => x !== 'event 7'), what).toEqual(what === 'DOCTYPE' ? [expect.stringMatching(/^line 2: a DOCTYPE declaration/)] : []);
+      expect(fitting, what).toContain('event 7');
+      const over = await readAllChunkings(Buffer.from(`<Events>\n${markup(limit + 1)}\n${good}`));
+      expect(over, what).toEqual([`line 2: a ${what} longer than ${limit} characters`, 'event 7']);
+    }
   });
 });

@@ -12,6 +12,12 @@ export const MAX_EVENT_CHARS = 4 * 1024 * 1024;
 /** Longest declaration, comment or tag outside an event we wait for before calling it junk. */
 const MAX_MARKUP_CHARS = 64 * 1024;
 
+// Both limits are judged on the length of the piece itself (from its '<' to just past its end), never on how
+// much happens to be buffered: a reader fed 4 KiB pieces once gave up on a 70 KB processing instruction that a
+// reader fed 64 KiB pieces found whole and skipped silently. So every piece is waited for only while fewer than
+// `limit` characters are buffered, and one whose end is found beyond `limit` is rejected just as one whose end
+// never came — the same file gives the same records, rejections and lines for every chunking.
+
 type Step = 'need-more' | 'continue';
 
 export class EventSplitter {
@@ -125,11 +131,15 @@ export class EventSplitter {
       return this.skipUntil(']]>', atEnd, 'CDATA section', true);
     }
     // Any other tag outside an event: the <Events> root, a wevtutil /e:NAME root, or an unknown document.
+    // It ends at its '>' or, when a '<' comes first, at that '<'; whichever is first is known as soon as it is
+    // buffered, so the length judged does not depend on what else is buffered.
     const gt = this.find('>', p);
-    if (gt < 0) return this.waitOrGiveUp(atEnd, MAX_MARKUP_CHARS, 'tag');
-    // A '<' before this tag's '>' means it was no tag: taking it up to that '>' would swallow an <Event> start.
     const nextLt = this.find('<', p + 1);
-    if (nextLt >= 0 && nextLt < gt) {
+    const stop = gt < 0 ? nextLt : nextLt < 0 ? gt : Math.min(gt, nextLt);
+    const fit = this.fits(stop < 0 ? -1 : stop + 1, atEnd, MAX_MARKUP_CHARS, 'tag');
+    if (fit !== 'fits') return fit;
+    // A '<' before this tag's '>' means it was no tag: taking it up to that '>' would swallow an <Event> start.
+    if (stop === nextLt) {
       this.reportJunk(p, 'a "<" that starts no tag');
       this.pos = nextLt;
       return 'continue';
@@ -148,12 +158,14 @@ export class EventSplitter {
     this.skippingOversized = false;
     // A self-closing <Event/> has no end tag; treat it as an (empty, later rejected) event.
     const firstGt = this.find('>', p);
-    if (firstGt > 0 && b.charCodeAt(firstGt - 1) === 0x2f) {
-      this.emitEvent(p, firstGt + 1);
+    const selfClosing = firstGt > 0 && b.charCodeAt(firstGt - 1) === 0x2f;
+    const close = selfClosing ? -1 : this.find('</Event>', p);
+    const end = selfClosing ? firstGt + 1 : close >= 0 ? close + 8 : -1;
+    if (selfClosing && end - p <= MAX_EVENT_CHARS) {
+      this.emitEvent(p, end);
       return 'continue';
     }
-    const close = this.find('</Event>', p);
-    if (close >= 0 && close - p <= MAX_EVENT_CHARS) {
+    if (close >= 0 && end - p <= MAX_EVENT_CHARS) {
       // A start without an end before the next <Event> start is a broken event of its own: cut it off there,
       // so the next (good) event is not swallowed into one rejected piece with it.
       const next = this.eventStartBetween(p + 6, close);
@@ -162,15 +174,15 @@ export class EventSplitter {
         this.pos = next;
         return 'continue';
       }
-      this.emitEvent(p, close + 8);
+      this.emitEvent(p, end);
       return 'continue';
     }
-    if (close < 0 && b.length - p <= MAX_EVENT_CHARS && !atEnd) {
+    if (end < 0 && b.length - p < MAX_EVENT_CHARS && !atEnd) {
       this.skippingOversized = continuing;
       return 'need-more';
     }
     const line = this.lineAt(p);
-    if (close < 0 && atEnd) {
+    if (end < 0 && atEnd && b.length - p < MAX_EVENT_CHARS) {
       this.out.push({ kind: 'junk', line, reason: 'the input ends inside this <Event> (truncated file?)' });
       this.pos = b.length;
       return 'continue';
@@ -202,13 +214,13 @@ export class EventSplitter {
     const p = this.pos;
     const bracket = this.find('[', p);
     const gt = this.find('>', p);
-    if (gt < 0) return this.waitOrGiveUp(atEnd, MAX_MARKUP_CHARS, 'DOCTYPE');
     let end = gt;
-    if (bracket >= 0 && bracket < gt) {
+    if (gt >= 0 && bracket >= 0 && bracket < gt) {
       const close = this.find(']>', bracket);
-      if (close < 0) return this.waitOrGiveUp(atEnd, MAX_MARKUP_CHARS, 'DOCTYPE');
-      end = close + 1;
+      end = close < 0 ? -1 : close + 1;
     }
+    const fit = this.fits(end < 0 ? -1 : end + 1, atEnd, MAX_MARKUP_CHARS, 'DOCTYPE');
+    if (fit !== 'fits') return fit;
     this.out.push({
       kind: 'junk',
       line: this.lineAt(p),
@@ -219,19 +231,26 @@ export class EventSplitter {
   }
 
   private skipUntil(terminator: string, atEnd: boolean, what: string, silent = false): Step {
-    const end = this.find(terminator, this.pos);
-    if (end < 0) {
-      const step = this.waitOrGiveUp(atEnd, MAX_MARKUP_CHARS, what, silent);
-      return step;
-    }
-    this.pos = end + terminator.length;
+    const found = this.find(terminator, this.pos);
+    const end = found < 0 ? -1 : found + terminator.length;
+    const fit = this.fits(end, atEnd, MAX_MARKUP_CHARS, what, silent);
+    if (fit !== 'fits') return fit;
+    this.pos = end;
     return 'continue';
   }
 
-  private waitOrGiveUp(atEnd: boolean, limit: number, what: string, silent = false): Step {
-    if (!atEnd && this.buf.length - this.pos <= limit) return 'need-more';
+  /**
+   * Whether the markup from `this.pos` up to `end` (exclusive; -1 while its end is not buffered) is within
+   * `limit`; if not, waits for more text or reports it and steps past its '<'. See MAX_MARKUP_CHARS for why the
+   * verdict looks at the markup's length and not at the buffer's.
+   */
+  private fits(end: number, atEnd: boolean, limit: number, what: string, silent = false): Step | 'fits' {
+    if (end >= 0 && end - this.pos <= limit) return 'fits';
+    const buffered = this.buf.length - this.pos;
+    if (end < 0 && !atEnd && buffered < limit) return 'need-more';
     if (!silent) {
-      const reason = atEnd ? `the input ends inside a ${what}` : `a ${what} longer than ${limit} characters`;
+      const truncated = end < 0 && atEnd && buffered < limit;
+      const reason = truncated ? `the input ends inside a ${what}` : `a ${what} longer than ${limit} characters`;
       this.reportJunk(this.pos, reason);
     }
     // Step past the '<' and rescan: the next '<Event' still gets found.
