@@ -91,4 +91,21 @@ describe('fuzz findings stay fixed', () => {
       expect(over, what).toEqual([`line 2: a ${what} longer than ${limit} characters`, 'event 7']);
     }
   });
+
+  it('an event of exactly 4 MiB is read and one character more is rejected, whatever the chunking', async () => {
+    const good = found('xml-unclosed-event-before-good.xml').toString('utf8').split('\n')[1];
+    const limit = 4 * 1024 * 1024;
+    const padded = (length: number) => good.replace('<Data>', `<Data>${' '.repeat(length - good.length)}`);
+    expect(padded(limit)).toHaveLength(limit);
+    const read = async (event: string) => {
+      const bytes = Buffer.from(`<Events>\n${event}\n${good}</Events>`);
+      const first = summary((await readInput(bytes, { filter: false, chunkSize: bytes.length })).items);
+      for (const chunkSize of [65536, limit - 3, limit + 9]) {
+        expect(summary((await readInput(bytes, { filter: false, chunkSize })).items), `pieces of ${chunkSize}`).toEqual(first);
+      }
+      return first;
+    };
+    expect(await read(padded(limit))).toEqual(['event 7', 'event 7']);
+    expect(await read(padded(limit + 1))).toEqual([`line 2: an <Event> longer than ${limit} characters without </Event>`, 'event 7']);
+  });
 });
