@@ -43,6 +43,8 @@ export interface KmsHostView {
   requestsPerDay: Array<{ day: string; requests: number; failed: number }>;
   /** Clients in the host's 12290 log that are not machines of the snapshot: every one (text reports cap them). Absent in reports of older versions. */
   clientsNotInSnapshot?: AbsentClient[];
+  /** How many there were when a report kept only the newest (JSON: 200 per host unless `--evidence all`). */
+  clientsNotInSnapshotTotal?: number;
 }
 
 /** A client a KMS host logged (12290) whose own exports the snapshot lacks. Name and CMID are as the client sent them. */

@@ -360,7 +360,7 @@ export function renderFleetViews(views: FleetViews, t: ReportText = REPORT_TEXT.
         header(t.absentClientsHead),
         md`|---|---|---|---|---:|`,
         absent.slice(0, ABSENT_CLIENT_ROWS).map((c) => md`| ${c.name} | ${codeSpan(c.cmid)} | ${c.lastRequest} | ${c.lastResult} | ${c.requests} |`),
-        absent.length,
+        h.clientsNotInSnapshotTotal ?? absent.length,
       ),
     );
   }

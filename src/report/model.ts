@@ -18,6 +18,11 @@ export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
 export type EvidenceLimit = number | 'all';
 /** The JSON report keeps this many by default; text reports show fewer (markdown.ts). */
 export const JSON_EVIDENCE = 20;
+/**
+ * Clients a host logged that the snapshot lacks, kept per host unless `--evidence all`: a busy host's log names
+ * tens of thousands, which would make them most of a fleet report; the newest come first, the count stays.
+ */
+export const JSON_ABSENT_CLIENTS = 200;
 
 export interface ReportOptions {
   /** Which machines get a detail section (walk, findings, evidence). Default 'failing'. */
@@ -160,8 +165,19 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
     inputs,
     machines,
     findings: analysis.findings.map((f) => capFinding(f, layout.evidence)),
-    fleet: analysis.views,
+    fleet: capAbsentClients(analysis.views, layout.evidence),
   };
+}
+
+function capAbsentClients(views: FleetViews, limit: EvidenceLimit): FleetViews {
+  if (limit === 'all') return views;
+  const keep = Math.max(limit, JSON_ABSENT_CLIENTS);
+  const kmsHosts = views.kmsHosts.map((h) => {
+    const absent = h.clientsNotInSnapshot;
+    if (!absent || absent.length <= keep) return h;
+    return { ...h, clientsNotInSnapshot: absent.slice(0, keep), clientsNotInSnapshotTotal: absent.length };
+  });
+  return { ...views, kmsHosts };
 }
 
 function emptyCounts(): Record<Severity, number> {

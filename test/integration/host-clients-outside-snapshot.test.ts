@@ -1,5 +1,6 @@
 // Issue 13 point 6: a KMS host's fleet view names the clients it logged that the snapshot lacks (name, CMID,
-// last request, last result): capped in text reports with a count, complete in JSON, escaped everywhere.
+// last request, last result): capped in text reports with a count, in JSON the newest 200 per host with the total
+// (complete with --evidence all, so a busy host's log cannot make them most of a fleet report), escaped everywhere.
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -65,5 +66,21 @@ describe('clients a KMS host saw that the snapshot lacks', () => {
     const html = renderHtml(report);
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('evil|&lt;img src=x onerror=alert(1)&gt;*[x](http://a)');
+  });
+
+  it('JSON keeps the newest 200 per host with the total; --evidence all keeps every one', async () => {
+    const a = await analyze([dir], { now: '2024-03-07T12:00:00Z', threads: 0 });
+    const host = a.views.kmsHosts[0];
+    const many = Array.from({ length: 450 }, (_, i) => ({ ...host.clientsNotInSnapshot![0], name: `ws${i}`, cmid: cmid(1000 + i) }));
+    const busy = { ...a, views: { ...a.views, kmsHosts: [{ ...host, clientsNotInSnapshot: many }] } };
+    type HostJson = { clientsNotInSnapshot: Array<{ name: string }>; clientsNotInSnapshotTotal?: number };
+    const capped = (JSON.parse(renderJson(buildReport(busy))) as { fleet: { kmsHosts: HostJson[] } }).fleet.kmsHosts[0];
+    expect(capped.clientsNotInSnapshot.map((c) => c.name)).toEqual(many.slice(0, 200).map((c) => c.name));
+    expect(capped.clientsNotInSnapshotTotal).toBe(450);
+    const all = (JSON.parse(renderJson(buildReport(busy, { evidence: 'all' }))) as { fleet: { kmsHosts: HostJson[] } }).fleet.kmsHosts[0];
+    expect(all.clientsNotInSnapshot).toHaveLength(450);
+    expect(all.clientsNotInSnapshotTotal).toBeUndefined();
+    // The text report counts from the total, not from what the JSON kept.
+    expect(renderMarkdown(buildReport(busy))).toContain('430 more rows in the JSON report.');
   });
 });
