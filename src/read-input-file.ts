@@ -4,7 +4,7 @@
 import { decodeEvent, parseDocument, ACTIVATION_EVENT_IDS } from './decode/index.js';
 import { FactCompactor, machineFromPath, RecordLedger, type FactWithOwner, type LedgerEntry, type RecordSpan } from './evidence/index.js';
 import { machinesForEntries, openInput, openInputs, type ArchivedFile, type InputFile, type OpenedInput } from './ingest/index.js';
-import type { InputFormat, RawEvent, Rejection } from './types.js';
+import type { InputFormat, RawEvent, ReaderItem, Rejection } from './types.js';
 
 export interface UnknownLine {
   line: number;
@@ -77,13 +77,28 @@ export async function analyzeInput(file: InputFile, options: ReadOptions = {}): 
 }
 
 async function accountFor(file: InputFile, opened: OpenedInput, options: ReadOptions): Promise<FileResult> {
-  const account: InputAccount = { file: file.display, format: opened.format, records: 0, decoded: 0, ignored: 0, rejected: [] };
+  const read = await readItems(file, opened.format, opened.items, options);
+  if (read.localTimes > 0) localTimesWarning(read.account, read.localTimes);
+  return { account: read.account, facts: read.facts, records: read.ledger.result() };
+}
+
+/** What reading one input's items adds up to, before the file-level notes (see accountFor and ranges). */
+export interface ItemsRead {
+  account: InputAccount;
+  facts: FactWithOwner[];
+  ledger: RecordLedger;
+  /** Records whose time had no zone (read as UTC): one warning for the whole file says so. */
+  localTimes: number;
+}
+
+export async function readItems(file: InputFile, format: InputFormat, items: AsyncIterable<ReaderItem>, options: ReadOptions): Promise<ItemsRead> {
+  const account: InputAccount = { file: file.display, format, records: 0, decoded: 0, ignored: 0, rejected: [] };
   const facts: FactWithOwner[] = [];
   const fallbackMachine = options.machine ?? machineFromPath(file.display, file.folderMachine);
   const compactor = new FactCompactor();
   const ledger = new RecordLedger(file.display);
   let localTimes = 0;
-  for await (const item of opened.items) {
+  for await (const item of items) {
     switch (item.kind) {
       case 'ignored': {
         account.records += item.count;
@@ -128,14 +143,15 @@ async function accountFor(file: InputFile, opened: OpenedInput, options: ReadOpt
       }
     }
   }
-  if (localTimes > 0) {
-    // Times compared across machines (a client's 12288 with the host's 12290) would be off by the zone.
-    (account.warnings ??= []).push({
-      where: 'whole file',
-      reason: `${localTimes} record${localTimes > 1 ? 's have' : ' has'} a local time without a time zone, read as UTC; pass --tz (e.g. --tz Asia/Tokyo or --tz +09:00) to convert`,
-    });
-  }
-  return { account, facts, records: ledger.result() };
+  return { account, facts, ledger, localTimes };
+}
+
+/** Times compared across machines (a client's 12288 with the host's 12290) would be off by the zone. */
+export function localTimesWarning(account: InputAccount, localTimes: number): void {
+  (account.warnings ??= []).push({
+    where: 'whole file',
+    reason: `${localTimes} record${localTimes > 1 ? 's have' : ' has'} a local time without a time zone, read as UTC; pass --tz (e.g. --tz Asia/Tokyo or --tz +09:00) to convert`,
+  });
 }
 
 function ledgerEntryOf(event: RawEvent): LedgerEntry {
@@ -144,7 +160,7 @@ function ledgerEntryOf(event: RawEvent): LedgerEntry {
 
 export const MAX_KEPT_REJECTIONS = 1000;
 
-function reject(account: InputAccount, rejection: Rejection): void {
+export function reject(account: InputAccount, rejection: Rejection): void {
   if (account.rejected.length < MAX_KEPT_REJECTIONS) account.rejected.push(rejection);
   else account.rejectedOmitted = (account.rejectedOmitted ?? 0) + 1;
 }

@@ -1,16 +1,19 @@
-// A file worker: reads, decodes and accounts for one input at a time (an archive with all its entries), and
-// sends back only the facts.
+// A file worker: reads, decodes and accounts for one input at a time (an archive with all its entries, or one
+// byte range of a large file), and sends back only the facts.
 // The parent starts it with VOLACT_EVTX_THREADS=0, so EVTX chunks decode here rather than in a second pool.
 import { parentPort } from 'node:worker_threads';
 import { analyzeInput } from '../read-input-file.js';
+import { analyzeRange } from '../read-input-range.js';
 import type { FileJob, FileReply } from './protocol.js';
 
 const port = parentPort;
 if (port) {
   port.on('message', (job: FileJob) => {
-    analyzeInput(job.file, job.options).then(
-      (results) => port.postMessage({ id: job.id, results } satisfies FileReply),
-      (error: unknown) => port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies FileReply),
-    );
+    const failed = (error: unknown): void => port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies FileReply);
+    if (job.range) {
+      analyzeRange(job.file, job.range, job.options).then((range) => port.postMessage({ id: job.id, range } satisfies FileReply), failed);
+    } else {
+      analyzeInput(job.file, job.options).then((results) => port.postMessage({ id: job.id, results } satisfies FileReply), failed);
+    }
   });
 }

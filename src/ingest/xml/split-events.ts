@@ -60,6 +60,20 @@ export class EventSplitter {
     return this.drain();
   }
 
+  /**
+   * For a reader that stops at a cut inside the input (the next `<Event` start, where a later range of the file
+   * begins): true when everything pushed was consumed and nothing carries over, so a fresh splitter started at
+   * the cut continues exactly as this one would have. Call after the last push, instead of end().
+   */
+  cleanAtCut(): boolean {
+    return this.pos === this.buf.length && !this.inJunk && !this.skippingOversized;
+  }
+
+  /** Newlines in everything pushed so far (a later range's lines count on from here). */
+  newlines(): number {
+    return this.lineAt(this.buf.length) - 1;
+  }
+
   /** `this.buf.indexOf(needle, from)`, answered from the previous search where that one already covers it. */
   private find(needle: string, from: number): number {
     const memo = this.searches.get(needle);
