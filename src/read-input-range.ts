@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import type { FactWithOwner, RecordSpan } from './evidence/index.js';
 import { ACTIVATION_EVENT_IDS } from './decode/index.js';
 import type { InputFile, TextEncoding } from './ingest/index.js';
-import { readEvtxWith } from './ingest/evtx/index.js';
+import { readEvtxWith, type EvtxReadStatus } from './ingest/evtx/index.js';
 import { makeXmlReader, type XmlRangeReport } from './ingest/xml/index.js';
 import { readItems, type InputAccount, type ReadOptions } from './read-input-file.js';
 import type { InputFormat, ReaderItem } from './types.js';
@@ -38,8 +38,8 @@ export interface RangeResult {
   /** XML: <Event> elements found, and other root elements seen (for the file-level "no events" rejection). */
   events: number;
   otherRoots: string[];
-  /** EVTX: reading stopped inside this range (the sequential reader would read nothing after it). */
-  stopped: boolean;
+  /** EVTX: how the read went (whether it stopped, chunks before the first good one), see EvtxReadStatus. */
+  evtx: EvtxReadStatus;
 }
 
 const CHUNK_BYTES = 64 * 1024;
@@ -48,7 +48,7 @@ export async function analyzeRange(file: InputFile, range: ByteRange, options: R
   const stream = createReadStream(file.path, { start: range.start, end: range.end - 1, highWaterMark: CHUNK_BYTES });
   const ctx = { file: file.display, filter: { eventIds: ACTIVATION_EVENT_IDS }, ...(options.tz ? { tz: options.tz } : {}) };
   const xml: XmlRangeReport = { last: range.last };
-  const evtx = { stopped: false };
+  const evtx: EvtxReadStatus = { stopped: false, sawChunk: false, leadingBadChunks: 0 };
   let items: AsyncGenerator<ReaderItem>;
   if (range.reader.kind === 'xml-events') {
     // The BOM is at the start of the file only.
@@ -70,7 +70,7 @@ export async function analyzeRange(file: InputFile, range: ByteRange, options: R
       newlines: xml.newlines ?? 0,
       events: xml.events ?? 0,
       otherRoots: xml.otherRoots ?? [],
-      stopped: evtx.stopped,
+      evtx,
     };
   } finally {
     stream.destroy();

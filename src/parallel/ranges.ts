@@ -8,7 +8,7 @@
 // ended with nothing left over (XmlRangeReport.clean); if any did not, the ranges are thrown away and the file
 // is read whole, in one thread.
 import { open, stat } from 'node:fs/promises';
-import { evtxVerifiesCrc } from '../ingest/evtx/index.js';
+import { evtxVerifiesCrc, GIVE_UP_AFTER_BAD_CHUNKS } from '../ingest/evtx/index.js';
 import { noEventsRejection } from '../ingest/xml/index.js';
 import { sniffArchive, sniffFormat, SNIFF_BYTES, type InputFile } from '../ingest/index.js';
 import { RecordLedger } from '../evidence/index.js';
@@ -27,8 +27,9 @@ const EVTX_CHUNK = 65536;
 /** The ranges to read `file` in, or undefined when it is read whole (small, an archive, another format, stdin). */
 export async function planRanges(file: InputFile, options: { minBytes?: number; rangeBytes?: number } = {}): Promise<ByteRange[] | undefined> {
   if (file.path === '-' || file.entryPath) return undefined;
-  const minBytes = options.minBytes ?? MIN_SPLIT_BYTES;
-  const rangeBytes = options.rangeBytes ?? RANGE_BYTES;
+  // The environment can make them smaller, so that tests of the built CLI see small files split.
+  const minBytes = options.minBytes ?? envBytes('VOLACT_SPLIT_MIN_BYTES') ?? MIN_SPLIT_BYTES;
+  const rangeBytes = options.rangeBytes ?? envBytes('VOLACT_SPLIT_RANGE_BYTES') ?? RANGE_BYTES;
   let size: number;
   try {
     const st = await stat(file.path);
@@ -64,6 +65,11 @@ export async function planRanges(file: InputFile, options: { minBytes?: number; 
   } finally {
     await handle.close();
   }
+}
+
+function envBytes(name: string): number | undefined {
+  const value = process.env[name];
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 /** `count - 1` evenly spaced cut points in [0, total). */
@@ -125,6 +131,7 @@ export async function findEventStart(
  */
 export function joinRanges(ranges: readonly ByteRange[], results: readonly RangeResult[]): FileResult | undefined {
   if (results.some((r, i) => !r.clean && !ranges[i].last)) return undefined;
+  if (ranges[0].reader.kind === 'evtx' && givesUpLater(results)) return undefined;
   const first = results[0];
   const account: FileResult['account'] = { file: first.account.file, format: first.account.format, records: 0, decoded: 0, ignored: 0, rejected: [] };
   const facts: FileResult['facts'] = [];
@@ -154,7 +161,7 @@ export function joinRanges(ranges: readonly ByteRange[], results: readonly Range
     for (const name of r.otherRoots) otherRoots.add(name);
     lines += r.newlines;
     // The whole-file reader reads nothing after the place where it stopped.
-    if (r.stopped) break;
+    if (r.evtx.stopped) break;
   }
   if (ranges[0].reader.kind === 'xml-events' && events === 0 && otherRoots.size > 0) {
     const item = noEventsRejection(otherRoots);
@@ -165,6 +172,22 @@ export function joinRanges(ranges: readonly ByteRange[], results: readonly Range
   }
   if (localTimes > 0) localTimesWarning(account, localTimes);
   return { account, facts, records: ledger.result() };
+}
+
+/**
+ * The whole-file EVTX reader gives up on a file whose first chunks all lack the chunk signature. The first range
+ * decides that by itself when the run ends inside it; a run that goes on into later ranges (which read on
+ * regardless) means the ranges cannot stand in for the whole read.
+ */
+function givesUpLater(results: readonly RangeResult[]): boolean {
+  if (results[0].evtx.stopped || results[0].evtx.sawChunk) return false;
+  let run = results[0].evtx.leadingBadChunks;
+  for (const r of results.slice(1)) {
+    if (run + r.evtx.leadingBadChunks >= GIVE_UP_AFTER_BAD_CHUNKS) return true;
+    if (r.evtx.sawChunk) return false;
+    run += r.evtx.leadingBadChunks;
+  }
+  return false;
 }
 
 /** A rejection found `lines` lines into the file by a range that counted its own lines from 1. */

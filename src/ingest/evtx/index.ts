@@ -30,8 +30,18 @@ export interface EvtxReadOptions {
    * file header, whose checksum flag the caller read. The first range is read as a whole file that ends early.
    */
   continueAt?: { firstChunk: number; verifyCrc: boolean };
-  /** Set to true when reading stopped before the end of the input (a file that only claims to be EVTX). */
-  status?: { stopped: boolean };
+  /** Filled in while reading: see EvtxReadStatus. */
+  status?: EvtxReadStatus;
+}
+
+/** How a read went, for joining byte ranges of one file (parallel/ranges.ts). */
+export interface EvtxReadStatus {
+  /** Reading stopped before the end of the input (a file that only claims to be EVTX). */
+  stopped: boolean;
+  /** A chunk with the chunk signature was seen. */
+  sawChunk: boolean;
+  /** Chunks without the signature (and not all zero) before the first that has it: they count toward giving up. */
+  leadingBadChunks: number;
 }
 
 /** Whether the file header (its first 128 bytes) asks for chunk checksums to be verified. */
@@ -43,7 +53,7 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
 /** Compiled JS only: when running from TypeScript sources (tests), workers cannot load the module. */
 const WORKERS_AVAILABLE = import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
 /** A run of bad chunks at the start of a file means it only claims to be EVTX: stop there. */
-const GIVE_UP_AFTER_BAD_CHUNKS = 16;
+export const GIVE_UP_AFTER_BAD_CHUNKS = 16;
 
 /**
  * Measured on the 2-core dev VM (scripts/bench-evtx.js): handing results back from a worker costs
@@ -126,6 +136,10 @@ export async function* readEvtxWith(input: AsyncIterable<Buffer>, ctx: ReaderCon
       const job: ChunkJob = { bytes, index, fileOffset: FILE_HEADER_BLOCK + index * CHUNK_SIZE, file: ctx.file, verifyCrc, eventIds };
       const where = chunkWhere(job);
       const looksLikeChunk = bytes.length >= 8 && bytes.toString('latin1', 0, 8) === 'ElfChnk\0';
+      if (opts.status && !opts.status.sawChunk) {
+        if (looksLikeChunk) opts.status.sawChunk = true;
+        else opts.status.leadingBadChunks++;
+      }
       if (looksLikeChunk) {
         goodChunks++;
         badRun = 0;
