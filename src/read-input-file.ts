@@ -1,6 +1,7 @@
 // Reads one input (a file, or each export inside an archive) into its account of records and the facts it
 // holds. This is the floor below both analyze.ts and parallel/: worker threads run it, and analyze() merges
 // what it returns, so neither of those two needs the other's types.
+import { readFileSync, statSync } from 'node:fs';
 import { decodeEvent, parseDocument, ACTIVATION_EVENT_IDS } from './decode/index.js';
 import { FactCompactor, machineFromPath, RecordLedger, type FactWithOwner, type LedgerEntry, type RecordSpan } from './evidence/index.js';
 import { machinesForEntries, openInput, openInputs, type ArchivedFile, type InputFile, type OpenedInput } from './ingest/index.js';
@@ -59,7 +60,8 @@ export async function analyzeFile(file: InputFile, options: ReadOptions = {}): P
 export async function analyzeInput(file: InputFile, options: ReadOptions = {}): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const archived: Array<{ result: FileResult; file: ArchivedFile }> = [];
-  for await (const opened of openInputs(file, { filter: { eventIds: ACTIVATION_EVENT_IDS }, ...(options.tz ? { tz: options.tz } : {}) }, options.stdin)) {
+  const bytes = smallFileBytes(file);
+  for await (const opened of openInputs(file, { filter: { eventIds: ACTIVATION_EVENT_IDS }, ...(options.tz ? { tz: options.tz } : {}) }, options.stdin, bytes ? { bytes } : {})) {
     const result = await accountFor(opened.file, opened, options);
     results.push(result);
     const { entryPath, archiveRoot, folderMachine } = opened.file;
@@ -74,6 +76,20 @@ export async function analyzeInput(file: InputFile, options: ReadOptions = {}): 
     });
   }
   return results;
+}
+
+/** Files up to this size are read in one call: a stream costs more than the reading for the many small files of a fleet. */
+const SMALL_FILE_BYTES = 1024 * 1024;
+
+/** The bytes of a small plain file, or undefined (large, not a plain file, unreadable: the stream says why). */
+function smallFileBytes(file: InputFile): Buffer | undefined {
+  if (file.path === '-' || file.entryPath) return undefined;
+  try {
+    const st = statSync(file.path);
+    return st.isFile() && st.size <= SMALL_FILE_BYTES ? readFileSync(file.path) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function accountFor(file: InputFile, opened: OpenedInput, options: ReadOptions): Promise<FileResult> {
