@@ -34,7 +34,7 @@ export interface FileResult {
   facts: FactWithOwner[];
   /** Every record of the file, decoded or not, as compact id runs per channel and computer. */
   records?: RecordSpan[];
-  /** Set when the facts crossed from a worker thread (as fresh copies, their repeated strings unshared). */
+  /** Set when the input was read on a worker thread (its facts are copies; the pool shared their strings again). */
   fromWorker?: true;
 }
 
@@ -45,6 +45,11 @@ export interface ReadOptions {
   /** Time zone for text exports with local times (IANA name or ±HH:MM). */
   tz?: string;
   stdin?: NodeJS.ReadableStream;
+  /**
+   * False in a worker thread: its facts reach the parent as copies (structured clone), which own their characters
+   * and are shared again there (analyze.ts), so compacting them here first would be work done twice.
+   */
+  compact?: boolean;
 }
 
 /** Reads, decodes and accounts for one plain input file (an archive is one rejection here: see analyzeInput). */
@@ -111,7 +116,7 @@ export async function readItems(file: InputFile, format: InputFormat, items: Asy
   const account: InputAccount = { file: file.display, format, records: 0, decoded: 0, ignored: 0, rejected: [] };
   const facts: FactWithOwner[] = [];
   const fallbackMachine = options.machine ?? machineFromPath(file.display, file.folderMachine);
-  const compactor = new FactCompactor();
+  const compactor = options.compact === false ? undefined : new FactCompactor();
   const ledger = new RecordLedger(file.display);
   let localTimes = 0;
   for await (const item of items) {
@@ -136,7 +141,7 @@ export async function readItems(file: InputFile, format: InputFormat, items: Asy
         const result = decodeEvent(item.event);
         if (result.status === 'decoded') {
           account.decoded++;
-          for (const fact of result.facts) facts.push({ fact: compactor.compact(fact), fallbackMachine });
+          for (const fact of result.facts) facts.push({ fact: compactor ? compactor.compact(fact) : fact, fallbackMachine });
         } else if (result.status === 'ignored') {
           account.ignored++;
         } else {

@@ -42,7 +42,8 @@ export interface RangeResult {
   evtx: EvtxReadStatus;
 }
 
-const CHUNK_BYTES = 64 * 1024;
+/** Large reads: a range is tens of MB, and 64 KiB reads cost a fifth of what decoding the bytes does. */
+const CHUNK_BYTES = 1024 * 1024;
 
 export async function analyzeRange(file: InputFile, range: ByteRange, options: ReadOptions = {}): Promise<RangeResult> {
   const stream = createReadStream(file.path, { start: range.start, end: range.end - 1, highWaterMark: CHUNK_BYTES });

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { FactCompactor, type FactWithOwner } from '../evidence/index.js';
 import type { FileResult } from '../read-input-file.js';
 import type { InputFile } from '../ingest/index.js';
 import type { ByteRange, RangeResult } from '../read-input-range.js';
@@ -105,6 +106,12 @@ async function runOnWorkers(
 ): Promise<number[]> {
   const queue = [...indexes];
   const jobs: Job[] = [];
+  // Facts arrive as fresh copies, every string its own: they are shared again as they arrive, so the copies are
+  // short-lived garbage rather than all held at once until the last file is read.
+  const compactor = new FactCompactor();
+  const share = (facts: FactWithOwner[]): void => {
+    for (const f of facts) compactor.shareStrings(f);
+  };
   const again = new Set<number>();
   const rangeResults = new Map<number, Array<RangeResult | undefined>>();
   // EVTX decoding has its own chunk pool; inside a file worker it must stay in-thread.
@@ -149,6 +156,7 @@ async function runOnWorkers(
       again.add(job.file);
       return;
     }
+    share(range.facts);
     slots[job.range.index] = range;
     if (slots.some((r) => r === undefined)) return;
     rangeResults.delete(job.file);
@@ -191,6 +199,7 @@ async function runOnWorkers(
         pending.delete(reply.id);
         if (job.range) rangeDone(job, 'range' in reply ? reply.range : undefined);
         else {
+          if ('results' in reply) for (const r of reply.results) share(r.facts);
           results[job.file] = 'error' in reply ? failedRead(files[job.file], reply.error) : 'results' in reply ? reply.results.map((r) => ({ ...r, fromWorker: true as const })) : [];
           finished();
         }

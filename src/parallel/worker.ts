@@ -9,11 +9,13 @@ import type { FileJob, FileReply } from './protocol.js';
 const port = parentPort;
 if (port) {
   port.on('message', (job: FileJob) => {
+    // Facts cross to the parent as copies, and the parent shares their strings (see ReadOptions.compact).
+    const options = { ...job.options, compact: false };
     const failed = (error: unknown): void => port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies FileReply);
     if (job.range) {
-      analyzeRange(job.file, job.range, job.options).then((range) => port.postMessage({ id: job.id, range } satisfies FileReply), failed);
+      analyzeRange(job.file, job.range, options).then((range) => port.postMessage({ id: job.id, range } satisfies FileReply), failed);
     } else {
-      analyzeInput(job.file, job.options).then((results) => port.postMessage({ id: job.id, results } satisfies FileReply), failed);
+      analyzeInput(job.file, options).then((results) => port.postMessage({ id: job.id, results } satisfies FileReply), failed);
     }
   });
 }
