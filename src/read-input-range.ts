@@ -9,7 +9,7 @@ import type { InputFile, TextEncoding } from './ingest/index.js';
 import { readEvtxWith, type EvtxReadStatus } from './ingest/evtx/index.js';
 import { makeXmlReader, type XmlRangeReport } from './ingest/xml/index.js';
 import { readItems, type InputAccount, type ReadOptions } from './read-input-file.js';
-import type { InputFormat, ReaderItem } from './types.js';
+import type { InputFormat, ReaderContext, ReaderItem } from './types.js';
 
 /** One byte range of a file: [start, end). Ranges of one file tile it, in order. */
 export interface ByteRange {
@@ -45,10 +45,17 @@ export interface RangeResult {
 /** Large reads: a range is tens of MB, and 64 KiB reads cost a fifth of what decoding the bytes does. */
 const CHUNK_BYTES = 1024 * 1024;
 
-export async function analyzeRange(file: InputFile, range: ByteRange, options: ReadOptions = {}): Promise<RangeResult> {
+/** The reader of one range, and the reports it fills in as it goes (see RangeResult). */
+export interface OpenedRange {
+  items: AsyncGenerator<ReaderItem>;
+  xml: XmlRangeReport;
+  evtx: EvtxReadStatus;
+  close: () => void;
+}
+
+export function openRange(file: InputFile, range: ByteRange, ctx: ReaderContext, startLine = 1): OpenedRange {
   const stream = createReadStream(file.path, { start: range.start, end: range.end - 1, highWaterMark: CHUNK_BYTES });
-  const ctx = { file: file.display, filter: { eventIds: ACTIVATION_EVENT_IDS }, ...(options.tz ? { tz: options.tz } : {}) };
-  const xml: XmlRangeReport = { last: range.last };
+  const xml: XmlRangeReport = { last: range.last, startLine };
   const evtx: EvtxReadStatus = { stopped: false, sawChunk: false, leadingBadChunks: 0 };
   let items: AsyncGenerator<ReaderItem>;
   if (range.reader.kind === 'xml-events') {
@@ -60,21 +67,27 @@ export async function analyzeRange(file: InputFile, range: ByteRange, options: R
     // Inside a file worker: no second pool of decoder threads.
     items = readEvtxWith(stream, ctx, { threads: 0, status: evtx, ...(continueAt ? { continueAt } : {}) });
   }
+  return { items, xml, evtx, close: () => stream.destroy() };
+}
+
+export async function analyzeRange(file: InputFile, range: ByteRange, options: ReadOptions = {}): Promise<RangeResult> {
+  const ctx = { file: file.display, filter: { eventIds: ACTIVATION_EVENT_IDS }, ...(options.tz ? { tz: options.tz } : {}) };
+  const opened = openRange(file, range, ctx);
   try {
-    const read = await readItems(file, range.format, items, options);
+    const read = await readItems(file, range.format, opened.items, options);
     return {
       account: read.account,
       facts: read.facts,
       spans: read.ledger.parts(),
       localTimes: read.localTimes,
-      clean: xml.clean ?? true,
-      newlines: xml.newlines ?? 0,
-      events: xml.events ?? 0,
-      otherRoots: xml.otherRoots ?? [],
-      evtx,
+      clean: opened.xml.clean ?? true,
+      newlines: opened.xml.newlines ?? 0,
+      events: opened.xml.events ?? 0,
+      otherRoots: opened.xml.otherRoots ?? [],
+      evtx: opened.evtx,
     };
   } finally {
-    stream.destroy();
+    opened.close();
   }
 }
 

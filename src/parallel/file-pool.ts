@@ -9,7 +9,7 @@ import type { FileResult } from '../read-input-file.js';
 import type { InputFile } from '../ingest/index.js';
 import type { ByteRange, RangeResult } from '../read-input-range.js';
 import type { FileJob, FileJobOptions, FileReply } from './protocol.js';
-import { joinRanges, planRanges } from './ranges.js';
+import { joinRanges, planRanges, traceRanges } from './ranges.js';
 
 export interface ReadFilesOptions extends FileJobOptions {
   /** Worker threads; 0 or 1 reads in this thread. Default: one per core, at most 8 (VOLACT_THREADS overrides). */
@@ -44,6 +44,13 @@ export function defaultThreads(): number {
 
 export function workersAvailable(): boolean {
   return WORKERS_AVAILABLE;
+}
+
+/** A file worker (worker.ts), with the heap cap and the environment every file worker gets. */
+export function spawnFileWorker(): Worker {
+  // EVTX decoding has its own chunk pool; inside a file worker it must stay in-thread.
+  const env = { ...process.env, VOLACT_EVTX_THREADS: '0' };
+  return new Worker(WORKER_URL, { env, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 }
 
 /** Results in input order; an archive's entries take its place, in archive order. */
@@ -114,9 +121,6 @@ async function runOnWorkers(
   };
   const again = new Set<number>();
   const rangeResults = new Map<number, Array<RangeResult | undefined>>();
-  // EVTX decoding has its own chunk pool; inside a file worker it must stay in-thread.
-  const env = { ...process.env, VOLACT_EVTX_THREADS: '0' };
-
   const addJobs = (index: number, plan: ByteRange[] | undefined): void => {
     if (!plan) {
       jobs.push({ file: index });
@@ -152,6 +156,7 @@ async function runOnWorkers(
     if (!slots || !job.range) return;
     if (!range) {
       // One range failed: the file is read again whole, once.
+      traceRanges(files[job.file], slots.length, 'a range failed, read again whole');
       rangeResults.delete(job.file);
       again.add(job.file);
       return;
@@ -161,6 +166,7 @@ async function runOnWorkers(
     if (slots.some((r) => r === undefined)) return;
     rangeResults.delete(job.file);
     const joined = joinRanges(job.range.plan, slots as RangeResult[]);
+    traceRanges(files[job.file], slots.length, joined ? 'joined' : 'did not join, read again whole');
     if (!joined) {
       again.add(job.file);
       return;
@@ -172,7 +178,7 @@ async function runOnWorkers(
   let nextId = 0;
   const runWorker = (): Promise<void> =>
     new Promise<void>((resolve) => {
-      const worker = new Worker(WORKER_URL, { env, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const worker = spawnFileWorker();
       const pending = new Map<number, Job>();
       let closing = false;
       let feeding = false;

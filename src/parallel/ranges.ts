@@ -67,6 +67,11 @@ export async function planRanges(file: InputFile, options: { minBytes?: number; 
   }
 }
 
+/** VOLACT_TRACE_RANGES=1 says on stderr how each split file was read (tests and benches check that it was). */
+export function traceRanges(file: InputFile, ranges: number, outcome: string): void {
+  if (process.env.VOLACT_TRACE_RANGES === '1') process.stderr.write(`volact: ${file.display} read in ${ranges} ranges: ${outcome}\n`);
+}
+
 function envBytes(name: string): number | undefined {
   const value = process.env[name];
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;

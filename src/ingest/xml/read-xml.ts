@@ -39,6 +39,8 @@ export interface XmlRangeReport {
   last: boolean;
   /** Filled in once the range is read: everything was consumed and no state carries over the cut. */
   clean?: boolean;
+  /** The line the range starts on (default 1: the caller numbers later ranges' lines on from the earlier ones'). */
+  startLine?: number;
   /** Newlines in the range's text: the lines of later ranges count on from here. */
   newlines?: number;
   events?: number;
@@ -48,7 +50,7 @@ export interface XmlRangeReport {
 /** Reads a whole XML export; with `range`, one byte range of it (see XmlRangeReport). */
 export function makeXmlReader(encoding: Pick<EncodingGuess, 'encoding' | 'bomLength'>, range?: XmlRangeReport): Reader {
   return async function* readXmlEvents(input, ctx): AsyncGenerator<ReaderItem> {
-    const splitter = new EventSplitter();
+    const splitter = new EventSplitter(range?.startLine ?? 1);
     let events = 0;
     for await (const text of decodeText(input, encoding)) {
       for (const piece of splitter.push(text)) {
@@ -58,7 +60,7 @@ export function makeXmlReader(encoding: Pick<EncodingGuess, 'encoding' | 'bomLen
     }
     if (range && !range.last) {
       // Not the end of the document: what is still buffered belongs with the next range, so the cut was wrong.
-      Object.assign(range, { clean: splitter.cleanAtCut(), newlines: splitter.newlines(), events, otherRoots: [...splitter.otherRoots] });
+      Object.assign(range, { clean: splitter.cleanAtCut(), newlines: splitter.lastLine() - (range.startLine ?? 1), events, otherRoots: [...splitter.otherRoots] });
       return;
     }
     for (const piece of splitter.end()) {
@@ -66,7 +68,7 @@ export function makeXmlReader(encoding: Pick<EncodingGuess, 'encoding' | 'bomLen
       yield pieceToItem(piece, ctx);
     }
     if (range) {
-      Object.assign(range, { clean: true, newlines: splitter.newlines(), events, otherRoots: [...splitter.otherRoots] });
+      Object.assign(range, { clean: true, newlines: splitter.lastLine() - (range.startLine ?? 1), events, otherRoots: [...splitter.otherRoots] });
       return;
     }
     if (events === 0 && splitter.otherRoots.size > 0) yield noEventsRejection(splitter.otherRoots);

@@ -23,7 +23,7 @@ type Step = 'need-more' | 'continue';
 export class EventSplitter {
   private buf = '';
   private pos = 0;
-  private line = 1;
+  private line: number;
   /** Line counting is done lazily up to this position. */
   private countedTo = 0;
   private inJunk = false;
@@ -35,6 +35,11 @@ export class EventSplitter {
    * again for every '<' in it ('<Event <Event …' without '>' used to be quadratic: minutes for 5 MB).
    */
   private searches = new Map<string, SearchMemo>();
+
+  /** `startLine`: the line the text starts on (a byte range of a file starts further down; see parallel/ranges.ts). */
+  constructor(startLine = 1) {
+    this.line = startLine;
+  }
 
   push(text: string): SplitPiece[] {
     if (this.pos > 0) this.lineAt(this.pos);
@@ -69,9 +74,9 @@ export class EventSplitter {
     return this.pos === this.buf.length && !this.inJunk && !this.skippingOversized;
   }
 
-  /** Newlines in everything pushed so far (a later range's lines count on from here). */
-  newlines(): number {
-    return this.lineAt(this.buf.length) - 1;
+  /** The line the end of everything pushed so far is on (a later range's lines count on from here). */
+  lastLine(): number {
+    return this.lineAt(this.buf.length);
   }
 
   /** `this.buf.indexOf(needle, from)`, answered from the previous search where that one already covers it. */
