@@ -16,8 +16,8 @@ import { localTimesWarning, MAX_KEPT_REJECTIONS, reject, type FileResult } from 
 import type { ByteRange, RangeResult } from '../read-input-range.js';
 import type { Rejection } from '../types.js';
 
-/** Files smaller than this are read whole: splitting pays only when a range is a few seconds of work. */
-export const MIN_SPLIT_BYTES = 24 * 1024 * 1024;
+/** Files smaller than this are read whole: two workers cost about half a CPU-second to start (module loading, cold caches), which a smaller file does not win back. */
+export const MIN_SPLIT_BYTES = 32 * 1024 * 1024;
 /** Ranges about this long: small enough to share the work of a few large files evenly between threads. */
 export const RANGE_BYTES = 16 * 1024 * 1024;
 
