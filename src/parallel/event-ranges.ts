@@ -1,6 +1,6 @@
-// `volact events` on one large file split into byte ranges (ranges.ts): worker threads read the ranges and
-// write their rows out as text; this thread hands the ranges' output on in file order, holding at most a few
-// ranges ahead. Rows carry line numbers, so each range is told the line it starts on: this thread counts the
+// `volact events` on one large file split into byte ranges (ranges.ts): worker threads and this one read the
+// ranges and write their rows out as text; this thread hands the ranges' output on in file order, holding at
+// most a few ranges ahead. Rows carry line numbers, so each range is told the line it starts on: this thread counts the
 // newlines before each cut (a byte scan, far cheaper than reading events) while the workers read.
 //
 // When a cut turns out wrong (a range of XML ended with something unfinished, or an EVTX read would have given
@@ -10,7 +10,7 @@ import { open } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
 import { GIVE_UP_AFTER_BAD_CHUNKS } from '../ingest/evtx/index.js';
 import type { InputFile } from '../ingest/index.js';
-import type { EventsRangeJob, EventsRangeResult, EventsSegment } from '../read-events-range.js';
+import { eventsRange, type EventsRangeJob, type EventsRangeResult, type EventsSegment } from '../read-events-range.js';
 import type { ByteRange } from '../read-input-range.js';
 import { spawnFileWorker } from './file-pool.js';
 import type { FileJob, FileReply } from './protocol.js';
@@ -33,19 +33,30 @@ export async function* eventsInRanges(file: InputFile, plan: readonly ByteRange[
   let nextId = 0;
   const owner = new Map<number, number>();
 
+  // This thread reads ranges too (one at a time, between writing out the others): it would otherwise only wait.
+  let hereBusy = false;
   const pump = async (): Promise<void> => {
     if (pumping) return;
     pumping = true;
     try {
       while (dispatched < plan.length && dispatched < consumed + threads * AHEAD_PER_THREAD) {
-        const slot = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-        if (slot.busy >= AHEAD_PER_THREAD) break;
+        const slot = workers.length > 0 ? workers.reduce((a, b) => (b.busy < a.busy ? b : a)) : undefined;
+        const here = !hereBusy && (!slot || slot.busy > 0);
+        if (!here && (!slot || slot.busy >= AHEAD_PER_THREAD)) break;
         const index = dispatched++;
         const startLine = (await lines.next()).value ?? 1;
+        if (here) {
+          hereBusy = true;
+          eventsRange(file, plan[index], { ...job, startLine }).then(results[index].resolve, results[index].reject).finally(() => {
+            hereBusy = false;
+            void pump();
+          });
+          continue;
+        }
         const id = nextId++;
         owner.set(id, index);
-        slot.busy++;
-        slot.worker.postMessage({ id, file, options: {}, range: plan[index], events: { ...job, startLine } } satisfies FileJob);
+        slot!.busy++;
+        slot!.worker.postMessage({ id, file, options: {}, range: plan[index], events: { ...job, startLine } } satisfies FileJob);
       }
     } catch (error) {
       for (const r of results) r.reject(error);
@@ -54,7 +65,7 @@ export async function* eventsInRanges(file: InputFile, plan: readonly ByteRange[
     }
   };
 
-  for (let i = 0; i < threads; i++) {
+  for (let i = 0; i < threads - 1; i++) {
     const slot = { worker: spawnFileWorker(), busy: 0 };
     slot.worker.on('message', (reply: FileReply) => {
       const index = owner.get(reply.id);

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { FactCompactor, type FactWithOwner } from '../evidence/index.js';
 import type { FileResult } from '../read-input-file.js';
 import type { InputFile } from '../ingest/index.js';
-import type { ByteRange, RangeResult } from '../read-input-range.js';
+import { analyzeRange as readRange, type ByteRange, type RangeResult } from '../read-input-range.js';
 import type { FileJob, FileJobOptions, FileReply } from './protocol.js';
 import { joinRanges, planRanges, traceRanges } from './ranges.js';
 
@@ -85,7 +85,7 @@ export async function readFiles(files: readonly InputFile[], readOne: ReadOne, o
   };
   const fallback: number[] = [];
   if (remote.length > 0) {
-    fallback.push(...(await runOnWorkers(files, remote, jobOptions, threads, planned, results, finished)));
+    fallback.push(...(await runOnWorkers(files, remote, readOne, jobOptions, threads, planned, results, finished)));
   }
   for (const i of [...local, ...fallback.sort((a, b) => a - b)]) await inThread(i);
   return results.flat();
@@ -98,13 +98,15 @@ interface Job {
 }
 
 /**
- * Runs the inputs on `threads` workers; returns the indexes to read again in this thread (a dying worker left
- * them unanswered, or the ranges of a split file did not join up). Large XML and EVTX files are split into byte
- * ranges (ranges.ts) as the queue reaches them, so the split of one file overlaps the reading of others.
+ * Runs the inputs on `threads` threads: this one and `threads - 1` workers (this thread would otherwise only wait,
+ * and what it reads needs no copying across threads). Returns the indexes to read again in this thread (a dying
+ * worker left them unanswered, or the ranges of a split file did not join up). Large XML and EVTX files are split
+ * into byte ranges (ranges.ts) as the queue reaches them, so the split of one file overlaps the reading of others.
  */
 async function runOnWorkers(
   files: readonly InputFile[],
   indexes: number[],
+  readOne: ReadOne,
   options: FileJobOptions,
   threads: number,
   planned: ReadonlyMap<number, ByteRange[] | undefined>,
@@ -121,6 +123,8 @@ async function runOnWorkers(
   };
   const again = new Set<number>();
   const rangeResults = new Map<number, Array<RangeResult | undefined>>();
+  /** Split files some of whose ranges a worker read. */
+  const fromWorkers = new Set<number>();
   const addJobs = (index: number, plan: ByteRange[] | undefined): void => {
     if (!plan) {
       jobs.push({ file: index });
@@ -151,7 +155,7 @@ async function runOnWorkers(
     }
   };
 
-  const rangeDone = (job: Job, range: RangeResult | undefined): void => {
+  const rangeDone = (job: Job, range: RangeResult | undefined, copied = true): void => {
     const slots = rangeResults.get(job.file);
     if (!slots || !job.range) return;
     if (!range) {
@@ -161,7 +165,10 @@ async function runOnWorkers(
       again.add(job.file);
       return;
     }
-    share(range.facts);
+    if (copied) {
+      share(range.facts);
+      fromWorkers.add(job.file);
+    }
     slots[job.range.index] = range;
     if (slots.some((r) => r === undefined)) return;
     rangeResults.delete(job.file);
@@ -171,8 +178,27 @@ async function runOnWorkers(
       again.add(job.file);
       return;
     }
-    results[job.file] = [{ ...joined, fromWorker: true as const }];
+    results[job.file] = [fromWorkers.has(job.file) ? { ...joined, fromWorker: true as const } : joined];
     finished();
+  };
+
+  /** This thread's share of the jobs: facts compacted as they are read, nothing to copy. */
+  const runHere = async (): Promise<void> => {
+    for (let job = await nextJob(); job; job = await nextJob()) {
+      const file = files[job.file];
+      if (job.range) {
+        const range = job.range.plan[job.range.index];
+        rangeDone(job, await readRange(file, range, options).catch(() => undefined), false);
+        continue;
+      }
+      try {
+        results[job.file] = await readOne(file, options);
+        finished();
+      } catch {
+        // Read again at the end, where a failure surfaces as it would without workers.
+        again.add(job.file);
+      }
+    }
   };
 
   let nextId = 0;
@@ -228,7 +254,7 @@ async function runOnWorkers(
       void feed();
     });
 
-  await Promise.all(Array.from({ length: threads }, runWorker));
+  await Promise.all([runHere(), ...Array.from({ length: threads - 1 }, runWorker)]);
   // When every worker died, the jobs nobody took are left too.
   for (const job of jobs) again.add(job.file);
   for (const index of queue) again.add(index);
