@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, rejectedCount, type FileResult } from '../../src/read-input-file.js';
 import { analyzeRange, type ByteRange } from '../../src/read-input-range.js';
@@ -185,5 +186,42 @@ describe('EVTX in chunk ranges', () => {
       const whole = await expectSameAsWhole(readFileSync(path.join(samples, name)), 4 * 65536, 3);
       expect(whole.account.records).toBeGreaterThan(100);
     }
+  });
+});
+
+describe('XML in byte ranges, generated inputs', () => {
+  // Events, broken events, comments and CDATA holding <Event> tags, junk text, processing instructions, in any
+  // order, cut at random range sizes: the ranges either join to exactly the whole read or refuse to join.
+  const piece = fc.oneof(
+    fc.integer({ min: 1, max: 9999 }).map((rec) => EVENT(rec, [12288, 12289, 1033][rec % 3], REQUEST)),
+    fc.integer({ min: 1, max: 9999 }).map((rec) => EVENT(rec, 12288, REQUEST).replace('</Event>', '')),
+    fc.integer({ min: 1, max: 9999 }).map((rec) => EVENT(rec, 12290, '<![CDATA[<Event > <Event/>]]>')),
+    fc.integer({ min: 1, max: 40 }).map((n) => `<!-- ${'<Event a="1"> '.repeat(n)} -->`),
+    fc.constantFrom('junk', '<?pi x?>', '<Other/>', '</Events>', '<Event/>', '&amp;', '\r\n', '\n\n', '<Event'),
+  );
+  it('joins exactly or refuses, never differs', async () => {
+    const tally = { joined: 0, refused: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { minLength: 5, maxLength: 60 }), fc.integer({ min: 200, max: 6000 }), fc.boolean(), async (pieces, rangeBytes, wide) => {
+        const text = `<Events>\n${pieces.join('\n')}\n</Events>\n`;
+        const content = wide ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) : text;
+        const file = fileOf(content);
+        const whole = await analyzeFile(file);
+        const ranges = await planRanges(file, { minBytes: 0, rangeBytes });
+        if (!ranges) return;
+        const results = [];
+        for (const r of ranges) results.push(await analyzeRange(file, r));
+        const joined = joinRanges(ranges, results);
+        tally[joined ? 'joined' : 'refused']++;
+        if (!joined) return;
+        expect(joined.account).toEqual(whole.account);
+        expect(joined.records).toEqual(whole.records);
+        expect(joined.facts).toEqual(whole.facts);
+      }),
+      { numRuns: 150 },
+    );
+    // The property means something only if both outcomes happen.
+    expect(tally.joined).toBeGreaterThan(10);
+    expect(tally.refused).toBeGreaterThan(10);
   });
 });
