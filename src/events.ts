@@ -3,7 +3,7 @@ import { ACTIVATION_EVENT_IDS } from './decode/index.js';
 import { rowsOf, type EventStreamItem } from './event-rows.js';
 import { expandInputs, openInputs, type InputFile } from './ingest/index.js';
 import { noEventsRejection } from './ingest/xml/index.js';
-import { defaultThreads, eventsInRanges, planRanges, traceRanges, workersAvailable } from './parallel/index.js';
+import { defaultThreads, eventsInRanges, planRanges, splitsFiles, traceRanges, workersAvailable } from './parallel/index.js';
 
 export { csvHeader, csvRow, jsonlRow, rowsOf, type EventRow, type EventStreamItem } from './event-rows.js';
 
@@ -24,7 +24,7 @@ export interface ReadEventsOptions {
 export async function* readEvents(paths: string[], options: ReadEventsOptions = {}): AsyncGenerator<EventStreamItem> {
   const { files, problems } = await expandInputs(paths);
   for (const p of problems) yield { kind: 'rejected', file: p.path, rejection: { where: 'path', reason: p.reason } };
-  const threads = options.format && workersAvailable() ? (options.threads ?? defaultThreads()) : 0;
+  const threads = options.format && workersAvailable() && splitsFiles(files.length) ? (options.threads ?? defaultThreads()) : 0;
   for (const input of files) {
     const plan = threads >= 2 ? await planRanges(input).catch(() => undefined) : undefined;
     let skip = 0;

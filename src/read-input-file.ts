@@ -50,6 +50,8 @@ export interface ReadOptions {
    * and are shared again there (analyze.ts), so compacting them here first would be work done twice.
    */
   compact?: boolean;
+  /** One pool of shared strings for every file this thread reads (default: one per file). */
+  compactor?: FactCompactor;
 }
 
 /** Reads, decodes and accounts for one plain input file (an archive is one rejection here: see analyzeInput). */
@@ -116,7 +118,7 @@ export async function readItems(file: InputFile, format: InputFormat, items: Asy
   const account: InputAccount = { file: file.display, format, records: 0, decoded: 0, ignored: 0, rejected: [] };
   const facts: FactWithOwner[] = [];
   const fallbackMachine = options.machine ?? machineFromPath(file.display, file.folderMachine);
-  const compactor = options.compact === false ? undefined : new FactCompactor();
+  const compactor = options.compact === false ? undefined : (options.compactor ?? new FactCompactor());
   const ledger = new RecordLedger(file.display);
   let localTimes = 0;
   for await (const item of items) {

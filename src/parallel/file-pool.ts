@@ -9,7 +9,7 @@ import type { FileResult } from '../read-input-file.js';
 import type { InputFile } from '../ingest/index.js';
 import { analyzeRange as readRange, type ByteRange, type RangeResult } from '../read-input-range.js';
 import type { FileJob, FileJobOptions, FileReply } from './protocol.js';
-import { joinRanges, planRanges, traceRanges } from './ranges.js';
+import { joinRanges, planRanges, splitsFiles, traceRanges } from './ranges.js';
 
 export interface ReadFilesOptions extends FileJobOptions {
   /** Worker threads; 0 or 1 reads in this thread. Default: one per core, at most 8 (VOLACT_THREADS overrides). */
@@ -23,7 +23,7 @@ export interface ReadFilesOptions extends FileJobOptions {
  * How one input is read in this thread (the analyze layer passes analyzeInput): one result for a plain file,
  * one per entry for an archive. An archive is one job: its entries are read in order by whichever thread has it.
  */
-export type ReadOne = (file: InputFile, options: FileJobOptions & { stdin?: NodeJS.ReadableStream }) => Promise<FileResult | FileResult[]>;
+export type ReadOne = (file: InputFile, options: FileJobOptions & { stdin?: NodeJS.ReadableStream; compactor?: FactCompactor }) => Promise<FileResult | FileResult[]>;
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 const WORKERS_AVAILABLE = import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
@@ -69,8 +69,9 @@ export async function readFiles(files: readonly InputFile[], readOne: ReadOne, o
   const wanted = options.threads ?? defaultThreads();
   // Fewer inputs than threads: a large one may still keep every thread busy, read in byte ranges.
   const planned = new Map<number, ByteRange[] | undefined>();
+  const split = splitsFiles(files.length);
   if (WORKERS_AVAILABLE && wanted >= 2 && remote.length < wanted) {
-    for (const i of remote) planned.set(i, await planRanges(files[i]).catch(() => undefined));
+    for (const i of remote) planned.set(i, split ? await planRanges(files[i]).catch(() => undefined) : undefined);
   }
   const jobCount = remote.reduce((n, i) => n + (planned.get(i)?.length ?? 1), 0);
   const threads = Math.min(wanted, jobCount);
@@ -85,7 +86,7 @@ export async function readFiles(files: readonly InputFile[], readOne: ReadOne, o
   };
   const fallback: number[] = [];
   if (remote.length > 0) {
-    fallback.push(...(await runOnWorkers(files, remote, readOne, jobOptions, threads, planned, results, finished)));
+    fallback.push(...(await runOnWorkers(files, remote, readOne, jobOptions, threads, split, planned, results, finished)));
   }
   for (const i of [...local, ...fallback.sort((a, b) => a - b)]) await inThread(i);
   return results.flat();
@@ -109,6 +110,7 @@ async function runOnWorkers(
   readOne: ReadOne,
   options: FileJobOptions,
   threads: number,
+  split: boolean,
   planned: ReadonlyMap<number, ByteRange[] | undefined>,
   results: Array<FileResult | FileResult[]>,
   finished: () => void,
@@ -148,7 +150,7 @@ async function runOnWorkers(
       }
       if (queue.length === 0) return undefined;
       const index = queue.shift()!;
-      planning = planRanges(files[index])
+      planning = (split ? planRanges(files[index]) : Promise.resolve(undefined))
         .catch(() => undefined)
         .then((plan) => addJobs(index, plan))
         .finally(() => (planning = undefined));
@@ -188,11 +190,11 @@ async function runOnWorkers(
       const file = files[job.file];
       if (job.range) {
         const range = job.range.plan[job.range.index];
-        rangeDone(job, await readRange(file, range, options).catch(() => undefined), false);
+        rangeDone(job, await readRange(file, range, { ...options, compactor }).catch(() => undefined), false);
         continue;
       }
       try {
-        results[job.file] = await readOne(file, options);
+        results[job.file] = await readOne(file, { ...options, compactor });
         finished();
       } catch {
         // Read again at the end, where a failure surfaces as it would without workers.

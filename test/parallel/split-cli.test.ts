@@ -19,7 +19,7 @@ function run(args: string[], env: Record<string, string>): string {
   return r.stdout;
 }
 
-const SPLIT = { VOLACT_THREADS: '2', VOLACT_SPLIT_MIN_BYTES: '1', VOLACT_SPLIT_RANGE_BYTES: '40000', VOLACT_TRACE_RANGES: '1' };
+const SPLIT = { VOLACT_SPLIT: '1', VOLACT_THREADS: '2', VOLACT_SPLIT_MIN_BYTES: '1', VOLACT_SPLIT_RANGE_BYTES: '40000', VOLACT_TRACE_RANGES: '1' };
 const WHOLE = { VOLACT_THREADS: '0' };
 const withoutClock = (json: string): string => json.replace(/"generatedAt": ?"[^"]*"/g, '');
 
