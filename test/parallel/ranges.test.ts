@@ -218,7 +218,8 @@ describe('XML in byte ranges, generated inputs', () => {
         expect(joined.records).toEqual(whole.records);
         expect(joined.facts).toEqual(whole.facts);
       }),
-      { numRuns: 150 },
+      // A fixed seed: the same 150 inputs every run (found a failure? run with other seeds and pin it here).
+      { numRuns: 150, seed: 20241207 },
     );
     // The property means something only if both outcomes happen.
     expect(tally.joined).toBeGreaterThan(10);
