@@ -20,8 +20,9 @@ export interface SettingsParse {
   unknown: PasteLine[];
 }
 
-const FIELD = /^\s*(Edition|Activation|Product ID|Product Key)\s*[:：]\s*(.*)$/i;
-const ERROR_CODE = /(?:^|\s)Error code\s*[:：]\s*(0x[0-9a-f]{8})\s*\.?\s*$/i;
+// Case matters: ospp.vbs prints "ERROR CODE:" and "PRODUCT ID:".
+const FIELD = /^\s*(Edition|Activation|Product ID|Product [Kk]ey)\s*[:：]\s*(.*)$/;
+const ERROR_CODE = /(?:^|\s)Error code\s*[:：]\s*(0x[0-9a-fA-F]{8})\s*\.?\s*$/;
 const KEY_TAIL = /([0-9A-Z]{5})\s*$/i;
 
 export class SettingsReader implements BlockReader<SettingsParse> {

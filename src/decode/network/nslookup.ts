@@ -75,13 +75,20 @@ export class NslookupReader implements BlockReader<BlockParse> {
   private draft: Draft | undefined;
   private record: SrvRecord | undefined;
 
+  private readonly interactive: boolean;
+
   constructor(
     private readonly source: SourceRef,
     private readonly command: PromptCommand = {},
-  ) {}
+  ) {
+    // With no name on its command line nslookup reads names from its input, one "> " prompt each.
+    this.interactive = command.query === undefined;
+  }
 
-  read({ no, text }: NumberedLine): boolean {
-    if (text.trim() === '') return true;
+  read({ no, text: printed }: NumberedLine): boolean {
+    if (printed.trim() === '') return true;
+    // Interactive nslookup (`hostname | nslookup`) echoes its "> " prompt before each answer.
+    const text = this.interactive ? printed.replace(/^> /, '') : printed;
     let m: RegExpExecArray | null;
     if ((m = SERVER.exec(text))) {
       if (this.draft?.body || this.draft?.server !== undefined) this.finish();

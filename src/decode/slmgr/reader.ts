@@ -3,7 +3,7 @@
 // owned (a label from the vocabulary, the continuation of a wrapped line or of an error's text) or declined:
 // the splitter then gives it to the output it begins, or back to this reader as a line it did not understand.
 import type { BlockContext, BlockReader, LabelMatch, PasteLine } from '../../ingest/index.js';
-import { displayWidth, matchLabel, parseTimeZone, readExportTime, type TimeZone } from '../../ingest/index.js';
+import { displayWidth, matchLabel, parseTimeZone, PRODUCT_KEY, readExportTime, type TimeZone } from '../../ingest/index.js';
 import type { SourceRef } from '../../types.js';
 import type { Fact, LicenseFact, SlmgrErrorFact } from '../facts.js';
 import { finalize, newDraft, type Draft, type Line } from './draft.js';
@@ -85,7 +85,9 @@ export class SlmgrReader implements BlockReader<SlmgrParse>, SlmgrState {
     }
     this.flush();
     this.lastPhysical = text;
-    if (matchLabel(trimmed)) {
+    const m = matchLabel(trimmed);
+    // "Installed product key detected - …" is ospp.vbs: slmgr's sentence names the key it installed.
+    if (m && !(m.label.key === 'keyInstalled' && !PRODUCT_KEY.test(m.rest))) {
       this.pending = { no: physical.no, lastNo: physical.no, text };
       return true;
     }

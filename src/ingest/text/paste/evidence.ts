@@ -21,8 +21,9 @@ const NETWORK_LINES: Array<[BlockKind, RegExp]> = [
 
 const IPCONFIG_GLOBAL = /^[ \t]+(?:Host Name|Primary Dns Suffix|DNS Suffix Search List|ホスト名|プライマリ DNS サフィックス|DNS サフィックス検索一覧|主机名|主 DNS 后缀|DNS 后缀搜索列表)[ .]*[:：]/gm;
 const SLUI = /^[ \t]*Code[ \t]*[:：][ \t]*(?:\r?\n[ \t]*)?0x[0-9a-f]{8}[ \t]*$/im;
-const SETTINGS_CODE = /(?:^|[ \t])Error code[ \t]*[:：][ \t]*0x[0-9a-f]{8}[ \t]*\.?[ \t]*$/im;
-const SETTINGS_FIELDS = /^[ \t]*(?:Edition|Activation|Product ID|Product Key)[ \t]*[:：][ \t]*\S/gim;
+// Case matters: ospp.vbs prints "ERROR CODE:" and "PRODUCT ID:".
+const SETTINGS_CODE = /(?:^|[ \t])Error code[ \t]*[:：][ \t]*0x[0-9a-fA-F]{8}[ \t]*\.?[ \t]*$/m;
+const SETTINGS_FIELDS = /^[ \t]*(?:Edition|Activation|Product ID|Product [Kk]ey)[ \t]*[:：][ \t]*\S/gm;
 const OSPP = /^---Processing-+[ \t]*$|^(?:LICENSE NAME|LICENSE STATUS|ERROR CODE)[ \t]*:/m;
 
 const LINES_LOOKED_AT = 200;

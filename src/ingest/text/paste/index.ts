@@ -1,7 +1,7 @@
 // Console pastes: prompts, banners and the outputs they hold, split into blocks for their readers.
 export { promptCommand, parseCommandLine, commandWords, type PromptCommand } from './command.js';
 export {
-  BLOCK_KINDS, kindSpec, openingKind, startingKind, isBanner, isFrame, slmgrStarts, codeAtStart,
+  BLOCK_KINDS, kindSpec, openingKind, startingKind, isBanner, isFrame, slmgrStarts, codeAtStart, PRODUCT_KEY,
   NSLOOKUP_STARTS, RESOLVE_DNSNAME_STARTS, TEST_NETCONNECTION_STARTS, IPCONFIG_HEADER,
   type BlockKind, type BlockFamily, type BlockKindSpec,
 } from './kinds.js';

@@ -38,6 +38,9 @@ const SLMGR_TELLING = new Set([
   'kmsRegistered', 'slui',
 ]);
 
+/** A product key as slmgr prints it after /ipk. */
+export const PRODUCT_KEY = /\b[0-9A-Z]{5}(?:-[0-9A-Z]{5}){4}\b/i;
+
 /** The code an "Error:" line opens with: in a message box copy it runs into the text ("0xC004F074软件授权…"). */
 export const CODE_AT_START = /^(?:0x([0-9a-f]{8})(?![0-9a-f])|(0x[0-9a-f]{1,8}|[0-9a-f]{8})\b)/i;
 
@@ -46,12 +49,15 @@ export function codeAtStart(text: string): string | undefined {
   return m ? (m[1] !== undefined ? `0x${m[1]}` : m[2]) : undefined;
 }
 
-export function slmgrStarts(line: string): boolean {
+export function slmgrStarts(line: string, next?: string): boolean {
   const m = matchLabel(line);
-  if (!m) return false;
+  // /xpr: "Windows(R), Professional edition:" above its status line (a message box copy shows it so too).
+  if (!m) return next !== undefined && /[:：]\s*$/.test(line) && matchLabel(next)?.label.key.startsWith('xpr') === true;
   const key = m.label.key;
   // "Name: …" is also Resolve-DnsName's and nslookup's: slmgr's names a product ("Windows(R), … edition").
   if (key === 'name') return /\(R\)|edition|Office/i.test(m.rest);
+  // "Installed product key XXXXX-…-XXXXX successfully." (ospp says "Installed product key detected - …").
+  if (key === 'keyInstalled') return PRODUCT_KEY.test(m.rest);
   if (SLMGR_TELLING.has(key) || key.startsWith('xpr')) return true;
   // "Error: 0x8007232B DNS name does not exist": an error with a code, as slmgr prints it.
   return key === 'errorLine' && codeAtStart(m.rest) !== undefined;
@@ -95,12 +101,13 @@ const IPCONFIG_STARTS = /^\s*(?:Host Name|Primary Dns Suffix|DNS Suffix Search L
 
 const SLUI_CODE = /^\s*Code\s*:\s*(?:0x[0-9a-f]{8})?\s*$/i;
 const HEX_ONLY = /^\s*0x[0-9a-f]{8}\s*$/i;
-const SETTINGS_STARTS = /^\s*(?:Edition|Activation|Product ID|Product Key)\s*:\s*\S|^\s*Error code\s*:\s*0x[0-9a-f]{8}\s*$/i;
+// Case matters: ospp.vbs prints "ERROR CODE:" and "PRODUCT ID:", the Settings page "Error code:" and "Product ID:".
+const SETTINGS_STARTS = /^\s*(?:Edition|Activation|Product ID|Product [Kk]ey)\s*:\s*\S|(?:^|\s)Error code\s*[:：]\s*0x[0-9a-fA-F]{8}\s*\.?\s*$/;
 
 // ---- Office and WMI (read by readers of their own) ----------------------------------------------------------------
 
 const OSPP_OPENS = /^---Processing-+\s*$/;
-const OSPP_STARTS = /^(?:SKU ID|LICENSE NAME|LICENSE DESCRIPTION|LICENSE STATUS|ERROR CODE|ERROR DESCRIPTION|Last 5 characters of installed product key|PRODUCT ID)\s*:/;
+const OSPP_STARTS = /^(?:Installed product key detected|SKU ID|LICENSE NAME|LICENSE DESCRIPTION|LICENSE STATUS|ERROR CODE|ERROR DESCRIPTION|Last 5 characters of installed product key|PRODUCT ID)\s*:/;
 const WMI_LIST_STARTS = /^(?:LicenseStatus|PartialProductKey|ApplicationID|ProductKeyChannel|LicenseFamily|GracePeriodRemaining|VLActivationTypeEnabled|KeyManagementServiceMachine|KeyManagementServicePort|DiscoveredKeyManagementServiceMachineName)\s+:/;
 
 export const BLOCK_KINDS: readonly BlockKindSpec[] = [
@@ -109,9 +116,9 @@ export const BLOCK_KINDS: readonly BlockKindSpec[] = [
   { kind: 'test-netconnection', title: 'Test-NetConnection output', family: 'network', starts: (l) => TEST_NETCONNECTION_STARTS.some((re) => re.test(l)) },
   { kind: 'nslookup', title: 'nslookup output', family: 'network', starts: (l) => NSLOOKUP_STARTS.some((re) => re.test(l)) },
   { kind: 'ipconfig', title: 'ipconfig /all output', family: 'network', opens: (l) => IPCONFIG_HEADER.test(l), starts: (l) => IPCONFIG_HEADER.test(l) || IPCONFIG_STARTS.test(l) },
+  { kind: 'ospp', title: 'ospp.vbs output', family: 'paste', opens: (l) => OSPP_OPENS.test(l), starts: (l) => OSPP_OPENS.test(l) || OSPP_STARTS.test(l) },
   { kind: 'slui', title: 'the slui.exe 0x2a dialog text', family: 'paste', starts: (l, next) => SLUI_CODE.test(l) && (/0x/i.test(l) || (next !== undefined && HEX_ONLY.test(next))) },
   { kind: 'settings', title: 'the Settings > Activation page text', family: 'paste', starts: (l) => SETTINGS_STARTS.test(l) },
-  { kind: 'ospp', title: 'ospp.vbs output', family: 'paste', opens: (l) => OSPP_OPENS.test(l), starts: (l) => OSPP_OPENS.test(l) || OSPP_STARTS.test(l) },
   { kind: 'wmi-license', title: 'SoftwareLicensingProduct / SoftwareLicensingService properties', family: 'paste', starts: (l) => WMI_LIST_STARTS.test(l) },
 ];
 

@@ -28,7 +28,7 @@ export interface BlockContext {
   command?: PromptCommand;
   /** Line of the prompt or first line of the block. */
   line: number;
-  /** Whether a line begins another output (readers that take free text, like an error's continuation, ask). */
+  /** Whether a line begins a prompt, a banner or another kind of output (readers that take free text ask). */
   startsBlock(text: string): boolean;
 }
 
@@ -80,7 +80,19 @@ export function splitPaste<R>(lines: readonly PasteLine[], readers: Partial<Reco
   let current: Open<R> | undefined;
   let previous: string | undefined;
   let index = 0;
-  const startsBlock = (text: string): boolean => promptCommand(text) !== undefined || isBanner(text) || startingKind(text, lines[index + 1]?.text) !== undefined;
+  /** The next line with text: recognizers that need a second line (an /xpr product name, slui's code) look at it. */
+  const next = (): string | undefined => {
+    for (let i = index + 1; i < lines.length && i <= index + 3; i++) if (lines[i]!.text.trim() !== '') return lines[i]!.text;
+    return undefined;
+  };
+  /** Whether a line begins something other than the block of this kind: a prompt, a banner, another output. */
+  const startsOther =
+    (kind: BlockKind) =>
+    (text: string): boolean => {
+      if (promptCommand(text) !== undefined || isBanner(text)) return true;
+      const starts = startingKind(text, next());
+      return starts !== undefined && starts !== kind;
+    };
 
   const close = (): void => {
     if (!current) return;
@@ -96,6 +108,7 @@ export function splitPaste<R>(lines: readonly PasteLine[], readers: Partial<Reco
   const open = (kind: BlockKind, line: number, command?: PromptCommand): Open<R> => {
     close();
     const factory = readers[kind];
+    const startsBlock = startsOther(kind);
     const ctx: BlockContext = { kind, line, startsBlock, ...(command ? { command } : {}) };
     current = { kind, line, reader: factory ? factory(ctx) : new UnreadBlock(startsBlock), taken: 0, ...(command ? { command } : {}) };
     return current;
@@ -107,7 +120,7 @@ export function splitPaste<R>(lines: readonly PasteLine[], readers: Partial<Reco
       current.taken++;
       return;
     }
-    const kind = startingKind(line.text, lines[index + 1]?.text);
+    const kind = startingKind(line.text, next());
     if (kind) {
       const block = open(kind, line.no);
       if (block.reader.read(line)) block.taken++;
