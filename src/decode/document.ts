@@ -11,6 +11,8 @@ export interface DocumentParse {
   notes: string[];
   /** The rejection reason when the document gives no facts at all. */
   emptyReason: string;
+  /** Where the lines went (see PasteParse.accounting). */
+  accounting: { lines: number; owned: number; listed: number; console: number };
 }
 
 export function parseDocument(document: TextDocument, options: SlmgrParseOptions = {}): DocumentParse {

@@ -16,6 +16,12 @@ export interface PasteParse {
   unknownLines: UnknownLine[];
   /** Why blocks that were read hold nothing to decide on, and which outputs are recognised but not read yet. */
   notes: string[];
+  /**
+   * Where the lines with text went (overlong lines count as listed): owned by a reader, handed over to be listed,
+   * or the console's own. owned + listed + console = lines; the fuzz checks it, and that every line handed over
+   * to be listed is in unknownLines.
+   */
+  accounting: { lines: number; owned: number; listed: number; console: number };
 }
 
 /** What every block gives back, whatever its reader. */
@@ -53,13 +59,17 @@ export function parsePaste(text: string, source: SourceRef, options: SlmgrParseO
   const unknownLines: UnknownLine[] = [];
   const notes: string[] = [];
   const lines: PasteLine[] = [];
+  let tooLong = 0;
   text
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .forEach((raw, i) => {
       // trimEnd, not a /\s+$/ regex: that one is quadratic on long blank runs.
       const line = raw.trimEnd();
-      if (line.length > MAX_PASTE_LINE_CHARS) unknownLines.push({ line: i + 1, text: `${line.slice(0, 200)}… (${line.length} characters)` });
+      if (line.length > MAX_PASTE_LINE_CHARS) {
+        tooLong++;
+        unknownLines.push({ line: i + 1, text: `${line.slice(0, 200)}… (${line.length} characters)` });
+      }
       else lines.push({ no: i + 1, text: line });
     });
   const split = splitPaste(lines, readersFor(source, options));
@@ -76,7 +86,8 @@ export function parsePaste(text: string, source: SourceRef, options: SlmgrParseO
   }
   unknownLines.sort((a, b) => a.line - b.line);
   facts.sort((a, b) => (a.source.line ?? 0) - (b.source.line ?? 0));
-  return { facts, unknownLines, notes };
+  const { owned, listed, console, lines: counted } = split.accounting;
+  return { facts, unknownLines, notes, accounting: { lines: counted + tooLong, owned, listed: listed + tooLong, console } };
 }
 
 /** Why a paste gave no facts, in the words the report shows: the language when it is one volact does not read. */

@@ -50,8 +50,8 @@ export class SlmgrReader implements BlockReader<SlmgrParse>, SlmgrState {
   private serviceVersion: string | undefined;
   /** Appends to the error whose explanation may continue on the next lines. */
   private openError: ((text: string) => void) | undefined;
-  /** The last line listed as not understood: /xpr's product name line, until its status line says so. */
-  private lastUnknown: UnknownLine | undefined;
+  /** /xpr's "<product name>:" line, held until the status line below it. */
+  private xprName: Line | undefined;
   /** A label line held until the next line shows whether the console wrapped it. */
   private pending: Line | undefined;
   private lastPhysical = '';
@@ -60,7 +60,7 @@ export class SlmgrReader implements BlockReader<SlmgrParse>, SlmgrState {
   constructor(
     readonly file: SourceRef,
     options: SlmgrParseOptions = {},
-    private readonly ctx: Pick<BlockContext, 'command' | 'startsBlock'> = { startsBlock: () => false },
+    private readonly ctx: Pick<BlockContext, 'command' | 'startsBlock' | 'next'> = { startsBlock: () => false, next: () => undefined },
   ) {
     this.zone = options.tz !== undefined ? parseTimeZone(options.tz) : undefined;
   }
@@ -96,17 +96,23 @@ export class SlmgrReader implements BlockReader<SlmgrParse>, SlmgrState {
       if (this.draft) this.draft.lineEnd = physical.no;
       return true;
     }
+    if (/[:：]\s*$/.test(trimmed) && isExpiryLine(this.ctx.next())) {
+      // /xpr: "Windows(R), Professional edition:" above the indented status line that names its state.
+      this.xprName = { no: physical.no, lastNo: physical.no, text };
+      return true;
+    }
     return false;
   }
 
   unknown(physical: PasteLine): void {
     this.flush();
-    this.lastUnknown = { line: physical.no, text: physical.text.trimEnd() };
-    this.unknownLines.push(this.lastUnknown);
+    this.unknownLines.push({ line: physical.no, text: physical.text.trimEnd() });
   }
 
   end(): SlmgrParse {
     this.flush();
+    if (this.xprName) this.unknownLines.push({ line: this.xprName.no, text: this.xprName.text.trimEnd() });
+    this.unknownLines.sort((a, b) => a.line - b.line);
     this.finish();
     return { facts: this.facts, unknownLines: this.unknownLines };
   }
@@ -169,8 +175,7 @@ export class SlmgrReader implements BlockReader<SlmgrParse>, SlmgrState {
     const m = matchLabel(line.text.trim());
     if (!m) {
       // A whole-line statement the continuation made into something else: listed, not guessed at.
-      this.lastUnknown = { line: line.no, text: line.text.trimEnd() };
-      this.unknownLines.push(this.lastUnknown);
+      this.unknownLines.push({ line: line.no, text: line.text.trimEnd() });
       return;
     }
     this.onLabel(line, m);
@@ -178,13 +183,17 @@ export class SlmgrReader implements BlockReader<SlmgrParse>, SlmgrState {
 
   private onLabel(line: Line, { label, rest }: LabelMatch): void {
     const key = label.key;
+    if (!(key in XPR_STATUS) && this.xprName) {
+      // The name line's status never came: it was not a product name after all.
+      this.unknownLines.push({ line: this.xprName.no, text: this.xprName.text.trimEnd() });
+      this.xprName = undefined;
+    }
     if (key !== 'slui') this.openError = undefined;
     if (this.draft && !['name', 'activating', 'banner', 'serviceVersion', 'keyInstalled', 'kmsNameSet'].includes(key)) this.draft.lineEnd = line.lastNo;
     if (key in XPR_STATUS) {
       this.onExpiry(line, key, rest);
       return;
     }
-    this.lastUnknown = undefined;
     if (key === 'activating') {
       const cut = RUN_ON_ERROR.exec(rest);
       if (cut && cut.index > 0) {
@@ -203,11 +212,9 @@ export class SlmgrReader implements BlockReader<SlmgrParse>, SlmgrState {
   /** /xpr prints "<product name>:" and then the status on an indented line. */
   private onExpiry(line: Line, key: string, rest: string): void {
     let d = this.draft;
-    const named = this.lastUnknown;
-    if (named && named === this.unknownLines[this.unknownLines.length - 1] && /[:：]\s*$/.test(named.text)) {
-      this.unknownLines.pop();
-      d = this.start(named.text.trim().replace(/\s*[:：]\s*$/, ''), { no: named.line, lastNo: line.lastNo, text: '' }, 'xpr');
-    }
+    const named = this.xprName;
+    this.xprName = undefined;
+    if (named) d = this.start(named.text.trim().replace(/\s*[:：]\s*$/, ''), { no: named.no, lastNo: line.lastNo, text: '' }, 'xpr');
     d ??= this.ensure(line);
     d.licenseStatus = XPR_STATUS[key]!;
     d.licenseStatusText = line.text.trim();
@@ -221,7 +228,6 @@ export class SlmgrReader implements BlockReader<SlmgrParse>, SlmgrState {
       }
     }
     d.lineEnd = line.lastNo;
-    this.lastUnknown = undefined;
   }
 
   private finish(): void {
@@ -231,15 +237,23 @@ export class SlmgrReader implements BlockReader<SlmgrParse>, SlmgrState {
   }
 }
 
+function isExpiryLine(text: string | undefined): boolean {
+  const key = text === undefined ? undefined : matchLabel(text.trim())?.label.key;
+  return key !== undefined && key in XPR_STATUS;
+}
+
 /** Reads a whole text as slmgr output (no splitting): every line is the slmgr reader's, owned or listed. */
 export function parseSlmgr(text: string, source: SourceRef, options: SlmgrParseOptions = {}): SlmgrParse {
-  const reader = new SlmgrReader(source, options);
-  text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .forEach((t, i) => {
-      const line = { no: i + 1, text: t };
-      if (!reader.read(line)) reader.unknown(line);
-    });
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  let at = 0;
+  const next = (): string | undefined => {
+    for (let i = at + 1; i < lines.length && i <= at + 3; i++) if (lines[i]!.trim() !== '') return lines[i];
+    return undefined;
+  };
+  const reader = new SlmgrReader(source, options, { startsBlock: () => false, next });
+  for (at = 0; at < lines.length; at++) {
+    const line = { no: at + 1, text: lines[at]! };
+    if (!reader.read(line)) reader.unknown(line);
+  }
   return reader.end();
 }

@@ -30,6 +30,8 @@ export interface BlockContext {
   line: number;
   /** Whether a line begins a prompt, a banner or another kind of output (readers that take free text ask). */
   startsBlock(text: string): boolean;
+  /** The next line with text after the one being offered (within three lines), for readers that need to look ahead. */
+  next(): string | undefined;
 }
 
 export type ReaderFactory<R> = (ctx: BlockContext) => BlockReader<R>;
@@ -49,6 +51,11 @@ export interface SplitResult<R> {
   unread: Array<{ kind: BlockKind; line: number; lines: PasteLine[] }>;
   /** Prompt lines, with the command on each. */
   prompts: Array<{ line: number; command: PromptCommand }>;
+  /**
+   * Where every line with text went: owned by a block's reader, handed to a reader (or the orphans, or an unread
+   * block) to be listed, or the console's own (prompt, banner, message-box frame). owned + listed + console = lines.
+   */
+  accounting: { lines: number; owned: number; listed: number; console: number };
 }
 
 interface Open<R> {
@@ -76,7 +83,8 @@ class UnreadBlock {
 }
 
 export function splitPaste<R>(lines: readonly PasteLine[], readers: Partial<Record<BlockKind, ReaderFactory<R>>>): SplitResult<R> {
-  const out: SplitResult<R> = { blocks: [], orphans: [], unread: [], prompts: [] };
+  const out: SplitResult<R> = { blocks: [], orphans: [], unread: [], prompts: [], accounting: { lines: 0, owned: 0, listed: 0, console: 0 } };
+  const counts = out.accounting;
   let current: Open<R> | undefined;
   let previous: string | undefined;
   let index = 0;
@@ -109,7 +117,7 @@ export function splitPaste<R>(lines: readonly PasteLine[], readers: Partial<Reco
     close();
     const factory = readers[kind];
     const startsBlock = startsOther(kind);
-    const ctx: BlockContext = { kind, line, startsBlock, ...(command ? { command } : {}) };
+    const ctx: BlockContext = { kind, line, startsBlock, next, ...(command ? { command } : {}) };
     current = { kind, line, reader: factory ? factory(ctx) : new UnreadBlock(startsBlock), taken: 0, ...(command ? { command } : {}) };
     return current;
   };
@@ -118,16 +126,26 @@ export function splitPaste<R>(lines: readonly PasteLine[], readers: Partial<Reco
   const place = (line: PasteLine): void => {
     if (current && current.reader.read(line)) {
       current.taken++;
+      counts.owned++;
       return;
     }
     const kind = startingKind(line.text, next());
     if (kind) {
       const block = open(kind, line.no);
-      if (block.reader.read(line)) block.taken++;
-      else block.reader.unknown(line);
+      if (block.reader.read(line)) {
+        block.taken++;
+        counts.owned++;
+      } else {
+        block.reader.unknown(line);
+        counts.listed++;
+      }
       return;
     }
-    if (isFrame(line.text, previous)) return;
+    if (isFrame(line.text, previous)) {
+      counts.console++;
+      return;
+    }
+    counts.listed++;
     if (current) current.reader.unknown(line);
     else out.orphans.push(line);
   };
@@ -139,13 +157,16 @@ export function splitPaste<R>(lines: readonly PasteLine[], readers: Partial<Reco
       current?.reader.read(line);
       continue;
     }
+    counts.lines++;
     const command = promptCommand(text);
     if (command) {
+      counts.console++;
       out.prompts.push({ line: line.no, command });
       close();
       // A command volact does not read: what it prints is listed, unless a known output begins below it.
       if (command.kind) open(command.kind, line.no, command);
     } else if (isBanner(text)) {
+      counts.console++;
       // cscript prints its banner before each run: it ends the run before unless nothing was printed since its prompt.
       if (current && current.taken > 0) close();
     } else {
