@@ -6,7 +6,7 @@ export { parseSlmgr, SlmgrReader, licenseStatusFromText } from './slmgr/index.js
 export { looksLikeSlmgr } from '../ingest/index.js';
 export type { SlmgrParse } from './slmgr/index.js';
 export { parsePaste, parseNetworkText, type PasteParse } from './paste/index.js';
-export { normalizeHresult, describeHresult, allHresults, isSuccessHresult } from './hresult.js';
+export { normalizeHresult, describeHresult, allHresults, isSuccessHresult, isKmsClientCode } from './hresult.js';
 export type { HresultInfo } from './hresult.js';
 export { responseCount } from './count-bearing.js';
 export { slmgrNameMatchesEdition, slmgrSkuOf, productLine } from './slmgr-skus.js';
