@@ -177,13 +177,6 @@ export class NslookupReader implements BlockReader<BlockParse> {
   }
 }
 
-/** Reads lines that are all nslookup's (no splitting): what the reader does not own is listed. */
-export function parseNslookup(lines: readonly NumberedLine[], source: SourceRef, command: PromptCommand = {}): BlockParse {
-  const reader = new NslookupReader(source, command);
-  for (const line of lines) if (!reader.read(line)) reader.unknown(line);
-  return reader.end();
-}
-
 function toFact(d: Draft, source: SourceRef): DnsSrvLookupFact | undefined {
   // A lookup for some other name (an A query pasted alongside) is not about KMS discovery.
   if (d.query && !isVlmcsQuery(d.query)) return undefined;

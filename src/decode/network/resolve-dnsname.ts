@@ -127,13 +127,6 @@ export class ResolveDnsNameReader implements BlockReader<BlockParse> {
   }
 }
 
-/** Reads lines that are all Resolve-DnsName's (no splitting): what the reader does not own is listed. */
-export function parseResolveDnsName(lines: readonly NumberedLine[], source: SourceRef, command: PromptCommand = {}): BlockParse {
-  const reader = new ResolveDnsNameReader(source, command);
-  for (const line of lines) if (!reader.read(line)) reader.unknown(line);
-  return reader.end();
-}
-
 /** Splits a table row by whitespace: names and numbers never hold spaces. */
 function tableRow(text: string, columns: { name: string }[]): Row {
   const cells = text.trim().split(/\s+/);

@@ -114,13 +114,6 @@ export class TestNetConnectionReader implements BlockReader<TncParse> {
   }
 }
 
-/** Reads lines that are all Test-NetConnection's (no splitting): what the reader does not own is listed. */
-export function parseTestNetConnection(lines: readonly NumberedLine[], source: SourceRef, command: PromptCommand = {}): TncParse {
-  const reader = new TestNetConnectionReader(source, command);
-  for (const line of lines) if (!reader.read(line)) reader.unknown(line);
-  return reader.end();
-}
-
 function toFact(d: Draft, source: SourceRef, command: PromptCommand): PortCheckFact | undefined {
   const tcpWarning = d.warnings.map((w) => /TCP connect to \(?\s*(\S+?)\s*:\s*(\d+)\s*\)?\s*failed/i.exec(w) ?? /TCP\s*接続\s*\(?\s*(\S+?)\s*:\s*(\d+)\s*\)?.*失敗/.exec(w)).find((m) => m);
   const nameWarning = d.warnings.map((w) => /Name resolution of (\S+) failed/i.exec(w) ?? /^(\S+)\s*の名前解決に失敗/.exec(w)).find((m) => m);

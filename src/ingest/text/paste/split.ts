@@ -179,3 +179,4 @@ export function splitPaste<R>(lines: readonly PasteLine[], readers: Partial<Reco
   close();
   return out;
 }
+
