@@ -68,6 +68,25 @@ export const RULES_KMS_CLIENT = {
     ja: 'クライアントに DNS サーバーが設定され、プライマリ DNS サフィックスが正しいことを確認します。',
   },
   'kms-client/dns-lookup-failed.remedy-workaround': { en: 'Workaround while DNS is fixed: {cmd}', ja: 'DNS を直すまでの回避策: {cmd}' },
+  'kms-client/dns-lookup-failed.detail-answered': {
+    en: '{codes} Yet the SRV lookup in this paste answered: {query} → {hosts}{port}. nslookup completes a bare _vlmcs._tcp with the DNS suffix search list and the adapters\' connection-specific suffixes; the client\'s own discovery does not: it asks for _vlmcs._tcp.<its primary DNS suffix> (the domain it joined, or the one set with slmgr /skms-domain), {suffix}. So the record sits in a zone the client does not look in.',
+    ja: '{codes} それでも、貼り付けられた SRV の検索は応答しています: {query} → {hosts}{port}。nslookup はサフィックスなしの _vlmcs._tcp を DNS サフィックス検索一覧と各アダプターの接続固有の DNS サフィックスで補いますが、クライアント自身の探索はそうしません。問い合わせるのは _vlmcs._tcp.<自分のプライマリ DNS サフィックス> (参加しているドメイン、または slmgr /skms-domain で設定したドメイン) で、{suffix}。つまりレコードは、クライアントが探さないゾーンにあります。',
+  },
+  'kms-client/dns-lookup-failed.port-open': { en: ', and TCP {host}:{port} connects', ja: '、TCP {host}:{port} にも接続できます' },
+  'kms-client/dns-lookup-failed.suffix': { en: 'here _vlmcs._tcp.{suffix}', ja: 'この場合は _vlmcs._tcp.{suffix} です' },
+  'kms-client/dns-lookup-failed.suffix-none': {
+    en: 'and ipconfig /all shows this machine has no primary DNS suffix at all',
+    ja: 'ipconfig /all によると、このコンピューターにはプライマリ DNS サフィックスがまったくありません',
+  },
+  'kms-client/dns-lookup-failed.suffix-unknown': { en: 'which ipconfig /all shows', ja: 'それは ipconfig /all で分かります' },
+  'kms-client/dns-lookup-failed.remedy-ipconfig': {
+    en: "Read the client's primary DNS suffix: {cmd} (\"Primary Dns Suffix\")",
+    ja: 'クライアントのプライマリ DNS サフィックスを確認します: {cmd} ("プライマリ DNS サフィックス")',
+  },
+  'kms-client/dns-lookup-failed.remedy-zone': {
+    en: 'Publish the record in the zone of that suffix, give the client the suffix of the zone that holds it, or tell the client where to look: {cmd}',
+    ja: 'そのサフィックスのゾーンにレコードを発行するか、レコードのあるゾーンのサフィックスをクライアントに与えるか、探す場所をクライアントに指定します: {cmd}',
+  },
 
   'kms-client/host-mismatch.title': {
     en: 'Client contacts a machine that is not a KMS host of the snapshot, or the wrong port',
@@ -152,6 +171,29 @@ export const RULES_KMS_CLIENT = {
     ja: '12288 に記録された KMS ホスト、TCP 1688 での到達性、そのホストでのこのクライアントの 12290 を確認します。',
   },
 
+  'kms-client/request-failed.remedy-dlv': {
+    en: 'First read the KMS host the client uses: {cmd} on the client. A "Registered KMS machine name" set with /skms and left pointing at a retired or renamed host is the most common cause, and DNS is not even asked while it is set.',
+    ja: 'まずクライアントが使う KMS ホストを確認します: クライアントで {cmd}。/skms で設定した "登録された KMS コンピューター名" が、廃止や名前変更をしたホストを指したまま残っているのが最もよくある原因で、設定されている間は DNS に問い合わせもしません。',
+  },
+  'kms-client/request-failed.remedy-srv': { en: 'Then the SRV record the client looks for: {cmd}', ja: '次に、クライアントが探す SRV リソース レコードを確認します: {cmd}' },
+  'kms-client/request-failed.remedy-port': { en: 'Then the KMS port of the host found: {cmd}', ja: '次に、見つかったホストの KMS のポートを確認します: {cmd}' },
+  'kms-client/request-failed.discovery': {
+    en: 'The SRV lookup in this paste ({query}) answered and the port connects, so the client\'s own discovery is what fails: it asks for _vlmcs._tcp.<its primary DNS suffix>, which nslookup\'s suffix search list can hide (volact explain procedure/dns-suffix-discovery).',
+    ja: '貼り付けられた SRV の検索 ({query}) は応答し、ポートにも接続できるので、失敗しているのはクライアント自身の探索です。クライアントが問い合わせるのは _vlmcs._tcp.<自分のプライマリ DNS サフィックス> で、nslookup のサフィックス検索一覧がそれを見えにくくします (volact explain procedure/dns-suffix-discovery)。',
+  },
+
+  'kms-client/host-is-self.title': { en: 'The KMS host this client uses is the machine itself', ja: 'このクライアントが使う KMS ホストがコンピューター自身である' },
+  'kms-client/host-is-self.detail': {
+    en: 'The client activates against {hosts}, which is this machine. Since Windows 8 / Windows Server 2012 and Office 2013 a KMS host does not activate the machine it runs on; the client is refused with "the data is invalid".{seen}',
+    ja: 'クライアントは {hosts} に対してライセンス認証を行いますが、これはこのコンピューター自身です。Windows 8 / Windows Server 2012 および Office 2013 以降、KMS ホストは自分が動いているコンピューターのライセンス認証を行わず、クライアントは「データが無効」で断られます。{seen}',
+  },
+  'kms-client/host-is-self.code-seen': { en: ' It got {code:code}.', ja: '実際に {code:code} が返っています。' },
+  'kms-client/host-is-self.remedy-other': { en: 'Point the client at a KMS host on another machine: {cmd}', ja: 'クライアントを別のコンピューターの KMS ホストに向けます: {cmd}' },
+  'kms-client/host-is-self.remedy-dns': { en: 'Or go back to DNS auto-discovery, once the SRV record names a host elsewhere: {cmd}', ja: 'または、SRV リソース レコードが別のコンピューターのホストを指すようになってから、DNS による自動探索に戻します: {cmd}' },
+  'kms-client/host-is-self.remedy-host': {
+    en: "If this machine is meant to be the KMS host, its own Windows activates with its KMS host key against Microsoft, not against itself: {cmd} with the host key installed.",
+    ja: 'このコンピューターを KMS ホストにする場合、その Windows 自身は KMS ホスト キーをインストールした状態で、自分ではなくマイクロソフトに対してライセンス認証します: {cmd}',
+  },
   'kms-client/static-host.title': { en: 'KMS host is set by hand (no failover)', ja: 'KMS ホストが手動で設定されている (フェールオーバーしない)' },
   'kms-client/static-host.detail': {
     en: 'The client always uses {names}. With auto-discovery it would move to another host from DNS when this one stops answering.',
