@@ -4,19 +4,21 @@ import { msg, type MessageId, type MessageRef } from '../messages/index.js';
 import type { CodeSighting } from './machine-view.js';
 import { CMD } from './remedies.js';
 
-const CODE_STEPS: Readonly<Record<string, MessageId>> = {
-  '0x80080005': 'common.next.0x80080005',
-  '0x8007000D': 'common.next.0x8007000D',
-  '0xC004F069': 'common.next.0xC004F069',
-  '0x87E10BC6': 'common.next.0x87E10BC6',
-  '0xC004F025': 'common.next.0xC004F025',
+const IFEO = '"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\SppExtComObj.exe"';
+
+const CODE_STEPS: Readonly<Record<string, { id: MessageId; data?: Record<string, string> }>> = {
+  '0x80080005': { id: 'common.next.0x80080005', data: { query: `reg query ${IFEO}`, remove: `reg delete ${IFEO} /f`, cmd: CMD.ato } },
+  '0x8007000D': { id: 'common.next.0x8007000D', data: { dlv: CMD.dlv, own: 'hostname / ipconfig /all' } },
+  '0xC004F069': { id: 'common.next.0xC004F069' },
+  '0x87E10BC6': { id: 'common.next.0x87E10BC6', data: { ipk: 'slmgr.vbs /ipk', cmd: CMD.ato } },
+  '0xC004F025': { id: 'common.next.0xC004F025', data: { cmd: 'slmgr.vbs' } },
 };
 
 /** The next step for each code that has one, in the order the codes are given. */
 export function codeSteps(codes: readonly string[]): MessageRef[] {
   return codes.flatMap((code) => {
-    const id = CODE_STEPS[code];
-    return id ? [msg(id)] : [];
+    const step = CODE_STEPS[code];
+    return step ? [msg(step.id, step.data)] : [];
   });
 }
 

@@ -178,7 +178,7 @@ export function sniffFormat(head: Buffer): Sniffed {
       format: 'unknown',
       encoding,
       recognised: true,
-      reason: `text in ${language.name}, which volact does not read yet: it reads slmgr, nslookup, Resolve-DnsName, Test-NetConnection and ipconfig output in ${LANGUAGES_READ}, and event logs in any language (send the .evtx files, or run the commands on a machine with one of those display languages)`,
+      reason: `text in ${language.name}, a display language not read yet: slmgr, nslookup, Resolve-DnsName, Test-NetConnection and ipconfig output is read in ${LANGUAGES_READ}, event logs in any language (send the .evtx files, or run the commands on a machine with one of those display languages)`,
     };
   }
   return {

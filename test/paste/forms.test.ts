@@ -194,13 +194,13 @@ describe('outputs recognised but not read, and languages not read', () => {
     const r = read('en-ospp-act-0xC004F074.txt');
     expect(r.facts).toEqual([]);
     expect(r.unknownLines.map((l) => l.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
-    expect(r.notes).toEqual(['line 1: ospp.vbs output, which volact does not read yet (its 14 lines are listed as not understood)']);
+    expect(r.notes).toEqual(['line 1: ospp.vbs output, not read yet (its 14 lines are listed as not understood)']);
   });
 
   it('Spanish ipconfig: every line listed, and the reason names the language', () => {
     const r = read('es-ipconfig.txt');
     expect(r.facts).toEqual([]);
     expect(r.unknownLines).toHaveLength(8);
-    expect(r.emptyReason).toBe('the text is in Spanish, which volact does not read yet (it reads English, Japanese and Simplified Chinese output)');
+    expect(r.emptyReason).toBe('the text is in Spanish, a language not read yet (output is read in English, Japanese and Simplified Chinese)');
   });
 });

@@ -61,7 +61,7 @@ describe('languages volact does not read are named', () => {
     const s = sniff(text);
     expect(s.kind).toBe('unknown');
     expect(s.recognised).toBe(true);
-    expect(s.reason).toContain(`text in ${name}, which volact does not read yet`);
+    expect(s.reason).toContain(`text in ${name}, a display language not read yet`);
     expect(s.reason).toContain('English, Japanese and Simplified Chinese');
   });
 
@@ -77,7 +77,7 @@ describe('languages volact does not read are named', () => {
     writeFileSync(path.join(dir, 'pc1-dli.txt'), 'Lizenzstatus: Lizenziert\r\n');
     const analysis = await analyze([dir], { now: '2024-03-01T00:00:00Z' });
     const reason = analysis.inputs[0]?.rejected[0]?.reason ?? '';
-    expect(reason).toMatch(/^text in German, which volact does not read yet/);
+    expect(reason).toMatch(/^text in German, a display language not read yet/);
     expect(reason).not.toMatch(/unknown format/);
   });
 });

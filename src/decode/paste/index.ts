@@ -81,7 +81,7 @@ export function parsePaste(text: string, source: SourceRef, options: SlmgrParseO
   }
   for (const o of split.orphans) unknownLines.push({ line: o.no, text: o.text });
   for (const u of split.unread) {
-    notes.push(`line ${u.line}: ${kindSpec(u.kind).title}, which volact does not read yet (its ${u.lines.length} line${u.lines.length === 1 ? ' is' : 's are'} listed as not understood)`);
+    notes.push(`line ${u.line}: ${kindSpec(u.kind).title}, not read yet (its ${u.lines.length} line${u.lines.length === 1 ? ' is' : 's are'} listed as not understood)`);
     for (const l of u.lines) unknownLines.push({ line: l.no, text: l.text });
   }
   unknownLines.sort((a, b) => a.line - b.line);
@@ -93,11 +93,11 @@ export function parsePaste(text: string, source: SourceRef, options: SlmgrParseO
 /** Why a paste gave no facts, in the words the report shows: the language when it is one volact does not read. */
 export function emptyPasteReason(parse: PasteParse, format: SourceRef['format']): string {
   const language = guessForeignLanguage(parse.unknownLines.map((l) => l.text).join('\n'));
-  if (language) return `the text is in ${language.name}, which volact does not read yet (it reads ${LANGUAGES_READ} output)`;
+  if (language) return `the text is in ${language.name}, a language not read yet (output is read in ${LANGUAGES_READ})`;
   const why = parse.notes.length ? `: ${parse.notes.join('; ')}` : '';
   if (format === 'network') return `DNS / port-check text without an SRV lookup for _vlmcs._tcp or a TCP port test${why}`;
   if (format === 'slmgr') return `slmgr text without any product block or result line${why}`;
-  return `console text without any output volact reads${why}`;
+  return `console text without any output that is read here${why}`;
 }
 
 /** DNS and port-check text: a paste like any other. */
