@@ -38,7 +38,7 @@ export const SNIFF_BYTES = 8192;
 const EVTX_MAGIC = Buffer.from('ElfFile\0', 'latin1');
 
 /** Binary files people send instead of exports: say what they are and what to do, rather than "unknown". */
-const KNOWN_BINARIES: Array<{ magic: Buffer; at: number; what: string }> = [
+const KNOWN_BINARIES: Array<{ magic: Buffer; at: number; what: string; recognised?: true }> = [
   { magic: Buffer.from('PK\x03\x04', 'latin1'), at: 0, what: 'a ZIP archive: extract it and pass the folder' },
   { magic: Buffer.from([0x1f, 0x8b]), at: 0, what: 'gzip-compressed data: decompress it first' },
   { magic: Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]), at: 0, what: 'a 7-Zip archive: extract it first' },
@@ -48,15 +48,21 @@ const KNOWN_BINARIES: Array<{ magic: Buffer; at: number; what: string }> = [
     at: 4,
     what: 'a legacy .evt event log (Windows XP / Server 2003), which volact does not read: export the log as XML or .evtx on a newer Windows',
   },
-  ...['a PNG image', 'a JPEG image', 'a GIF image', 'a WebP image', 'a TIFF image', 'a TIFF image'].map((what, i) => ({
-    magic: [Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('GIF8', 'latin1'), Buffer.from('WEBP', 'latin1'), Buffer.from('II*\0', 'latin1'), Buffer.from('MM\0*', 'latin1')][i]!,
-    at: i === 3 ? 8 : 0,
-    what: `${what} (a screenshot?), which volact cannot read: paste the text it shows into a .txt file, or send the command's output or the event logs`,
-  })),
-  { magic: Buffer.from('%PDF-', 'latin1'), at: 0, what: 'a PDF document, which volact does not read: paste its text into a .txt file, or send the outputs it quotes as text' },
-  { magic: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), at: 0, what: 'an old Office document (.doc, .xls) or an Outlook message (.msg), which volact does not read: paste its text into a .txt file' },
-  { magic: Buffer.from('{\\rtf', 'latin1'), at: 0, what: 'an RTF document (WordPad, Word), which volact does not read: save or paste its text as a .txt file' },
+  // What else a customer's zip holds: screenshots and documents, named with what to send instead.
+  image('a PNG image', Buffer.from('\x89PNG\r\n\x1a\n', 'latin1')),
+  image('a JPEG image', Buffer.from([0xff, 0xd8, 0xff])),
+  image('a GIF image', Buffer.from('GIF8', 'latin1')),
+  image('a WebP image', Buffer.from('WEBP', 'latin1'), 8),
+  image('a TIFF image', Buffer.from('II*\0', 'latin1')),
+  image('a TIFF image', Buffer.from('MM\0*', 'latin1')),
+  { magic: Buffer.from('%PDF-', 'latin1'), at: 0, recognised: true, what: 'a PDF document, which volact does not read: paste its text into a .txt file, or send the outputs it quotes as text' },
+  { magic: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), at: 0, recognised: true, what: 'an old Office document (.doc, .xls) or an Outlook message (.msg), which volact does not read: paste its text into a .txt file' },
+  { magic: Buffer.from('{\\rtf', 'latin1'), at: 0, recognised: true, what: 'an RTF document (WordPad, Word), which volact does not read: save or paste its text as a .txt file' },
 ];
+
+function image(what: string, magic: Buffer, at = 0): { magic: Buffer; at: number; what: string; recognised: true } {
+  return { magic, at, recognised: true, what: `${what} (a screenshot?), which volact cannot read: paste the text it shows into a .txt file, or send the command's output or the event logs` };
+}
 
 /** A BMP starts "BM", its file size, then four reserved zero bytes. */
 function isBmp(head: Buffer): boolean {
@@ -158,8 +164,8 @@ export function sniffFormat(head: Buffer): Sniffed {
     return { kind: 'unknown', format: 'unknown', encoding, reason: 'the file is empty' };
   }
   const known = KNOWN_BINARIES.find((b) => head.length >= b.at + b.magic.length && head.subarray(b.at, b.at + b.magic.length).equals(b.magic));
-  if (known) return { kind: 'unknown', format: 'unknown', encoding, reason: known.what, ...(known.what.includes('which volact') ? { recognised: true as const } : {}) };
-  if (isBmp(head)) return { kind: 'unknown', format: 'unknown', encoding, reason: 'a BMP image (a screenshot?), which volact cannot read: paste the text it shows into a .txt file, or send the command\'s output or the event logs', recognised: true };
+  if (known) return { kind: 'unknown', format: 'unknown', encoding, reason: known.what, ...(known.recognised ? { recognised: true as const } : {}) };
+  if (isBmp(head)) return { kind: 'unknown', format: 'unknown', encoding, reason: image('a BMP image', Buffer.alloc(0)).what, recognised: true };
   const text = decodeHead(head, encoding);
   if (looksBinary(text)) {
     return { kind: 'unknown', format: 'unknown', encoding, reason: `binary data that is not EVTX (first bytes ${hexPreview(head)})` };
