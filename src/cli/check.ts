@@ -8,7 +8,7 @@ import {
   ConfigError, diagnoseOptionsFrom, isSeverity, loadConfig, mergeConfig, parseRuleFlag, SEVERITIES, type RuleSetting, type VolactConfig,
 } from '../config/index.js';
 import { RULES } from '../diagnose/index.js';
-import { buildReport, jsonReportChunks, renderMarkdown, type Report } from '../report/index.js';
+import { buildReport, jsonReportChunks, renderMarkdown, ReportWriter, speaker, writtenReport, type Report, type WrittenFinding, type WrittenReport } from '../report/index.js';
 import { BaselineError, diffBaseline, readBaseline, verdict, type BaselineDiff, type BaselineReport } from '../report/baseline.js';
 import { renderBaselineSection, renderGithubAnnotations, renderJobSummary } from '../report/github.js';
 import { renderJunit } from '../report/junit.js';
@@ -16,7 +16,6 @@ import type { Finding, Severity } from '../types.js';
 import { reportNothingToRead } from './no-input.js';
 import { emitChunks, expectsOneOf, parseLang, parseNow, runLang, tell, UsageError, type CliIo } from './output.js';
 import { msg, LANGS, type Lang } from '../messages/index.js';
-import { localizeReport } from '../report/localize.js';
 import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
 import { capFinding, type EvidenceLimit } from '../report/model.js';
 
@@ -111,24 +110,17 @@ export async function reportGate(
 ): Promise<void> {
   const { config, failOn, failOnNew, knownRules, reporter, reportOptions } = gate;
   const lang = gate.lang ?? runLang(io);
-  // The verdict and the baseline match on the report as built; then it is put into the run's language.
-  const built = buildReport(analysis, reportOptions);
-  warnUnmatched(built.machines, reportOptions.show ?? [], io);
-  const builtDiff = gate.baseline ? diffBaseline(built.findings, gate.baseline, gate.baselineFile!) : undefined;
-  const builtVerdict = verdict(built.findings, failOn, builtDiff, failOnNew);
-  const report = localizeReport(built, lang);
-  const same = new Map<Finding, Finding>(built.findings.map((f, i) => [f, report.findings[i]]));
-  const localized = (set: Iterable<Finding>): Finding[] => [...set].map((f) => same.get(f) ?? f);
-  const failing = new Set(localized(builtVerdict.failing));
-  const known = new Set(localized(builtVerdict.known));
-  const diff = builtDiff && { ...builtDiff, new: localized(builtDiff.new), persisting: localized(builtDiff.persisting) };
+  const report = buildReport(analysis, reportOptions);
+  warnUnmatched(report.machines, reportOptions.show ?? [], io);
+  const diff = gate.baseline ? diffBaseline(report.findings, gate.baseline, gate.baselineFile!) : undefined;
+  const { failing, known } = verdict(report.findings, failOn, diff, failOnNew);
   const ruleIds = knownRules.filter((id) => config.rules[id] !== 'off');
 
   const evidence = reportOptions.evidence;
   const context: RenderContext = { failing, known, failOn, failOnNew, ruleIds, lang, ...(diff ? { diff } : {}), ...(evidence !== undefined ? { evidence } : {}) };
   await emitChunks(io, render(reporter, report, context), gate.out);
   if (reporter === 'github' && process.env.GITHUB_STEP_SUMMARY) {
-    const summary = renderJobSummary(report, { failing, failOn, failOnNew, ...(diff ? { baseline: diff } : {}), ...(evidence !== undefined ? { evidence } : {}) });
+    const summary = renderJobSummary(report, { failing, failOn, failOnNew, lang, ...(diff ? { baseline: diff } : {}), ...(evidence !== undefined ? { evidence } : {}) });
     await appendFile(process.env.GITHUB_STEP_SUMMARY, summary);
   }
 
@@ -161,35 +153,36 @@ interface RenderContext {
 function render(reporter: Reporter, report: Report, ctx: RenderContext): Iterable<string> {
   switch (reporter) {
     case 'md':
-      return [renderMarkdown(report, { lang: ctx.lang, ...(ctx.diff ? { appendix: [renderBaselineSection(ctx.diff)] } : {}), ...(ctx.evidence !== undefined ? { evidence: ctx.evidence } : {}) })];
+      return [renderMarkdown(report, { lang: ctx.lang, ...(ctx.diff ? { appendix: [renderBaselineSection(ctx.diff, ctx.lang)] } : {}), ...(ctx.evidence !== undefined ? { evidence: ctx.evidence } : {}) })];
     case 'json':
       return jsonReportChunks(withCheck(report, ctx));
     case 'junit':
-      return [renderJunit(report, { failing: ctx.failing, known: ctx.known, ruleIds: ctx.ruleIds })];
+      return [renderJunit(report, { failing: ctx.failing, known: ctx.known, ruleIds: ctx.ruleIds, lang: ctx.lang })];
     case 'github':
-      return [renderGithubAnnotations(report, { failing: ctx.failing })];
+      return [renderGithubAnnotations(report, { failing: ctx.failing, lang: ctx.lang })];
   }
 }
 
 /** The JSON report plus what the check decided; a later run reads it back as its baseline. */
 function withCheck(report: Report, ctx: RenderContext): CheckReport {
+  const writer = new ReportWriter(speaker(ctx.lang));
   const check = { failOn: ctx.failOn, failOnNew: ctx.failOnNew, failing: ctx.failing.size, passed: ctx.failing.size === 0 };
   const baseline = ctx.diff
     ? {
         file: ctx.diff.file,
         previousGeneratedAt: ctx.diff.previousGeneratedAt,
-        new: ctx.diff.new,
+        new: ctx.diff.new.map((f) => writer.finding(f)),
         // A schema-1 baseline's findings carry all their evidence; cap them like tonight's.
         resolved: ctx.diff.resolved.map((f) => capFinding(f, report.layout.evidence)),
         persisting: ctx.diff.persisting.length,
       }
     : undefined;
-  return { ...report, check, ...(baseline ? { baseline } : {}) };
+  return { ...writtenReport(report, writer), check, ...(baseline ? { baseline } : {}) };
 }
 
-interface CheckReport extends Report {
+interface CheckReport extends WrittenReport {
   check: { failOn: Severity; failOnNew: boolean; failing: number; passed: boolean };
-  baseline?: { file: string; previousGeneratedAt: string | undefined; new: Finding[]; resolved: Finding[]; persisting: number };
+  baseline?: { file: string; previousGeneratedAt: string | undefined; new: WrittenFinding[]; resolved: WrittenFinding[]; persisting: number };
 }
 
 async function configFrom(flags: GateFlags, knownRules: string[]): Promise<VolactConfig> {

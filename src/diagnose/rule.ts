@@ -1,7 +1,7 @@
 // The shape of a rule: what it is (meta) and how it looks at one machine (check).
 import type { FactKind } from '../decode/index.js';
 import type { Fleet } from '../evidence/index.js';
-import { english, hasMessage, msg, type MessageRef } from '../messages/index.js';
+import { BASE_CATALOG, english, msg, type MessageRef } from '../messages/index.js';
 import type { EvidenceRef, Severity } from '../types.js';
 import type { MachineView } from './machine-view.js';
 import type { DiagnoseOptions } from './options.js';
@@ -69,5 +69,5 @@ export function titleOf(ruleId: string): MessageRef {
 /** The title message of a rule: from the catalog, or (a rule defined outside volact) its meta title as it is. */
 export function ruleTitle(meta: RuleMeta): MessageRef {
   const ref = titleOf(meta.id);
-  return hasMessage(ref.id) ? ref : msg('common.value', { value: meta.title });
+  return BASE_CATALOG.has(ref.id) ? ref : msg('common.value', { value: meta.title });
 }

@@ -12,12 +12,13 @@ import {
   list,
   pickLang,
   placeholders,
-  render,
   time,
   window,
   type MessageText,
 } from '../../src/messages/index.js';
-import '../../src/decode/index.js';
+import { MESSAGES } from '../../src/report/index.js';
+
+const render = MESSAGES.render.bind(MESSAGES);
 
 const entries = Object.entries(CATALOG as Record<string, MessageText>);
 const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;

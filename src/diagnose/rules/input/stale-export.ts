@@ -19,7 +19,7 @@ export default defineRule(
   ({ view, fleet, options }) => {
     const stale = staleness(view.machine, fleet, options);
     if (!stale) return [];
-    const evidence: EvidenceRef[] = [];
+    const spans: { at: number; records: number; evidence: EvidenceRef }[] = [];
     for (const span of view.machine.records) {
       // A forwarded log holds several computers: count and date this machine's own records when it names them.
       const { end, named } = computerEndOf(span, view.key);
@@ -28,14 +28,18 @@ export default defineRule(
       const records = own?.records ?? span.records;
       if (!newest) continue;
       const last = own ? undefined : span.idRuns[span.idRuns.length - 1]?.[1];
-      evidence.push(
-        evidenceAt(
+      spans.push({
+        at: Date.parse(newest),
+        records,
+        evidence: evidenceAt(
           { file: span.file, ...(last !== undefined ? { record: last } : {}) },
           msg('input/stale-export.span', { records, channel: span.channel || undefined, newest: time(newest) }),
         ),
-      );
+      });
     }
-    evidence.sort((a, b) => b.summary.localeCompare(a.summary));
+    // The freshest files first: they say how far the evidence reaches.
+    spans.sort((a, b) => b.at - a.at || b.records - a.records);
+    const evidence = spans.map((s) => s.evidence);
     if (evidence.length === 0) evidence.push(evidenceAt({ file: view.machine.files[0] ?? '' }, msg('input/stale-export.newest', { at: time(stale.endMs) })));
     return [
       {

@@ -4,7 +4,7 @@ import { hostMachine, kmsHosts, listeningPort } from '../../fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
-import { english, list, msg, semicolonList, type MessageRef } from '../../../messages/index.js';
+import { list, messageKey, msg, semicolonList, type MessageRef } from '../../../messages/index.js';
 
 export default defineRule(
   {
@@ -21,7 +21,7 @@ export default defineRule(
     const hostNames = list(hosts.map((h) => h.name));
     const evidence: EvidenceRef[] = [];
     const problems = new Map<string, MessageRef>();
-    const problem = (m: MessageRef): void => void problems.set(english(m), m);
+    const problem = (m: MessageRef): void => void problems.set(messageKey(m), m);
     for (const x of view.recentExchanges()) {
       const q = x.request;
       if (!q.host) continue;
