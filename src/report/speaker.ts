@@ -2,9 +2,17 @@
 // the code tables for `{code}` and `{explain}`. Reporters and the CLI render through it, once, at the edge, in
 // the run's language; nothing below them renders.
 import { CODE_NAMES } from '../decode/index.js';
-import { CATALOG, MessageCatalog, msg, type Lang, type MessageArg, type MessageId, type MessageRef } from '../messages/index.js';
+import { RULE_MESSAGES } from '../diagnose/index.js';
+import { CATALOG, MessageCatalog, msg, type Lang, type MessageArg, type MessageId, type MessageRef, type MessageText } from '../messages/index.js';
 
-export const MESSAGES = new MessageCatalog(CATALOG, CODE_NAMES);
+/** Our catalog and every rule's words: an id in both is a bug, found at load. */
+function wholeCatalog(): Record<string, MessageText> {
+  const clash = Object.keys(RULE_MESSAGES).filter((id) => id in CATALOG);
+  if (clash.length) throw new Error(`message ids both in the catalog and in a rule: ${clash.join(', ')}`);
+  return { ...CATALOG, ...RULE_MESSAGES };
+}
+
+export const MESSAGES = new MessageCatalog(wholeCatalog(), CODE_NAMES);
 
 /** Renders messages in one language. */
 export interface Speaker {

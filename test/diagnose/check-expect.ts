@@ -5,7 +5,7 @@ import path from 'node:path';
 import { analyze, type Analysis } from '../../src/analyze.js';
 import { machineKey } from '../../src/evidence/index.js';
 import type { Finding } from '../../src/types.js';
-import type { Expectation } from '../helpers/diagnose-scenarios.js';
+import type { Expectation } from '../rules/kit.js';
 import { english } from '../helpers/english.js';
 
 export function readExpect(dir: string): Expectation {

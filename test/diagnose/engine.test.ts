@@ -85,12 +85,12 @@ describe('the clock', () => {
 describe('isolation and shape', () => {
   it('a rule that throws becomes an internal-error finding; the others still run', async () => {
     const a = await analyze([fx('kms-client/count-below-threshold', 'fires')], { now: NOW });
-    const broken = defineRule(
-      { id: 'test/broken', severity: 'error', title: 'broken', description: 'throws', kb: [], facts: ['kms-request'], seed: 'test' },
-      () => {
+    const broken = defineRule({
+      meta: { id: 'test/broken', severity: 'error', description: 'throws', kb: [], facts: ['kms-request'], seed: 'test', messages: { title: { en: 'broken', ja: '壊れている' } } },
+      check() {
         throw new Error('boom');
       },
-    );
+    });
     const { findings } = runRules(a.fleet, [broken, ...RULES], resolveOptions({ now: NOW }), Date.parse(NOW));
     const internal = findings.filter((f) => f.rule === INTERNAL_ERROR_ID);
     expect(internal).toHaveLength(1);
