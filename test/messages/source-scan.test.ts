@@ -5,7 +5,7 @@
 // data such as 'VOLUME_KMSCLIENT' or 'slmgr.vbs /dli' do not look like that.
 //
 // Scope: the floors that speak to a person about a diagnosis — src/diagnose (rules, walks, evidence
-// summaries), src/evidence, src/fleet, src/report (chrome, renderers), src/cli (errors, verdicts) and the
+// summaries), src/evidence, src/fleet, src/report (chrome, renderers), src/gate and src/cli (errors, verdicts) and the
 // probe's argument errors (src/probe/endpoint.ts).
 // Out of scope, on purpose:
 // - src/ingest, src/decode, src/analyze.ts: rejection reasons ("expected <Event>, found …", with where).
@@ -19,6 +19,7 @@
 //   mirrored in README.md.
 // - A rule's meta.description and meta.seed: developer documentation of the rule (docs/rules.md), never shown in reports.
 // - A rule's meta.messages (its `en` / `ja` texts): the rule's part of the catalog, kept beside the rule.
+// - src/diagnose/rules-doc.ts: writes docs/rules.md, developer documentation (English, like meta.description).
 // - `new Error(...)` and `super(...)` in a class that extends Error without a catalog message: invariants and
 //   signals (OutputClosed) that are never shown to a person.
 // - src/report/junit.ts and github.ts chrome: CI formats read by machines and CI pages (their findings
@@ -28,8 +29,8 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const SCOPE = ['src/diagnose', 'src/evidence', 'src/fleet', 'src/report', 'src/cli', 'src/probe/endpoint.ts'];
-const EXEMPT_FILES = new Set(['src/report/junit.ts', 'src/report/github.ts', 'src/cli/help-examples.ts']);
+const SCOPE = ['src/diagnose', 'src/evidence', 'src/fleet', 'src/report', 'src/gate', 'src/cli', 'src/probe/endpoint.ts'];
+const EXEMPT_FILES = new Set(['src/report/junit.ts', 'src/report/github.ts', 'src/cli/help-examples.ts', 'src/diagnose/rules-doc.ts']);
 const SENTENCE = /\b[A-Za-z][a-z]+(?:'[a-z]+)?[ \u00a0]+[a-z]{2,}[ \u00a0]+[a-z]{2,}\b/;
 const HELP_CALLS = new Set(['description', 'option', 'requiredOption', 'argument', 'command', 'summary']);
 
