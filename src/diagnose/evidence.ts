@@ -1,14 +1,7 @@
 // Evidence references: where a fact came from (file + record or line) and what it said.
 import type { DnsSrvLookupFact, Fact } from '../decode/index.js';
-import { describeHresult } from '../decode/index.js';
 import { list, messageKey, msg, type MessageRef } from '../messages/index.js';
 import type { EvidenceRef } from '../types.js';
-
-/** "0xC004F038 (SL_E_VL_NOT_ENOUGH_COUNT)" — the code with its symbol when we know it. */
-export function codeLabel(code: string): string {
-  const info = describeHresult(code);
-  return info.symbol ? `${info.code} (${info.symbol})` : info.code;
-}
 
 const KMS_SERVICE_EVENT = { 'start-failed': 12291, 'renewal-timer-failed': 12292, 'dns-publish-failed': 12293, 'dns-publish-ok': 12294 } as const;
 const flagsOf = (flags: readonly string[]): string | undefined => (flags.length ? flags.join('|') : undefined);

@@ -5,7 +5,8 @@ import type { MessageId } from './catalog/index.js';
 import type { MessageArg, MessageRef } from './types.js';
 
 export { CATALOG, CATALOG_PARTS, type MessageId } from './catalog/index.js';
-export { BASE_CATALOG, english, messageKey, MessageCatalog, PLAIN_CODES, placeholders } from './format.js';
+export { BASE_CATALOG, english, messageKey, MessageCatalog, PLAIN_CODES } from './format.js';
+export { placeholders } from './template.js';
 export { formatCount, formatDuration, formatTime, formatWindow } from './intl.js';
 export { langFromEnv, pickLang } from './lang.js';
 export { LANGS, type CodeNames, type Lang, type MessageArg, type MessageRef, type MessageText } from './types.js';
