@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/analyze.js';
+import { english } from '../helpers/english.js';
 
 const NOW = '2024-03-07T12:00:00Z';
 
@@ -17,7 +18,11 @@ async function machine(files: Record<string, string | Buffer>): Promise<Analysis
 }
 
 const fixture = (name: string): Buffer => readFileSync(`fixtures/paste/${name}`);
-const finding = (a: Analysis, rule: string) => a.findings.find((f) => f.rule === rule);
+/** The finding of a rule, with its English text as the JSON report writes it. */
+function finding(a: Analysis, rule: string) {
+  const f = a.findings.find((x) => x.rule === rule);
+  return f && english.finding(f);
+}
 
 describe('roles from evidence', () => {
   it('an installed KMS client setup key and /skms make a KMS client: the /ato code goes to the KMS client walk', async () => {
@@ -47,7 +52,8 @@ describe('roles from evidence', () => {
   it('when nothing tells the role, the walk asks for slmgr /dlv', async () => {
     const a = await machine({ 'slui-settings.txt': fixture('en-slui-and-settings.txt') });
     expect(a.fleet.machines[0]?.roles).toEqual(['unknown']);
-    const step = a.walks.get('pc1')?.find((s) => s.id === 'role/known');
+    const found = a.walks.get('pc1')?.find((s) => s.id === 'role/known');
+    const step = found && english.step(found);
     expect(step).toMatchObject({ status: 'unknown' });
     expect(step?.collect).toContain('slmgr.vbs /dlv');
     // slui's text is in the paste already: the finding does not ask for it again.

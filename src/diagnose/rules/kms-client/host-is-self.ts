@@ -1,11 +1,11 @@
 // Table 2 row 2 (host and port right, and still no activation): the KMS host the client uses is the machine
 // itself. Since Windows 8 / Server 2012 and Office 2013 a KMS host does not activate its own machine.
-import { isSuccessHresult, type Fact } from '../../../decode/index.js';
+import type { Fact } from '../../../decode/index.js';
 import { evidenceOf } from '../../evidence.js';
 import type { MachineView } from '../../machine-view.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
-import { list, msg, NONE } from '../../../messages/index.js';
+import { list, NONE } from '../../../messages/index.js';
 
 /** The code a client gets then: "The data is invalid". */
 const SELF_CODE = '0x8007000D';
@@ -55,8 +55,8 @@ function hostsUsed(view: MachineView): Array<{ host: string; fact: Fact }> {
   return out;
 }
 
-export default defineRule(
-  {
+export default defineRule({
+  meta: {
     id: 'kms-client/host-is-self',
     severity: 'error',
     description:
@@ -64,27 +64,37 @@ export default defineRule(
     kb: ['code/0x8007000D', 'kms-client/static-host'],
     facts: ['kms-host-set', 'license', 'kms-request'],
     seed: 'Table 2 row 2 (host and port right)',
+    messages: {
+      title: { en: 'The KMS host this client uses is the machine itself', ja: 'このクライアントが使う KMS ホストがコンピューター自身である' },
+      detail: {
+        en: 'The client activates against {hosts}, which is this machine. Since Windows 8 / Windows Server 2012 and Office 2013 a KMS host does not activate the machine it runs on; the client is refused with "the data is invalid".{seen}',
+        ja: 'クライアントは {hosts} に対してライセンス認証を行いますが、これはこのコンピューター自身です。Windows 8 / Windows Server 2012 および Office 2013 以降、KMS ホストは自分が動いているコンピューターのライセンス認証を行わず、クライアントは「データが無効」で断られます。{seen}',
+      },
+      'code-seen': { en: ' It got {code:code}.', ja: '実際に {code:code} が返っています。' },
+      'remedy-other': { en: 'Point the client at a KMS host on another machine: {cmd}', ja: 'クライアントを別のコンピューターの KMS ホストに向けます: {cmd}' },
+      'remedy-dns': {
+        en: 'Or go back to DNS auto-discovery, once the SRV record names a host elsewhere: {cmd}',
+        ja: 'または、SRV リソース レコードが別のコンピューターのホストを指すようになってから、DNS による自動探索に戻します: {cmd}',
+      },
+      'remedy-host': {
+        en: 'If this machine is meant to be the KMS host, its own Windows activates with its KMS host key against Microsoft, not against itself: {cmd} with the host key installed.',
+        ja: 'このコンピューターを KMS ホストにする場合、その Windows 自身は KMS ホスト キーをインストールした状態で、自分ではなくマイクロソフトに対してライセンス認証します: {cmd}',
+      },
+    },
   },
-  ({ view }) => {
+  check({ view }, m) {
     const own = ownNames(view);
     const self = hostsUsed(view).filter((u) => isSelf(u.host, own));
     if (!self.length) return [];
-    const refused = view.codeSightings().filter((s) => s.code === SELF_CODE && !isSuccessHresult(s.code));
+    const refused = view.codeSightings().filter((s) => s.code === SELF_CODE);
     const hosts = [...new Set(self.map((u) => u.host))];
     return [
       {
-        detail: msg('kms-client/host-is-self.detail', {
-          hosts: list(hosts),
-          seen: refused.length ? msg('kms-client/host-is-self.code-seen', { code: SELF_CODE }) : NONE,
-        }),
+        detail: m('detail', { hosts: list(hosts), seen: refused.length ? m('code-seen', { code: SELF_CODE }) : NONE }),
         evidence: [...new Map([...self.map((u) => u.fact), ...refused.map((s) => s.fact)].map((f) => [f, evidenceOf(f)])).values()],
-        remedy: [
-          msg('kms-client/host-is-self.remedy-other', { cmd: CMD.skms() }),
-          msg('kms-client/host-is-self.remedy-dns', { cmd: CMD.ckms }),
-          msg('kms-client/host-is-self.remedy-host', { cmd: CMD.ato }),
-        ],
+        remedy: [m('remedy-other', { cmd: CMD.skms() }), m('remedy-dns', { cmd: CMD.ckms }), m('remedy-host', { cmd: CMD.ato })],
         kb: [`code/${SELF_CODE}`],
       },
     ];
   },
-);
+});
