@@ -93,7 +93,7 @@ export class SettingsReader implements BlockReader<SettingsParse> {
     if (this.sentence.length > 0) {
       // Windows' sentence with no code after it: the page's message, or (with no page fields) lines not understood.
       if (this.license) (this.license.other ??= {})['Message'] = this.sentence.map((l) => l.text).join(' ');
-      else this.unknownLines.push(...this.sentence);
+      else for (const l of this.sentence) this.unknownLines.push(l);
     }
     if (this.license) {
       const edition = this.license.name ? editionByName(this.license.name) : undefined;

@@ -75,8 +75,9 @@ export function parsePaste(text: string, source: SourceRef, options: SlmgrParseO
   const split = splitPaste(lines, readersFor(source, options));
   const facts: Fact[] = [];
   for (const block of split.blocks) {
-    facts.push(...block.result.facts);
-    notes.push(...block.result.notes);
+    // Loops, not push(...xs): a paste of 4 MiB can hold more facts than a call takes arguments.
+    for (const f of block.result.facts) facts.push(f);
+    for (const n of block.result.notes) notes.push(n);
     for (const u of block.result.unknown) unknownLines.push({ line: u.no, text: u.text });
   }
   for (const o of split.orphans) unknownLines.push({ line: o.no, text: o.text });
