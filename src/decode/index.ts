@@ -2,15 +2,17 @@
 export type * from './facts.js';
 export { decodeEvent, isActivationEvent, isSppProvider, ACTIVATION_EVENT_IDS } from './events.js';
 export { dataFromMessage } from './message.js';
-export { parseSlmgr } from './slmgr.js';
+export { parseSlmgr, SlmgrReader, licenseStatusFromText } from './slmgr/index.js';
 export { looksLikeSlmgr } from '../ingest/index.js';
-export type { SlmgrParse } from './slmgr.js';
-export { normalizeHresult, describeHresult, allHresults, isSuccessHresult } from './hresult.js';
+export type { SlmgrParse } from './slmgr/index.js';
+export { parsePaste, parseNetworkText, type PasteParse } from './paste/index.js';
+export { normalizeHresult, describeHresult, allHresults, isSuccessHresult, isKmsClientCode } from './hresult.js';
 export type { HresultInfo } from './hresult.js';
 export { responseCount } from './count-bearing.js';
 export { slmgrNameMatchesEdition, slmgrSkuOf, productLine } from './slmgr-skus.js';
 export {
   editionByActivationId,
+  editionByGvlk,
   editionByName,
   editionNameKey,
   allEditions,
@@ -28,16 +30,8 @@ export type { ChannelInfo, ChannelRole } from './channels.js';
 export { statusFlagNames, allStatusFlags } from './status-flags.js';
 export type { StatusFlag } from './status-flags.js';
 export { parseClientTime, parseGuid } from './fields.js';
-export { parseNetworkText, vlmcsDomain } from './network/index.js';
-export type { NetworkParse } from './network/index.js';
+export { vlmcsDomain } from './network/index.js';
+export type { PasteParse as NetworkParse } from './paste/index.js';
 export { parseDocument, type DocumentParse } from './document.js';
 
-// Messages name codes "0xC004F074 (SYMBOL)" and explain them from our tables (English, and Japanese where written).
-import { describeHresult as describeForMessages } from './hresult.js';
-import { setCodeLabels, setCodeMeanings } from '../messages/index.js';
-setCodeLabels((code) => {
-  const info = describeForMessages(code);
-  return info.symbol ? `${info.code} (${info.symbol})` : info.code;
-});
-setCodeMeanings('en', (code) => describeForMessages(code).meaning);
-setCodeMeanings('ja', (code) => describeForMessages(code).meaningJa);
+export { CODE_NAMES } from './code-names.js';

@@ -1,14 +1,7 @@
 // Evidence references: where a fact came from (file + record or line) and what it said.
 import type { DnsSrvLookupFact, Fact } from '../decode/index.js';
-import { describeHresult } from '../decode/index.js';
-import { english, list, msg, type MessageRef } from '../messages/index.js';
+import { list, messageKey, msg, type MessageRef } from '../messages/index.js';
 import type { EvidenceRef } from '../types.js';
-
-/** "0xC004F038 (SL_E_VL_NOT_ENOUGH_COUNT)" — the code with its symbol when we know it. */
-export function codeLabel(code: string): string {
-  const info = describeHresult(code);
-  return info.symbol ? `${info.code} (${info.symbol})` : info.code;
-}
 
 const KMS_SERVICE_EVENT = { 'start-failed': 12291, 'renewal-timer-failed': 12292, 'dns-publish-failed': 12293, 'dns-publish-ok': 12294 } as const;
 const flagsOf = (flags: readonly string[]): string | undefined => (flags.length ? flags.join('|') : undefined);
@@ -49,9 +42,24 @@ export function summarizeFact(fact: Fact): MessageRef {
     case 'log-cleared':
       return msg('evidence.log-cleared', { channel: fact.channel, user: fact.user ? `${fact.domain ? `${fact.domain}\\` : ''}${fact.user}` : undefined });
     case 'license':
+      if (fact.form === 'settings') return msg('evidence.settings', { name: fact.name, status: fact.licenseStatusText || undefined, key: fact.partialKey });
+      // An /ato that failed: Windows' own words, not a status the output never printed.
+      if (fact.form === 'ato' && fact.activationMessage) return msg('evidence.ato', { name: fact.name, text: fact.activationMessage });
       return msg('evidence.license', { name: fact.name, channel: fact.channel, status: fact.licenseStatusText || fact.licenseStatus });
     case 'slmgr-error':
+      if (fact.origin === 'slui' && fact.code) return msg('evidence.slui-error', { code: fact.code, text: fact.text || undefined });
+      if (fact.origin === 'settings' && fact.code) return msg('evidence.settings-error', { code: fact.code, text: fact.text || undefined });
       return msg('evidence.slmgr-error', { text: fact.text });
+    case 'key-installed':
+      return msg('evidence.key-installed', { key: fact.partialKey, gvlk: fact.gvlkFor });
+    case 'kms-host-set':
+      return msg('evidence.kms-host-set', { host: fact.host, port: fact.port });
+    case 'ip-config':
+      return msg('evidence.ip-config', {
+        host: fact.hostName || undefined,
+        suffix: fact.primarySuffix ? fact.primarySuffix : msg('evidence.ip-config.no-suffix'),
+        search: fact.searchList.length ? list(fact.searchList) : undefined,
+      });
     case 'dns-srv-lookup':
       return summarizeSrvLookup(fact);
     case 'port-check':
@@ -95,14 +103,14 @@ export function evidenceOf(fact: Fact, summary?: MessageRef): EvidenceRef {
 
 /** Evidence at a place that is no single fact (a hole between records, a whole file), said by a message. */
 export function evidenceAt(place: { file: string; record?: number; line?: number }, message: MessageRef): EvidenceRef {
-  return { ...place, summary: english(message), message };
+  return { ...place, message };
 }
 
 /** Evidence pointing at the fact's record (events) or line (slmgr text). */
 function makeEvidence(fact: Fact, message: MessageRef): EvidenceRef {
-  const ref: EvidenceRef = { file: fact.source.file, summary: english(message), message };
+  const ref: EvidenceRef = { file: fact.source.file, message };
   if (fact.kind === 'license') ref.line = fact.lineStart;
-  else if (fact.kind === 'slmgr-error') ref.line = fact.line;
+  else if (fact.kind === 'slmgr-error' || fact.kind === 'key-installed' || fact.kind === 'kms-host-set' || fact.kind === 'ip-config') ref.line = fact.line;
   else {
     if (fact.source.record !== undefined) ref.record = fact.source.record;
     else if (fact.source.line !== undefined) ref.line = fact.source.line;
@@ -114,7 +122,7 @@ function makeEvidence(fact: Fact, message: MessageRef): EvidenceRef {
 /** Same place: one record or line is cited once, with the first (richest) summary a rule gave it. */
 function evidenceKey(e: EvidenceRef): string {
   const located = e.record !== undefined || e.line !== undefined;
-  return `${e.file}\u0000${e.record ?? ''}\u0000${e.line ?? ''}\u0000${e.eventId ?? ''}${located ? '' : `\u0000${e.summary}`}`;
+  return `${e.file}\u0000${e.record ?? ''}\u0000${e.line ?? ''}\u0000${e.eventId ?? ''}${located ? '' : `\u0000${messageKey(e.message)}`}`;
 }
 
 // A host finding can cite tens of thousands of 12290s: dedupe by key, not by scanning the list.

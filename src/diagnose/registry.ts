@@ -1,5 +1,6 @@
 // Every rule, in the order the guide walks them (Table 2, KMS host, Table 3, then the rest).
-// test/diagnose/registry.test.ts checks this list against RULES.md and the files in rules/.
+// test/diagnose/registry.test.ts checks this list against the files in rules/ (and ../shared/RULES.md when present);
+// docs/rules.md is written from it (npm run docs:rules).
 import type { Rule } from './rule.js';
 import kmsClientActivated from './rules/kms-client/activated.js';
 import kmsClientNotActivated from './rules/kms-client/not-activated.js';
@@ -12,6 +13,7 @@ import kmsClientDnsLookupFailed from './rules/kms-client/dns-lookup-failed.js';
 import kmsClientTimeSkew from './rules/kms-client/time-skew.js';
 import kmsClientInvalidVolumeKey from './rules/kms-client/invalid-volume-key.js';
 import kmsClientStaticHost from './rules/kms-client/static-host.js';
+import kmsClientHostIsSelf from './rules/kms-client/host-is-self.js';
 import kmsClientActivationExpiring from './rules/kms-client/activation-expiring.js';
 import kmsHostDuplicateCmid from './rules/kms-host/duplicate-cmid.js';
 import kmsHostCountBelowThreshold from './rules/kms-host/count-below-threshold.js';
@@ -53,6 +55,7 @@ export const RULES: readonly Rule[] = [
   kmsClientInvalidVolumeKey,
   kmsClientStaticHost,
   kmsClientActivationExpiring,
+  kmsClientHostIsSelf,
   kmsHostDuplicateCmid,
   kmsHostCountBelowThreshold,
   kmsHostIdle,
