@@ -128,8 +128,10 @@ function caseXml(suite: string, c: Case, options: JunitOptions): { kind: 'pass' 
 
 function findingText(f: Finding): string {
   const lines = [`[${f.severity}] ${f.rule}: ${f.title}`, f.detail];
-  if (f.evidence.length > 0) lines.push('Evidence:', ...f.evidence.map((e) => `- ${evidenceLine(e)}`));
-  if (f.remedy.length > 0) lines.push('What to do:', ...f.remedy.map((r, i) => `${i + 1}. ${r}`));
+  if (f.evidence.length > 0) lines.push('Evidence:');
+  for (const e of f.evidence) lines.push(`- ${evidenceLine(e)}`);
+  if (f.remedy.length > 0) lines.push('What to do:');
+  f.remedy.forEach((r, i) => lines.push(`${i + 1}. ${r}`));
   if (f.kb.length > 0) lines.push(`See: ${f.kb.join(', ')} (volact explain <id>)`);
   return lines.filter((l) => l !== '').join('\n');
 }

@@ -108,7 +108,8 @@ function markdownParts(report: Report, options: MarkdownOptions): Omit<MarkdownB
   const tail: Markdown[] = [];
   const others = renderOtherMachines(rest, byMachine, t);
   if (others) tail.push(others);
-  tail.push(renderInputs(report.inputs, t), ...(options.appendix ?? []));
+  tail.push(renderInputs(report.inputs, t));
+  for (const a of options.appendix ?? []) tail.push(a);
   const machines = function* (): Generator<Markdown> {
     for (const m of sorted) yield renderMachine(m, byMachine.get(m.name) ?? [], ctx);
   };
@@ -292,7 +293,8 @@ function renderFleet(views: FleetViews | undefined, findings: Finding[], ctx: Ct
   const sections = views ? renderFleetViews(views, ctx.t) : [];
   if (sections.length === 0 && fleetFindings.length === 0) return [];
   const parts: Markdown[] = [md`## ${ctx.t.fleet}`, ...sections];
-  if (fleetFindings.length > 0) parts.push(md`### ${ctx.t.fleetFindings}`, ...fleetFindings.map((f) => renderFinding(f, ctx)));
+  if (fleetFindings.length > 0) parts.push(md`### ${ctx.t.fleetFindings}`);
+  for (const f of fleetFindings) parts.push(renderFinding(f, ctx));
   return parts;
 }
 
@@ -414,7 +416,8 @@ function renderInputs(inputs: ReportInput[], t: ReportText): Markdown {
     .slice(0, PROBLEM_INPUT_ROWS)
     .map((i) => md`| ${codeSpan(i.file)} | ${i.format} | ${i.records} | ${i.decoded} | ${i.ignored} | ${rejectedCount(i)} |`);
   const table: Markdown[] = [md`## ${t.inputs}`];
-  if (rows.length > 0) table.push(md``, header(t.inputsHead), md`|---|---|---:|---:|---:|---:|`, ...rows);
+  if (rows.length > 0) table.push(md``, header(t.inputsHead), md`|---|---|---:|---:|---:|---:|`);
+  for (const row of rows) table.push(row);
   if (listed.length > PROBLEM_INPUT_ROWS) table.push(md``, md`${t.moreInputRows(listed.length - PROBLEM_INPUT_ROWS)}`);
   if (listed.length < inputs.length) {
     const rest = inputs.filter((i) => !troubled(i));

@@ -86,20 +86,20 @@ export function parseNetworkText(text: string, source: SourceRef): NetworkParse 
     switch (block.tool) {
       case 'nslookup': {
         const r = parseNslookup(block.lines, source, block.command);
-        facts.push(...r.facts);
+        for (const f of r.facts) facts.push(f);
         keep(r.unknown);
         break;
       }
       case 'resolve-dnsname': {
         const r = parseResolveDnsName(block.lines, source, block.command);
-        facts.push(...r.facts);
+        for (const f of r.facts) facts.push(f);
         keep(r.unknown);
         break;
       }
       case 'test-netconnection': {
         const r = parseTestNetConnection(block.lines, source, block.command);
-        facts.push(...r.checks);
-        notes.push(...r.notes);
+        for (const f of r.checks) facts.push(f);
+        for (const n of r.notes) notes.push(n);
         keep(r.unknown);
         break;
       }

@@ -23,4 +23,6 @@ export const COMMON = {
   'common.the-kms-host': { en: 'the KMS host', ja: 'KMS ホスト' },
   'common.dns': { en: 'DNS', ja: 'DNS' },
   'common.a-client': { en: 'a client', ja: 'あるクライアント' },
+  /** A list cut to its first items: a finding that names many things names a few and counts the rest. */
+  'common.list-more': { en: '{items} and {n} more', ja: '{items} ほか {n} 件' },
 } as const satisfies Record<string, MessageText>;

@@ -170,6 +170,10 @@ export const RULES_KMS_CLIENT = {
     en: "KMS refuses requests whose timestamp is more than {hours} hours (UTC) away from the host's clock (0xC004F06C).",
     ja: 'KMS は、タイムスタンプがホストの時刻から {hours} 時間 (UTC) を超えて離れている要求を拒否します (0xC004F06C)。',
   },
+  'kms-client/time-skew.more-unclaimed': {
+    en: '{n} more 12290s with skew carry this CMID under names that are no machine of the snapshot (clones of one image share them).',
+    ja: 'スナップショットにない名前で、この CMID を持つ時刻のずれた 12290 がほかに {n} 件あります (同じイメージの複製はこれを共有します)。',
+  },
   'kms-client/time-skew.evidence': {
     en: '{host}: 12290 result {code}, client {client}, client time {clientTime} vs host time {hostTime}{diff}',
     ja: '{host}: 12290 の結果 {code}、クライアント {client}、クライアント時刻 {clientTime} / ホスト時刻 {hostTime}{diff}',

@@ -25,7 +25,8 @@ export default defineRule(
         if (listen.stated && listen.port !== record.port) {
           wrong.push(msg('dns/srv-port-mismatch.listens', { target: record.target, port: record.port, listen: listen.port }));
           const stated = host.facts.find((f) => f.kind === 'license' && f.kmsHost?.listeningPort !== undefined);
-          evidence.push(evidenceOf(lookup), ...(stated ? [evidenceOf(stated, msg('dns/srv-port-mismatch.listening-evidence', { host: host.name, port: listen.port }))] : []));
+          evidence.push(evidenceOf(lookup));
+          if (stated) evidence.push(evidenceOf(stated, msg('dns/srv-port-mismatch.listening-evidence', { host: host.name, port: listen.port })));
           continue;
         }
       }

@@ -39,7 +39,8 @@ export default defineRule(
       }
       if (!why.length) continue;
       stale.push(msg('dns/srv-stale.target', { target: record.target, port: record.port, why: semicolonList(why) }));
-      evidence.push(evidenceOf(lookup), ...proof);
+      evidence.push(evidenceOf(lookup));
+      for (const p of proof) evidence.push(p);
     }
     if (!stale.length) return [];
     return [

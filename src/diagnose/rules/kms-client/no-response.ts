@@ -4,7 +4,7 @@ import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { list, msg, time } from '../../../messages/index.js';
 import { HOST_ANSWER_CODES, isOneOf } from '../../codes.js';
-import { hostMachine, matchingHostEntries } from '../../fleet-queries.js';
+import { firstMatchingHostEntry, hostMachine } from '../../fleet-queries.js';
 import type { Exchange, MachineView } from '../../machine-view.js';
 import { HOUR } from '../../time.js';
 import type { Fleet } from '../../../evidence/index.js';
@@ -48,5 +48,5 @@ function hostAnswered(x: Exchange, view: MachineView, fleet: Fleet, skewMs: numb
   if (x.request.result && isOneOf(x.request.result, HOST_ANSWER_CODES)) return true;
   const host = hostMachine(fleet, x.request.host);
   if (!host || host.key === view.key) return false;
-  return matchingHostEntries(fleet, host.key, x.request, view.machine, skewMs, x.at).length > 0;
+  return firstMatchingHostEntry(fleet, host.key, x.request, view.machine, skewMs, x.at) !== undefined;
 }

@@ -1,6 +1,6 @@
 // Table 2 row 2: did the KMS host log a 12290 for this client?
 import { evidenceOf } from '../../evidence.js';
-import { hostLog, hostLogSpan, hostMachine, matchingHostEntries, nearestHostEntry } from '../../fleet-queries.js';
+import { firstMatchingHostEntry, hostLog, hostLogSpan, hostMachine, nearestHostEntry } from '../../fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { HOUR } from '../../time.js';
@@ -26,7 +26,7 @@ export default defineRule(
       if (!host || host.key === view.key) continue;
       const span = hostLogSpan(fleet, host.key);
       if (!span || span.first > x.at + skew || span.last < x.at) continue;
-      if (matchingHostEntries(fleet, host.key, x.request, view.machine, skew, x.at).length) continue;
+      if (firstMatchingHostEntry(fleet, host.key, x.request, view.machine, skew, x.at)) continue;
       hosts.add(host.name);
       const log = hostLog(fleet, host.key);
       evidence.push(evidenceOf(x.request));

@@ -1,11 +1,45 @@
 // Table 2 row 5: clients are not added to the count because clones share one CMID.
-import { machineKey } from '../../../evidence/index.js';
+import { machineKey, type Fleet } from '../../../evidence/index.js';
 import { evidenceOf } from '../../evidence.js';
-import { hostEntriesForClient, hostLog, namesByCmid, namesFollowEachOther } from '../../fleet-queries.js';
+import { entriesWithCmid, hostLog, machineByKey, namesByCmid, namesFollowEachOther } from '../../fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
-import { list, msg, NONE, semicolonList, type MessageRef } from '../../../messages/index.js';
+import { cappedList, LIST_EXAMPLES, msg, NONE, type MessageRef } from '../../../messages/index.js';
+
+interface NamesOfCmid {
+  /** Every name the CMID came under (12290 client names, clients' own 12288), with the machine each is. */
+  names: Array<{ name: string; identity: string }>;
+  /** How many of those names each machine has. */
+  perIdentity: Map<string, number>;
+}
+
+// Per fleet: a CMID that 4,000 clones share is looked at by each clone, so its names are sorted out once.
+const namesIndexes = new WeakMap<Fleet, Map<string, NamesOfCmid | undefined>>();
+
+function namesOf(fleet: Fleet, cmid: string): NamesOfCmid | undefined {
+  let index = namesIndexes.get(fleet);
+  if (!index) namesIndexes.set(fleet, (index = new Map()));
+  if (index.has(cmid)) return index.get(cmid);
+  const held = findNames(fleet, cmid);
+  index.set(cmid, held);
+  return held;
+}
+
+function findNames(fleet: Fleet, cmid: string): NamesOfCmid | undefined {
+  const names = fleet.cmidNames.get(cmid);
+  let held: NamesOfCmid | undefined;
+  if (names) {
+    held = { names: [], perIdentity: new Map() };
+    for (const name of names) {
+      // Names the evidence layer joined as one renamed machine are that machine, not another.
+      const identity = fleet.find(name)?.key ?? machineKey(name);
+      held.names.push({ name, identity });
+      held.perIdentity.set(identity, (held.perIdentity.get(identity) ?? 0) + 1);
+    }
+  }
+  return held;
+}
 
 const REMEDY = [
   msg('kms-host/duplicate-cmid.remedy-rearm', { rearm: CMD.rearm }),
@@ -35,40 +69,50 @@ export default defineRule(
         const spelled = [...names.values()].map((list) => list[0].clientName);
         // With one request per name in a short log, a rename looks the same as clones: say so.
         const caveat = namesFollowEachOther(names) ? msg('kms-host/duplicate-cmid.caveat') : NONE;
-        lines.push(msg('kms-host/duplicate-cmid.group', { cmid, n: names.size, names: list(spelled), caveat }));
+        lines.push(msg('kms-host/duplicate-cmid.group', { cmid, n: names.size, names: cappedList(spelled.slice(0, LIST_EXAMPLES), spelled.length), caveat }));
         for (const entries of names.values()) {
           evidence.push(evidenceOf(entries[0], msg('kms-host/duplicate-cmid.evidence-host', { cmid, client: entries[0].clientName, n: entries.length })));
         }
       }
       hits.push({
         title: msg('kms-host/duplicate-cmid.title-groups', { n: groups.length }),
-        detail: msg('kms-host/duplicate-cmid.detail-host', { groups: semicolonList(lines) }),
+        detail: msg('kms-host/duplicate-cmid.detail-host', { groups: cappedList(lines.slice(0, LIST_EXAMPLES), lines.length, 'semicolon') }),
         evidence,
         remedy: REMEDY,
       });
     }
-    // The client's view: another machine of the snapshot, or a host's 12290, uses this machine's CMID.
+    // The client's view: another machine of the snapshot, or a host's 12290, uses this machine's CMID. Clones
+    // can be thousands: each names a few of the others and counts the rest.
     for (const cmid of view.machine.cmids) {
-      // A name the evidence layer took as this machine's old name (a rename) is not another machine.
-      const others = [...(fleet.cmidNames.get(cmid) ?? [])].filter((n) => (fleet.find(n)?.key ?? machineKey(n)) !== view.key);
-      const otherKeys = [...new Set(others.map(machineKey))];
-      if (!otherKeys.length) continue;
+      const shared = namesOf(fleet, cmid);
+      const otherNames = shared ? shared.names.length - (shared.perIdentity.get(view.key) ?? 0) : 0;
+      if (!shared || otherNames === 0) continue;
+      const shown: string[] = [];
+      const otherKeys = new Set<string>();
+      for (const { name, identity } of shared.names) {
+        if (identity === view.key) continue;
+        if (shown.length < LIST_EXAMPLES) shown.push(name);
+        if (otherKeys.size < LIST_EXAMPLES) otherKeys.add(machineKey(name));
+        if (shown.length >= LIST_EXAMPLES && otherKeys.size >= LIST_EXAMPLES) break;
+      }
       const evidence: EvidenceRef[] = [];
       const own = view.facts('kms-request').find((f) => f.cmid.toLowerCase() === cmid) ?? view.licenses().find((l) => l.kmsClient?.cmid?.toLowerCase() === cmid);
       if (own) evidence.push(evidenceOf(own, msg('kms-host/duplicate-cmid.evidence-own', { machine: view.name, cmid })));
-      for (const m of fleet.machines) {
-        if (m.key === view.key || !otherKeys.includes(m.key)) continue;
-        const theirs = m.facts.find((f) => (f.kind === 'kms-request' && f.cmid.toLowerCase() === cmid) || (f.kind === 'license' && f.kmsClient?.cmid?.toLowerCase() === cmid));
-        if (theirs) evidence.push(evidenceOf(theirs, msg('kms-host/duplicate-cmid.evidence-other', { machine: m.name, cmid })));
+      for (const key of [...otherKeys].sort((a, b) => a.localeCompare(b))) {
+        const m = key === view.key ? undefined : machineByKey(fleet, key);
+        const theirs = m?.facts.find((f) => (f.kind === 'kms-request' && f.cmid.toLowerCase() === cmid) || (f.kind === 'license' && f.kmsClient?.cmid?.toLowerCase() === cmid));
+        if (m && theirs) evidence.push(evidenceOf(theirs, msg('kms-host/duplicate-cmid.evidence-other', { machine: m.name, cmid })));
       }
-      for (const { entry } of hostEntriesForClient(fleet, view.machine)) {
-        if (entry.cmid.toLowerCase() === cmid && machineKey(entry.clientName) !== view.key) {
-          evidence.push(evidenceOf(entry, msg('kms-host/duplicate-cmid.evidence-12290', { cmid, client: entry.clientName })));
-        }
+      let logged = 0;
+      for (const { hostKey, entry } of entriesWithCmid(fleet, cmid)) {
+        if (hostKey === view.key || machineKey(entry.clientName) === view.key) continue;
+        evidence.push(evidenceOf(entry, msg('kms-host/duplicate-cmid.evidence-12290', { cmid, client: entry.clientName })));
+        if (++logged === LIST_EXAMPLES) break;
       }
+      const others = cappedList(shown, otherNames);
       hits.push({
-        title: msg('kms-host/duplicate-cmid.title-client', { cmid, others: list(others) }),
-        detail: msg('kms-host/duplicate-cmid.detail-client', { others: list([...new Set(others)]) }),
+        title: msg('kms-host/duplicate-cmid.title-client', { cmid, others }),
+        detail: msg('kms-host/duplicate-cmid.detail-client', { others }),
         evidence,
         remedy: REMEDY,
       });
