@@ -1,6 +1,6 @@
 // Cross-machine questions the KMS rules ask: which machine is the host a client named, what did
 // that host log for the client, which names share a CMID.
-import type { KmsHostRequestFact, KmsRequestFact } from '../decode/index.js';
+import type { KmsHostRequestFact, KmsRequestFact, LicenseFact } from '../decode/index.js';
 import type { Fleet, Machine, TimeSpan } from '../evidence/index.js';
 import { followOneAnother, machineKey } from '../evidence/index.js';
 import { toMs } from './time.js';
@@ -249,15 +249,21 @@ export function machineByKey(fleet: Fleet, key: string): Machine | undefined {
   return index.get(key);
 }
 
-/** The port a KMS host listens on: slmgr "Listening on Port", else the default 1688. */
-const ports = new WeakMap<Machine, { port: number; stated: boolean }>();
+export interface ListeningPort {
+  port: number;
+  stated: boolean;
+  /** The slmgr block that states it. */
+  statedBy?: LicenseFact;
+}
+
+const ports = new WeakMap<Machine, ListeningPort>();
 
 /** The port a KMS host listens on: slmgr "Listening on Port", else the default 1688 (once per host: its log can be huge). */
-export function listeningPort(host: Machine): { port: number; stated: boolean } {
+export function listeningPort(host: Machine): ListeningPort {
   let port = ports.get(host);
   if (!port) {
-    const stated = host.facts.find((f) => f.kind === 'license' && f.kmsHost?.listeningPort !== undefined);
-    port = stated?.kind === 'license' && stated.kmsHost?.listeningPort !== undefined ? { port: stated.kmsHost.listeningPort, stated: true } : { port: DEFAULT_KMS_PORT, stated: false };
+    const stated = host.facts.find((f): f is LicenseFact => f.kind === 'license' && f.kmsHost?.listeningPort !== undefined);
+    port = stated?.kmsHost?.listeningPort !== undefined ? { port: stated.kmsHost.listeningPort, stated: true, statedBy: stated } : { port: DEFAULT_KMS_PORT, stated: false };
     ports.set(host, port);
   }
   return port;

@@ -45,6 +45,66 @@ export function checksHost(check: PortCheckFact, host: string, addresses: readon
   return machineKey(check.host) === machineKey(host) && sameDomainOrShort(check.host, host);
 }
 
+interface CheckIndex {
+  /** Full lower-case name → checks aimed at it by that name. */
+  byName: Map<string, number[]>;
+  /** Machine key → checks aimed at a short name (no dot) with that key. */
+  byShortName: Map<string, number[]>;
+  /** Machine key → every check aimed at a name with that key. */
+  byKey: Map<string, number[]>;
+  /** Address as written → checks aimed at it. */
+  byAddress: Map<string, number[]>;
+}
+
+const checkIndexes = new WeakMap<MachineView, CheckIndex>();
+
+function checkIndex(view: MachineView): CheckIndex {
+  let index = checkIndexes.get(view);
+  if (index) return index;
+  index = { byName: new Map(), byShortName: new Map(), byKey: new Map(), byAddress: new Map() };
+  const add = (map: Map<string, number[]>, key: string, i: number): void => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  view.facts('port-check').forEach((check, i) => {
+    if (isIP(check.host)) return add(index!.byAddress, check.host, i);
+    const name = normalName(check.host);
+    const key = machineKey(check.host);
+    add(index!.byName, name, i);
+    add(index!.byKey, key, i);
+    if (!name.includes('.')) add(index!.byShortName, key, i);
+  });
+  checkIndexes.set(view, index);
+  return index;
+}
+
+/**
+ * The machine's port checks aimed at `host` (see checksHost), in the order they were read, found through an
+ * index: a paste can hold thousands of SRV answers and of checks.
+ */
+export function portChecksFor(view: MachineView, host: string, addresses: readonly string[] = []): PortCheckFact[] {
+  const index = checkIndex(view);
+  const all = view.facts('port-check');
+  const found = new Set<number>();
+  const take = (list: readonly number[] | undefined): void => {
+    for (const i of list ?? []) found.add(i);
+  };
+  const name = normalName(host);
+  const key = machineKey(host);
+  if (!name.includes('.')) take(index.byKey.get(key));
+  else {
+    take(index.byName.get(name));
+    take(index.byShortName.get(key));
+  }
+  for (const address of addresses) take(index.byAddress.get(address));
+  return [...found].sort((a, b) => a - b).map((i) => all[i]);
+}
+
+function normalName(host: string): string {
+  return host.toLowerCase().replace(/\.$/, '');
+}
+
 /** "kms01" matches "kms01.contoso.com"; "kms01.a.com" does not match "kms01.b.com". */
 function sameDomainOrShort(a: string, b: string): boolean {
   const x = a.toLowerCase().replace(/\.$/, '');

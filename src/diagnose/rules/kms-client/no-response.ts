@@ -2,7 +2,7 @@
 import { evidenceOf, summarizeFact } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
-import { list, msg, time } from '../../../messages/index.js';
+import { cappedList, LIST_EXAMPLES, msg, time } from '../../../messages/index.js';
 import { HOST_ANSWER_CODES, isOneOf } from '../../codes.js';
 import { firstMatchingHostEntry, hostMachine } from '../../fleet-queries.js';
 import type { Exchange, MachineView } from '../../machine-view.js';
@@ -25,7 +25,7 @@ export default defineRule(
     const hosts = [...new Set(lonely.map((x) => `${x.request.host}${x.request.port !== undefined ? `:${x.request.port}` : ''}`))];
     return [
       {
-        detail: msg('kms-client/no-response.detail', { n: lonely.length, hosts: list(hosts), last: time(lonely[lonely.length - 1].at) }),
+        detail: msg('kms-client/no-response.detail', { n: lonely.length, hosts: cappedList(hosts.slice(0, LIST_EXAMPLES), hosts.length), last: time(lonely[lonely.length - 1].at) }),
         evidence: lonely.map((x) => evidenceOf(x.request, msg('kms-client/no-response.evidence', { summary: summarizeFact(x.request) }))),
         remedy: [
           msg('kms-client/no-response.remedy-test', {

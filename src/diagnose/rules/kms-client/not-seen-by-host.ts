@@ -5,7 +5,7 @@ import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { HOUR } from '../../time.js';
 import type { EvidenceRef } from '../../../types.js';
-import { count, list, msg, time } from '../../../messages/index.js';
+import { cappedList, count, LIST_EXAMPLES, msg, time } from '../../../messages/index.js';
 
 export default defineRule(
   {
@@ -52,7 +52,7 @@ export default defineRule(
     if (!evidence.length) return [];
     return [
       {
-        detail: msg('kms-client/not-seen-by-host.detail', { hosts: list([...hosts]) }),
+        detail: msg('kms-client/not-seen-by-host.detail', { hosts: cappedList([...hosts].slice(0, LIST_EXAMPLES), hosts.size) }),
         evidence,
         remedy: [
           msg('kms-client/not-seen-by-host.remedy-port'),
