@@ -212,7 +212,7 @@ export const SHAPES: Shape[] = [
     name: 'daily-files-host',
     input: "one KMS host's log exported every day into its own file, n files in one folder",
     unit: 'files',
-    n: 2_000,
+    n: 4_000,
     write(dir, n) {
       for (let d = 0; d < n; d++) {
         writeWevtutil(dir, `kms01/KMS-${iso(START + d * DAY).slice(0, 10)}.xml`, hostRequests(4, (i) => 1 + d * 4 + i, 6 * HOUR));
@@ -223,7 +223,7 @@ export const SHAPES: Shape[] = [
     name: 'flat-folder-files',
     input: "one client's events exported every hour by a script, n small files in one flat folder",
     unit: 'files',
-    n: 2_000,
+    n: 4_000,
     write(dir, n) {
       for (let f = 0; f < n; f++) {
         const at = START + f * HOUR;
@@ -320,11 +320,12 @@ export const SHAPES: Shape[] = [
   },
   {
     name: 'products-one-rule',
-    input: 'slmgr /dli of a machine with n products, all in notification mode (one rule fires for each)',
+    input: 'slmgr /dli of a machine with n products, each in its initial grace period ending at its own time (one rule fires for each)',
     unit: 'products',
-    n: 1_000,
+    // Without the KMS client part each block is short enough for 4N to stay under slmgr's 4 Mi character limit.
+    n: 2_000,
     write(dir, n) {
-      const products: ProductBlock[] = Array.from({ length: n }, (_, i) => ({ ...volumeProduct(i), status: 'Notification', notificationReason: '0xC004F009 (grace time expired)' }));
+      const products: ProductBlock[] = Array.from({ length: n }, (_, i) => ({ ...volumeProduct(i), status: 'Initial grace period', volumeExpiryMinutes: undefined, graceMinutes: 600 + i, kmsClient: undefined }));
       writeText(dir, 'pc00001/slmgr-dli.txt', slmgrText('en', products));
     },
   },
@@ -332,7 +333,7 @@ export const SHAPES: Shape[] = [
     name: 'long-message-lines',
     input: 'wevtutil /f:text whose 12288 message has a short Info value followed by n plain lines (a pasted message)',
     unit: 'lines',
-    n: 20_000,
+    n: 50_000,
     write(dir, n) {
       const lines = Array.from({ length: n }, (_, i) => `line${i % 97}`).join('\n');
       writeWevtutilText(dir, 'pc00001/Application.txt', [
