@@ -149,7 +149,7 @@ describe('a site where every client asks its own host', () => {
 });
 
 describe('a newest-first export with a hole after every record', () => {
-  it('collects record ids into the same runs in any order (the bench's newest-first shape guards the time)', () => {
+  it('collects record ids into the same runs in any order (the newest-first shape of the bench guards the time)', () => {
     const runs = (ids: number[]): Array<[number, number]> => {
       const ledger = new RecordLedger('f.evtx');
       for (const id of ids) ledger.add({ recordIds: [id], channel: 'Application' });
