@@ -346,7 +346,8 @@ export const SHAPES: Shape[] = [
     name: 'long-value',
     input: "a client's 12290 whose CMID field is n KB of backtick runs (hostile), rendered as Markdown",
     unit: 'KB',
-    n: 64,
+    // 4N holds 262,144 runs: past what a call takes as arguments.
+    n: 128,
     write(dir, n) {
       writeWevtutil(dir, 'kms01/KeyManagementService.xml', [
         ev12290(HOST, iso(START), 1, { client: client(9), cmid: '`a'.repeat(n * 512) }),

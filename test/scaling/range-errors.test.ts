@@ -62,7 +62,7 @@ describe('PowerShell Format-List with 200,000 blank lines inside a message', () 
       'TimeCreated  : 1/1/2024 12:00:02 AM\r\nProviderName : Microsoft-Windows-Security-SPP\r\nId           : 12289\r\n' +
       'Message      : The client has processed an activation response from the key management service machine.\r\n' +
       '               Info:\r\n               0xC004F038, 0x04000000, 0, 0, 12, 120, 10080, 2024/01/01 00:00\r\n\r\n';
-    const reader = makePowerShellListReader({ encoding: 'utf8', bomLength: 0 });
+    const reader = makePowerShellListReader({ encoding: 'utf-8', bomLength: 0 });
     const items: ReaderItem[] = [];
     async function* input(): AsyncGenerator<Buffer> {
       yield Buffer.from(text, 'utf8');
