@@ -19,6 +19,7 @@ import {
   type ProductBlock,
 } from '../../test/helpers/activation-exports.js';
 import { makeZip } from '../../test/helpers/archive-writer.js';
+import { denseExportChunks } from '../../test/helpers/dense-export.js';
 import {
   Appender,
   DAY,
@@ -206,6 +207,18 @@ export const SHAPES: Shape[] = [
           yield { id: 12288, at, provider: SPP, message: `${REQUEST_TEXT}\nInfo:\n${info(['0x00000000', '0x00000000', `${HOST}:1688`, cmidOf(200_000 + i), ct, 0, 2, 30240, ACT.win10Enterprise, 25])}` };
         }
       })());
+    },
+  },
+  {
+    name: 'forwarded-collector',
+    input: "a Windows Event Forwarding collector's export: n clients' 12288/12289 interleaved with their host's 12290s (test/helpers/dense-export.js)",
+    unit: 'clients',
+    n: 2_000,
+    write(dir, n) {
+      const out = new Appender(dir, 'collector/ForwardedEvents.xml');
+      // About 2.5 KB per exchange: three exchanges per client.
+      for (const chunk of denseExportChunks({ clients: n, targetBytes: n * 3 * 2500 })) out.write(chunk);
+      out.close();
     },
   },
   {

@@ -6,7 +6,7 @@ import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
 import type { Fact } from '../../../decode/index.js';
-import { list, msg } from '../../../messages/index.js';
+import { cappedList, LIST_EXAMPLES, msg } from '../../../messages/index.js';
 
 export default defineRule(
   {
@@ -26,12 +26,14 @@ export default defineRule(
     if (!unknown.length) return [];
     const codes = [...new Set(unknown.map((s) => s.code))];
     const evidence: EvidenceRef[] = mergeEvidence([], unknown.map((s) => evidenceOf(s.fact)));
+    // A host log can carry any number of distinct codes: name a few, count the rest.
+    const named = cappedList(codes.slice(0, LIST_EXAMPLES), codes.length);
     return [
       {
-        title: msg('error/unknown-code.title-codes', { n: codes.length, codes: list(codes) }),
-        detail: msg('error/unknown-code.detail', { codes: list(codes) }),
+        title: msg('error/unknown-code.title-codes', { n: codes.length, codes: named }),
+        detail: msg('error/unknown-code.detail', { codes: named }),
         evidence,
-        remedy: codes.map((c) => msg('error/unknown-code.remedy', { cmd: CMD.slui(c) })),
+        remedy: codes.slice(0, LIST_EXAMPLES).map((c) => msg('error/unknown-code.remedy', { cmd: CMD.slui(c) })),
       },
     ];
   },
