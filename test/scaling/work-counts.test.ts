@@ -6,6 +6,7 @@ import type { Fact } from '../../src/decode/index.js';
 import { diagnose } from '../../src/diagnose/index.js';
 import { MachineView } from '../../src/diagnose/machine-view.js';
 import { RecordLedger } from '../../src/evidence/index.js';
+import { english } from '../helpers/english.js';
 import { answered, asked, cmidOf, countReads, fleetOf, HOST, HOUR, MINUTE, served, START } from './facts.js';
 
 /** 4n's count over n's: 4 when linear, ~4.7 for n log n at these sizes, 16 when quadratic. */
@@ -81,7 +82,7 @@ describe('a VDI pool of clones sharing one CMID', () => {
 
   it('names a few clones in each finding and counts the rest (4000 clones)', () => {
     const { findings } = diagnose(fleetOf(clones(4000)), { now: '2024-06-01T00:00:00Z' });
-    const perClone = findings.filter((f) => f.rule === 'kms-host/duplicate-cmid' && f.machine?.startsWith('vdi'));
+    const perClone = findings.filter((f) => f.rule === 'kms-host/duplicate-cmid' && f.machine?.startsWith('vdi')).map((f) => english.finding(f));
     expect(perClone).toHaveLength(4000);
     for (const f of perClone) {
       expect(f.title).toMatch(/ and 3989 more$/);
@@ -90,7 +91,7 @@ describe('a VDI pool of clones sharing one CMID', () => {
       // Its own 12288, ten other clones' 12288s, ten of their 12290s.
       expect(f.evidence.length).toBeLessThanOrEqual(21);
     }
-    const onHost = findings.find((f) => f.rule === 'kms-host/duplicate-cmid' && f.machine === HOST)!;
+    const onHost = english.finding(findings.find((f) => f.rule === 'kms-host/duplicate-cmid' && f.machine === HOST)!);
     expect(onHost.detail).toContain('came from 4000 machines:');
     expect(onHost.detail).toContain(' and 3990 more');
     expect(onHost.detail.length).toBeLessThan(800);
@@ -136,7 +137,7 @@ describe('a site where every client asks its own host', () => {
 
   it('names a few of the hosts in host-mismatch and counts the rest (2000 hosts)', () => {
     const { findings } = diagnose(fleetOf(site(2000)), { now: '2024-06-01T00:00:00Z' });
-    const mismatch = findings.filter((f) => f.rule === 'kms-client/host-mismatch');
+    const mismatch = findings.filter((f) => f.rule === 'kms-client/host-mismatch').map((f) => english.finding(f));
     expect(mismatch).toHaveLength(250);
     for (const f of mismatch) {
       expect(f.detail).toMatch(/ and 1990 more/);
@@ -187,7 +188,7 @@ describe('a Key Management Service log with a hole after every record', () => {
       const cleared = findings.find((f) => f.rule === 'kms-host/log-cleared')!;
       // A whole-log export (it held more records than its 12290s): every hole is evidence.
       expect(cleared.evidence).toHaveLength(n - 1);
-      expect(cleared.evidence[0].summary).toMatch(/^records 2–3 \(2\) are missing before record 4 /);
+      expect(english.evidence(cleared.evidence[0]).summary).toMatch(/^records 2–3 \(2\) are missing before record 4 /);
       return counter.reads;
     };
     expect(growth(reads, 1000)).toBeLessThan(BOUND);
