@@ -362,10 +362,8 @@ export const SHAPES: Shape[] = [
     // 4N holds 262,144 runs: past what a call takes as arguments.
     n: 128,
     write(dir, n) {
-      writeWevtutil(dir, 'kms01/KeyManagementService.xml', [
-        ev12290(HOST, iso(START), 1, { client: client(9), cmid: '`a'.repeat(n * 512) }),
-        ...hostRequests(20, (i) => i + 2),
-      ]);
+      // The newest request, so the report's table of clients outside the snapshot shows it.
+      writeWevtutil(dir, 'kms01/KeyManagementService.xml', [...hostRequests(20, (i) => i + 1), ev12290(HOST, iso(START + HOUR), 21, { client: client(9), cmid: '`a'.repeat(n * 512) })]);
     },
     args: (dir, out) => ['analyze', dir, '-f', 'md', '-o', out, '--now', NOW],
   },
