@@ -3,6 +3,7 @@
 import type { KmsHostRequestFact, KmsRequestFact, LicenseFact } from '../decode/index.js';
 import type { Fleet, Machine, TimeSpan } from '../evidence/index.js';
 import { followOneAnother, machineKey } from '../evidence/index.js';
+import { firstIndex } from './search.js';
 import { toMs } from './time.js';
 
 export const DEFAULT_KMS_PORT = 1688;
@@ -116,13 +117,7 @@ function hostIndex(fleet: Fleet, hostKey: string): HostIndex {
 /** The first entry at or after `from` that is not after `to`. */
 function firstWithin(list: TimedEntries | undefined, from: number, to: number): { t: number; entry: KmsHostRequestFact } | undefined {
   if (!list) return undefined;
-  let lo = 0;
-  let hi = list.times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list.times[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndex(list.times.length, (i) => list.times[i] >= from);
   return lo < list.times.length && list.times[lo] <= to ? { t: list.times[lo], entry: list.entries[lo] } : undefined;
 }
 

@@ -61,22 +61,17 @@ const checkIndexes = new WeakMap<MachineView, CheckIndex>();
 function checkIndex(view: MachineView): CheckIndex {
   let index = checkIndexes.get(view);
   if (index) return index;
-  index = { byName: new Map(), byShortName: new Map(), byKey: new Map(), byAddress: new Map() };
-  const add = (map: Map<string, number[]>, key: string, i: number): void => {
-    const list = map.get(key);
-    if (list) list.push(i);
-    else map.set(key, [i]);
-  };
+  const built: CheckIndex = { byName: new Map(), byShortName: new Map(), byKey: new Map(), byAddress: new Map() };
   view.facts('port-check').forEach((check, i) => {
-    if (isIP(check.host)) return add(index!.byAddress, check.host, i);
+    if (isIP(check.host)) return addTo(built.byAddress, check.host, i);
     const name = normalName(check.host);
     const key = machineKey(check.host);
-    add(index!.byName, name, i);
-    add(index!.byKey, key, i);
-    if (!name.includes('.')) add(index!.byShortName, key, i);
+    addTo(built.byName, name, i);
+    addTo(built.byKey, key, i);
+    if (!name.includes('.')) addTo(built.byShortName, key, i);
   });
-  checkIndexes.set(view, index);
-  return index;
+  checkIndexes.set(view, built);
+  return built;
 }
 
 /**
@@ -99,6 +94,12 @@ export function portChecksFor(view: MachineView, host: string, addresses: readon
   }
   for (const address of addresses) take(index.byAddress.get(address));
   return [...found].sort((a, b) => a - b).map((i) => all[i]);
+}
+
+function addTo(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
 }
 
 function normalName(host: string): string {

@@ -6,6 +6,7 @@ import { clientInFleet, entriesNamingClient, hostLog, machineByKey, unclaimedEnt
 import type { Fleet } from '../../../evidence/index.js';
 import { ownedSightings, sightingEvidence } from '../../rule-helpers.js';
 import { defineRule, messenger, type RuleMessages } from '../../rule.js';
+import { firstIndex } from '../../search.js';
 import { HOUR, toMs } from '../../time.js';
 import { CMD } from '../../remedies.js';
 import type { EvidenceRef } from '../../../types.js';
@@ -86,17 +87,6 @@ function skewedUnclaimed(fleet: Fleet, cmid: string, skewMs: number): Skewed {
   return held;
 }
 
-/** Index of the first time after `cut` (times ascending). */
-function firstAfter(times: readonly number[], cut: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid] <= cut) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function entryEvidence(e: KmsHostRequestFact, host: string): EvidenceRef {
   const s = skewOf(e);
@@ -130,7 +120,7 @@ export default defineRule({
     let shown = 0;
     for (const cmid of view.machine.cmids) {
       const { times, entries } = skewedUnclaimed(fleet, cmid, skew);
-      for (let i = firstAfter(times, cut); i < entries.length; i++) {
+      for (let i = firstIndex(times.length, (j) => times[j] > cut); i < entries.length; i++) {
         const { hostKey, entry } = entries[i];
         if (hostKey === view.key) continue;
         unclaimed++;

@@ -7,6 +7,7 @@
 import type { KmsHostRequestFact } from '../../../decode/index.js';
 import { holesOf, type RecordSpan } from '../../../evidence/index.js';
 import { evidenceAt, evidenceOf } from '../../evidence.js';
+import { firstIndex } from '../../search.js';
 import { defineRule, messenger, type RuleHit, type RuleMessages } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
 
@@ -93,16 +94,7 @@ function holeEvidence(span: RecordSpan, holes: ReadonlyArray<[number, number]>, 
   const byRecord = [...logged].sort((a, b) => (a.source.record ?? 0) - (b.source.record ?? 0));
   const recordOf = (i: number): number => byRecord[i].source.record ?? 0;
   /** Index of the first 12290 whose record is above `id`. */
-  const firstAbove = (id: number): number => {
-    let lo = 0;
-    let hi = byRecord.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (recordOf(mid) <= id) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstAbove = (id: number): number => firstIndex(byRecord.length, (i) => recordOf(i) > id);
   return holes.map(([first, last]) => {
     // The nearest 12290 below the hole (the first of equal records, as a scan would keep) and above it.
     const below = firstAbove(first - 1) - 1;
