@@ -36,15 +36,6 @@ export function srvTargets(view: MachineView): SrvTarget[] {
   return out;
 }
 
-/**
- * True when a port check was aimed at this host: by name, or by an address DNS gave for it when the
- * check named an address. Two names that share an address (a load balancer, a test) stay apart.
- */
-export function checksHost(check: PortCheckFact, host: string, addresses: readonly string[] = []): boolean {
-  if (isIP(check.host)) return addresses.includes(check.host);
-  return machineKey(check.host) === machineKey(host) && sameDomainOrShort(check.host, host);
-}
-
 interface CheckIndex {
   /** Full lower-case name → checks aimed at it by that name. */
   byName: Map<string, number[]>;
@@ -75,7 +66,9 @@ function checkIndex(view: MachineView): CheckIndex {
 }
 
 /**
- * The machine's port checks aimed at `host` (see checksHost), in the order they were read, found through an
+ * The machine's port checks aimed at `host`, in the order they were read: by name ("kms01" matches
+ * "kms01.contoso.com"; "kms01.a.com" does not match "kms01.b.com"), or by an address DNS gave for it when the check
+ * named an address (two names that share an address, a load balancer or a test, stay apart). Found through an
  * index: a paste can hold thousands of SRV answers and of checks.
  */
 export function portChecksFor(view: MachineView, host: string, addresses: readonly string[] = []): PortCheckFact[] {
@@ -106,12 +99,6 @@ function normalName(host: string): string {
   return host.toLowerCase().replace(/\.$/, '');
 }
 
-/** "kms01" matches "kms01.contoso.com"; "kms01.a.com" does not match "kms01.b.com". */
-function sameDomainOrShort(a: string, b: string): boolean {
-  const x = a.toLowerCase().replace(/\.$/, '');
-  const y = b.toLowerCase().replace(/\.$/, '');
-  return x === y || !x.includes('.') || !y.includes('.');
-}
 
 /** The newest port check per host and port (a later success means the earlier failure is over). */
 export function latestPortChecks(view: MachineView): PortCheckFact[] {
