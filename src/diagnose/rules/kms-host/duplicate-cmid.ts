@@ -1,9 +1,11 @@
 // Table 2 row 5: clients are not added to the count because clones share one CMID.
-import { machineKey, type Fleet } from '../../../evidence/index.js';
+import type { Fact } from '../../../decode/index.js';
+import { machineKey, type Fleet, type Machine } from '../../../evidence/index.js';
 import { evidenceOf } from '../../evidence.js';
 import { entriesWithCmid, hostLog, machineByKey, namesByCmid, namesFollowEachOther } from '../../fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule, messenger, type RuleMessages } from '../../rule.js';
+import type { MachineView } from '../../machine-view.js';
 import type { EvidenceRef } from '../../../types.js';
 import { cappedList, LIST_EXAMPLES, NONE, type MessageRef } from '../../../messages/index.js';
 
@@ -38,6 +40,29 @@ function findNames(fleet: Fleet, cmid: string): NamesOfCmid | undefined {
   }
   return held;
 }
+
+// The first fact by which a machine reports each CMID about itself (a 12288, or an slmgr block), indexed once per
+// machine: a machine can have thousands of CMIDs, and share thousands with another.
+const reporting = new WeakMap<object, Map<string, Fact>>();
+
+function firstByCmid(owner: object, facts: () => Iterable<Fact>, cmid: string): Fact | undefined {
+  let firsts = reporting.get(owner);
+  if (!firsts) {
+    firsts = new Map();
+    for (const f of facts()) {
+      const own = f.kind === 'kms-request' ? f.cmid : f.kind === 'license' ? f.kmsClient?.cmid : undefined;
+      if (own && !firsts.has(own.toLowerCase())) firsts.set(own.toLowerCase(), f);
+    }
+    reporting.set(owner, firsts);
+  }
+  return firsts.get(cmid);
+}
+
+/** Another machine's report of the CMID: its first in input order. */
+const reportOf = (machine: Machine, cmid: string): Fact | undefined => firstByCmid(machine, () => machine.facts, cmid);
+/** This machine's own: its oldest 12288 with the CMID, else its first slmgr block that prints it. */
+const ownReport = (view: MachineView, cmid: string): Fact | undefined =>
+  firstByCmid(view, () => [...view.facts('kms-request'), ...view.licenses()], cmid);
 
 const messages = {
   title: { en: 'Several machines share one CMID (image not generalized)', ja: '複数のコンピューターが 1 つの CMID を共有している (イメージが一般化されていない)' },
@@ -134,11 +159,11 @@ export default defineRule({
         if (shown.length >= LIST_EXAMPLES && otherKeys.size >= LIST_EXAMPLES) break;
       }
       const evidence: EvidenceRef[] = [];
-      const own = view.facts('kms-request').find((f) => f.cmid.toLowerCase() === cmid) ?? view.licenses().find((l) => l.kmsClient?.cmid?.toLowerCase() === cmid);
+      const own = ownReport(view, cmid);
       if (own) evidence.push(evidenceOf(own, m('evidence-own', { machine: view.name, cmid })));
       for (const key of [...otherKeys].sort((a, b) => a.localeCompare(b))) {
         const other = key === view.key ? undefined : machineByKey(fleet, key);
-        const theirs = other?.facts.find((f) => (f.kind === 'kms-request' && f.cmid.toLowerCase() === cmid) || (f.kind === 'license' && f.kmsClient?.cmid?.toLowerCase() === cmid));
+        const theirs = other && reportOf(other, cmid);
         if (other && theirs) evidence.push(evidenceOf(theirs, m('evidence-other', { machine: other.name, cmid })));
       }
       let logged = 0;
