@@ -61,7 +61,7 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
   const records: RecordSpan[] = [];
   for (const result of results) {
     inputs.push(result.account);
-    if (result.records) records.push(...result.records);
+    if (result.records) for (const r of result.records) records.push(r);
     for (const f of result.facts) facts.push(f);
   }
   return diagnoseFacts(inputs, facts, options, records);

@@ -76,7 +76,7 @@ export async function readFiles(files: readonly InputFile[], readOne: ReadOne, o
   const jobCount = remote.reduce((n, i) => n + (planned.get(i)?.length ?? 1), 0);
   const threads = Math.min(wanted, jobCount);
   if (!WORKERS_AVAILABLE || threads < 2) {
-    local.push(...remote.splice(0));
+    for (const i of remote.splice(0)) local.push(i);
     local.sort((a, b) => a - b);
   }
 
@@ -88,7 +88,7 @@ export async function readFiles(files: readonly InputFile[], readOne: ReadOne, o
   };
   const fallback: number[] = [];
   if (remote.length > 0) {
-    fallback.push(...(await runOnWorkers(files, remote, jobOptions, threads, split, planned, results, finished, compactor)));
+    for (const i of await runOnWorkers(files, remote, jobOptions, threads, split, planned, results, finished, compactor)) fallback.push(i);
   }
   for (const i of [...local, ...fallback.sort((a, b) => a - b)]) await inThread(i);
   return results.flat();
