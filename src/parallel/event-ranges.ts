@@ -117,7 +117,7 @@ export async function* eventsInRanges(file: InputFile, plan: readonly ByteRange[
       // Everything the range produced before its end is the whole read's; only an unclean end spoils what follows.
       yield { kind: 'segments', segments: r.segments };
       events += r.events;
-      otherRoots.push(...r.otherRoots);
+      for (const name of r.otherRoots) otherRoots.push(name);
       if (r.evtx.stopped) break;
       if (!r.clean && !plan[i].last) {
         joined = false;
