@@ -9,6 +9,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cliModuleUrl } from '../bin/cli-module.js';
 import { timeCli } from './time-cli.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -365,7 +366,7 @@ function chromiumRender(file) {
 
 /** Runs the CLI in this process and prints its peak RSS (worker threads included) as the last line. */
 async function cliChild(args) {
-  const { main } = await import(path.join(root, 'dist', 'cli', 'index.js'));
+  const { main } = await import(cliModuleUrl(pathToFileURL(path.join(root, 'dist') + path.sep)).href);
   const code = await main(args);
   console.log(JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS }));
   process.exitCode = code;
