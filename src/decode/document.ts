@@ -2,6 +2,7 @@
 import type { TextDocument } from '../types.js';
 import type { Fact } from './facts.js';
 import { parseNetworkText } from './network/index.js';
+import { parseOspp } from './ospp.js';
 import { parseSlmgr, type SlmgrParseOptions } from './slmgr.js';
 
 export interface DocumentParse {
@@ -18,6 +19,15 @@ export function parseDocument(document: TextDocument, options: SlmgrParseOptions
     const r = parseNetworkText(document.text, document.source);
     const why = r.notes.length ? `: ${r.notes.join('; ')}` : '';
     return { ...r, emptyReason: `DNS / port-check text without an SRV lookup for _vlmcs._tcp or a TCP port test${why}` };
+  }
+  if (document.source.format === 'ospp') {
+    const r = parseOspp(document.text, document.source, options);
+    return {
+      facts: r.facts,
+      unknownLines: r.unknown.map((l) => ({ line: l.no, text: l.text.trimEnd() })),
+      notes: r.notes,
+      emptyReason: `ospp.vbs text without a product block or an error code${r.notes.length ? `: ${r.notes.join('; ')}` : ''}`,
+    };
   }
   const r = parseSlmgr(document.text, document.source, options);
   return { ...r, notes: [], emptyReason: 'slmgr text without any product block or result line' };

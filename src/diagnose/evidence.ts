@@ -49,9 +49,26 @@ export function summarizeFact(fact: Fact): MessageRef {
     case 'log-cleared':
       return msg('evidence.log-cleared', { channel: fact.channel, user: fact.user ? `${fact.domain ? `${fact.domain}\\` : ''}${fact.user}` : undefined });
     case 'license':
+      if (fact.form.startsWith('ospp') || fact.form === 'wmi') {
+        return msg('evidence.tool-license', {
+          tool: fact.form === 'wmi' ? 'WMI' : 'ospp.vbs',
+          name: fact.name,
+          channel: fact.channel || fact.keyType,
+          status: fact.licenseStatusText || fact.licenseStatus,
+          reason: fact.statusReason,
+        });
+      }
       return msg('evidence.license', { name: fact.name, channel: fact.channel, status: fact.licenseStatusText || fact.licenseStatus });
     case 'slmgr-error':
+      if (fact.tool === 'ospp' && fact.code) return msg('evidence.tool-error', { tool: 'ospp.vbs', command: fact.command, code: fact.code, text: fact.text || undefined });
       return msg('evidence.slmgr-error', { text: fact.text });
+    case 'licensing-service':
+      return msg('evidence.licensing-service', {
+        tool: fact.form === 'wmi' ? 'WMI' : 'ospp.vbs',
+        cmid: fact.cmid,
+        count: fact.kmsHost?.currentCount,
+        port: fact.kmsHost?.listeningPort,
+      });
     case 'dns-srv-lookup':
       return summarizeSrvLookup(fact);
     case 'port-check':

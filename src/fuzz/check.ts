@@ -106,15 +106,24 @@ export function itemProblem(item: ReaderItem, display = FUZZ_DISPLAY): string | 
       return Number.isInteger(item.count) && item.count > 0 ? undefined : `ignored count ${item.count}`;
     case 'document':
       return typeof item.document.text === 'string' ? undefined : 'document without text';
+    case 'object': {
+      const o = item.object;
+      if (o.source.file !== display) return `object source file ${JSON.stringify(o.source.file)}`;
+      if (o.source.line === undefined) return 'object without a line';
+      if (Object.values(o.properties).some((v) => typeof v !== 'string')) return 'object property value is not a string';
+      return undefined;
+    }
+    case 'unknown-line':
+      return Number.isInteger(item.line.line) && item.line.line > 0 && typeof item.line.text === 'string' ? undefined : `unknown line ${JSON.stringify(item.line)}`;
     default:
       return `unknown item kind ${JSON.stringify((item as { kind: unknown }).kind)}`;
   }
 }
 
-/** Records as `analyzeFile` counts them (a warning costs no record). */
+/** Records as `analyzeFile` counts them (a warning or a line outside any record costs no record). */
 export function recordCount(items: readonly ReaderItem[]): number {
   let n = 0;
-  for (const item of items) n += item.kind === 'ignored' ? item.count : item.kind === 'warning' ? 0 : 1;
+  for (const item of items) n += item.kind === 'ignored' ? item.count : item.kind === 'warning' || item.kind === 'unknown-line' ? 0 : 1;
   return n;
 }
 
@@ -138,6 +147,10 @@ export function fingerprint(items: readonly ReaderItem[]): string[] {
         return `I ${item.count}`;
       case 'warning':
         return `W ${item.warning.where}`;
+      case 'object':
+        return `O ${JSON.stringify(item.object)}`;
+      case 'unknown-line':
+        return `U ${item.line.line} ${item.line.text}`;
       default:
         return `D ${item.document.text.length}`;
     }

@@ -8,3 +8,5 @@ export { parseElement, eventFromXml, EventSplitter, XmlSyntaxError, type XmlElem
 export { allLabels, afterLabel, matchLabel, fold, displayWidth, type Label, type LabelMatch } from './slmgr/labels.js';
 export { looksLikeSlmgr } from './slmgr/looks-like-slmgr.js';
 export { readExportTime, parseTimeZone, type TimeZone } from './text/local-time.js';
+export { matchOsppLine, osppStatus, type OsppMatch } from './ospp/labels.js';
+export { looksLikeOspp } from './ospp/looks-like-ospp.js';

@@ -19,6 +19,7 @@ const READERS: Record<Exclude<InputKind, 'unknown'>, (sniffed: Sniffed) => Reade
   evtx: () => readEvtx,
   'xml-events': (s) => makeXmlReader(s.encoding),
   slmgr: (s) => readWholeText(s.encoding, 'slmgr'),
+  ospp: (s) => readWholeText(s.encoding, 'ospp'),
   'text-network': (s) => readWholeText(s.encoding, 'network'),
   'csv-eventviewer': text.csvEventViewerReader,
   'tsv-eventviewer': text.tsvEventViewerReader,

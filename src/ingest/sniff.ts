@@ -3,6 +3,7 @@
 import { detectEncoding, type EncodingGuess } from './encoding.js';
 import type { InputFormat } from '../types.js';
 import { looksLikeSlmgr } from './slmgr/looks-like-slmgr.js';
+import { looksLikeOspp } from './ospp/looks-like-ospp.js';
 
 export type InputKind =
   | 'evtx'
@@ -16,6 +17,7 @@ export type InputKind =
   | 'json-powershell'
   | 'jsonl-events'
   | 'slmgr'
+  | 'ospp'
   | 'text-network'
   | 'unknown';
 
@@ -107,6 +109,8 @@ const TEXT_SIGNATURES: TextSignature[] = [
     reason: 'PowerShell Format-List output',
   },
   { kind: 'text-network', format: 'network', test: looksLikeNetworkCheck, reason: 'nslookup, Resolve-DnsName or Test-NetConnection output' },
+  // Before slmgr: an ospp paste often opens with the same cscript banner.
+  { kind: 'ospp', format: 'ospp', test: (h) => looksLikeOspp(h), reason: 'ospp.vbs lines (the parser\'s own label table)' },
   {
     kind: 'slmgr',
     format: 'slmgr',
