@@ -1,15 +1,12 @@
 // Reads one input (a file, or each export inside an archive) into its account of records and the facts it
 // holds. This is the floor below both analyze.ts and parallel/: worker threads run it, and analyze() merges
 // what it returns, so neither of those two needs the other's types.
-import { decodeEvent, parseDocument, ACTIVATION_EVENT_IDS } from './decode/index.js';
+import { decodeEvent, decodeWmiObject, parseDocument, ACTIVATION_EVENT_IDS } from './decode/index.js';
 import { FactCompactor, machineFromPath, RecordLedger, type FactWithOwner, type LedgerEntry, type RecordSpan } from './evidence/index.js';
 import { machinesForEntries, openInput, openInputs, type ArchivedFile, type InputFile, type OpenedInput } from './ingest/index.js';
-import type { InputFormat, RawEvent, Rejection } from './types.js';
+import type { InputFormat, RawEvent, Rejection, UnknownLine } from './types.js';
 
-export interface UnknownLine {
-  line: number;
-  text: string;
-}
+export type { UnknownLine } from './types.js';
 
 /** Per input: records read = decoded + ignored + rejectedCount(account). */
 export interface InputAccount {
@@ -24,8 +21,10 @@ export interface InputAccount {
   rejectedOmitted?: number;
   /** Damage that cost no record (e.g. an EVTX checksum mismatch where every record still decoded). */
   warnings?: Rejection[];
-  /** slmgr lines no parser rule understood: kept and shown, never dropped. */
+  /** Lines no parser rule understood (slmgr, ospp, DNS text, WMI lists): the first MAX_KEPT_REJECTIONS, shown, never dropped. */
   unknownLines?: UnknownLine[];
+  /** Lines not understood beyond those kept. */
+  unknownLinesOmitted?: number;
 }
 
 export interface FileResult {
@@ -113,10 +112,26 @@ async function accountFor(file: InputFile, opened: OpenedInput, options: ReadOpt
         }
         break;
       }
+      case 'object': {
+        account.records++;
+        const result = decodeWmiObject(item.object, options.tz !== undefined ? { tz: options.tz } : {});
+        if (result.status === 'decoded') {
+          account.decoded++;
+          for (const fact of result.facts) facts.push({ fact, fallbackMachine });
+        } else if (result.status === 'ignored') {
+          account.ignored++;
+        } else {
+          reject(account, { where: `line ${item.object.source.line ?? 0}`, ...(item.object.source.line !== undefined ? { line: item.object.source.line } : {}), reason: result.reason });
+        }
+        break;
+      }
+      case 'unknown-line':
+        keepUnknown(account, item.line);
+        break;
       case 'document': {
         account.records++;
         const parsed = parseDocument(item.document, options.tz !== undefined ? { tz: options.tz } : {});
-        if (parsed.unknownLines.length > 0) account.unknownLines = parsed.unknownLines;
+        for (const line of parsed.unknownLines) keepUnknown(account, line);
         if (parsed.facts.length > 0) {
           account.decoded++;
           for (const fact of parsed.facts) facts.push({ fact, fallbackMachine });
@@ -147,6 +162,11 @@ export const MAX_KEPT_REJECTIONS = 1000;
 function reject(account: InputAccount, rejection: Rejection): void {
   if (account.rejected.length < MAX_KEPT_REJECTIONS) account.rejected.push(rejection);
   else account.rejectedOmitted = (account.rejectedOmitted ?? 0) + 1;
+}
+
+function keepUnknown(account: InputAccount, line: UnknownLine): void {
+  if ((account.unknownLines ??= []).length < MAX_KEPT_REJECTIONS) account.unknownLines.push(line);
+  else account.unknownLinesOmitted = (account.unknownLinesOmitted ?? 0) + 1;
 }
 
 /** Every rejection of an input, kept or only counted. */

@@ -31,6 +31,9 @@ export { parseClientTime, parseGuid } from './fields.js';
 export { parseNetworkText, vlmcsDomain } from './network/index.js';
 export type { NetworkParse } from './network/index.js';
 export { parseDocument, type DocumentParse } from './document.js';
+export { parseOspp, parseOsppLines, type OsppParse } from './ospp.js';
+export { decodeWmiObject } from './wmi.js';
+export { officeIdentityFromName, productLineOf, productOfApplication } from './office-products.js';
 
 // Messages name codes "0xC004F074 (SYMBOL)" and explain them from our tables (English, and Japanese where written).
 import { describeHresult as describeForMessages } from './hresult.js';

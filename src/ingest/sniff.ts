@@ -4,6 +4,7 @@ import { detectEncoding, type EncodingGuess } from './encoding.js';
 import type { InputFormat } from '../types.js';
 import { looksLikeSlmgr } from './slmgr/looks-like-slmgr.js';
 import { looksLikeOspp } from './ospp/looks-like-ospp.js';
+import { looksLikeWmiCsv, looksLikeWmiJson, looksLikeWmiList, looksLikeWmiTable } from './wmi/looks-like-wmi.js';
 
 export type InputKind =
   | 'evtx'
@@ -18,6 +19,10 @@ export type InputKind =
   | 'jsonl-events'
   | 'slmgr'
   | 'ospp'
+  | 'wmi-list'
+  | 'wmi-table'
+  | 'wmi-csv'
+  | 'wmi-json'
   | 'text-network'
   | 'unknown';
 
@@ -69,6 +74,9 @@ const TEXT_SIGNATURES: TextSignature[] = [
     test: (h) => /^(<\?xml|<Events[\s>]|<Event[\s>]|<!--|<!DOCTYPE)/.test(h) || (/^<[A-Za-z_]/.test(h) && /<Event[\s>]/.test(h)),
     reason: 'starts with an XML declaration, an <Events>/<Event> element, or a root element around <Event> elements',
   },
+  // The licensing classes before the event forms they share a syntax with: a JSON, CSV or Format-List export of
+  // SoftwareLicensingProduct is not an event export (and is never slmgr text either).
+  { kind: 'wmi-json', format: 'wmi', test: (h) => looksLikeWmiJson(h), reason: 'ConvertTo-Json of the WMI licensing classes' },
   {
     kind: 'jsonl-events',
     format: 'jsonl',
@@ -88,6 +96,7 @@ const TEXT_SIGNATURES: TextSignature[] = [
     test: (_h, first) => /^(Level|Keywords|レベル|キーワード)\t(Date and Time|日付と時刻)\t/.test(first),
     reason: 'Event Viewer tab-delimited header',
   },
+  { kind: 'wmi-csv', format: 'wmi', test: looksLikeWmiCsv, reason: 'Export-Csv of the WMI licensing classes' },
   {
     kind: 'csv-powershell',
     format: 'csv',
@@ -101,6 +110,8 @@ const TEXT_SIGNATURES: TextSignature[] = [
     test: (_h, first) => /^(Log Name|ログの名前|Název protokolu)\s*[:：]/.test(first),
     reason: 'Event Viewer "Copy details as text"',
   },
+  { kind: 'wmi-list', format: 'wmi', test: (h) => looksLikeWmiList(h), reason: 'Format-List of the WMI licensing classes' },
+  { kind: 'wmi-table', format: 'wmi', test: (h) => looksLikeWmiTable(h), reason: 'Format-Table of the WMI licensing classes' },
   {
     kind: 'text-powershell-list',
     format: 'text',
