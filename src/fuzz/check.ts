@@ -4,7 +4,7 @@
 // are cut into chunks does not change the result.
 import { Readable } from 'node:stream';
 import { analyzeFile, rejectedCount } from '../read-input-file.js';
-import { ACTIVATION_EVENT_IDS, decodeEvent, parseDocument } from '../decode/index.js';
+import { ACTIVATION_EVENT_IDS, decodeEvent, decodeWmiObject, parseDocument } from '../decode/index.js';
 import { openInput } from '../ingest/index.js';
 import type { InputFormat, ReaderItem } from '../types.js';
 
@@ -175,6 +175,7 @@ export async function checkInput(input: Buffer, opts: CheckOptions): Promise<Che
   let rejected = 0;
   let ignored = 0;
   let documents = 0;
+  let objects = 0;
   for (const item of read.items) {
     const problem = itemProblem(item);
     if (problem) violations.push({ property: 'item-shape', detail: problem });
@@ -192,13 +193,19 @@ export async function checkInput(input: Buffer, opts: CheckOptions): Promise<Che
       } else if (item.kind === 'document') {
         documents++;
         parseDocument(item.document);
+      } else if (item.kind === 'object') {
+        objects++;
+        const result = decodeWmiObject(item.object);
+        if (result.status === 'rejected' && !(typeof result.reason === 'string' && result.reason.trim() !== '')) {
+          violations.push({ property: 'item-shape', detail: 'object decoder rejection without a reason' });
+        }
       } else if (item.kind === 'rejected') rejected++;
       else if (item.kind === 'ignored') ignored += item.count;
     } catch (error) {
       violations.push({ property: 'exception', detail: `escaped a decoder: ${describe(error)}` });
     }
   }
-  const records = events + rejected + ignored + documents;
+  const records = events + rejected + ignored + documents + objects;
   if (records !== recordCount(read.items)) violations.push({ property: 'accounting', detail: `items ${records} ≠ records ${recordCount(read.items)}` });
 
   if (opts.compareFilter && !read.thrown) {
@@ -258,5 +265,5 @@ export async function checkInput(input: Buffer, opts: CheckOptions): Promise<Che
     }
   }
 
-  return { kind: read.kind, records, events, rejected, ignored, documents, violations };
+  return { kind: read.kind, records, events, rejected, ignored, documents: documents + objects, violations };
 }

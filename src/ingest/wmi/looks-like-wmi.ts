@@ -1,6 +1,6 @@
 // Whether a text is an inventory of the WMI licensing classes, and in which PowerShell form. Decided from the
 // property names (data/wmi-properties.tsv): an export of other objects never reads as a licensing inventory.
-import { classOfProperties, isLicensingProperty } from './properties.js';
+import { classOfProperties, telling } from './properties.js';
 import { tableColumns } from './property-table.js';
 
 const LINES_LOOKED_AT = 60;
@@ -10,14 +10,19 @@ function firstLines(head: string): string[] {
   return head.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, LINES_LOOKED_AT);
 }
 
-/** Format-List: three "Name : value" lines of licensing properties, one of them only one class has. */
+/** Two licensing properties beyond the generic names (Id, Name …), all of one class, tell a licensing object. */
+function licensing(names: readonly string[]): boolean {
+  return telling(names) >= 2 && classOfProperties(names) !== undefined;
+}
+
+/** Format-List: "Name : value" lines of licensing properties. */
 export function looksLikeWmiList(head: string): boolean {
   const names: string[] = [];
   for (const line of firstLines(head)) {
     const m = LIST_LINE.exec(line);
-    if (m && isLicensingProperty(m[1])) names.push(m[1]);
+    if (m) names.push(m[1]);
   }
-  return names.length >= 3 && classOfProperties(names) !== undefined;
+  return licensing(names);
 }
 
 /** Format-Table: a header of property names with the dash line under it. */
@@ -37,13 +42,11 @@ export function looksLikeWmiCsv(head: string, firstLine: string): boolean {
   const fields = header.split(/[,;\t]/).map((f) => f.trim());
   // A header is property names only: a prompt line listing them after Select-Object is not one.
   if (!fields.every((f) => /^"?[A-Za-z_][A-Za-z0-9_]*"?$/.test(f))) return false;
-  const names = fields.map((f) => f.replace(/^"|"$/g, ''));
-  return names.length >= 3 && names.filter(isLicensingProperty).length >= 3 && classOfProperties(names) !== undefined;
+  return licensing(fields.map((f) => f.replace(/^"|"$/g, '')));
 }
 
 /** ConvertTo-Json: an object or array whose first keys are licensing properties of one class. */
 export function looksLikeWmiJson(head: string): boolean {
   if (!/^[[{]/.test(head)) return false;
-  const names = [...head.slice(0, 8192).matchAll(/"([A-Za-z_][A-Za-z0-9_]*)"\s*:/g)].map((m) => m[1]);
-  return names.filter(isLicensingProperty).length >= 3 && classOfProperties(names) !== undefined;
+  return licensing([...head.slice(0, 8192).matchAll(/"([A-Za-z_][A-Za-z0-9_]*)"\s*:/g)].map((m) => m[1]));
 }

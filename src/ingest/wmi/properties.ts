@@ -30,6 +30,19 @@ export function isLicensingProperty(name: string): boolean {
   return set !== undefined && !set.has('*');
 }
 
+/** Names other objects have too (an event's Id, a service's Name): they never tell a licensing object alone. */
+const GENERIC = new Set(['id', 'name', 'description', 'version', 'caption']);
+
+/** How many different licensing properties, beyond the generic names, a list of names holds. */
+export function telling(names: Iterable<string>): number {
+  const seen = new Set<string>();
+  for (const name of names) {
+    const key = name.toLowerCase();
+    if (!GENERIC.has(key) && isLicensingProperty(name)) seen.add(key);
+  }
+  return seen.size;
+}
+
 /** True for a property PowerShell adds to every CIM / WMI object (PSComputerName, __SERVER, CimClass …). */
 export function isPowerShellProperty(name: string): boolean {
   return load().classes.get(name.toLowerCase())?.has('*') === true;

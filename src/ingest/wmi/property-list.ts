@@ -81,6 +81,11 @@ export class PropertyListReader {
     this.finish(out);
   }
 
+  /** The first line of the object being read, if one is open. */
+  openLine(): number {
+    return this.building?.line ?? Infinity;
+  }
+
   private finish(out: ListParse): void {
     const b = this.building;
     this.building = undefined;

@@ -4,7 +4,7 @@
 // unambiguous: a row whose text crosses the space before a column's dashes is not split by guessing (refused, with
 // the reason), and a value cut short by the console ("…", "...") is left out, never taken whole.
 import type { PropertyObject, SourceRef, UnknownLine } from '../../types.js';
-import { isLicensingProperty, isPowerShellProperty } from './properties.js';
+import { isLicensingProperty, isPowerShellProperty, telling } from './properties.js';
 import type { NumberedText } from './property-list.js';
 
 interface Column {
@@ -40,7 +40,8 @@ export function tableColumns(header: string, dashes: string): Column[] | undefin
     if (!isLicensingProperty(name) && !isPowerShellProperty(name)) return undefined;
     columns.push({ name, start: groups[i].start, end: i === groups.length - 1 ? Infinity : groups[i + 1].start - 1 });
   }
-  return columns.some((c) => isLicensingProperty(c.name)) ? columns : undefined;
+  // "Name Id" is a table of anything: one column only a licensing class has must be there.
+  return telling(columns.map((c) => c.name)) >= 1 ? columns : undefined;
 }
 
 const CUT = /(?:\.\.\.|…)$/;
@@ -81,7 +82,7 @@ export class PropertyTableReader {
       }
       this.flushHeader(out);
     }
-    if (NAMES.test(l.text.trim()) && l.text.trim().split(/ +/).some(isLicensingProperty)) {
+    if (NAMES.test(l.text.trim()) && telling(l.text.trim().split(/ +/)) >= 1) {
       this.pendingHeader = l;
       return;
     }

@@ -15,28 +15,34 @@ import { PropertyTableReader, type TableParse } from './property-table.js';
 
 type Encoding = Pick<EncodingGuess, 'encoding' | 'bomLength'>;
 
-function* itemsOf(out: ListParse | TableParse): Generator<ReaderItem> {
-  // Objects and lines in the order of their lines, so a report lists them as the file has them.
+/**
+ * Objects, unknown lines and refused rows in the order of their lines, so how the input was cut into pieces
+ * never changes what comes out: items at or after `before` (the first line of an object still being read)
+ * wait until that object is complete.
+ */
+function* itemsOf(out: ListParse | TableParse, before = Infinity): Generator<ReaderItem> {
   const objects = out.objects;
   const unknown = out.unknown;
   const rejected = 'rejected' in out ? out.rejected : [];
   let o = 0;
   let u = 0;
   let r = 0;
-  while (o < objects.length || u < unknown.length || r < rejected.length) {
+  for (;;) {
     const lo = objects[o]?.source.line ?? Infinity;
     const lu = unknown[u]?.line ?? Infinity;
     const lr = rejected[r]?.line ?? Infinity;
-    if (lo <= lu && lo <= lr) yield objectItem(objects[o++]);
-    else if (lu <= lr) yield { kind: 'unknown-line', line: unknown[u++] };
+    const next = Math.min(lo, lu, lr);
+    if (next === Infinity || next >= before) break;
+    if (lo === next) yield objectItem(objects[o++]);
+    else if (lu === next) yield { kind: 'unknown-line', line: unknown[u++] };
     else {
       const x = rejected[r++];
       yield rejectedAt(x.line, x.reason);
     }
   }
-  objects.length = 0;
-  unknown.length = 0;
-  rejected.length = 0;
+  objects.splice(0, o);
+  unknown.splice(0, u);
+  rejected.splice(0, r);
 }
 
 function objectItem(object: PropertyObject): ReaderItem {
@@ -54,7 +60,7 @@ export function makeWmiListReader(encoding: Encoding): Reader {
         if (l.tooLong) out.unknown.push({ line: l.line, text: '(a line longer than 4 MiB characters, not shown)' });
         else reader.line(l, out);
       }
-      yield* itemsOf(out);
+      yield* itemsOf(out, reader.openLine());
     }
     reader.end(out);
     yield* itemsOf(out);
