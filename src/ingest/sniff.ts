@@ -103,11 +103,12 @@ const TEXT_SIGNATURES: TextSignature[] = [
     test: (_h, first) => /^#TYPE\s/.test(first) || /^"?(Message|TimeCreated|Id|ProviderName)"?[,;]"?[A-Za-z]+"?/.test(first),
     reason: 'PowerShell Export-Csv header',
   },
-  { kind: 'text-wevtutil', format: 'text', test: (_h, first) => /^Event\[\d+\]:?/.test(first), reason: 'wevtutil /f:text "Event[N]:" block' },
+  // Text forms are often pasted under a prompt line or a note: their first line is looked for among the first few.
+  { kind: 'text-wevtutil', format: 'text', test: (h) => opensWithin(h, /^Event\[\d+\]:?/), reason: 'wevtutil /f:text "Event[N]:" block' },
   {
     kind: 'text-eventviewer',
     format: 'text',
-    test: (_h, first) => /^(Log Name|ログの名前|Název protokolu)\s*[:：]/.test(first),
+    test: (h) => opensWithin(h, /^(Log Name|ログの名前|Název protokolu)\s*[:：]/),
     reason: 'Event Viewer "Copy details as text"',
   },
   { kind: 'wmi-list', format: 'wmi', test: (h) => looksLikeWmiList(h), reason: 'Format-List of the WMI licensing classes' },
@@ -116,7 +117,7 @@ const TEXT_SIGNATURES: TextSignature[] = [
     kind: 'text-powershell-list',
     format: 'text',
     // Get-WinEvent / Get-EventLog objects; Select-Object may put any of these properties first.
-    test: (_h, first) => /^(TimeCreated|Message|ProviderName|Id|LogName|MachineName|RecordId|LevelDisplayName|Index|EntryType|EventID|TimeGenerated)\s*:/.test(first),
+    test: (h) => opensWithin(h, /^(TimeCreated|Message|ProviderName|Id|LogName|MachineName|RecordId|LevelDisplayName|Index|EntryType|EventID|TimeGenerated)\s*:/),
     reason: 'PowerShell Format-List output',
   },
   { kind: 'text-network', format: 'network', test: looksLikeNetworkCheck, reason: 'nslookup, Resolve-DnsName or Test-NetConnection output' },
@@ -130,18 +131,33 @@ const TEXT_SIGNATURES: TextSignature[] = [
   },
 ];
 
+/** How many non-blank lines may come before a text form's first line (a prompt, a note, a stray line). */
+const OPENING_WITHIN = 5;
+
+/** Whether one of the first non-blank lines opens the form. */
+function opensWithin(head: string, opening: RegExp): boolean {
+  let seen = 0;
+  for (const line of head.split(/\r?\n/, 200)) {
+    if (line.trim() === '') continue;
+    if (opening.test(line.trimStart())) return true;
+    if (++seen >= OPENING_WITHIN) return false;
+  }
+  return false;
+}
+
 /** Lines only nslookup, Resolve-DnsName or Test-NetConnection print (or the prompt line that ran them). */
 const NETWORK_LINES = [
   // [ \t], not \s: with the m flag, \s* at a line start runs across blank lines (quadratic on blank runs).
   /^[ \t]*(?:PS(?:[ \t]+[^>\r\n]*)?>|[A-Za-z]:\\[^>\r\n]*>)[ \t]*(?:nslookup|Resolve-DnsName|Test-NetConnection|tnc)\b/im,
-  /^(?:Server|Default Server|サーバー|既定のサーバー)\s*[:：].*\r?\n(?:Address|アドレス)\s*[:：]/m,
+  // A pair of lines that may have a stray line between them (a paste's note, a wrapped prompt).
+  /^(?:Server|Default Server|サーバー|既定のサーバー)[ \t]*[:：][^\n]*(?:\n[^\n]*){0,3}\n(?:Address|アドレス)[ \t]*[:：]/m,
   /\sSRV service location\s*[:：]?\s*$/m,
   /^\*\*\*.*(?:can't find|を見つけられません)/m,
   /^(?:DNS request timed out|DNS 要求がタイムアウトしました)/m,
   /^Name\s+Type\s+TTL\s+Section\b/m,
   /^Resolve-DnsName\s*:/m,
   /^NameTarget\s*:/m,
-  /^ComputerName\s*:.*\r?\n(?:RemoteAddress|InterfaceAlias)\s*:/m,
+  /^ComputerName[ \t]*:[^\n]*(?:\n[^\n]*){0,3}\n(?:RemoteAddress|InterfaceAlias|RemotePort|TcpTestSucceeded)[ \t]*:/m,
   /^(?:WARNING|警告)\s*[:：]\s*(?:TCP connect to|Name resolution of)/m,
 ];
 

@@ -148,8 +148,8 @@ export function parseNslookup(lines: readonly NumberedLine[], source: SourceRef,
       const d = current(no);
       d.body = true;
       if (OTHER_ANSWER.test(text)) d.otherAnswer = true;
-    } else if (/^\S+\.?\s*$/.test(text) && !record && draft) {
-      // The owner name above an SOA block ("contoso.com").
+    } else if (/^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?\.?\s*$/.test(text) && !record && draft) {
+      // The owner name above an SOA block ("contoso.com"): a DNS name, nothing else.
       draft.body = true;
     } else {
       unknown.push({ no, text });

@@ -101,7 +101,7 @@ export function parseResolveDnsName(lines: readonly NumberedLine[], source: Sour
       // A new "Name" (or a key seen already) begins the next record.
       if (!listRow || key === 'Name' || key in listRow) current(no).rows.push((listRow = {}));
       listRow[key === 'QueryType' ? 'Type' : key] = (m[2] ?? '').trim();
-    } else if (columns && /\S/.test(text)) {
+    } else if (columns && /\S/.test(text) && isTableRow(text)) {
       current(no).rows.push(tableRow(text, columns));
     } else {
       unknown.push({ no, text });
@@ -109,6 +109,11 @@ export function parseResolveDnsName(lines: readonly NumberedLine[], source: Sour
   }
   finish();
   return { facts, unknown };
+}
+
+/** A row of the table starts with a name, a record type and a TTL: anything else is a line of something else. */
+function isTableRow(text: string): boolean {
+  return /^\s*\S+\s+[A-Za-z]{1,10}\s+\d+(?:\s|$)/.test(text);
 }
 
 /** Splits a table row by whitespace: names and numbers never hold spaces. */

@@ -92,6 +92,9 @@ export class PropertyTableReader {
     }
     const row = splitRow(l.text.trimEnd(), this.columns);
     if (typeof row === 'string') out.rejected.push({ line: l.line, reason: row });
+    // Text in the first column only is no row of these classes (LicenseStatus and the like always have a value):
+    // a line of something else, listed rather than read as a product with nothing but a name.
+    else if (this.columns.slice(1).every((c) => !row[c.name])) out.unknown.push({ line: l.line, text: l.text.trimEnd() });
     else out.objects.push({ source: { ...this.source, line: l.line }, properties: row });
   }
 
