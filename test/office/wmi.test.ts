@@ -193,3 +193,12 @@ describe('sniffing inventories', () => {
     });
   });
 });
+
+describe('machine names from Office and inventory file names', () => {
+  it('takes the ospp, WMI and inventory words off a file name', async () => {
+    const { machineFromPath } = await import('../../src/evidence/index.js');
+    expect(machineFromPath('in/client01-ospp-dstatus.txt')).toBe('client01');
+    expect(machineFromPath('in/client01_slp.csv')).toBe('client01');
+    expect(machineFromPath('in/PC-07.SoftwareLicensingProduct.txt')).toBe('PC-07');
+  });
+});
