@@ -2,6 +2,7 @@
 import type { TextDocument } from '../types.js';
 import type { Fact } from './facts.js';
 import { parseNetworkText } from './network/index.js';
+import { identifyLicense } from './license-identity.js';
 import { parseOspp } from './ospp.js';
 import { parseSlmgr, type SlmgrParseOptions } from './slmgr.js';
 
@@ -30,5 +31,7 @@ export function parseDocument(document: TextDocument, options: SlmgrParseOptions
     };
   }
   const r = parseSlmgr(document.text, document.source, options);
+  // slmgr /dlv all lists Office products too: named the way ospp and WMI licenses are.
+  for (const fact of r.facts) if (fact.kind === 'license') identifyLicense(fact);
   return { ...r, notes: [], emptyReason: 'slmgr text without any product block or result line' };
 }

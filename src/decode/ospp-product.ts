@@ -5,8 +5,8 @@ import type { KmsClientInfo, LicenseFact, LicenseStatusName } from './facts.js';
 import { channelFromDescription, keyTypeForChannel } from './channels.js';
 import { parseGuid, parseHostPort } from './fields.js';
 import { isSuccessHresult, normalizeHresult } from './hresult.js';
-import { officeIdentityFromName, officeVersionOfEdition, productLineOf } from './office-products.js';
-import { editionByActivationId, OFFICE_APP_ID } from './products.js';
+import { identifyLicense } from './license-identity.js';
+import { OFFICE_APP_ID } from './products.js';
 import { osppStatus, readExportTime, type TimeZone } from '../ingest/index.js';
 import type { SourceRef } from '../types.js';
 
@@ -167,8 +167,6 @@ export class OsppProduct {
   toFact(source: SourceRef): LicenseFact | string {
     if (!this.named) return 'an ospp block with no SKU ID, PRODUCT ID or LICENSE NAME';
     const channel = channelFromDescription(this.description) ?? '';
-    const edition = this.activationId ? editionByActivationId(this.activationId) : undefined;
-    const office = officeIdentityFromName(this.name);
     const fact: LicenseFact = {
       kind: 'license',
       source: { ...source, line: this.firstLine },
@@ -186,19 +184,10 @@ export class OsppProduct {
       lineEnd: this.lastLine,
     };
     if (this.activationId) fact.activationId = this.activationId;
-    // ospp lists only the products of Office's application id (Office 2010: its own, which the version row gives).
-    fact.applicationId = edition?.applicationId ?? office?.applicationId ?? OFFICE_APP_ID;
-    fact.product = productLineOf(fact) ?? 'Office';
-    if (edition) {
-      fact.edition = edition.edition;
-      fact.family = edition.family;
-    } else if (office?.edition) {
-      // Subscription names carry their product in the edition words ("Microsoft 365 Apps for enterprise").
-      fact.edition = office.version === 'Microsoft 365' ? office.edition : office.version ? `Office ${office.version} ${office.edition}` : `Office ${office.edition}`;
-      fact.family = 'Office';
-    }
-    const version = office?.version ?? (edition ? officeVersionOfEdition(edition.edition) : undefined);
-    if (version) fact.productVersion = version;
+    identifyLicense(fact);
+    // ospp lists only the products of Office's application id (Office 2010's own id comes from its version row).
+    fact.applicationId ??= OFFICE_APP_ID;
+    fact.product ??= 'Office';
     if (this.partialKey) fact.partialKey = this.partialKey;
     if (this.reason) {
       fact.statusReason = this.reason.code;

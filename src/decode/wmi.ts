@@ -6,8 +6,8 @@ import type { PropertyObject } from '../types.js';
 import type { DecodeResult, KmsClientInfo, KmsHostInfo, LicenseFact, LicensingServiceFact } from './facts.js';
 import { channelFromDescription, keyTypeForChannel } from './channels.js';
 import { isSuccessHresult } from './hresult.js';
-import { officeIdentityFromName, officeVersionOfEdition, productLineOf } from './office-products.js';
-import { editionByActivationId, licenseStateName } from './products.js';
+import { identifyLicense } from './license-identity.js';
+import { licenseStateName } from './products.js';
 import { WmiValues } from './wmi-values.js';
 import { classOfProperties, parseTimeZone, type TimeZone } from '../ingest/index.js';
 
@@ -72,7 +72,7 @@ function licenseFact(object: PropertyObject, v: WmiValues): LicenseFact | string
   if (activationId) fact.activationId = activationId;
   const applicationId = v.guid('ApplicationID');
   if (applicationId) fact.applicationId = applicationId;
-  identify(fact);
+  identifyLicense(fact);
   const partial = v.text('PartialProductKey');
   if (partial !== undefined && /^[0-9A-Z]{5}$/i.test(partial)) fact.partialKey = partial.toUpperCase();
   else if (partial !== undefined) v.problems.push(`line ${line} (PartialProductKey ${JSON.stringify(partial.slice(0, 40))} is not five key characters)`);
@@ -109,24 +109,6 @@ function keyTypeOf(v: WmiValues, channel: string): string {
   const given = v.text('ProductKeyChannel');
   if (given && /^[A-Za-z]+(?::[A-Za-z]+)*$/.test(given)) return given;
   return channel ? keyTypeForChannel(channel) : 'Unknown';
-}
-
-/** Product line, edition, family and Office version, from the products table, else the name. */
-function identify(fact: LicenseFact): void {
-  const edition = fact.activationId ? editionByActivationId(fact.activationId) : undefined;
-  const office = officeIdentityFromName(fact.name);
-  if (!fact.applicationId && (edition?.applicationId ?? office?.applicationId)) fact.applicationId = edition?.applicationId ?? office?.applicationId;
-  const product = productLineOf(fact);
-  if (product) fact.product = product;
-  if (edition) {
-    fact.edition = edition.edition;
-    fact.family = edition.family;
-  } else if (office?.edition) {
-    fact.edition = office.version === 'Microsoft 365' ? office.edition : office.version ? `Office ${office.version} ${office.edition}` : `Office ${office.edition}`;
-    fact.family = 'Office';
-  }
-  const version = office?.version ?? (edition?.family === 'Office' ? officeVersionOfEdition(edition.edition) : undefined);
-  if (version) fact.productVersion = version;
 }
 
 /** The KMS host a client is told to use (registry) or found in DNS, and its intervals. */

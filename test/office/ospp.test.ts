@@ -183,3 +183,24 @@ describe('sniffing ospp text', () => {
     }
   });
 });
+
+describe('Office products in slmgr /dlv all', () => {
+  it('are named as ospp and WMI name them (product, version, edition)', async () => {
+    const { parseDocument } = await import('../../src/decode/index.js');
+    // The Office block of a status listing pasted in massgravel/Microsoft-Activation-Scripts#71 (values the
+    // poster removed are left empty).
+    const text = [
+      'Name: Office 19, Office19ProPlus2019VL_KMS_Client_AE edition',
+      'Description: Office 19, VOLUME_KMSCLIENT channel',
+      'Activation ID: ',
+      'Extended PID: ',
+      'Product Key Channel: Volume:GVLK',
+      'Partial Product Key: ',
+      'License Status: Licensed',
+      'Volume activation expiration:  minute(s) (180 day(s))',
+      'Configured Activation Type: All',
+    ].join('\r\n');
+    const r = parseDocument({ source: { file: 'x', format: 'slmgr' }, text });
+    expect(r.facts).toEqual([expect.objectContaining({ product: 'Office', productVersion: '2019', edition: 'Office 2019 Professional Plus', family: 'Office', keyType: 'Volume:GVLK', licenseStatus: 'Licensed' })]);
+  });
+});
