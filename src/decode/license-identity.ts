@@ -23,5 +23,7 @@ export function identifyLicense(fact: LicenseFact): LicenseFact {
   }
   const version = office?.version ?? (edition?.family === 'Office' ? officeVersionOfEdition(edition.edition) : undefined);
   if (version) fact.productVersion = version;
+  // In Notification state the status reason is what slmgr prints as "Notification Reason".
+  if (fact.licenseStatus === 'Notification' && fact.statusReason && !fact.notificationReason) fact.notificationReason = fact.statusReason;
   return fact;
 }

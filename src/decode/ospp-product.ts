@@ -184,10 +184,6 @@ export class OsppProduct {
       lineEnd: this.lastLine,
     };
     if (this.activationId) fact.activationId = this.activationId;
-    identifyLicense(fact);
-    // ospp lists only the products of Office's application id (Office 2010's own id comes from its version row).
-    fact.applicationId ??= OFFICE_APP_ID;
-    fact.product ??= 'Office';
     if (this.partialKey) fact.partialKey = this.partialKey;
     if (this.reason) {
       fact.statusReason = this.reason.code;
@@ -205,6 +201,10 @@ export class OsppProduct {
     if (this.skuText) this.other['SKU ID'] = this.skuText;
     if (Object.keys(this.other).length) fact.other = { ...this.other };
     if (this.problems.length) fact.problems = [...this.problems];
+    identifyLicense(fact);
+    // ospp lists only the products of Office's application id (Office 2010's own id comes from its version row).
+    fact.applicationId ??= OFFICE_APP_ID;
+    fact.product ??= 'Office';
     return fact;
   }
 

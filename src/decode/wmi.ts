@@ -72,7 +72,6 @@ function licenseFact(object: PropertyObject, v: WmiValues): LicenseFact | string
   if (activationId) fact.activationId = activationId;
   const applicationId = v.guid('ApplicationID');
   if (applicationId) fact.applicationId = applicationId;
-  identifyLicense(fact);
   const partial = v.text('PartialProductKey');
   if (partial !== undefined && /^[0-9A-Z]{5}$/i.test(partial)) fact.partialKey = partial.toUpperCase();
   else if (partial !== undefined) v.problems.push(`line ${line} (PartialProductKey ${JSON.stringify(partial.slice(0, 40))} is not five key characters)`);
@@ -100,6 +99,7 @@ function licenseFact(object: PropertyObject, v: WmiValues): LicenseFact | string
   const kms = kmsClientOf(v, fact.channel === 'VOLUME_KMSCLIENT' || fact.keyType === 'Volume:GVLK');
   if (kms) fact.kmsClient = kms;
   if (v.uint('IsKeyManagementServiceMachine') === 1) fact.kmsHost = kmsHostOf(v);
+  identifyLicense(fact);
   if (v.problems.length) fact.problems = [...v.problems];
   return fact;
 }

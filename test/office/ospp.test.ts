@@ -156,7 +156,7 @@ describe('ospp.vbs forms read but not modelled', () => {
       ],
       source,
     );
-    expect(r.facts).toEqual([expect.objectContaining({ lineStart: 40, lineEnd: 43, licenseStatus: 'Notification', statusReason: '0xC004F009' })]);
+    expect(r.facts).toEqual([expect.objectContaining({ lineStart: 40, lineEnd: 43, licenseStatus: 'Notification', statusReason: '0xC004F009', notificationReason: '0xC004F009' })]);
     expect((r.facts[0] as LicenseFact).statusReasonInformational).toBeUndefined();
     expect(r.unknown).toEqual([{ no: 44, text: 'what is this' }]);
   });
