@@ -138,6 +138,7 @@ function findRenames(items: readonly FactWithOwner[]): Map<string, string> {
 function ownCmid(fact: Fact): string | undefined {
   if (fact.kind === 'kms-request') return fact.cmid.toLowerCase();
   if (fact.kind === 'license') return fact.kmsClient?.cmid?.toLowerCase();
+  if (fact.kind === 'licensing-service') return fact.cmid?.toLowerCase();
   return undefined;
 }
 
@@ -188,6 +189,8 @@ export function deriveRoles(machine: Pick<Machine, 'facts'>): Role[] {
       if (fact.channel === 'VOLUME_KMSCLIENT' || fact.kmsClient) roles.add('kms-client');
       if (fact.channel.startsWith('VOLUME_MAK') || fact.keyType === 'Volume:MAK') roles.add('mak');
     }
+    // The licensing service of a KMS host (WMI SoftwareLicensingService with IsKeyManagementServiceMachine 1).
+    if (fact.kind === 'licensing-service' && fact.kmsHost) roles.add('kms-host');
     if (fact.kind === 'license-state-data') {
       if (fact.keyType === 'Volume:GVLK') roles.add('kms-client');
       if (fact.keyType === 'Volume:MAK') roles.add('mak');

@@ -202,3 +202,22 @@ describe('machine names from Office and inventory file names', () => {
     expect(machineFromPath('in/PC-07.SoftwareLicensingProduct.txt')).toBe('PC-07');
   });
 });
+
+describe('licensing-service facts in the fleet', () => {
+  it('give the machine its CMID, and a KMS host its role', async () => {
+    const { buildFleet } = await import('../../src/evidence/index.js');
+    const service = (props: Record<string, string>) => {
+      const r = decodeWmiObject({ source: { file: 'sls.csv', format: 'wmi', line: 2 }, properties: props });
+      if (r.status !== 'decoded') throw new Error(r.status);
+      return r.facts[0];
+    };
+    const fleet = buildFleet([
+      { fact: service({ PSComputerName: 'KMS01', ClientMachineID: 'aaaaaaaa-58e4-46c9-9359-39cd2bef2739', IsKeyManagementServiceMachine: '1', KeyManagementServiceCurrentCount: '30', KeyManagementServiceListeningPort: '1688' }), fallbackMachine: 'sls' },
+      { fact: service({ PSComputerName: 'WS01', ClientMachineID: 'bbbbbbbb-58e4-46c9-9359-39cd2bef2739', IsKeyManagementServiceMachine: '0' }), fallbackMachine: 'sls' },
+    ]);
+    expect(fleet.machines.map((m) => [m.name, m.roles, m.cmids])).toEqual([
+      ['KMS01', ['kms-host'], ['aaaaaaaa-58e4-46c9-9359-39cd2bef2739']],
+      ['WS01', ['unknown'], ['bbbbbbbb-58e4-46c9-9359-39cd2bef2739']],
+    ]);
+  });
+});
