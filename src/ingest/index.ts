@@ -12,3 +12,4 @@ export { matchOsppLine, osppStatus, type OsppMatch } from './ospp/labels.js';
 export { looksLikeOspp } from './ospp/looks-like-ospp.js';
 export { classOfProperties, classFromTypeName, type WmiClass } from './wmi/properties.js';
 export { readMsDate } from './text/local-time.js';
+export { PropertyListReader, parsePropertyList, type ListParse, type NumberedText } from './wmi/property-list.js';

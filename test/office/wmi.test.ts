@@ -221,3 +221,27 @@ describe('licensing-service facts in the fleet', () => {
     ]);
   });
 });
+
+describe('the block readers a console-paste splitter drives', () => {
+  it('WMI Format-List: takes property lines, says no to others, decodes the objects at the end', async () => {
+    const { WmiListBlockReader } = await import('../../src/decode/wmi-block.js');
+    const lines = readFileSync(path.join(DIR, 'slp-list-oem-licensed.txt'), 'utf8').split(/\r?\n/).map((text, i) => ({ no: i + 1, text }));
+    const reader = new WmiListBlockReader({ file: 'paste.txt', format: 'text' });
+    const refused: number[] = [];
+    for (const l of lines) if (!reader.read(l)) { refused.push(l.no); reader.unknown(l); }
+    const r = reader.end();
+    expect(refused).toEqual([1, 45]);
+    expect(r.unknown.map((u) => u.no)).toEqual([1, 45]);
+    expect(r.facts).toEqual([expect.objectContaining({ kind: 'license', partialKey: 'WFG6P', lineStart: 4, source: { file: 'paste.txt', format: 'text', line: 4 } })]);
+  });
+
+  it('ospp: takes ospp lines with the command of the prompt that opened the block', async () => {
+    const { OsppReader } = await import('../../src/decode/ospp.js');
+    const reader = new OsppReader({ file: 'paste.txt', format: 'text' }, {}, '/inpkey', (t) => t.startsWith('Name:'));
+    const lines = ['---Processing--------------------------', 'ERROR CODE: 0xC004F069', 'ERROR DESCRIPTION: The Software Licensing Service reported that the product SKU is not found.', 'Name: Windows(R), Professional edition'];
+    const taken = lines.map((text, i) => reader.read({ no: 10 + i, text }));
+    expect(taken).toEqual([true, true, true, false]);
+    const r = reader.end();
+    expect(r.facts).toEqual([expect.objectContaining({ kind: 'slmgr-error', tool: 'ospp', command: '/inpkey', code: '0xC004F069', line: 11 })]);
+  });
+});
