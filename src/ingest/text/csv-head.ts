@@ -1,6 +1,7 @@
 // The head of a PowerShell CSV export: an optional "#TYPE …" line, then the header, whose first separator says
 // the delimiter (`-UseCulture` writes the locale's list separator, ";" in much of Europe). Text is held until
 // the header line is complete, so where the input's chunks are cut never changes the verdict.
+import { DelimitedSplitter, type DelimitedRow } from './delimited.js';
 
 /** A "#TYPE System.…" line is short; a longer one is taken as the (bad) header, whatever the chunking. */
 const MAX_TYPE_LINE = 4096;
@@ -52,4 +53,44 @@ export class CsvHeadReader {
     if (typeLine) head.typeName = typeLine.trim().replace(/^#TYPE\s*/, '');
     return head;
   }
+}
+
+/** Rows of a PowerShell CSV export as they complete, line numbers counted from the top of the file. */
+export interface CsvBatch {
+  /** The #TYPE line without "#TYPE", when there was one. */
+  typeName?: string;
+  rows: DelimitedRow[];
+}
+
+/** Splits decoded text into rows: the head decides delimiter and line offset, then every piece gives its rows. */
+export async function* csvRows(pieces: AsyncIterable<string>): AsyncGenerator<CsvBatch> {
+  const head = new CsvHeadReader();
+  let splitter: DelimitedSplitter | undefined;
+  let offset = 0;
+  let typeName: string | undefined;
+  const batch = (rows: DelimitedRow[]): CsvBatch => {
+    for (const row of rows) row.line += offset;
+    return typeName !== undefined ? { typeName, rows } : { rows };
+  };
+  const start = (h: CsvHead): DelimitedSplitter => {
+    offset = h.lineOffset;
+    typeName = h.typeName;
+    return new DelimitedSplitter(h.delimiter);
+  };
+  for await (const text of pieces) {
+    if (splitter) {
+      yield batch(splitter.push(text));
+      continue;
+    }
+    const h = head.push(text);
+    if (!h) continue;
+    splitter = start(h);
+    yield batch(splitter.push(h.rest));
+  }
+  if (!splitter) {
+    const h = head.end();
+    splitter = start(h);
+    yield batch(splitter.push(h.rest));
+  }
+  yield batch(splitter.end());
 }

@@ -6,8 +6,8 @@
 import type { Reader, ReaderItem } from '../../types.js';
 import { decodeText, type EncodingGuess } from '../encoding.js';
 import { buildEvent, itemFor, rejectedAt, type LooseEvent } from './build-event.js';
-import { CsvHeadReader } from './csv-head.js';
-import { DelimitedSplitter, type DelimitedRow } from './delimited.js';
+import { csvRows } from './csv-head.js';
+import type { DelimitedRow } from './delimited.js';
 import { dataFromProperties } from './powershell-values.js';
 import { zoneFor } from './zone.js';
 
@@ -26,16 +26,12 @@ export function makePowerShellCsvReader(encoding: Pick<EncodingGuess, 'encoding'
   return async function* readPowerShellCsv(input, ctx): AsyncGenerator<ReaderItem> {
     const { zone, problem } = zoneFor(ctx);
     if (problem) yield problem;
-    let splitter: DelimitedSplitter | undefined;
-    const headReader = new CsvHeadReader();
     let columns: (Column | undefined)[] | undefined;
     let unreadableHeader = false;
-    /** Lines consumed before the splitter started (the #TYPE line), to keep line numbers true. */
-    let lineOffset = 0;
 
     function* handle(rows: DelimitedRow[]): Generator<ReaderItem> {
       for (const row of rows) {
-        const line = row.line + lineOffset;
+        const line = row.line;
         if (row.kind === 'bad') {
           yield rejectedAt(line, row.reason);
           continue;
@@ -66,24 +62,9 @@ export function makePowerShellCsvReader(encoding: Pick<EncodingGuess, 'encoding'
       }
     }
 
-    for await (const text of decodeText(input, encoding)) {
-      if (!splitter) {
-        const head = headReader.push(text);
-        if (!head) continue;
-        lineOffset = head.lineOffset;
-        splitter = new DelimitedSplitter(head.delimiter);
-        yield* handle(splitter.push(head.rest));
-      } else {
-        yield* handle(splitter.push(text));
-      }
+    for await (const { rows } of csvRows(decodeText(input, encoding))) {
+      yield* handle(rows);
       if (unreadableHeader) return;
     }
-    if (!splitter) {
-      const head = headReader.end();
-      lineOffset = head.lineOffset;
-      splitter = new DelimitedSplitter(head.delimiter);
-      yield* handle(splitter.push(head.rest));
-    }
-    if (!unreadableHeader) yield* handle(splitter.end());
   };
 }

@@ -5,8 +5,7 @@
 import type { PropertyObject, Reader, ReaderItem } from '../../types.js';
 import { decodeText, type EncodingGuess } from '../encoding.js';
 import { rejectedAt } from '../text/build-event.js';
-import { CsvHeadReader } from '../text/csv-head.js';
-import { DelimitedSplitter, type DelimitedRow } from '../text/delimited.js';
+import { csvRows } from '../text/csv-head.js';
 import { JsonElementSplitter, type JsonPiece } from '../text/json-elements.js';
 import { splitLines } from '../text/lines.js';
 import { classFromTypeName } from './properties.js';
@@ -87,17 +86,13 @@ export function makeWmiTableReader(encoding: Encoding): Reader {
 /** Export-Csv / ConvertTo-Csv, with or without the #TYPE line; the delimiter is read from the header. */
 export function makeWmiCsvReader(encoding: Encoding): Reader {
   return async function* readWmiCsv(input, ctx): AsyncGenerator<ReaderItem> {
-    const head = new CsvHeadReader();
-    let splitter: DelimitedSplitter | undefined;
-    let lineOffset = 0;
     let className: string | undefined;
     let header: string[] | undefined;
-
-    function* handle(rows: DelimitedRow[]): Generator<ReaderItem> {
-      for (const row of rows) {
-        const line = row.line + lineOffset;
+    for await (const batch of csvRows(decodeText(input, encoding))) {
+      className ??= batch.typeName ? classFromTypeName(batch.typeName) : undefined;
+      for (const row of batch.rows) {
         if (row.kind === 'bad') {
-          yield rejectedAt(line, row.reason);
+          yield rejectedAt(row.line, row.reason);
           continue;
         }
         if (!header) {
@@ -105,40 +100,18 @@ export function makeWmiCsvReader(encoding: Encoding): Reader {
           continue;
         }
         if (row.fields.length !== header.length) {
-          yield rejectedAt(line, `a row of ${row.fields.length} field(s) where the header names ${header.length}`);
+          yield rejectedAt(row.line, `a row of ${row.fields.length} field(s) where the header names ${header.length}`);
           continue;
         }
         const properties: Record<string, string> = {};
         header.forEach((name, i) => {
           if (name !== '' && properties[name] === undefined) properties[name] = row.fields[i];
         });
-        const object: PropertyObject = { source: { file: ctx.file, format: 'wmi', line }, properties };
+        const object: PropertyObject = { source: { file: ctx.file, format: 'wmi', line: row.line }, properties };
         if (className) object.className = className;
         yield objectItem(object);
       }
     }
-
-    const start = (h: ReturnType<CsvHeadReader['end']>): DelimitedSplitter => {
-      lineOffset = h.lineOffset;
-      className = h.typeName ? classFromTypeName(h.typeName) : undefined;
-      return new DelimitedSplitter(h.delimiter);
-    };
-    for await (const text of decodeText(input, encoding)) {
-      if (splitter) {
-        yield* handle(splitter.push(text));
-        continue;
-      }
-      const h = head.push(text);
-      if (!h) continue;
-      splitter = start(h);
-      yield* handle(splitter.push(h.rest));
-    }
-    if (!splitter) {
-      const h = head.end();
-      splitter = start(h);
-      yield* handle(splitter.push(h.rest));
-    }
-    yield* handle(splitter.end());
   };
 }
 
