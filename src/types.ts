@@ -126,26 +126,26 @@ export interface EvidenceRef {
   record?: number;
   line?: number;
   eventId?: number;
-  /** The summary in English; `message` holds it as a catalog message for other languages. */
-  summary: string;
-  message?: MessageRef;
+  /** What the record or line says, as a catalog message: reporters render it (the JSON report writes it as `summary`). */
+  message: MessageRef;
 }
 
-/** Shaped like a lint message: stable id, place, evidence, help. */
+/**
+ * Shaped like a lint message: stable id, place, evidence, help. Its wording is catalog messages (id + data);
+ * the reporters render them once, in the report's language (the JSON report writes `title`, `detail` and
+ * `remedy` beside them).
+ */
 export interface Finding {
   rule: string;
   severity: Severity;
   machine?: string;
-  title: string;
-  detail: string;
   evidence: EvidenceRef[];
-  remedy: string[];
   /** KB article ids (see kb/). */
   kb: string[];
-  /** The same wording as catalog messages (id + data): title, detail sentences, remedy steps. Reports re-render them in their language. */
-  messages?: FindingMessages;
+  messages: FindingMessages;
 }
 
+/** A finding's title, its detail sentences (read one after another) and its remedy steps. */
 export interface FindingMessages {
   title: MessageRef;
   detail: MessageRef[];
@@ -157,16 +157,10 @@ export type StepStatus = 'pass' | 'fail' | 'unknown';
 export interface WalkStep {
   /** Stable step id, e.g. 'kms-client/threshold'. */
   id: string;
-  /** The question the guide asks, e.g. "Is the KMS activation threshold met?". */
-  step: string;
   status: StepStatus;
   evidence: EvidenceRef[];
-  /** For 'unknown': exactly what to collect to answer the step. */
-  collect?: string;
-  /** Short explanation of how the status was decided. */
-  note?: string;
-  /** `step`, `note` and `collect` as catalog messages. */
-  messages?: WalkStepMessages;
+  /** The question the guide asks (`walk.<id>`), how the status was decided, and for 'unknown' what to collect. */
+  messages: WalkStepMessages;
 }
 
 export interface WalkStepMessages {

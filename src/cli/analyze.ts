@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
 import { withProgress } from './progress.js';
 import { analyze, nothingReadable } from '../analyze.js';
-import { buildReport, jsonReportChunks, markdownReportChunks, renderHtml } from '../report/index.js';
+import { buildReport, jsonReportChunks, markdownReportChunks, renderHtml, ReportWriter, speaker, writtenReport, type MarkdownOptions } from '../report/index.js';
 import { jsonlReportChunks } from '../report/jsonl.js';
 import { kbAppendix } from '../report/kb-appendix.js';
-import { LANGS } from '../report/i18n.js';
-import { languageOptions, localizeReport } from '../report/localize.js';
-import { msg } from '../messages/index.js';
-import type { MarkdownOptions } from '../report/markdown.js';
+import { LANGS, msg } from '../messages/index.js';
 import { reportNothingToRead } from './no-input.js';
 import { emitChunks, expectsOneOf, parseLang, parseNow, tell, type CliIo } from './output.js';
 import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
@@ -53,18 +50,18 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       setExit(2);
       return;
     }
-    const report = localizeReport(buildReport(analysis, reportOptions), lang);
+    const report = buildReport(analysis, reportOptions);
     warnUnmatched(report.machines, reportOptions.show ?? [], io);
     const markdown = (): MarkdownOptions => ({
       appendix: flags.kb ? kbAppendix(report, lang) : [],
-      ...languageOptions(lang),
+      lang,
       ...(reportOptions.evidence !== undefined ? { evidence: reportOptions.evidence } : {}),
     });
     const render: Record<Format, () => Iterable<string>> = {
       md: () => markdownReportChunks(report, markdown()),
       html: () => [renderHtml(report, { markdown: markdown() })],
-      json: () => jsonReportChunks(report),
-      jsonl: () => jsonlReportChunks(report),
+      json: () => jsonReportChunks(writtenReport(report, new ReportWriter(speaker(lang)))),
+      jsonl: () => jsonlReportChunks(report, lang),
     };
     await emitChunks(io, render[flags.format as Format](), flags.out);
     if (nothingReadable(analysis.inputs)) {

@@ -1,27 +1,14 @@
 // `volact check <paths...>`: the whole analysis as a CI gate. Exit 0 when nothing is at or above --fail-on,
 // 1 when something is, 2 on a usage error or when nothing could be read.
-import { appendFile, readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { withProgress } from './progress.js';
-import { analyze, nothingReadable, type Analysis } from '../analyze.js';
-import {
-  ConfigError, diagnoseOptionsFrom, isSeverity, loadConfig, mergeConfig, parseRuleFlag, SEVERITIES, type RuleSetting, type VolactConfig,
-} from '../config/index.js';
-import { RULES } from '../diagnose/index.js';
-import { buildReport, jsonReportChunks, renderMarkdown, type Report } from '../report/index.js';
-import { BaselineError, diffBaseline, readBaseline, verdict, type BaselineDiff, type BaselineReport } from '../report/baseline.js';
-import { renderBaselineSection, renderGithubAnnotations, renderJobSummary } from '../report/github.js';
-import { renderJunit } from '../report/junit.js';
-import type { Finding, Severity } from '../types.js';
+import { analyze } from '../analyze.js';
+import { diagnoseOptionsFrom, SEVERITIES } from '../config/index.js';
 import { reportNothingToRead } from './no-input.js';
-import { emitChunks, expectsOneOf, parseLang, parseNow, runLang, tell, UsageError, type CliIo } from './output.js';
-import { msg, LANGS, type Lang } from '../messages/index.js';
-import { localizeReport } from '../report/localize.js';
-import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
-import { capFinding, type EvidenceLimit } from '../report/model.js';
-
-export const REPORTERS = ['md', 'json', 'junit', 'github'] as const;
-export type Reporter = (typeof REPORTERS)[number];
+import { parseLang, parseNow, UsageError, type CliIo } from './output.js';
+import { msg, LANGS } from '../messages/index.js';
+import { addReportOptions, reportOptionsFrom, type ReportFlags } from './report-options.js';
+import { gateFrom, parseReporter, reportGate, REPORTERS } from './gate.js';
 
 export interface CheckFlags extends ReportFlags {
   failOn?: string;
@@ -76,162 +63,8 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       setExit(2);
       return;
     }
-    await reportGate(io, setExit, analysis, { ...gate, reporter, reportOptions, command: 'check', lang, ...(flags.out ? { out: flags.out } : {}) });
+    await reportGate(io, setExit, analysis, gate, { reporter, reportOptions, command: 'check', lang, ...(flags.out ? { out: flags.out } : {}) });
   });
-}
-
-/** What decides a gate's verdict, read from --config, --rule, --fail-on, --fail-on-new and --baseline. */
-export interface Gate {
-  config: VolactConfig;
-  failOn: Severity;
-  failOnNew: boolean;
-  knownRules: string[];
-  baseline?: BaselineReport;
-  baselineFile?: string;
-}
-
-export type GateFlags = Pick<CheckFlags, 'failOn' | 'failOnNew' | 'baseline' | 'config' | 'rule'>;
-
-export async function gateFrom(flags: GateFlags): Promise<Gate> {
-  const knownRules = RULES.map((r) => r.meta.id);
-  const config = await configFrom(flags, knownRules);
-  const failOn: Severity = config.failOn ?? 'error';
-  const failOnNew = config.failOnNew ?? false;
-  if (failOnNew && !flags.baseline) throw new UsageError(msg('cli.fail-on-new-needs-baseline'));
-  const baseline = flags.baseline ? await loadBaseline(flags.baseline) : undefined;
-  return { config, failOn, failOnNew, knownRules, ...(baseline ? { baseline, baselineFile: flags.baseline } : {}) };
-}
-
-/** The report, the reporters and the exit code of `check`, for any analysis (check's files, probe's checks). */
-export async function reportGate(
-  io: CliIo,
-  setExit: (code: number) => void,
-  analysis: Analysis,
-  gate: Gate & { reporter: Reporter; reportOptions: ReturnType<typeof reportOptionsFrom>; command: string; out?: string; lang?: Lang },
-): Promise<void> {
-  const { config, failOn, failOnNew, knownRules, reporter, reportOptions } = gate;
-  const lang = gate.lang ?? runLang(io);
-  // The verdict and the baseline match on the report as built; then it is put into the run's language.
-  const built = buildReport(analysis, reportOptions);
-  warnUnmatched(built.machines, reportOptions.show ?? [], io);
-  const builtDiff = gate.baseline ? diffBaseline(built.findings, gate.baseline, gate.baselineFile!) : undefined;
-  const builtVerdict = verdict(built.findings, failOn, builtDiff, failOnNew);
-  const report = localizeReport(built, lang);
-  const same = new Map<Finding, Finding>(built.findings.map((f, i) => [f, report.findings[i]]));
-  const localized = (set: Iterable<Finding>): Finding[] => [...set].map((f) => same.get(f) ?? f);
-  const failing = new Set(localized(builtVerdict.failing));
-  const known = new Set(localized(builtVerdict.known));
-  const diff = builtDiff && { ...builtDiff, new: localized(builtDiff.new), persisting: localized(builtDiff.persisting) };
-  const ruleIds = knownRules.filter((id) => config.rules[id] !== 'off');
-
-  const evidence = reportOptions.evidence;
-  const context: RenderContext = { failing, known, failOn, failOnNew, ruleIds, lang, ...(diff ? { diff } : {}), ...(evidence !== undefined ? { evidence } : {}) };
-  await emitChunks(io, render(reporter, report, context), gate.out);
-  if (reporter === 'github' && process.env.GITHUB_STEP_SUMMARY) {
-    const summary = renderJobSummary(report, { failing, failOn, failOnNew, ...(diff ? { baseline: diff } : {}), ...(evidence !== undefined ? { evidence } : {}) });
-    await appendFile(process.env.GITHUB_STEP_SUMMARY, summary);
-  }
-
-  if (nothingReadable(analysis.inputs)) {
-    tell(io, msg('cli.nothing-readable'));
-    setExit(2);
-    return;
-  }
-  const machines = new Set([...failing].map((f) => f.machine ?? 'fleet'));
-  const what = msg(failOnNew ? 'cli.check-what-new' : 'cli.check-what', { level: failOn });
-  if (failing.size > 0) {
-    tell(io, msg('cli.check-failing', { command: gate.command, count: failing.size, what, machines: machines.size }));
-    setExit(1);
-  } else {
-    tell(io, msg('cli.check-passing', { command: gate.command, what }));
-  }
-}
-
-interface RenderContext {
-  failing: Set<Finding>;
-  known: Set<Finding>;
-  failOn: Severity;
-  failOnNew: boolean;
-  ruleIds: string[];
-  lang: Lang;
-  diff?: BaselineDiff;
-  evidence?: EvidenceLimit;
-}
-
-function render(reporter: Reporter, report: Report, ctx: RenderContext): Iterable<string> {
-  switch (reporter) {
-    case 'md':
-      return [renderMarkdown(report, { lang: ctx.lang, ...(ctx.diff ? { appendix: [renderBaselineSection(ctx.diff)] } : {}), ...(ctx.evidence !== undefined ? { evidence: ctx.evidence } : {}) })];
-    case 'json':
-      return jsonReportChunks(withCheck(report, ctx));
-    case 'junit':
-      return [renderJunit(report, { failing: ctx.failing, known: ctx.known, ruleIds: ctx.ruleIds })];
-    case 'github':
-      return [renderGithubAnnotations(report, { failing: ctx.failing })];
-  }
-}
-
-/** The JSON report plus what the check decided; a later run reads it back as its baseline. */
-function withCheck(report: Report, ctx: RenderContext): CheckReport {
-  const check = { failOn: ctx.failOn, failOnNew: ctx.failOnNew, failing: ctx.failing.size, passed: ctx.failing.size === 0 };
-  const baseline = ctx.diff
-    ? {
-        file: ctx.diff.file,
-        previousGeneratedAt: ctx.diff.previousGeneratedAt,
-        new: ctx.diff.new,
-        // A schema-1 baseline's findings carry all their evidence; cap them like tonight's.
-        resolved: ctx.diff.resolved.map((f) => capFinding(f, report.layout.evidence)),
-        persisting: ctx.diff.persisting.length,
-      }
-    : undefined;
-  return { ...report, check, ...(baseline ? { baseline } : {}) };
-}
-
-interface CheckReport extends Report {
-  check: { failOn: Severity; failOnNew: boolean; failing: number; passed: boolean };
-  baseline?: { file: string; previousGeneratedAt: string | undefined; new: Finding[]; resolved: Finding[]; persisting: number };
-}
-
-async function configFrom(flags: GateFlags, knownRules: string[]): Promise<VolactConfig> {
-  try {
-    const { config } = await loadConfig(flags.config, knownRules);
-    const rules: Record<string, RuleSetting> = {};
-    for (const value of flags.rule) {
-      const [id, setting] = parseRuleFlag(value, knownRules);
-      rules[id] = setting;
-    }
-    const over: Parameters<typeof mergeConfig>[1] = { rules };
-    if (flags.failOn !== undefined) {
-      if (!isSeverity(flags.failOn)) throw expectsOneOf('--fail-on', SEVERITIES, flags.failOn);
-      over.failOn = flags.failOn;
-    }
-    if (flags.failOnNew) over.failOnNew = true;
-    return mergeConfig(config, over);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
-async function loadBaseline(file: string): Promise<BaselineReport> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? msg('cli.no-such-file') : (error as Error).message;
-    throw new UsageError(msg('cli.baseline-unreadable', { file, why }));
-  }
-  try {
-    return readBaseline(text, file);
-  } catch (error) {
-    if (error instanceof BaselineError) throw new UsageError(error.ref);
-    throw error;
-  }
-}
-
-export function parseReporter(value: string): Reporter {
-  if ((REPORTERS as readonly string[]).includes(value)) return value as Reporter;
-  throw expectsOneOf('--reporter', REPORTERS, value);
 }
 
 function parseThreads(value: string | undefined): number | undefined {

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { csvHeader, csvRow, jsonlRow, readEvents } from '../events.js';
 import { neutralizeControls } from '../report/index.js';
 import { openOutput, runLang, UsageError, type CliIo } from './output.js';
-import { msg, render } from '../messages/index.js';
+import { msg } from '../messages/index.js';
+import { speaker } from '../report/speaker.js';
 
 interface EventsFlags {
   format: string;
@@ -48,13 +49,13 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
       for await (const item of readEvents(paths, options)) {
         if (item.kind === 'warning') {
           flush();
-          io.stderr(neutralizeControls(render(msg('cli.event-warning', { file: item.file, where: item.warning.where, reason: item.warning.reason }), runLang(io))) + '\n');
+          io.stderr(neutralizeControls(speaker(runLang(io)).say(msg('cli.event-warning', { file: item.file, where: item.warning.where, reason: item.warning.reason }))) + '\n');
           continue;
         }
         if (item.kind === 'rejected') {
           rejected++;
           flush();
-          io.stderr(neutralizeControls(render(msg('cli.event-rejected', { file: item.file, where: item.rejection.where, reason: item.rejection.reason }), runLang(io))) + '\n');
+          io.stderr(neutralizeControls(speaker(runLang(io)).say(msg('cli.event-rejected', { file: item.file, where: item.rejection.where, reason: item.rejection.reason }))) + '\n');
           continue;
         }
         rows++;

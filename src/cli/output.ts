@@ -6,7 +6,8 @@
 // waiting for the stream to drain (backpressure), so the whole text never sits in memory.
 import type { WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { english, langFromEnv, LANGS, msg, pickLang, render, type Lang, type MessageId, type MessageRef } from '../messages/index.js';
+import { english, langFromEnv, LANGS, msg, pickLang, type Lang, type MessageId, type MessageRef } from '../messages/index.js';
+import { speaker } from '../report/speaker.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -181,7 +182,7 @@ export function runLang(io: CliIo): Lang {
 
 /** A line on stderr in the run's language. */
 export function tell(io: CliIo, ref: MessageRef): void {
-  io.stderr(`${render(ref, runLang(io))}\n`);
+  io.stderr(`${speaker(runLang(io)).say(ref)}\n`);
 }
 
 /** The run's language: --lang (also --lang=x) when it names one we speak, else the environment. */

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { diagnoseFacts } from '../analyze.js';
 import { diagnoseOptionsFrom, SEVERITIES } from '../config/index.js';
 import { DEFAULT_TIMEOUT_MS, EndpointError, machineDnsSuffix, runProbe } from '../probe/index.js';
-import { gateFrom, parseReporter, reportGate, REPORTERS, type CheckFlags } from './check.js';
+import type { CheckFlags } from './check.js';
+import { gateFrom, parseReporter, reportGate, REPORTERS } from './gate.js';
 import { parseLang, parseNow, UsageError, type CliIo } from './output.js';
 import { LANGS, msg } from '../messages/index.js';
 import { addReportOptions, reportOptionsFrom } from './report-options.js';
@@ -63,7 +64,7 @@ export function registerProbe(program: Command, io: CliIo, setExit: (code: numbe
       throw error;
     }
     const analysis = diagnoseFacts(probed.inputs, probed.facts, { ...(now ? { now } : {}), diagnose: diagnoseOptionsFrom(gate.config) });
-    await reportGate(io, setExit, analysis, { ...gate, reporter, reportOptions, command: 'probe', lang, ...(flags.out ? { out: flags.out } : {}) });
+    await reportGate(io, setExit, analysis, gate, { reporter, reportOptions, command: 'probe', lang, ...(flags.out ? { out: flags.out } : {}) });
   });
 }
 

@@ -1,7 +1,8 @@
 // Progress on stderr, only where a person watches (stderr is a terminal) and only once the work has
 // taken long enough to wonder about; pipes, files and CI logs get nothing.
 import { processIo, runLang, type CliIo } from './output.js';
-import { count, msg, render } from '../messages/index.js';
+import { count, msg } from '../messages/index.js';
+import { speaker } from '../report/speaker.js';
 
 const QUIET_FOR_MS = 1000;
 const EVERY_MS = 250;
@@ -15,7 +16,7 @@ export function progressReporter(io: CliIo): ((done: number, total: number) => v
     if (now - started < QUIET_FOR_MS) return;
     if (done < total && now - shown < EVERY_MS) return;
     shown = now;
-    io.stderr(`\r${render(msg('cli.progress', { done: count(done), total: count(total) }), runLang(io))}${done === total ? '\n' : ''}`);
+    io.stderr(`\r${speaker(runLang(io)).say(msg('cli.progress', { done: count(done), total: count(total) }))}${done === total ? '\n' : ''}`);
   };
 }
 

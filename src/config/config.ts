@@ -119,7 +119,7 @@ export function diagnoseOptionsFrom(config: VolactConfig): Partial<Omit<Diagnose
 }
 
 function ruleProblem(id: string, setting: unknown, knownRules: readonly string[]): string | undefined {
-  if (!knownRules.includes(id)) return `no such rule${suggest(id, knownRules)} (\`volact explain <rule id>\` describes a rule; RULES.md lists them)`;
+  if (!knownRules.includes(id)) return `no such rule${suggest(id, knownRules)} (\`volact explain <rule id>\` describes a rule; docs/rules.md lists them)`;
   if (typeof setting !== 'string' || !(RULE_SETTINGS as readonly string[]).includes(setting)) {
     return `setting must be one of ${RULE_SETTINGS.join(', ')}, found ${JSON.stringify(setting)}`;
   }

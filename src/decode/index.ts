@@ -35,12 +35,4 @@ export { parseOspp, parseOsppLines, type OsppParse } from './ospp.js';
 export { decodeWmiObject } from './wmi.js';
 export { officeIdentityFromName, productLineOf, productOfApplication } from './office-products.js';
 
-// Messages name codes "0xC004F074 (SYMBOL)" and explain them from our tables (English, and Japanese where written).
-import { describeHresult as describeForMessages } from './hresult.js';
-import { setCodeLabels, setCodeMeanings } from '../messages/index.js';
-setCodeLabels((code) => {
-  const info = describeForMessages(code);
-  return info.symbol ? `${info.code} (${info.symbol})` : info.code;
-});
-setCodeMeanings('en', (code) => describeForMessages(code).meaning);
-setCodeMeanings('ja', (code) => describeForMessages(code).meaningJa);
+export { CODE_NAMES } from './code-names.js';

@@ -2,14 +2,13 @@
 // more specific rules suppressing generic ones, a throwing rule turned into an internal-error finding.
 import type { FactKind } from '../decode/index.js';
 import type { Fleet } from '../evidence/index.js';
-import { duration, english, msg, sentences, time, type MessageRef } from '../messages/index.js';
+import { duration, messageKey, msg, sentences, time, type MessageRef } from '../messages/index.js';
 import type { Finding, Severity } from '../types.js';
 import { mergeEvidence } from './evidence.js';
 import { MachineView } from './machine-view.js';
 import type { DiagnoseOptions } from './options.js';
 import { ruleTitle, type Rule, type RuleContext, type RuleHit } from './rule.js';
 import { staleness, type Staleness } from './staleness.js';
-import { flatString } from '../flat-string.js';
 import { toMs } from './time.js';
 
 export const INTERNAL_ERROR_ID = 'volact/internal-error';
@@ -18,6 +17,14 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 
 export function worse(a: Severity, b: Severity): Severity {
   return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
+}
+
+/** A finding being gathered, with the keys of the messages it holds: merging hits stays linear. */
+interface Found {
+  finding: Finding;
+  machineKey: string;
+  detailKeys: Set<string>;
+  remedyKeys: Set<string>;
 }
 
 export interface EngineResult {
@@ -35,7 +42,7 @@ export function runRules(fleet: Fleet, rules: readonly Rule[], options: Diagnose
   for (const m of fleet.machines) for (const f of m.facts) present.add(f.kind);
   const disabled = new Set(options.disabled);
   // key: rule id + machine key
-  const found = new Map<string, { finding: Finding; machineKey: string }>();
+  const found = new Map<string, Found>();
 
   for (const rule of rules) {
     const { meta } = rule;
@@ -78,65 +85,60 @@ function extrapolated(hit: RuleHit, stale: Staleness): RuleHit {
   return { ...hit, detail: msg('common.sentences', { items: sentences([hit.detail, note]) }) };
 }
 
-function add(found: Map<string, { finding: Finding; machineKey: string }>, rule: Rule, view: MachineView, hit: RuleHit, options: DiagnoseOptions): void {
+function add(found: Map<string, Found>, rule: Rule, view: MachineView, hit: RuleHit, options: DiagnoseOptions): void {
   const { meta } = rule;
   const key = `${meta.id}\u0000${view.key}`;
   const severity = options.severity[meta.id] ?? hit.severity ?? meta.severity;
   const kb = [...new Set([...meta.kb, ...(hit.kb ?? [])])];
-  // Findings live until the report is written: their strings are kept flat, not as ropes over their pieces.
-  for (const e of hit.evidence) flatString(e.summary);
   const existing = found.get(key);
-  if (existing) {
-    const f = existing.finding;
-    const messages = f.messages!;
-    mergeEvidence(f.evidence, hit.evidence);
-    for (const r of hit.remedy) {
-      const text = english(r);
-      if (f.remedy.includes(text)) continue;
-      f.remedy.push(text);
-      messages.remedy.push(r);
-    }
-    for (const k of kb) if (!f.kb.includes(k)) f.kb.push(k);
-    const detail = english(hit.detail);
-    if (!f.detail.includes(detail)) {
-      f.detail = flatString(`${f.detail} ${detail}`);
-      messages.detail.push(hit.detail);
-    }
-    if (!options.severity[meta.id]) f.severity = worse(f.severity, severity);
+  if (!existing) {
+    found.set(key, {
+      machineKey: view.key,
+      detailKeys: new Set([messageKey(hit.detail)]),
+      remedyKeys: new Set(hit.remedy.map(messageKey)),
+      finding: {
+        rule: meta.id,
+        severity,
+        machine: view.name,
+        evidence: mergeEvidence([], hit.evidence),
+        kb,
+        messages: { title: hit.title ?? ruleTitle(meta), detail: [hit.detail], remedy: [...hit.remedy] },
+      },
+    });
     return;
   }
-  const title = hit.title ?? ruleTitle(meta);
-  found.set(key, {
-    machineKey: view.key,
-    finding: {
-      rule: meta.id,
-      severity,
-      machine: view.name,
-      title: english(title),
-      detail: flatString(english(hit.detail)),
-      evidence: mergeEvidence([], hit.evidence),
-      remedy: hit.remedy.map(english),
-      kb,
-      messages: { title, detail: [hit.detail], remedy: [...hit.remedy] },
-    },
-  });
+  // Another hit of the rule on this machine: its evidence, detail and remedy join the finding, each once.
+  const f = existing.finding;
+  mergeEvidence(f.evidence, hit.evidence);
+  for (const r of hit.remedy) {
+    const k = messageKey(r);
+    if (existing.remedyKeys.has(k)) continue;
+    existing.remedyKeys.add(k);
+    f.messages.remedy.push(r);
+  }
+  for (const k of kb) if (!f.kb.includes(k)) f.kb.push(k);
+  const detailKey = messageKey(hit.detail);
+  if (!existing.detailKeys.has(detailKey)) {
+    existing.detailKeys.add(detailKey);
+    f.messages.detail.push(hit.detail);
+  }
+  if (!options.severity[meta.id]) f.severity = worse(f.severity, severity);
 }
 
-function addInternalError(found: Map<string, { finding: Finding; machineKey: string }>, view: MachineView, ruleId: string, err: unknown): void {
+function addInternalError(found: Map<string, Found>, view: MachineView, ruleId: string, err: unknown): void {
   const message = err instanceof Error ? err.message : String(err);
   const title = msg('volact/internal-error.title', { rule: ruleId });
   const detail = msg('volact/internal-error.detail', { rule: ruleId, message });
   const remedy: MessageRef[] = [msg('volact/internal-error.remedy')];
   found.set(`${INTERNAL_ERROR_ID}\u0000${view.key}\u0000${ruleId}`, {
     machineKey: view.key,
+    detailKeys: new Set(),
+    remedyKeys: new Set(),
     finding: {
       rule: INTERNAL_ERROR_ID,
       severity: 'warning',
       machine: view.name,
-      title: english(title),
-      detail: english(detail),
       evidence: [],
-      remedy: remedy.map(english),
       kb: ['procedure/internal-error'],
       messages: { title, detail: [detail], remedy },
     },

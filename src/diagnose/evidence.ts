@@ -1,14 +1,7 @@
 // Evidence references: where a fact came from (file + record or line) and what it said.
 import type { DnsSrvLookupFact, Fact } from '../decode/index.js';
-import { describeHresult } from '../decode/index.js';
-import { english, list, msg, type MessageRef } from '../messages/index.js';
+import { list, messageKey, msg, type MessageRef } from '../messages/index.js';
 import type { EvidenceRef } from '../types.js';
-
-/** "0xC004F038 (SL_E_VL_NOT_ENOUGH_COUNT)" — the code with its symbol when we know it. */
-export function codeLabel(code: string): string {
-  const info = describeHresult(code);
-  return info.symbol ? `${info.code} (${info.symbol})` : info.code;
-}
 
 const KMS_SERVICE_EVENT = { 'start-failed': 12291, 'renewal-timer-failed': 12292, 'dns-publish-failed': 12293, 'dns-publish-ok': 12294 } as const;
 const flagsOf = (flags: readonly string[]): string | undefined => (flags.length ? flags.join('|') : undefined);
@@ -112,12 +105,12 @@ export function evidenceOf(fact: Fact, summary?: MessageRef): EvidenceRef {
 
 /** Evidence at a place that is no single fact (a hole between records, a whole file), said by a message. */
 export function evidenceAt(place: { file: string; record?: number; line?: number }, message: MessageRef): EvidenceRef {
-  return { ...place, summary: english(message), message };
+  return { ...place, message };
 }
 
 /** Evidence pointing at the fact's record (events) or line (slmgr text). */
 function makeEvidence(fact: Fact, message: MessageRef): EvidenceRef {
-  const ref: EvidenceRef = { file: fact.source.file, summary: english(message), message };
+  const ref: EvidenceRef = { file: fact.source.file, message };
   if (fact.kind === 'license') ref.line = fact.lineStart;
   else if (fact.kind === 'slmgr-error') ref.line = fact.line;
   else {
@@ -131,7 +124,7 @@ function makeEvidence(fact: Fact, message: MessageRef): EvidenceRef {
 /** Same place: one record or line is cited once, with the first (richest) summary a rule gave it. */
 function evidenceKey(e: EvidenceRef): string {
   const located = e.record !== undefined || e.line !== undefined;
-  return `${e.file}\u0000${e.record ?? ''}\u0000${e.line ?? ''}\u0000${e.eventId ?? ''}${located ? '' : `\u0000${e.summary}`}`;
+  return `${e.file}\u0000${e.record ?? ''}\u0000${e.line ?? ''}\u0000${e.eventId ?? ''}${located ? '' : `\u0000${messageKey(e.message)}`}`;
 }
 
 // A host finding can cite tens of thousands of 12290s: dedupe by key, not by scanning the list.

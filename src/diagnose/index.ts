@@ -8,9 +8,10 @@ import { toMs } from './time.js';
 import { walkMachine } from './walk/index.js';
 
 export { RULES, ruleById } from './registry.js';
+export { RULE_MESSAGES, ruleMessages } from './catalog.js';
 export { DEFAULT_OPTIONS, type DiagnoseOptions } from './options.js';
 export { INTERNAL_ERROR_ID } from './engine.js';
-export type { Rule, RuleMeta, RuleHit, RuleContext } from './rule.js';
+export type { Rule, RuleMeta, RuleHit, RuleContext, RuleMessages } from './rule.js';
 
 export interface Diagnosis {
   findings: Finding[];

@@ -1,5 +1,6 @@
 // Every rule, in the order the guide walks them (Table 2, KMS host, Table 3, then the rest).
-// test/diagnose/registry.test.ts checks this list against RULES.md and the files in rules/.
+// test/diagnose/registry.test.ts checks this list against the files in rules/ (and ../shared/RULES.md when present);
+// docs/rules.md is written from it (npm run docs:rules).
 import type { Rule } from './rule.js';
 import kmsClientActivated from './rules/kms-client/activated.js';
 import kmsClientNotActivated from './rules/kms-client/not-activated.js';

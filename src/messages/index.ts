@@ -1,12 +1,15 @@
 // Public face of the message catalog: the lowest floor beside src/types.ts. Every layer emits message
-// ids with data (`msg`); renderers pick the language (`render`). Nothing here imports another layer.
+// ids with data (`msg`); reporters render them once, in the chosen language, through the whole catalog
+// (src/report/speaker.ts). Nothing here imports another layer.
 import type { MessageId } from './catalog/index.js';
 import type { MessageArg, MessageRef } from './types.js';
 
 export { CATALOG, CATALOG_PARTS, type MessageId } from './catalog/index.js';
-export { english, formatArg, hasMessage, formatCount, formatDuration, formatTime, formatWindow, placeholders, render, setCodeLabels, setCodeMeanings } from './format.js';
+export { BASE_CATALOG, english, messageKey, MessageCatalog, PLAIN_CODES } from './format.js';
+export { placeholders } from './template.js';
+export { formatCount, formatDuration, formatTime, formatWindow } from './intl.js';
 export { langFromEnv, pickLang } from './lang.js';
-export { LANGS, type Lang, type MessageArg, type MessageRef, type MessageText } from './types.js';
+export { LANGS, type CodeNames, type Lang, type MessageArg, type MessageRef, type MessageText } from './types.js';
 
 /** A message from the catalog with its data. */
 export function msg(id: MessageId, data?: Record<string, MessageArg | undefined>): MessageRef {

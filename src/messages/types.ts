@@ -38,3 +38,14 @@ export interface MessageRef {
   /** Values by placeholder name; undefined (or '') leaves an optional `{name?…}` section out. */
   data?: Record<string, MessageArg | undefined>;
 }
+
+/**
+ * How HRESULTs are named and explained in messages (`{name:code}`, `{name:explain}`). The tables live in
+ * decode/, above this floor: whoever renders for a person passes them in.
+ */
+export interface CodeNames {
+  /** "0xC004F074 (SL_E_VL_BINDING_SERVICE_UNAVAILABLE)". */
+  label(code: string): string;
+  /** What the code means in `lang`, when the tables say. */
+  meaning(code: string, lang: Lang): string | undefined;
+}

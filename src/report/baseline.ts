@@ -5,24 +5,26 @@
 import { machineKey } from '../evidence/index.js';
 import type { Finding, Severity } from '../types.js';
 import { READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION } from './model.js';
-import { english, hasMessage, msg, NONE, type MessageRef } from '../messages/index.js';
+import { english, msg, NONE, type MessageRef } from '../messages/index.js';
+import { MESSAGES } from './speaker.js';
+import { isWrittenFinding, type ShownFinding, type WrittenFinding } from './wording.js';
 
 export interface BaselineReport {
   schemaVersion: number;
   generatedAt?: string;
   now?: string;
   toolVersion?: string;
-  findings: Finding[];
+  findings: WrittenFinding[];
 }
 
-export interface BaselineDiff {
+export interface BaselineDiff<F extends ShownFinding = Finding> {
   /** Path of the previous report. */
   file: string;
   previousGeneratedAt?: string;
-  new: Finding[];
+  new: F[];
   /** Findings of the previous report that are gone (as the previous report wrote them). */
-  resolved: Finding[];
-  persisting: Finding[];
+  resolved: WrittenFinding[];
+  persisting: F[];
 }
 
 /** The previous report cannot be used: not JSON, not a volact report, or another schemaVersion. */
@@ -36,9 +38,9 @@ export class BaselineError extends Error {
 
 /** A message from a JSON file names an id we have, with data we can render. */
 function isKnownMessage(ref: MessageRef): boolean {
-  if (typeof ref !== 'object' || ref === null || typeof ref.id !== 'string' || !hasMessage(ref.id)) return false;
+  if (typeof ref !== 'object' || ref === null || typeof ref.id !== 'string' || !MESSAGES.has(ref.id)) return false;
   try {
-    english(ref);
+    MESSAGES.render(ref, 'en');
     return true;
   } catch {
     return false;
@@ -47,9 +49,10 @@ function isKnownMessage(ref: MessageRef): boolean {
 
 const IDENTITY_TOKEN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|0x[0-9a-f]+|\d+/gi;
 
-export function findingKey(finding: Finding): string {
+export function findingKey(finding: ShownFinding): string {
   // The English title whatever language the report was written in (a baseline from `--lang ja` still matches).
-  const title = finding.messages?.title && isKnownMessage(finding.messages.title) ? english(finding.messages.title) : finding.title;
+  const ref = finding.messages?.title;
+  const title = ref && isKnownMessage(ref) ? MESSAGES.render(ref, 'en') : isWrittenFinding(finding) ? finding.title : '';
   const subject = title.toLowerCase().replace(IDENTITY_TOKEN, (token) => (/^\d+$/.test(token) ? '#' : token)).replace(/\s+/g, ' ').trim();
   return [finding.rule, finding.machine ? machineKey(finding.machine) : '', subject].join('\u0000');
 }
@@ -93,15 +96,15 @@ export function readBaseline(text: string, file: string): BaselineReport {
 }
 
 /** Matches findings by identity; several findings with one identity are matched one for one. */
-export function diffBaseline(current: readonly Finding[], previous: BaselineReport, file: string): BaselineDiff {
-  const waiting = new Map<string, Finding[]>();
+export function diffBaseline<F extends ShownFinding>(current: readonly F[], previous: BaselineReport, file: string): BaselineDiff<F> {
+  const waiting = new Map<string, WrittenFinding[]>();
   for (const f of previous.findings) {
     const key = findingKey(f);
     const list = waiting.get(key);
     if (list) list.push(f);
     else waiting.set(key, [f]);
   }
-  const diff: BaselineDiff = { file, new: [], resolved: [], persisting: [] };
+  const diff: BaselineDiff<F> = { file, new: [], resolved: [], persisting: [] };
   if (previous.generatedAt) diff.previousGeneratedAt = previous.generatedAt;
   for (const f of current) {
     const match = waiting.get(findingKey(f));
@@ -115,7 +118,7 @@ export function diffBaseline(current: readonly Finding[], previous: BaselineRepo
 }
 
 /** Renderers read every Finding field; a hand-trimmed baseline may lack the optional-looking ones. */
-function completeFinding(f: Finding): Finding {
+function completeFinding(f: WrittenFinding): WrittenFinding {
   return {
     ...f,
     detail: typeof f.detail === 'string' ? f.detail : '',
@@ -127,7 +130,7 @@ function completeFinding(f: Finding): Finding {
 
 const SEVERITY_VALUES: readonly Severity[] = ['error', 'warning', 'info'];
 
-function isFinding(value: unknown): value is Finding {
+function isFinding(value: unknown): value is WrittenFinding {
   if (typeof value !== 'object' || value === null) return false;
   const f = value as Record<string, unknown>;
   return (
@@ -145,17 +148,17 @@ export function atOrAbove(severity: Severity, level: Severity): boolean {
   return RANK[severity] <= RANK[level];
 }
 
-export interface Verdict {
+export interface Verdict<F extends ShownFinding = Finding> {
   /** Findings that fail the run. */
-  failing: Set<Finding>;
+  failing: Set<F>;
   /** Findings at or above the level that the baseline already had (only with failOnNew). */
-  known: Set<Finding>;
+  known: Set<F>;
 }
 
 /** Which findings fail a check: at or above `failOn`, and with `failOnNew` only those the baseline lacks. */
-export function verdict(findings: readonly Finding[], failOn: Severity, diff?: BaselineDiff, failOnNew = false): Verdict {
+export function verdict<F extends ShownFinding>(findings: readonly F[], failOn: Severity, diff?: { new: readonly ShownFinding[] }, failOnNew = false): Verdict<F> {
   const fresh = new Set(diff?.new ?? findings);
-  const out: Verdict = { failing: new Set(), known: new Set() };
+  const out: Verdict<F> = { failing: new Set(), known: new Set() };
   for (const f of findings) {
     if (!atOrAbove(f.severity, failOn)) continue;
     if (failOnNew && !fresh.has(f)) out.known.add(f);

@@ -1,15 +1,19 @@
 // GitHub Actions output: one workflow command per finding (`::error title=…::…`), and a Markdown job summary
 // for $GITHUB_STEP_SUMMARY. Every value comes from input, so it is escaped by the workflow-command rules:
 // in data '%', CR and LF; in properties also ':' and ','. Control characters become visible first.
-import type { EvidenceRef, Finding, Severity } from '../types.js';
+import type { Lang } from '../messages/index.js';
+import type { Severity } from '../types.js';
 import type { BaselineDiff } from './baseline.js';
 import { codeSpan, joinMd, md, neutralizeControls, trusted, type Markdown } from './escape.js';
-import { REPORT_TEXT, type Lang } from './i18n.js';
-import { renderMarkdownBlocks } from './markdown.js';
-import { evidenceTotal, type EvidenceLimit, type Report } from './model.js';
+import { renderMarkdownBlocks } from './markdown/index.js';
+import { evidenceTotal, type EvidenceLimit } from './model.js';
+import { speaker, type Speaker } from './speaker.js';
+import { evidenceSummary, findingDetail, findingTitle, type ShownEvidence, type ShownFinding, type ShownReport } from './wording.js';
 
 export interface GithubOptions {
-  failing: ReadonlySet<Finding>;
+  failing: ReadonlySet<ShownFinding>;
+  /** Language of the findings' wording (the annotations' own frame is English, like the workflow commands). */
+  lang?: Lang;
   /** At most this many annotations; a notice says how many were left out. Default 1000. */
   max?: number;
 }
@@ -27,17 +31,18 @@ export function escapeProperty(value: string): string {
 }
 
 /** Errors and warnings always; info only when it fails the run (--fail-on info). */
-export function renderGithubAnnotations(report: Report, options: GithubOptions): string {
+export function renderGithubAnnotations(report: ShownReport, options: GithubOptions): string {
   const max = options.max ?? 1000;
   const shown = report.findings
     .filter((f) => f.severity !== 'info' || options.failing.has(f))
     .sort((a, b) => Number(options.failing.has(b)) - Number(options.failing.has(a)) || ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
-  const lines = shown.slice(0, max).map((f) => annotation(f, options.failing.has(f)));
+  const s = speaker(options.lang);
+  const lines = shown.slice(0, max).map((f) => annotation(f, options.failing.has(f), s));
   if (shown.length > max) lines.push(`::notice title=volact::${escapeData(`${shown.length - max} more findings are not annotated; see the job summary or the JSON report.`)}`);
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
 
-function annotation(f: Finding, failing: boolean): string {
+function annotation(f: ShownFinding, failing: boolean, s: Speaker): string {
   // A finding that fails the run is an error annotation whatever its own severity.
   const command = failing ? 'error' : COMMAND[f.severity];
   const props: string[] = [];
@@ -47,22 +52,22 @@ function annotation(f: Finding, failing: boolean): string {
     if (first.line !== undefined) props.push(`line=${first.line}`);
   }
   props.push(`title=${escapeProperty(`${f.rule}${f.machine ? ` on ${f.machine}` : ''}`)}`);
-  const message = [`${f.title}. ${f.detail}`, ...f.evidence.slice(0, EVIDENCE_LINES).map(evidenceLine)];
+  const message = [`${findingTitle(f, s)}. ${findingDetail(f, s)}`, ...f.evidence.slice(0, EVIDENCE_LINES).map((e) => evidenceLine(e, s))];
   const more = evidenceTotal(f) - Math.min(EVIDENCE_LINES, f.evidence.length);
   if (more > 0) message.push(`… ${more} more pieces of evidence`);
   return `::${command} ${props.join(',')}::${escapeData(message.join('\n'))}`;
 }
 
-function evidenceLine(e: EvidenceRef): string {
+function evidenceLine(e: ShownEvidence, s: Speaker): string {
   const place = e.record !== undefined ? ` record ${e.record}` : e.line !== undefined ? ` line ${e.line}` : '';
-  return `${e.file}${place}: ${e.summary}`;
+  return `${e.file}${place}: ${evidenceSummary(e, s)}`;
 }
 
 export interface SummaryOptions {
-  failing: ReadonlySet<Finding>;
+  failing: ReadonlySet<ShownFinding>;
   failOn: Severity;
   failOnNew?: boolean;
-  baseline?: BaselineDiff;
+  baseline?: BaselineDiff<ShownFinding>;
   evidence?: EvidenceLimit;
   lang?: Lang;
   /** Bytes the summary may take; GitHub refuses a step summary over 1 MiB. */
@@ -77,7 +82,7 @@ export const JOB_SUMMARY_LIMIT = 1024 * 1024;
 const CUT_RESERVE = 4 * 1024;
 
 /** The report's layout (verdict, findings by rule, fleet views, failing machines, the rest) under the check's verdict, cut to fit. */
-export function renderJobSummary(report: Report, options: SummaryOptions): string {
+export function renderJobSummary(report: ShownReport, options: SummaryOptions): string {
   const failing = report.findings.filter((f) => options.failing.has(f));
   const verdict = failing.length > 0 ? md`**✘ ${failing.length} finding(s) fail the check**` : md`**✔ the check passes**`;
   const rule = options.failOnNew ? md`new findings at or above ${options.failOn}` : md`findings at or above ${options.failOn}`;
@@ -112,26 +117,27 @@ export function renderJobSummary(report: Report, options: SummaryOptions): strin
     }
   }
   if (!cut) cut = !blocks.tail.every(fits);
-  if (cut) kept.push(md`**${REPORT_TEXT[options.lang ?? 'en'].summaryCut(shown, blocks.machines.length - shown)}**`);
+  if (cut) kept.push(md`**${speaker(options.lang).t('report.summaryCut', { shown: { count: shown }, left: { count: blocks.machines.length - shown } })}**`);
   return joinMd(kept, '\n\n').source + '\n';
 }
 
 /** New, resolved and persisting findings, for Markdown reports and the job summary. */
-export function renderBaselineSection(diff: BaselineDiff): Markdown {
+export function renderBaselineSection(diff: BaselineDiff<ShownFinding>, lang?: Lang): Markdown {
+  const s = speaker(lang);
   const since = diff.previousGeneratedAt ? md` (written ${diff.previousGeneratedAt})` : md``;
   const parts: Markdown[] = [
     md`### Since the baseline`,
     md`Compared with ${codeSpan(diff.file)}${since}: ${diff.new.length} new, ${diff.resolved.length} resolved, ${diff.persisting.length} persisting.`,
   ];
-  if (diff.new.length > 0) parts.push(findingsTable(md`#### New`, diff.new));
-  if (diff.resolved.length > 0) parts.push(findingsTable(md`#### Resolved`, diff.resolved));
+  if (diff.new.length > 0) parts.push(findingsTable(md`#### New`, diff.new, s));
+  if (diff.resolved.length > 0) parts.push(findingsTable(md`#### Resolved`, diff.resolved, s));
   return joinMd(parts, '\n\n');
 }
 
-function findingsTable(title: Markdown, findings: Finding[]): Markdown {
+function findingsTable(title: Markdown, findings: readonly ShownFinding[], s: Speaker): Markdown {
   const rows = findings
     .slice(0, SUMMARY_ROWS)
-    .map((f) => md`| ${trusted(f.severity === 'error' ? '✘' : f.severity === 'warning' ? '⚠' : 'ℹ')} ${f.severity} | ${f.machine ?? 'fleet'} | ${codeSpan(f.rule)} | ${f.title} |`);
+    .map((f) => md`| ${trusted(f.severity === 'error' ? '✘' : f.severity === 'warning' ? '⚠' : 'ℹ')} ${f.severity} | ${f.machine ?? 'fleet'} | ${codeSpan(f.rule)} | ${findingTitle(f, s)} |`);
   const parts = [title, md``, md`| Severity | Machine | Rule | Finding |`, md`|---|---|---|---|`, ...rows];
   if (findings.length > SUMMARY_ROWS) parts.push(md``, md`${findings.length - SUMMARY_ROWS} more in the JSON report.`);
   return joinMd(parts);

@@ -1,7 +1,10 @@
 // The JSON report written as a stream: the outer object and the fleet views are indented, and every input,
 // machine, finding and fleet-view row is one compact line. The writer never holds more than one element's
 // text, so a 10,000-machine report costs no more memory than its model (and a line per machine greps well).
-import type { Report } from './model.js';
+import type { MachineReport, Report } from './model.js';
+import type { Lang } from '../messages/index.js';
+import { speaker } from './speaker.js';
+import { ReportWriter, type WrittenFinding, type WrittenStep } from './wording.js';
 
 /** Objects this deep or shallower are written key by key; arrays one level deeper, element by element. */
 const EXPANDED_OBJECT_DEPTH = 1;
@@ -55,8 +58,26 @@ export function* batched(chunks: Iterable<string>, size = 64 * 1024): Generator<
   if (buffer) yield buffer;
 }
 
-/** The JSON report (plus, for `check`, what the check decided) as a stream of text chunks. */
-export function jsonReportChunks(report: Report | (Report & Record<string, unknown>)): Generator<string> {
+/** A report as its JSON holds it: findings and walk steps with their text (in the writer's language) beside their messages. */
+export interface WrittenReport extends Omit<Report, 'findings' | 'machines'> {
+  machines: WrittenMachine[];
+  findings: WrittenFinding[];
+}
+
+export interface WrittenMachine extends Omit<MachineReport, 'walk'> {
+  walk?: WrittenStep[];
+}
+
+export function writtenMachine(m: MachineReport, writer: ReportWriter): WrittenMachine {
+  return m.walk ? { ...m, walk: m.walk.map((s) => writer.step(s)) } : (m as WrittenMachine);
+}
+
+export function writtenReport(report: Report, writer: ReportWriter): WrittenReport {
+  return { ...report, machines: report.machines.map((m) => writtenMachine(m, writer)), findings: report.findings.map((f) => writer.finding(f)) };
+}
+
+/** The JSON report as written (plus, for `check`, what the check decided) as a stream of text chunks. */
+export function jsonReportChunks(report: WrittenReport | (WrittenReport & Record<string, unknown>)): Generator<string> {
   return batched(
     (function* () {
       yield* writeValue(report, 0, '');
@@ -65,7 +86,7 @@ export function jsonReportChunks(report: Report | (Report & Record<string, unkno
   );
 }
 
-/** The whole JSON report as one string: for tests and small reports; the CLI streams jsonReportChunks. */
-export function renderJson(report: Report): string {
-  return [...jsonReportChunks(report)].join('');
+/** The whole JSON report as one string, its text in `lang`: for tests and small reports; the CLI streams jsonReportChunks. */
+export function renderJson(report: Report, lang: Lang = 'en'): string {
+  return [...jsonReportChunks(writtenReport(report, new ReportWriter(speaker(lang))))].join('');
 }

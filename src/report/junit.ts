@@ -1,16 +1,21 @@
 // JUnit XML for CI test-report viewers: one suite per machine, one test case per machine × rule. A rule that
 // fired at or above --fail-on is a failure carrying its evidence; a finding known from the baseline (with
 // --fail-on-new) is skipped; everything else passes, so a test's history shows when a machine went red.
-import type { EvidenceRef, Finding } from '../types.js';
-import type { MachineReport, Report } from './model.js';
+import type { Lang } from '../messages/index.js';
+
+
+import { speaker, type Speaker } from './speaker.js';
+import { evidenceSummary, findingDetail, findingRemedy, findingTitle, type ShownEvidence, type ShownFinding, type ShownMachine, type ShownReport } from './wording.js';
 
 export interface JunitOptions {
   /** Findings that fail the run. */
-  failing: ReadonlySet<Finding>;
+  failing: ReadonlySet<ShownFinding>;
   /** Findings that would fail but were already in the baseline (--fail-on-new): reported as skipped. */
-  known?: ReadonlySet<Finding>;
+  known?: ReadonlySet<ShownFinding>;
   /** Rule ids that ran; each machine gets a test case for those of its roles' areas. */
   ruleIds?: readonly string[];
+  /** Language of the findings' wording (the test report's own frame is English). */
+  lang?: Lang;
 }
 
 /** Rule areas that speak to a machine of each role; the others are for every machine. */
@@ -25,15 +30,15 @@ const FLEET_SUITE = 'fleet';
 
 interface Case {
   rule: string;
-  findings: Finding[];
+  findings: ShownFinding[];
 }
 
-export function renderJunit(report: Report, options: JunitOptions): string {
+export function renderJunit(report: ShownReport, options: JunitOptions): string {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
   let skipped = 0;
-  const byMachine = new Map<string, Finding[]>();
+  const byMachine = new Map<string, ShownFinding[]>();
   for (const f of report.findings) {
     const key = f.machine ?? '';
     const list = byMachine.get(key);
@@ -80,7 +85,7 @@ export function renderJunit(report: Report, options: JunitOptions): string {
   ].join('\n');
 }
 
-function casesFor(machine: MachineReport, findings: Finding[], ruleIds: readonly string[] | undefined): Case[] {
+function casesFor(machine: ShownMachine, findings: ShownFinding[], ruleIds: readonly string[] | undefined): Case[] {
   const cases = new Map<string, Case>();
   const areas = new Set(machine.roles.flatMap((r) => ROLE_AREAS[r] ?? []));
   for (const id of ruleIds ?? []) {
@@ -97,7 +102,7 @@ function casesFor(machine: MachineReport, findings: Finding[], ruleIds: readonly
   return [...cases.values()];
 }
 
-function groupByRule(findings: Finding[]): Case[] {
+function groupByRule(findings: ShownFinding[]): Case[] {
   const cases = new Map<string, Case>();
   for (const f of findings) {
     const c = cases.get(f.rule);
@@ -108,17 +113,20 @@ function groupByRule(findings: Finding[]): Case[] {
 }
 
 function caseXml(suite: string, c: Case, options: JunitOptions): { kind: 'pass' | 'failure' | 'skipped'; xml: string } {
+  const s = speaker(options.lang);
+  const findingText = (f: ShownFinding): string => findingBody(f, s);
   const open = `    <testcase classname=${attr(`volact.${suite}`)} name=${attr(c.rule)} time="0"`;
   const failing = c.findings.filter((f) => options.failing.has(f));
   if (failing.length > 0) {
     const first = failing[0];
-    const message = failing.length === 1 ? first.title : `${first.title} (+${failing.length - 1} more)`;
+    const title = findingTitle(first, s);
+    const message = failing.length === 1 ? title : `${title} (+${failing.length - 1} more)`;
     const body = failing.map(findingText).join('\n\n');
     return { kind: 'failure', xml: `${open}>\n      <failure message=${attr(message)} type=${attr(first.severity)}>${text(body)}</failure>\n    </testcase>` };
   }
   const known = c.findings.filter((f) => options.known?.has(f));
   if (known.length > 0) {
-    return { kind: 'skipped', xml: `${open}>\n      <skipped message=${attr(`known since the baseline: ${known[0].title}`)}/>\n    </testcase>` };
+    return { kind: 'skipped', xml: `${open}>\n      <skipped message=${attr(`known since the baseline: ${findingTitle(known[0], s)}`)}/>\n    </testcase>` };
   }
   if (c.findings.length > 0) {
     return { kind: 'pass', xml: `${open}>\n      <system-out>${text(c.findings.map(findingText).join('\n\n'))}</system-out>\n    </testcase>` };
@@ -126,18 +134,19 @@ function caseXml(suite: string, c: Case, options: JunitOptions): { kind: 'pass' 
   return { kind: 'pass', xml: `${open}/>` };
 }
 
-function findingText(f: Finding): string {
-  const lines = [`[${f.severity}] ${f.rule}: ${f.title}`, f.detail];
-  if (f.evidence.length > 0) lines.push('Evidence:', ...f.evidence.map((e) => `- ${evidenceLine(e)}`));
-  if (f.remedy.length > 0) lines.push('What to do:', ...f.remedy.map((r, i) => `${i + 1}. ${r}`));
+function findingBody(f: ShownFinding, s: Speaker): string {
+  const lines = [`[${f.severity}] ${f.rule}: ${findingTitle(f, s)}`, findingDetail(f, s)];
+  if (f.evidence.length > 0) lines.push('Evidence:', ...f.evidence.map((e) => `- ${evidenceLine(e, s)}`));
+  const remedy = findingRemedy(f, s);
+  if (remedy.length > 0) lines.push('What to do:', ...remedy.map((r, i) => `${i + 1}. ${r}`));
   if (f.kb.length > 0) lines.push(`See: ${f.kb.join(', ')} (volact explain <id>)`);
   return lines.filter((l) => l !== '').join('\n');
 }
 
-function evidenceLine(e: EvidenceRef): string {
+function evidenceLine(e: ShownEvidence, s: Speaker): string {
   const place = e.record !== undefined ? ` record ${e.record}` : e.line !== undefined ? ` line ${e.line}` : '';
   const event = e.eventId !== undefined ? ` (event ${e.eventId})` : '';
-  return `${e.file}${place}${event}: ${e.summary}`;
+  return `${e.file}${place}${event}: ${evidenceSummary(e, s)}`;
 }
 
 // Characters XML 1.0 cannot carry at all (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) are

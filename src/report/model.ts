@@ -6,7 +6,7 @@ import type { Analysis } from '../analyze.js';
 import { rejectedCount, type InputAccount } from '../read-input-file.js';
 import { judgedAt, type Machine, type Role } from '../evidence/index.js';
 import { licenseRecords, recordExpiry, type FleetViews, type LicenseRecord, type LicenseSource } from '../fleet/index.js';
-import type { EvidenceRef, Finding, Severity, WalkStep } from '../types.js';
+import type { Finding, Severity, WalkStep } from '../types.js';
 import { VERSION } from '../version.js';
 import { matchesAny, namePattern, showsDetail, type MachineDetail, type Worst } from './select.js';
 
@@ -199,16 +199,16 @@ export function worstOf(counts: Record<Severity, number>): Worst {
   return counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : counts.info > 0 ? 'info' : 'none';
 }
 
-export function capEvidence(evidence: readonly EvidenceRef[], limit: EvidenceLimit): EvidenceRef[] {
+export function capEvidence<E>(evidence: readonly E[], limit: EvidenceLimit): E[] {
   return limit === 'all' || evidence.length <= limit ? [...evidence] : evidence.slice(0, limit);
 }
 
 /** The count a capped list stood for: `evidenceTotal` when the report has it (schema 2), else its length. */
-export function evidenceTotal(item: { evidence: readonly EvidenceRef[]; evidenceTotal?: number }): number {
+export function evidenceTotal(item: { evidence: readonly unknown[]; evidenceTotal?: number }): number {
   return item.evidenceTotal ?? item.evidence.length;
 }
 
-export function capFinding(f: Finding, limit: EvidenceLimit): ReportFinding {
+export function capFinding<F extends { evidence: readonly unknown[]; evidenceTotal?: number }>(f: F, limit: EvidenceLimit): F & { evidenceTotal: number } {
   return { ...f, evidence: capEvidence(f.evidence, limit), evidenceTotal: evidenceTotal(f) };
 }
 

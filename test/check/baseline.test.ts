@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffBaseline, findingKey, readBaseline, BaselineError, verdict } from '../../src/report/baseline.js';
-import type { Finding } from '../../src/types.js';
+import type { WrittenFinding as Finding } from '../../src/report/index.js';
 import { check, NIGHT1, NIGHT2, NOW1, NOW2, tempDir, type CheckJson } from './helpers.js';
 
 async function night1Baseline(): Promise<string> {

@@ -34,7 +34,7 @@ describe('volact.config.json validation', () => {
       'volact.config.json: unknown key "failon" (did you mean "failOn"?) (allowed: failOn, failOnNew, rules, thresholds)',
       'volact.config.json: failOn must be one of error, warning, info, found "fatal"',
       'volact.config.json: failOnNew must be true or false, found "yes"',
-      'volact.config.json: rules["kms-host/idel"]: no such rule (did you mean "kms-host/idle"?) (`volact explain <rule id>` describes a rule; RULES.md lists them)',
+      'volact.config.json: rules["kms-host/idel"]: no such rule (did you mean "kms-host/idle"?) (`volact explain <rule id>` describes a rule; docs/rules.md lists them)',
       'volact.config.json: rules["kms-host/idle"]: setting must be one of error, warning, info, off, found "quiet"',
       'volact.config.json: thresholds.idleHours must be a number from 1 to 2160, found -1',
       'volact.config.json: thresholds: unknown key "skew" (allowed: idleHours, expiryWarningDays, expiryErrorDays, graceWarningDays, skewHours)',

@@ -4,8 +4,7 @@ import { parseStringPromise } from 'xml2js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, renderGithubAnnotations } from '../../src/report/github.js';
 import { renderJunit } from '../../src/report/junit.js';
-import type { Report } from '../../src/report/index.js';
-import type { Finding } from '../../src/types.js';
+import type { WrittenFinding as Finding, WrittenReport } from '../../src/report/index.js';
 import { check, NIGHT1, NOW1, tempDir, type CheckJson } from './helpers.js';
 
 interface XmlNode {
@@ -156,7 +155,7 @@ describe('--reporter github', () => {
   });
 });
 
-function fakeReport(findings: Finding[], machine: string): Report {
+function fakeReport(findings: Finding[], machine: string): WrittenReport {
   return {
     schemaVersion: 2,
     tool: { name: 'volact', version: 'test' },

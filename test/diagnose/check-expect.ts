@@ -5,7 +5,8 @@ import path from 'node:path';
 import { analyze, type Analysis } from '../../src/analyze.js';
 import { machineKey } from '../../src/evidence/index.js';
 import type { Finding } from '../../src/types.js';
-import type { Expectation } from '../helpers/diagnose-scenarios.js';
+import type { Expectation } from '../rules/kit.js';
+import { english } from '../helpers/english.js';
 
 export function readExpect(dir: string): Expectation {
   return JSON.parse(readFileSync(`${dir}.expect.json`, 'utf8')) as Expectation;
@@ -38,14 +39,15 @@ export function compare(dir: string, a: Analysis, expect: Expectation): string[]
       );
       if (!ok) problems.push(`${want.rule}: no evidence ${JSON.stringify(e)} in ${JSON.stringify(got.evidence.map((g) => [norm(g.file).split('/').slice(-2).join('/'), g.record ?? `L${g.line}`, g.eventId]))}`);
     }
-    for (const s of want.remedyIncludes ?? []) if (!got.remedy.some((r) => r.includes(s))) problems.push(`${want.rule}: no remedy line contains ${JSON.stringify(s)}: ${JSON.stringify(got.remedy)}`);
+    const remedy = english.finding(got).remedy;
+    for (const s of want.remedyIncludes ?? []) if (!remedy.some((r) => r.includes(s))) problems.push(`${want.rule}: no remedy line contains ${JSON.stringify(s)}: ${JSON.stringify(remedy)}`);
   }
   for (const id of expect.absent) {
     const present = a.findings.filter((f) => f.rule === id);
     if (present.length) problems.push(`${id} must not fire, but did on ${present.map((f) => f.machine).join(', ')}`);
   }
   const internal = a.findings.filter((f) => f.rule === 'volact/internal-error');
-  if (internal.length) problems.push(`internal errors: ${internal.map((f) => f.detail).join(' | ')}`);
+  if (internal.length) problems.push(`internal errors: ${internal.map((f) => english.finding(f).detail).join(' | ')}`);
   for (const [machine, steps] of Object.entries(expect.walks ?? {})) {
     const walk = a.walks.get(machineKey(machine));
     if (!walk) {
@@ -54,9 +56,10 @@ export function compare(dir: string, a: Analysis, expect: Expectation): string[]
     }
     const got = walk.map((s) => `${s.id}=${s.status}`);
     const want = steps.map((s) => `${s.id}=${s.status}`);
-    if (got.join('\n') !== want.join('\n')) problems.push(`walk of ${machine}:\n  got  ${got.join(', ')}\n  want ${want.join(', ')}\n  notes: ${walk.map((s) => `${s.id}: ${s.note ?? ''}`).join(' | ')}`);
+    if (got.join('\n') !== want.join('\n')) problems.push(`walk of ${machine}:\n  got  ${got.join(', ')}\n  want ${want.join(', ')}\n  notes: ${walk.map((s) => `${s.id}: ${english.step(s).note ?? ''}`).join(' | ')}`);
     for (const s of steps) {
-      const step = walk.find((w) => w.id === s.id);
+      const found = walk.find((w) => w.id === s.id);
+      const step = found && english.step(found);
       if (step?.status === 'unknown' && !step.collect) problems.push(`${machine} ${s.id}: unknown without what to collect`);
       if (s.collect && !step?.collect?.includes(s.collect)) problems.push(`${machine} ${s.id}: collect ${JSON.stringify(step?.collect)} lacks ${JSON.stringify(s.collect)}`);
       if (step && step.status !== 'unknown' && step.status === 'fail' && step.evidence.length === 0) problems.push(`${machine} ${s.id}: fail without evidence`);

@@ -11,6 +11,7 @@ import { resolveOptions } from '../../src/diagnose/options.js';
 import type { KmsHostRequestFact, KmsRequestFact, LicenseFact } from '../../src/decode/index.js';
 import { buildFleet } from '../../src/evidence/index.js';
 import { loadKb } from '../../src/kb/index.js';
+import { english } from '../helpers/english.js';
 
 const RULE_FIX = 'fixtures/rules';
 const NOW = '2024-03-07T12:00:00Z';
@@ -65,7 +66,7 @@ describe('diagnose options', () => {
     const strict = diagnose(fleet, { now: NOW }).findings.find((f) => f.rule === 'kms-client/time-skew');
     expect(strict?.machine).toBe('kms01.corp.contoso.com');
     expect(strict?.evidence).toEqual([expect.objectContaining({ record: 30077, eventId: 12290 })]);
-    expect(strict?.evidence[0].summary).toContain('5.5 h');
+    expect(english.evidence(strict!.evidence[0]).summary).toContain('5.5 h');
     expect(diagnose(fleet, { now: NOW, skewHours: 6 }).findings.map((f) => f.rule)).not.toContain('kms-client/time-skew');
   });
 });
@@ -84,17 +85,17 @@ describe('the clock', () => {
 describe('isolation and shape', () => {
   it('a rule that throws becomes an internal-error finding; the others still run', async () => {
     const a = await analyze([fx('kms-client/count-below-threshold', 'fires')], { now: NOW });
-    const broken = defineRule(
-      { id: 'test/broken', severity: 'error', title: 'broken', description: 'throws', kb: [], facts: ['kms-request'], seed: 'test' },
-      () => {
+    const broken = defineRule({
+      meta: { id: 'test/broken', severity: 'error', description: 'throws', kb: [], facts: ['kms-request'], seed: 'test', messages: { title: { en: 'broken', ja: '壊れている' } } },
+      check() {
         throw new Error('boom');
       },
-    );
+    });
     const { findings } = runRules(a.fleet, [broken, ...RULES], resolveOptions({ now: NOW }), Date.parse(NOW));
     const internal = findings.filter((f) => f.rule === INTERNAL_ERROR_ID);
     expect(internal).toHaveLength(1);
-    expect(internal[0].detail).toContain('test/broken');
-    expect(internal[0].detail).toContain('boom');
+    expect(english.finding(internal[0]).detail).toContain('test/broken');
+    expect(english.finding(internal[0]).detail).toContain('boom');
     expect(internal[0].kb.map((id) => loadKb().get(id)?.id)).toEqual(['procedure/internal-error']);
     expect(findings.map((f) => f.rule)).toContain('kms-client/count-below-threshold');
   });
@@ -120,8 +121,8 @@ describe('isolation and shape', () => {
         }
         for (const f of a.findings) {
           expect(f.evidence.length, `${f.rule} in ${name}/${kind}`).toBeGreaterThan(0);
-          expect(f.remedy.length, `${f.rule} in ${name}/${kind}`).toBeGreaterThan(0);
-          for (const e of f.evidence) expect(e.record !== undefined || e.line !== undefined, `${f.rule}: ${e.summary}`).toBe(true);
+          expect(f.messages.remedy.length, `${f.rule} in ${name}/${kind}`).toBeGreaterThan(0);
+          for (const e of f.evidence) expect(e.record !== undefined || e.line !== undefined, `${f.rule}: ${english.evidence(e).summary}`).toBe(true);
         }
       }
     }
@@ -175,7 +176,7 @@ describe('KMS host count needs', () => {
   it('a client asking for 25 makes a count of 12 too low, even with no 12290 in the snapshot', () => {
     const f = run(25);
     expect(f?.machine).toBe('kms01');
-    expect(f?.title).toBe('KMS host count 12 is below 25');
+    expect(english.finding(f!).title).toBe('KMS host count 12 is below 25');
     expect(f?.evidence.map((e) => [e.file, e.line ?? e.record])).toEqual([
       ['kms01/slmgr-dlv.txt', 6],
       ['client01/Application.xml', 5101],

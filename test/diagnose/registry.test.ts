@@ -43,7 +43,7 @@ describe('rule registry', () => {
       for (const k of meta.kb) expect(k, meta.id).toMatch(/^([a-z-]+\/[a-z0-9-]+|code\/0x[0-9A-F]{8}|event\/\d+|procedure\/[a-z0-9-]+)$/);
       expect(meta.facts.length, meta.id).toBeGreaterThan(0);
       expect(meta.seed, meta.id).not.toBe('');
-      expect(meta.title, meta.id).not.toBe('');
+      expect(meta.messages.title.en, meta.id).not.toBe('');
       for (const s of meta.supersededBy ?? []) expect(ids, `${meta.id} supersededBy`).toContain(s);
     }
   });

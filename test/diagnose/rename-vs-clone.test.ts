@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fact, KmsHostRequestFact, KmsRequestFact } from '../../src/decode/index.js';
 import { diagnose } from '../../src/diagnose/index.js';
 import { buildFleet } from '../../src/evidence/index.js';
+import { english } from '../helpers/english.js';
 
 const CMID = '169721ce-2886-4832-a037-e9459281751a';
 const HOST = 'kms01.corp.contoso.com';
@@ -34,13 +35,13 @@ describe('kms-host/duplicate-cmid: renames and clones', () => {
     const found = duplicates(hostLog);
     expect(found).toHaveLength(1);
     expect(found[0].machine).toBe(HOST);
-    expect(found[0].detail).toContain('if one machine was renamed, this is not a clone');
+    expect(english.finding(found[0]).detail).toContain('if one machine was renamed, this is not a clone');
   });
 
   it('fires without that caveat when the names interleave (clones renewing on their own schedules)', () => {
     const clones = [served('lab-pc07', '2024-06-01T00:00:00Z', 1), served('lab-pc08', '2024-06-02T00:00:00Z', 2), served('lab-pc07', '2024-06-03T00:00:00Z', 3)];
     const found = duplicates(clones);
     expect(found).toHaveLength(1);
-    expect(found[0].detail).toContain('CMID 169721ce-2886-4832-a037-e9459281751a came from 2 machines: lab-pc07, lab-pc08.');
+    expect(english.finding(found[0]).detail).toContain('CMID 169721ce-2886-4832-a037-e9459281751a came from 2 machines: lab-pc07, lab-pc08.');
   });
 });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/analyze.js';
 import { denseExport } from '../helpers/dense-export.js';
+import { english } from '../helpers/english.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const golden = path.join(here, 'dense-case.json');
@@ -20,12 +21,12 @@ function outcome(a: Analysis): unknown {
   const json = JSON.stringify({
     inputs: a.inputs,
     machines: a.fleet.machines.map((m) => ({ key: m.key, name: m.name, roles: m.roles, cmids: m.cmids, facts: m.facts.length })),
-    findings: a.findings,
-    walks: Object.fromEntries([...a.walks].sort(([x], [y]) => x.localeCompare(y))),
+    findings: a.findings.map((f) => english.finding(f)),
+    walks: Object.fromEntries([...a.walks].sort(([x], [y]) => x.localeCompare(y)).map(([k, steps]) => [k, steps.map((s) => english.step(s))])),
     views: a.views,
   });
-  // Findings, steps and evidence also carry their wording as catalog messages (issue 16): the golden file holds
-  // the English text they render to, which must not change; the messages themselves are tested in test/messages.
+  // Findings, steps and evidence carry their wording as catalog messages: the golden file holds the English text
+  // they render to (as the JSON report writes it), which must not change; the messages are tested in test/messages.
   return JSON.parse(json.split(JSON.stringify(dir + path.sep).slice(1, -1)).join(''), (key, value: unknown) => (key === 'message' || key === 'messages' ? undefined : value));
 }
 

@@ -3,8 +3,7 @@
 // finding each). For tests of the layout at fleet scale (HTML in Chromium, the job summary's cut), where
 // reading 10,000 machines' exports would take minutes.
 import type { ExpiryRange, FleetViews } from '../../src/fleet/types.js';
-import type { MachineReport, Report, ReportFinding, ReportInput } from '../../src/report/index.js';
-import type { EvidenceRef } from '../../src/types.js';
+import type { ReportInput, WrittenEvidence, WrittenFinding, WrittenMachine, WrittenReport } from '../../src/report/index.js';
 
 export interface SyntheticFleet {
   machines: number;
@@ -18,7 +17,7 @@ const STEPS = ['kms-client/activated', 'kms-client/threshold', 'kms-client/respo
 
 export const machineName = (i: number): string => `pc${String(i).padStart(5, '0')}.corp.example`;
 
-function evidence(name: string, count: number): EvidenceRef[] {
+function evidence(name: string, count: number): WrittenEvidence[] {
   return Array.from({ length: count }, (_, k) => ({
     file: `snapshot/${name}/Application.xml`,
     record: 1000 + k,
@@ -27,17 +26,17 @@ function evidence(name: string, count: number): EvidenceRef[] {
   }));
 }
 
-export function syntheticFleetReport({ machines, failing, all = false }: SyntheticFleet): Report {
+export function syntheticFleetReport({ machines, failing, all = false }: SyntheticFleet): WrittenReport {
   const every = Math.max(1, Math.floor(machines / Math.max(1, failing)));
   const isFailing = (i: number): boolean => failing > 0 && i % every === 0 && i / every < failing;
-  const machineReports: MachineReport[] = [];
-  const findings: ReportFinding[] = [];
+  const machineReports: WrittenMachine[] = [];
+  const findings: WrittenFinding[] = [];
   const inputs: ReportInput[] = [];
   for (let i = 0; i < machines; i++) {
     const name = machineName(i);
     const bad = isFailing(i);
     const full = bad || all;
-    const machine: MachineReport = {
+    const machine: WrittenMachine = {
       name,
       key: name.split('.')[0],
       aliases: [name, name.split('.')[0]],

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetViews } from '../../src/fleet/types.js';
-import { neutralizeControls, type Report } from '../../src/report/index.js';
+import { neutralizeControls, type ShownReport as Report } from '../../src/report/index.js';
 import { renderHtml } from '../../src/report/html/index.js';
 import { Chromium, findChromium, openPage, type LoadedPage } from './chromium.js';
 import { contrast, DOM_PROBE, luminance, type DomProbe, type ProbedChart } from './dom-probe.js';

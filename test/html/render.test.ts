@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/index.js';
-import type { Report } from '../../src/report/index.js';
+import type { Report, ShownReport } from '../../src/report/index.js';
 import { CONTENT_SECURITY_POLICY, escapeHtml, html, markdownToHtml, readFleetViews, renderHtml } from '../../src/report/html/index.js';
 import { trustedHtml } from '../../src/report/html/escape-html.js';
 import { fleetFixture, HOSTILE_HOST, HOSTILE_NAMES, hostileReport } from './reports.js';
@@ -121,7 +121,7 @@ describe('renderHtml', () => {
     fc.assert(
       fc.property(hostileString, hostileString, hostileString, (machine, title, status) => {
         const base = fleetFixture();
-        const report: Report = {
+        const report: ShownReport = {
           ...base,
           machines: [{ ...base.machines[0], name: machine, aliases: [machine, title] }],
           findings: [{ ...base.findings[0], machine, title, detail: status, remedy: [title], evidence: [{ file: machine, summary: status }] }],

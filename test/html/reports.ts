@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { analyze } from '../../src/analyze.js';
 import type { FleetViews } from '../../src/fleet/types.js';
-import { buildReport, type Report } from '../../src/report/index.js';
+import { buildReport, type Report, type WrittenReport } from '../../src/report/index.js';
 
 export const NOW = '2024-03-08T00:00:00Z';
 
@@ -12,8 +12,8 @@ const HOSTILE = JSON.parse(readFileSync('fixtures/html/hostile-names.json', 'utf
 export const HOSTILE_NAMES: readonly string[] = HOSTILE.clients;
 export const HOSTILE_HOST: string = HOSTILE.host;
 
-export function fleetFixture(): Report {
-  return JSON.parse(readFileSync('fixtures/html/fleet-report.json', 'utf8')) as Report;
+export function fleetFixture(): WrittenReport {
+  return JSON.parse(readFileSync('fixtures/html/fleet-report.json', 'utf8')) as WrittenReport;
 }
 
 export async function exampleReport(): Promise<Report> {

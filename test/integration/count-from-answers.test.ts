@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { ev12288, ev12289, eventViewerXml } from '../helpers/activation-exports.js';
+import { english } from '../helpers/english.js';
 
 const CMID = '5d6c0001-1b2a-4c3d-8e4f-a5b6c7d8e9f0';
 const PC = 'PC07.corp.contoso.com';
@@ -29,13 +30,13 @@ describe('kms-client/count-below-threshold reads counts only from answers', () =
     expect(rules).toContain('kms-client/request-failed');
     const step = a.walks.get('pc07')?.find((s) => s.id === 'kms-client/threshold');
     expect(step?.status).toBe('unknown');
-    expect(step?.note).toBe('No 12289 tells the host count.');
+    expect(english.step(step!).note).toBe('No 12289 tells the host count.');
   });
 
   it('a 0xC004F038 answer still carries the count', async () => {
     const a = await analyze([snapshot([{ result: '0xC004F074', count: 0 }, { result: '0xC004F038', count: 12 }])], { now: '2024-03-07T12:00:00Z', threads: 0 });
     const f = a.findings.find((x) => x.rule === 'kms-client/count-below-threshold');
-    expect(f?.detail).toContain('The host reported a count of 12; this client needs 25.');
+    expect(english.finding(f!).detail).toContain('The host reported a count of 12; this client needs 25.');
     expect(f?.evidence.map((e) => e.record)).toEqual([103, 102]);
   });
 });

@@ -9,6 +9,7 @@ import { analyze } from '../../src/analyze.js';
 import { buildReport, renderMarkdown } from '../../src/report/index.js';
 import { ev12288, ev12289, eventViewerXml } from '../helpers/activation-exports.js';
 import { v, writeEvtx, type EventSpec } from '../helpers/evtx-writer.js';
+import { english } from '../helpers/english.js';
 
 const SPP = { provider: 'Microsoft-Windows-Security-SPP', providerGuid: '{E23B33B0-C8C9-472C-A5F9-F2BDFEA0F156}', eventSourceName: 'Software Protection Platform Service', channel: 'Application', qualifiers: 16384, level: 4 };
 const PC01 = 'PC01.corp.contoso.com';
@@ -60,13 +61,13 @@ describe('"now" per machine', () => {
     const a = await analyze([dir], { now: '2024-11-20T00:00:00Z', threads: 0 });
     const stale = a.findings.filter((f) => f.rule === 'input/stale-export');
     expect(stale.map((f) => [f.machine, f.severity])).toEqual([[PC01, 'info']]);
-    expect(stale[0].detail).toContain('ends 2023-05-31 07:12 UTC, 538.7 days before --now (2024-11-20 00:00 UTC)');
+    expect(english.finding(stale[0]).detail).toContain('ends 2023-05-31 07:12 UTC, 538.7 days before --now (2024-11-20 00:00 UTC)');
     // Evidence also carries its wording as a catalog message (for other languages); the place and the English text:
-    expect(stale[0].evidence.map(({ message: _message, ...e }) => e)).toEqual([{ file: path.join(dir, 'pc01', 'Application.evtx'), record: 7003, summary: '3 records of Application, the newest at 2023-05-31 07:12 UTC' }]);
+    expect(english.finding(stale[0]).evidence.map(({ message: _message, ...e }) => e)).toEqual([{ file: path.join(dir, 'pc01', 'Application.evtx'), record: 7003, summary: '3 records of Application, the newest at 2023-05-31 07:12 UTC' }]);
     expect(stale[0].evidence[0].message?.id).toBe('input/stale-export.span');
     const expiring = a.findings.find((f) => f.rule === 'kms-client/activation-expiring' && f.machine === PC01)!;
     expect(expiring.severity).toBe('error');
-    expect(expiring.detail).toContain("This machine's evidence ends 2023-05-31 07:12 UTC, 538.7 days before --now: this extrapolates from that date (input/stale-export).");
+    expect(english.finding(expiring).detail).toContain("This machine's evidence ends 2023-05-31 07:12 UTC, 538.7 days before --now: this extrapolates from that date (input/stale-export).");
     expect(a.findings.filter((f) => f.machine === 'PC02.corp.contoso.com').map((f) => f.rule)).toEqual(['kms-client/activated']);
   });
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { ev12290, ev12294, wevtutilXml, type EventSpec } from '../helpers/activation-exports.js';
 import { v, writeEvtx, type EventSpec as EvtxEvent } from '../helpers/evtx-writer.js';
+import { english } from '../helpers/english.js';
 
 const HOST = 'kms01.corp.contoso.com';
 const NOW = '2024-03-08T00:00:00Z';
@@ -54,9 +55,10 @@ describe('kms-host/log-cleared counts every record read', () => {
 
   it('whole log with records 50–69 gone: fires, naming the hole', async () => {
     const [f] = await run({ 'KeyManagementService.xml': wevtutilXml(kmsLog(200, foreign, (r) => r >= 50 && r <= 69)) });
-    expect(f.title).toBe('Key Management Service log was cleared or has holes');
-    expect(f.evidence.map((e) => [e.record, e.summary.split(' (')[0]])).toEqual([[70, 'records 50–69']]);
-    expect(f.evidence[0].summary).toBe('records 50–69 (20) are missing before record 70 (2024-03-01T16:00:00.0000048Z – 2024-03-01T23:40:00.0000071Z)');
+    const w = english.finding(f);
+    expect(w.title).toBe('Key Management Service log was cleared or has holes');
+    expect(w.evidence.map((e) => [e.record, e.summary.split(' (')[0]])).toEqual([[70, 'records 50–69']]);
+    expect(w.evidence[0].summary).toBe('records 50–69 (20) are missing before record 70 (2024-03-01T16:00:00.0000048Z – 2024-03-01T23:40:00.0000071Z)');
   });
 
   it('an export filtered to 12290 (wevtutil qe /q:"*[System[(EventID=12290)]]"): the 12294s leave a pattern of holes, quiet', async () => {
@@ -67,8 +69,9 @@ describe('kms-host/log-cleared counts every record read', () => {
   it('only 12290s and one long hole: cannot tell, so it speaks of holes in the exported records', async () => {
     const only = kmsLog(120, (r, i) => ev12290(HOST, time(i), r, { client: `pc${r}.corp.contoso.com`, cmid: cmid(r) }), (r) => r >= 30 && r <= 90);
     const [f] = await run({ 'KeyManagementService.xml': wevtutilXml(only) });
-    expect(f.title).toBe('Holes in the exported Key Management Service records');
-    expect(f.remedy).toEqual(['Export the whole log, unfiltered, and analyze it again: wevtutil epl "Key Management Service" kms.evtx']);
-    expect(f.evidence.map((e) => [e.record, e.summary])).toEqual([[91, 'records 30–90 (61) are missing before record 91 (2024-03-01T09:40:00.0000029Z – 2024-03-02T06:20:00.0000091Z)']]);
+    const w = english.finding(f);
+    expect(w.title).toBe('Holes in the exported Key Management Service records');
+    expect(w.remedy).toEqual(['Export the whole log, unfiltered, and analyze it again: wevtutil epl "Key Management Service" kms.evtx']);
+    expect(w.evidence.map((e) => [e.record, e.summary])).toEqual([[91, 'records 30–90 (61) are missing before record 91 (2024-03-01T09:40:00.0000029Z – 2024-03-02T06:20:00.0000091Z)']]);
   });
 });

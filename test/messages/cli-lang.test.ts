@@ -2,8 +2,10 @@
 // and verdicts speak the same language; JSON keeps message ids and data beside the rendered text.
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
-import { render } from '../../src/messages/index.js';
-import type { Report } from '../../src/report/index.js';
+import { MESSAGES, type WrittenReport } from '../../src/report/index.js';
+import type { MessageRef } from '../../src/messages/index.js';
+
+const render = (ref: MessageRef, lang: 'en' | 'ja'): string => MESSAGES.render(ref, lang);
 
 async function run(args: string[], env: Record<string, string | undefined> = {}) {
   let stdout = '';
@@ -48,8 +50,8 @@ describe('language choice on the command line', () => {
   });
 
   it('JSON: text in the chosen language, plus message ids and data that render back to it', async () => {
-    const en = JSON.parse((await run([...EXAMPLE, '-f', 'json'], {})).stdout) as Report;
-    const ja = JSON.parse((await run([...EXAMPLE, '-f', 'json', '--lang', 'ja'], {})).stdout) as Report;
+    const en = JSON.parse((await run([...EXAMPLE, '-f', 'json'], {})).stdout) as WrittenReport;
+    const ja = JSON.parse((await run([...EXAMPLE, '-f', 'json', '--lang', 'ja'], {})).stdout) as WrittenReport;
     expect(ja.findings.map((f) => f.rule)).toEqual(en.findings.map((f) => f.rule));
     for (const [i, f] of ja.findings.entries()) {
       expect(f.messages).toEqual(en.findings[i].messages);

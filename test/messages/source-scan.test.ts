@@ -5,7 +5,7 @@
 // data such as 'VOLUME_KMSCLIENT' or 'slmgr.vbs /dli' do not look like that.
 //
 // Scope: the floors that speak to a person about a diagnosis — src/diagnose (rules, walks, evidence
-// summaries), src/evidence, src/fleet, src/report (chrome, renderers), src/cli (errors, verdicts) and the
+// summaries), src/evidence, src/fleet, src/report (chrome, renderers), src/gate and src/cli (errors, verdicts) and the
 // probe's argument errors (src/probe/endpoint.ts).
 // Out of scope, on purpose:
 // - src/ingest, src/decode, src/analyze.ts: rejection reasons ("expected <Event>, found …", with where).
@@ -17,7 +17,9 @@
 // - src/kb: the knowledge base is text in kb/**, with its own Japanese bodies (other work on issue 16).
 // - CLI help (commander .description/.option/.argument, and src/cli/help-examples.ts): the CLI reference,
 //   mirrored in README.md.
-// - A rule's meta.description and meta.seed: developer documentation of the rule (RULES.md), never shown in reports.
+// - A rule's meta.description and meta.seed: developer documentation of the rule (docs/rules.md), never shown in reports.
+// - A rule's meta.messages (its `en` / `ja` texts): the rule's part of the catalog, kept beside the rule.
+// - src/diagnose/rules-doc.ts: writes docs/rules.md, developer documentation (English, like meta.description).
 // - `new Error(...)` and `super(...)` in a class that extends Error without a catalog message: invariants and
 //   signals (OutputClosed) that are never shown to a person.
 // - src/report/junit.ts and github.ts chrome: CI formats read by machines and CI pages (their findings
@@ -27,8 +29,8 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const SCOPE = ['src/diagnose', 'src/evidence', 'src/fleet', 'src/report', 'src/cli', 'src/probe/endpoint.ts'];
-const EXEMPT_FILES = new Set(['src/report/junit.ts', 'src/report/github.ts', 'src/cli/help-examples.ts']);
+const SCOPE = ['src/diagnose', 'src/evidence', 'src/fleet', 'src/report', 'src/gate', 'src/cli', 'src/probe/endpoint.ts'];
+const EXEMPT_FILES = new Set(['src/report/junit.ts', 'src/report/github.ts', 'src/cli/help-examples.ts', 'src/diagnose/rules-doc.ts']);
 const SENTENCE = /\b[A-Za-z][a-z]+(?:'[a-z]+)?[ \u00a0]+[a-z]{2,}[ \u00a0]+[a-z]{2,}\b/;
 const HELP_CALLS = new Set(['description', 'option', 'requiredOption', 'argument', 'command', 'summary']);
 
@@ -56,10 +58,24 @@ function exemptContext(node: ts.Node): string | undefined {
     if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'Error') return 'invariant';
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && HELP_CALLS.has(n.expression.name.text)) return 'help';
     if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && (n.name.text === 'description' || n.name.text === 'seed')) return 'rule meta';
+    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && (n.name.text === 'en' || n.name.text === 'ja') && inRuleMessages(n)) return 'rule messages';
     if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.SuperKeyword && extendsError(n)) return 'invariant';
     if ((ts.isStatement(n) && !ts.isExpressionStatement(n)) || ts.isClassElement(n)) break;
   }
   return undefined;
+}
+
+/** A message text of a rule: `messages: { key: { en, ja } }` in its meta, or a `const messages = { … }` beside it. */
+function inRuleMessages(entry: ts.PropertyAssignment): boolean {
+  const text = entry.parent;
+  const keyed = text.parent;
+  if (!ts.isPropertyAssignment(keyed)) return false;
+  const holder = keyed.parent.parent;
+  const named = (n: ts.Node): boolean => (ts.isPropertyAssignment(n) || ts.isVariableDeclaration(n)) && ts.isIdentifier(n.name) && n.name.text === 'messages';
+  // `const messages = { … } as const satisfies RuleMessages` wraps the object in two expressions.
+  let up: ts.Node = holder;
+  while (ts.isAsExpression(up) || ts.isSatisfiesExpression(up)) up = up.parent;
+  return named(up) && entry.getSourceFile().fileName.includes('src/diagnose/rules/');
 }
 
 function literalTexts(file: string): { line: number; text: string }[] {
@@ -99,7 +115,7 @@ describe('source scan: sentences come from the catalog', () => {
     expect(SENTENCE.test('VOLUME_KMSCLIENT')).toBe(false);
     expect(SENTENCE.test('slmgr.vbs /dli')).toBe(false);
     expect(SENTENCE.test('Key Management Service')).toBe(false);
-    const catalogFile = 'src/messages/catalog/rules-kms-host.ts';
+    const catalogFile = 'src/messages/catalog/walk.ts';
     expect(englishSentences([catalogFile]).length).toBeGreaterThan(20);
   });
 });

@@ -7,6 +7,7 @@ import { runProbe, type ProbeOptions } from '../../src/probe/index.js';
 import type { DnsSrvLookupFact, PortCheckFact } from '../../src/decode/index.js';
 import { runCli } from '../cli/run-cli.js';
 import { startLocalDns, type LocalDns } from './local-dns.js';
+import { english } from '../helpers/english.js';
 
 const NOW = '2024-03-07T12:00:00.000Z';
 let listener: Server;
@@ -80,7 +81,7 @@ describe('volact probe', () => {
     expect(a.facts.lookup).toMatchObject({ outcome: 'name-error', records: [] });
     expect(a.facts.checks).toEqual([]);
     expect(rules(a)).toEqual(['dns/srv-missing']);
-    expect(a.findings[0]?.detail).toContain('does not exist');
+    expect(english.finding(a.findings[0]!).detail).toContain('does not exist');
     expect(a.walks.get('probe01')?.find((s) => s.id === 'kms-client/dns-discovery')?.status).toBe('fail');
   });
 
@@ -95,7 +96,7 @@ describe('volact probe', () => {
     const byHost = Object.fromEntries(a.facts.checks.map((c) => [c.host, c.outcome]));
     expect(byHost).toEqual({ 'kms01.stale.test': 'open', 'old-kms.stale.test': 'refused', 'gone.stale.test': 'name-not-resolved' });
     expect(rules(a)).toEqual(['dns/srv-stale', 'network/port-blocked']);
-    const stale = a.findings.find((f) => f.rule === 'dns/srv-stale')!;
+    const stale = english.finding(a.findings.find((f) => f.rule === 'dns/srv-stale')!);
     expect(stale.detail).toContain(`old-kms.stale.test:${closedPort}`);
     expect(stale.detail).toContain('gone.stale.test');
     expect(stale.detail).not.toContain('kms01.stale.test');
@@ -104,7 +105,7 @@ describe('volact probe', () => {
   it('a closed port given with --host: network/port-blocked names it', async () => {
     const a = await probe({ domain: 'healthy.test', hosts: [`127.0.0.1:${closedPort}`] });
     const blocked = a.findings.find((f) => f.rule === 'network/port-blocked');
-    expect(blocked?.detail).toContain(`127.0.0.1:${closedPort} refused`);
+    expect(english.finding(blocked!).detail).toContain(`127.0.0.1:${closedPort} refused`);
     expect(rules(a)).toEqual(['network/port-blocked']);
     expect(a.walks.get('probe01')?.find((s) => s.id === 'kms-client/host-reachable')?.status).toBe('fail');
   });
@@ -117,7 +118,7 @@ describe('volact probe', () => {
     expect(a.facts.lookup.outcome).toBe('timeout');
     expect(took).toBeLessThan(3000);
     expect(rules(a)).toEqual(['dns/srv-missing']);
-    expect(a.findings[0]?.detail).toContain('did not answer in time');
+    expect(english.finding(a.findings[0]!).detail).toContain('did not answer in time');
   });
 
   it('the CLI reports like check: junit reporter, exit 1 on an error finding, 0 when healthy', async () => {

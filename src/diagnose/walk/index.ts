@@ -7,8 +7,7 @@ import { KMS_CLIENT_STEPS } from './kms-client.js';
 import { KMS_HOST_STEPS } from './kms-host.js';
 import { MAK_STEPS } from './mak.js';
 import type { Outcome, StepDef, WalkContext } from './step.js';
-import { english, msg, type MessageId } from '../../messages/index.js';
-import { flatString } from '../../flat-string.js';
+import { msg, type MessageId } from '../../messages/index.js';
 
 export type { StepDef, WalkContext } from './step.js';
 
@@ -39,14 +38,10 @@ export function walkMachine(ctx: RuleContext, findings: readonly Finding[]): Wal
   return steps;
 }
 
-/** The step as reports and JSON see it: English text beside the messages it was rendered from. */
+/** The step as reports see it: its question, note and what to collect as messages (reporters render them). */
 function toStep(id: string, outcome: Outcome): WalkStep {
-  const question = msg(`walk.${id}` as MessageId);
-  const step: WalkStep = { id, step: english(question), status: outcome.status, evidence: outcome.evidence };
-  // Walks live until the report is written: their strings are kept flat, not as ropes over their pieces.
-  if (outcome.collect) step.collect = flatString(english(outcome.collect));
-  if (outcome.note) step.note = flatString(english(outcome.note));
-  for (const e of outcome.evidence) flatString(e.summary);
-  step.messages = { step: question, ...(outcome.note ? { note: outcome.note } : {}), ...(outcome.collect ? { collect: outcome.collect } : {}) };
-  return step;
+  const messages: WalkStep['messages'] = { step: msg(`walk.${id}` as MessageId) };
+  if (outcome.note) messages.note = outcome.note;
+  if (outcome.collect) messages.collect = outcome.collect;
+  return { id, status: outcome.status, evidence: outcome.evidence, messages };
 }

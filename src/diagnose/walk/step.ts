@@ -32,7 +32,7 @@ export function failIf(ctx: WalkContext, ruleIds: readonly string[]): Outcome | 
     status: 'fail',
     evidence: hits.flatMap((f) => f.evidence),
     note: msg('walk.note.joined', {
-      items: semicolonList(hits.map((f) => msg('walk.note.fired', { rule: f.rule, title: f.messages?.title ?? f.title }))),
+      items: semicolonList(hits.map((f) => msg('walk.note.fired', { rule: f.rule, title: f.messages.title }))),
     }),
   };
 }

@@ -1,20 +1,15 @@
-// Every message volact shows a person, by id. One file per area; ids are unique across all of them.
+// The messages of every layer but the rules, by id. One file per area; ids are unique across all of them.
+// Each rule's own words sit in its file (src/diagnose/rules); src/report/speaker.ts joins the two.
 import { CLI } from './cli.js';
 import { COMMON } from './common.js';
+import { DIAGNOSE } from './diagnose.js';
 import { EVIDENCE } from './evidence.js';
 import { REPORT } from './report.js';
-import { RULES_KMS_CLIENT } from './rules-kms-client.js';
-import { RULES_KMS_HOST } from './rules-kms-host.js';
-import { RULES_NETWORK } from './rules-network.js';
-import { RULES_OTHER } from './rules-other.js';
 import { WALK } from './walk.js';
 
 export const CATALOG = {
   ...COMMON,
-  ...RULES_KMS_CLIENT,
-  ...RULES_KMS_HOST,
-  ...RULES_OTHER,
-  ...RULES_NETWORK,
+  ...DIAGNOSE,
   ...WALK,
   ...EVIDENCE,
   ...REPORT,
@@ -22,6 +17,6 @@ export const CATALOG = {
 };
 
 /** The parts the catalog is made of, for the test that ids do not collide across files. */
-export const CATALOG_PARTS = { COMMON, RULES_KMS_CLIENT, RULES_KMS_HOST, RULES_OTHER, RULES_NETWORK, WALK, EVIDENCE, REPORT, CLI };
+export const CATALOG_PARTS = { COMMON, DIAGNOSE, WALK, EVIDENCE, REPORT, CLI };
 
 export type MessageId = keyof typeof CATALOG;

@@ -2,14 +2,15 @@
 // month, whether the KMS hosts are near their thresholds), as tiles and inline SVG charts.
 import type { ExpiringLicense, ExpiryRange } from '../../fleet/types.js';
 import type { Severity } from '../../types.js';
-import type { Report } from '../model.js';
+import type { ShownReport } from '../wording.js';
 import { barChart, type Bar } from './charts/bar-chart.js';
 import { emptyFigure, type Tone } from './charts/figure.js';
 import { kmsCountChart } from './charts/kms-count-chart.js';
 import { requestsChart } from './charts/requests-chart.js';
 import { html, joinHtml, type Html } from './escape-html.js';
 import { EXPIRY_RANGES, readFleetViews, type ChartableFleet } from './fleet-views.js';
-import { HTML_TEXT, type HtmlText } from './text.js';
+import { formatTime } from '../../messages/index.js';
+import { speaker as speakerFor, type Speaker } from '../speaker.js';
 
 /** License status names (SoftwareLicensingProduct.LicenseStatus) in reading order, with their colour role. */
 const STATUS_TONES: ReadonlyArray<readonly [string, Tone]> = [
@@ -43,9 +44,9 @@ const SEVERITY_TONES: ReadonlyArray<readonly [Severity, Tone]> = [
 
 const EXPIRING_ROWS = 50;
 
-export function renderOverview(report: Report, t: HtmlText = HTML_TEXT.en): Html {
+export function renderOverview(report: ShownReport, t: Speaker = speakerFor('en')): Html {
   const fleet = readFleetViews(report.fleet);
-  return html`<section class="overview" aria-label="${t.glance}"><h2>${t.glance}</h2>${tiles(report, fleet, t)}<div class="charts">${joinHtml([
+  return html`<section class="overview" aria-label="${t.t('html.glance')}"><h2>${t.t('html.glance')}</h2>${tiles(report, fleet, t)}<div class="charts">${joinHtml([
     statusChart(fleet, t),
     expiryChart(fleet, t),
     kmsCountChart(fleet.kmsHosts, t),
@@ -57,26 +58,26 @@ function tile(name: string, value: number | string, label: string, tone: Tone = 
   return html`<div class="tile tile-${tone}" data-tile="${name}"><span class="tile-value">${value}</span><span class="tile-label">${label}</span></div>`;
 }
 
-function tiles(report: Report, fleet: ChartableFleet, t: HtmlText): Html {
-  const parts: Html[] = [tile('machines', report.summary.machines, t.tiles.machines)];
+function tiles(report: ShownReport, fleet: ChartableFleet, t: Speaker): Html {
+  const parts: Html[] = [tile('machines', report.summary.machines, t.t('html.tiles.machines'))];
   if (fleet.statusCounts) {
     const total = Object.values(fleet.statusCounts).reduce((a, b) => a + b, 0);
     const licensed = fleet.statusCounts.Licensed ?? 0;
-    parts.push(tile('licensed', `${licensed} / ${total}`, t.tiles.licensed, licensed === total ? 'good' : 'warn'));
+    parts.push(tile('licensed', `${licensed} / ${total}`, t.t('html.tiles.licensed'), licensed === total ? 'good' : 'warn'));
   }
   if (fleet.expiringByRange) {
     const soon = [...SOON].reduce((n, r) => n + fleet.expiringByRange![r], 0);
-    parts.push(tile('expiring-soon', soon, t.tiles.expiringSoon, soon > 0 ? 'warn' : 'good'));
+    parts.push(tile('expiring-soon', soon, t.t('html.tiles.expiringSoon'), soon > 0 ? 'warn' : 'good'));
   }
-  if (fleet.kmsHosts) parts.push(tile('kms-hosts', fleet.kmsHosts.length, t.tiles.kmsHosts));
+  if (fleet.kmsHosts) parts.push(tile('kms-hosts', fleet.kmsHosts.length, t.t('html.tiles.kmsHosts')));
   const errors = report.summary.findings.error;
-  parts.push(tile('errors', errors, t.tiles.errors, errors > 0 ? 'bad' : 'good'));
+  parts.push(tile('errors', errors, t.t('html.tiles.errors'), errors > 0 ? 'bad' : 'good'));
   return html`<div class="tiles">${parts}</div>`;
 }
 
-function statusChart(fleet: ChartableFleet, t: HtmlText): Html {
-  const caption = t.status.caption;
-  if (!fleet.statusCounts) return emptyFigure('license-status', caption, t.status.none);
+function statusChart(fleet: ChartableFleet, t: Speaker): Html {
+  const caption = t.t('html.status.caption');
+  if (!fleet.statusCounts) return emptyFigure('license-status', caption, t.t('html.status.none'));
   const counts = fleet.statusCounts;
   const known = STATUS_TONES.filter(([name]) => name in counts).map(([name, tone]): Bar => ({ label: name, value: counts[name], tone }));
   const others = Object.keys(counts)
@@ -84,35 +85,35 @@ function statusChart(fleet: ChartableFleet, t: HtmlText): Html {
     .sort()
     .map((name): Bar => ({ label: name, value: counts[name], tone: 'neutral' }));
   const bars = [...known, ...others];
-  if (bars.length === 0) return emptyFigure('license-status', caption, t.status.noStatus);
-  return barChart('license-status', caption, bars, t.status.note);
+  if (bars.length === 0) return emptyFigure('license-status', caption, t.t('html.status.noStatus'));
+  return barChart('license-status', caption, bars, t.t('html.status.note'));
 }
 
-function expiryChart(fleet: ChartableFleet, t: HtmlText): Html {
-  const caption = t.expiry.caption;
-  if (!fleet.expiringByRange) return emptyFigure('expiry-ranges', caption, t.expiry.none);
+function expiryChart(fleet: ChartableFleet, t: Speaker): Html {
+  const caption = t.t('html.expiry.caption');
+  if (!fleet.expiringByRange) return emptyFigure('expiry-ranges', caption, t.t('html.expiry.none'));
   const byRange = fleet.expiringByRange;
-  const bars = EXPIRY_RANGES.map((range): Bar => ({ label: t.expiry.ranges[range], value: byRange[range], tone: RANGE_TONES[range] }));
+  const bars = EXPIRY_RANGES.map((range): Bar => ({ label: t.t(`html.expiry.ranges.${range}`), value: byRange[range], tone: RANGE_TONES[range] }));
   return barChart('expiry-ranges', caption, bars);
 }
 
-function findingsChart(report: Report, t: HtmlText): Html {
-  const bars = SEVERITY_TONES.map(([severity, tone]): Bar => ({ label: t.findings[severity], value: report.summary.findings[severity], tone }));
-  return barChart('findings-severity', t.findings.caption, bars);
+function findingsChart(report: ShownReport, t: Speaker): Html {
+  const bars = SEVERITY_TONES.map(([severity, tone]): Bar => ({ label: t.t(`html.findings.${severity}`), value: report.summary.findings[severity], tone }));
+  return barChart('findings-severity', t.t('html.findings.caption'), bars);
 }
 
-function expiringTable(expiring: readonly ExpiringLicense[] | undefined, t: HtmlText): Html | undefined {
+function expiringTable(expiring: readonly ExpiringLicense[] | undefined, t: Speaker): Html | undefined {
   const soon = (expiring ?? []).filter((e) => SOON.has(e.range)).sort((a, b) => a.expires.localeCompare(b.expires));
   if (soon.length === 0) return undefined;
   const rows = soon.slice(0, EXPIRING_ROWS).map(
     (e) =>
-      html`<tr data-range="${e.range}"><td>${e.machine}</td><td>${e.product}</td><td>${e.status}</td><td>${t.time(e.expires)}</td><td class="num">${daysLeft(e.minutesLeft, t)}</td></tr>`,
+      html`<tr data-range="${e.range}"><td>${e.machine}</td><td>${e.product}</td><td>${e.status}</td><td>${formatTime(e.expires, t.lang)}</td><td class="num">${daysLeft(e.minutesLeft, t)}</td></tr>`,
   );
-  const more = soon.length > EXPIRING_ROWS ? html`<p class="chart-note">${t.expiring.more(soon.length - EXPIRING_ROWS)}</p>` : undefined;
-  const [machine, product, status, ends, days] = t.expiring.head;
-  return html`<section class="expiring" data-table="expiring-soon"><h3>${t.expiring.title}</h3><table><thead><tr><th>${machine}</th><th>${product}</th><th>${status}</th><th>${ends}</th><th class="num">${days}</th></tr></thead><tbody>${rows}</tbody></table>${more}</section>`;
+  const more = soon.length > EXPIRING_ROWS ? html`<p class="chart-note">${t.t('html.expiring.more', { n: { count: soon.length - EXPIRING_ROWS } })}</p>` : undefined;
+  const [machine, product, status, ends, days] = [0, 1, 2, 3, 4].map((i) => t.say({ id: `html.expiring.head.${i}` }));
+  return html`<section class="expiring" data-table="expiring-soon"><h3>${t.t('html.expiring.title')}</h3><table><thead><tr><th>${machine}</th><th>${product}</th><th>${status}</th><th>${ends}</th><th class="num">${days}</th></tr></thead><tbody>${rows}</tbody></table>${more}</section>`;
 }
 
-function daysLeft(minutes: number, t: HtmlText): string {
-  return minutes <= 0 ? t.expiring.ended : (minutes / 1440).toFixed(1);
+function daysLeft(minutes: number, t: Speaker): string {
+  return minutes <= 0 ? t.t('html.expiring.ended') : (minutes / 1440).toFixed(1);
 }

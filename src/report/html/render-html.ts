@@ -1,14 +1,13 @@
 // The HTML report: one self-contained file. The Markdown report through marked, with an overview of tiles
 // and inline SVG charts after its introduction. No script, no external resource; the Content-Security-Policy
 // forbids both, so even a bug in the escaping could not fetch or run anything.
-import { renderMarkdown, type MarkdownOptions } from '../markdown.js';
-import type { Report } from '../model.js';
+import { renderMarkdown, type MarkdownOptions } from '../markdown/index.js';
+import type { ShownReport } from '../wording.js';
 import { html, trustedHtml } from './escape-html.js';
 import { markdownToHtml } from './markdown-to-html.js';
 import { renderOverview } from './overview.js';
 import { STYLESHEET } from './style.js';
-import { HTML_TEXT } from './text.js';
-import { render } from '../../messages/index.js';
+import { speaker } from '../speaker.js';
 
 /** Nothing may load or run: styles only inline, images only as data: URLs (none are used today). */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -18,11 +17,11 @@ export interface HtmlOptions {
   markdown?: MarkdownOptions;
 }
 
-export function renderHtml(report: Report, options: HtmlOptions = {}): string {
-  const lang = options.markdown?.lang ?? 'en';
-  const text = HTML_TEXT[lang];
+export function renderHtml(report: ShownReport, options: HtmlOptions = {}): string {
+  const text = speaker(options.markdown?.lang);
+  const lang = text.lang;
   const { intro, body } = splitIntro(renderMarkdown(report, options.markdown));
-  const title = render({ id: 'html.title', data: { date: report.now ? report.now.slice(0, 10) : report.generatedAt.slice(0, 10) } }, lang);
+  const title = text.t('html.title', { date: report.now ? report.now.slice(0, 10) : report.generatedAt.slice(0, 10) });
   const page = html`<!DOCTYPE html>
 <html lang="${lang}">
 <head>
@@ -39,7 +38,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 <header class="intro">${markdownToHtml(intro)}</header>
 ${renderOverview(report, text)}
 <main class="report">${markdownToHtml(body)}</main>
-<footer>${text.footer(report.tool.version, report.schemaVersion)}</footer>
+<footer>${text.t('html.footer', { version: report.tool.version, schema: report.schemaVersion })}</footer>
 </body>
 </html>
 `;

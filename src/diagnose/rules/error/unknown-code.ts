@@ -6,18 +6,27 @@ import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
 import type { Fact } from '../../../decode/index.js';
-import { list, msg } from '../../../messages/index.js';
+import { list } from '../../../messages/index.js';
 
-export default defineRule(
-  {
+export default defineRule({
+  meta: {
     id: 'error/unknown-code',
     severity: 'info',
     description: 'An activation event or slmgr output carries an HRESULT we have no symbol or meaning for; slui.exe 0x2a <code> shows Windows\' own text.',
     kb: ['procedure/explain-error-code'],
     facts: ['kms-request', 'kms-response', 'kms-host-request', 'kms-service', 'online-activation-failure', 'license', 'slmgr-error', 'service-info', 'non-genuine'],
     seed: 'Table 2 row 4',
+    messages: {
+      title: { en: 'Error code without an entry in our tables', ja: 'volact の表にないエラー コード' },
+      'title-codes': { en: 'Unknown error {n|code|codes} {codes}', ja: '不明なエラー コード {codes} ({n} 件)' },
+      detail: {
+        en: 'volact has no entry for {codes}. Windows can describe its own codes.',
+        ja: 'volact には {codes} の情報がありません。Windows は自身のコードを説明できます。',
+      },
+      remedy: { en: 'On a Windows machine: {cmd}', ja: 'Windows コンピューターで実行します: {cmd}' },
+    },
   },
-  ({ view, fleet }) => {
+  check({ view, fleet }, m) {
     const seen: { code: string; fact: Fact }[] = view.codeSightings().filter((s) => !s.resolved).map((s) => ({ code: s.code, fact: s.fact }));
     for (const e of hostLog(fleet, view.key)) seen.push({ code: e.result, fact: e });
     for (const f of view.facts('kms-service')) if (f.result) seen.push({ code: f.result, fact: f });
@@ -28,11 +37,11 @@ export default defineRule(
     const evidence: EvidenceRef[] = mergeEvidence([], unknown.map((s) => evidenceOf(s.fact)));
     return [
       {
-        title: msg('error/unknown-code.title-codes', { n: codes.length, codes: list(codes) }),
-        detail: msg('error/unknown-code.detail', { codes: list(codes) }),
+        title: m('title-codes', { n: codes.length, codes: list(codes) }),
+        detail: m('detail', { codes: list(codes) }),
         evidence,
-        remedy: codes.map((c) => msg('error/unknown-code.remedy', { cmd: CMD.slui(c) })),
+        remedy: codes.map((c) => m('remedy', { cmd: CMD.slui(c) })),
       },
     ];
   },
-);
+});

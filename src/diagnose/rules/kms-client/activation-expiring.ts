@@ -3,10 +3,10 @@ import { evidenceOf, summarizeFact } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { DAY, MINUTE } from '../../time.js';
-import { msg, time } from '../../../messages/index.js';
+import { time } from '../../../messages/index.js';
 
-export default defineRule(
-  {
+export default defineRule({
+  meta: {
     id: 'kms-client/activation-expiring',
     severity: 'warning',
     description: 'A Licensed KMS client has less than 30 days of its 180-day activation left (an error under 7 days). Renewals run every 7 days, so this means renewals have been failing.',
@@ -14,8 +14,28 @@ export default defineRule(
     facts: ['license', 'kms-request', 'kms-response'],
     seed: 'license state; SCCM 02A/02B',
     usesClock: true,
+    messages: {
+      title: { en: 'Volume activation expires soon', ja: 'ボリューム ライセンス認証の有効期間がまもなく終わる' },
+      'title-expired': { en: 'Volume activation has expired', ja: 'ボリューム ライセンス認証の有効期間が終了した' },
+      'title-days': {
+        en: 'Volume activation expires in {days|# day|# days}',
+        ja: 'ボリューム ライセンス認証の有効期間はあと {days} 日で終わる',
+      },
+      'detail-ends': {
+        en: 'The activation ends around {when}. A client renews every 7 days; this little time left means its renewals have not reached a KMS host for weeks.',
+        ja: 'ライセンス認証の有効期間は {when} ごろに終わります。クライアントは 7 日ごとに更新するため、残りがこれだけ少ないのは、何週間も更新が KMS ホストに届いていないことを意味します。',
+      },
+      'detail-ended': {
+        en: 'The activation ended around {when}. A client renews every 7 days; this little time left means its renewals have not reached a KMS host for weeks.',
+        ja: 'ライセンス認証の有効期間は {when} ごろに終わりました。クライアントは 7 日ごとに更新するため、何週間も更新が KMS ホストに届いていなかったことになります。',
+      },
+      evidence: { en: '{summary}; {minutes} minutes left at {at}', ja: '{summary}。{at} の時点で残り {minutes} 分' },
+      'remedy-renew': { en: 'Renew now and read the error if it fails: {cmd}', ja: '今すぐ更新し、失敗したらエラーを確認します: {cmd}' },
+      'remedy-check': { en: 'Check the expiry after: {cmd}', ja: 'その後、有効期限を確認します: {cmd}' },
+      'remedy-walk': { en: 'Follow the KMS client walk for the failing step.', ja: 'KMS クライアントのトラブルシューティング手順で、失敗している確認項目をたどります。' },
+    },
   },
-  ({ view, options, now }) => {
+  check({ view, options, now }, m) {
     const hits = [];
     for (const r of view.states('kms-client')) {
       if (r.state !== 'Licensed' || r.minutes === undefined) continue;
@@ -24,17 +44,17 @@ export default defineRule(
       const days = Math.floor(left / DAY);
       const when = time(now + left);
       hits.push({
-        title: left <= 0 ? msg('kms-client/activation-expiring.title-expired') : msg('kms-client/activation-expiring.title-days', { days }),
+        title: left <= 0 ? m('title-expired') : m('title-days', { days }),
         severity: left <= options.expiryErrorDays * DAY ? ('error' as const) : ('warning' as const),
-        detail: msg(left <= 0 ? 'kms-client/activation-expiring.detail-ended' : 'kms-client/activation-expiring.detail-ends', { when }),
-        evidence: [evidenceOf(r.fact, msg('kms-client/activation-expiring.evidence', { summary: summarizeFact(r.fact), minutes: r.minutes, at: time(r.at) }))],
+        detail: m(left <= 0 ? 'detail-ended' : 'detail-ends', { when }),
+        evidence: [evidenceOf(r.fact, m('evidence', { summary: summarizeFact(r.fact), minutes: r.minutes, at: time(r.at) }))],
         remedy: [
-          msg('kms-client/activation-expiring.remedy-renew', { cmd: CMD.ato }),
-          msg('kms-client/activation-expiring.remedy-check', { cmd: CMD.xpr }),
-          msg('kms-client/activation-expiring.remedy-walk'),
+          m('remedy-renew', { cmd: CMD.ato }),
+          m('remedy-check', { cmd: CMD.xpr }),
+          m('remedy-walk'),
         ],
       });
     }
     return hits;
   },
-);
+});

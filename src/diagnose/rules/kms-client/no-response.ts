@@ -9,36 +9,53 @@ import type { Exchange, MachineView } from '../../machine-view.js';
 import { HOUR } from '../../time.js';
 import type { Fleet } from '../../../evidence/index.js';
 
-export default defineRule(
-  {
+export default defineRule({
+  meta: {
     id: 'kms-client/no-response',
     severity: 'error',
     description: 'A 12288 (request sent) has no 12289 (response processed) after it within the activation interval, its result is not one only a KMS host returns, and no 12290 on a host of the snapshot shows the request arriving: the host was not reached, did not answer, or the answer was lost.',
     kb: ['event/12288', 'event/12289', 'procedure/open-kms-port', 'procedure/check-srv-record'],
     facts: ['kms-request', 'kms-response'],
     seed: 'Table 2 row 2',
+    messages: {
+      title: { en: 'KMS request got no response', ja: 'KMS 要求に応答がない' },
+      detail: {
+        en: '{n|# request|# requests} to {hosts} (last at {last}) got no 12289 back. Either the request never reached the host, the host did not process it, or the reply was blocked on the way back.',
+        ja: '{hosts} への {n} 件の要求 (最後は {last}) に 12289 が返っていません。要求がホストに届いていない、ホストが処理しなかった、または応答が戻る途中で遮断された、のいずれかです。',
+      },
+      evidence: { en: '12288 with no 12289 after it: {summary}', ja: '後に 12289 のない 12288: {summary}' },
+      'remedy-test': { en: 'Test the path from the client: {cmd}', ja: 'クライアントから経路をテストします: {cmd}' },
+      'remedy-port': {
+        en: 'Open TCP 1688 (or the configured port) on routers and on the host firewall ("Key Management Service" rule), and allow the stateful return traffic to the client.',
+        ja: 'ルーターとホストのファイアウォール (「キー管理サービス」のファイアウォールの例外) で TCP 1688 (または設定したポート) を開き、クライアントへの戻りの通信 (ステートフル) を許可します。',
+      },
+      'remedy-log': {
+        en: "Look in the host's Key Management Service log for a 12290 naming this client.",
+        ja: 'ホストの "Key Management Service" ログで、このクライアントの 12290 を探します。',
+      },
+    },
   },
-  ({ view, fleet, options }) => {
+  check({ view, fleet, options }, m) {
     const skew = options.skewHours * HOUR;
     const lonely = view.unresolvedExchanges().filter((x) => !x.response && !hostAnswered(x, view, fleet, skew));
     if (!lonely.length) return [];
     const hosts = [...new Set(lonely.map((x) => `${x.request.host}${x.request.port !== undefined ? `:${x.request.port}` : ''}`))];
     return [
       {
-        detail: msg('kms-client/no-response.detail', { n: lonely.length, hosts: list(hosts), last: time(lonely[lonely.length - 1].at) }),
-        evidence: lonely.map((x) => evidenceOf(x.request, msg('kms-client/no-response.evidence', { summary: summarizeFact(x.request) }))),
+        detail: m('detail', { n: lonely.length, hosts: list(hosts), last: time(lonely[lonely.length - 1].at) }),
+        evidence: lonely.map((x) => evidenceOf(x.request, m('evidence', { summary: summarizeFact(x.request) }))),
         remedy: [
-          msg('kms-client/no-response.remedy-test', {
+          m('remedy-test', {
             cmd: `Test-NetConnection ${lonely[lonely.length - 1].request.host} -Port ${lonely[lonely.length - 1].request.port ?? 1688}`,
           }),
-          msg('kms-client/no-response.remedy-port'),
-          msg('kms-client/no-response.remedy-log'),
+          m('remedy-port'),
+          m('remedy-log'),
           msg('common.retry', { cmd: CMD.ato }),
         ],
       },
     ];
   },
-);
+});
 
 /**
  * A request the host demonstrably answered is not "no response", 12289 or not: its result is a code only a

@@ -5,18 +5,39 @@ import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { HOUR } from '../../time.js';
 import type { EvidenceRef } from '../../../types.js';
-import { count, list, msg, time } from '../../../messages/index.js';
+import { count, list, time } from '../../../messages/index.js';
 
-export default defineRule(
-  {
+export default defineRule({
+  meta: {
     id: 'kms-client/not-seen-by-host',
     severity: 'error',
     description: "The snapshot holds the host's Key Management Service log for the time of the client's 12288, and no 12290 in it (within the clock-skew allowance) names the client's CMID or name.",
     kb: ['event/12290', 'event/12288', 'procedure/open-kms-port'],
     facts: ['kms-request', 'kms-host-request'],
     seed: 'Table 2 row 2',
+    messages: {
+      title: { en: 'KMS host never logged this client', ja: 'KMS ホストにこのクライアントの記録がない' },
+      evidence: {
+        en: '{host} logged {n} 12290 records from {first} to {last}; none within ±{hours} h of {at} names CMID {cmid} or {client} (nearest: {nearest} at {nearestAt})',
+        ja: '{host} は {first} から {last} までに 12290 を {n} 件記録していますが、{at} の前後 {hours} 時間以内に CMID {cmid} または {client} を示すものはありません (最も近いもの: {nearestAt} の {nearest})',
+      },
+      detail: {
+        en: 'The request never reached {hosts}, or the host could not process it: its Key Management Service log covers the time, but holds no 12290 for this client.',
+        ja: '要求が {hosts} に届いていないか、ホストが処理できませんでした。ホストの "Key Management Service" ログはその時間帯を含んでいますが、このクライアントの 12290 はありません。',
+      },
+      'remedy-port': {
+        en: 'Check that routers and firewalls pass TCP 1688 (or the configured port) from the client to the host, and the stateful return traffic.',
+        ja: 'ルーターとファイアウォールが、クライアントからホストへの TCP 1688 (または設定したポート) と、その戻りの通信を通すことを確認します。',
+      },
+      'remedy-exception': {
+        en: 'On the host, enable the "Key Management Service" firewall exception.',
+        ja: 'ホストで「キー管理サービス」のファイアウォールの例外を有効にします。',
+      },
+      'remedy-resolve': { en: 'Check the client resolves the name it uses: {cmd}', ja: 'クライアントが使用する名前を解決できることを確認します: {cmd}' },
+      'remedy-retry': { en: 'Retry from the client: {cmd}', ja: 'クライアントから再試行します: {cmd}' },
+    },
   },
-  ({ view, fleet, options }) => {
+  check({ view, fleet, options }, m) {
     const skew = options.skewHours * HOUR;
     const evidence: EvidenceRef[] = [];
     const hosts = new Set<string>();
@@ -34,7 +55,7 @@ export default defineRule(
       evidence.push(
         evidenceOf(
           nearest,
-          msg('kms-client/not-seen-by-host.evidence', {
+          m('evidence', {
             host: host.name,
             n: count(log.length),
             first: time(span.first),
@@ -52,15 +73,15 @@ export default defineRule(
     if (!evidence.length) return [];
     return [
       {
-        detail: msg('kms-client/not-seen-by-host.detail', { hosts: list([...hosts]) }),
+        detail: m('detail', { hosts: list([...hosts]) }),
         evidence,
         remedy: [
-          msg('kms-client/not-seen-by-host.remedy-port'),
-          msg('kms-client/not-seen-by-host.remedy-exception'),
-          msg('kms-client/not-seen-by-host.remedy-resolve', { cmd: CMD.srvLookup() }),
-          msg('kms-client/not-seen-by-host.remedy-retry', { cmd: CMD.ato }),
+          m('remedy-port'),
+          m('remedy-exception'),
+          m('remedy-resolve', { cmd: CMD.srvLookup() }),
+          m('remedy-retry', { cmd: CMD.ato }),
         ],
       },
     ];
   },
-);
+});

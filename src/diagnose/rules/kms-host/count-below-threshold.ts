@@ -2,10 +2,9 @@
 import { hostCount } from '../../host-count.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
-import { msg } from '../../../messages/index.js';
 
-export default defineRule(
-  {
+export default defineRule({
+  meta: {
     id: 'kms-host/count-below-threshold',
     severity: 'error',
     description: "The host's current count (slmgr, or distinct CMIDs in 12290 over the last 30 days) is below 25 when any client asks with a required count of 25 (client OS), else below 5.",
@@ -13,23 +12,44 @@ export default defineRule(
     facts: ['kms-host-request', 'license'],
     seed: 'Table 2 row 2; MP alert',
     usesClock: true,
+    messages: {
+      title: { en: 'KMS host count is below what its clients need', ja: 'KMS ホストのカウントがクライアントに必要な数に達していない' },
+      'title-count': { en: 'KMS host count {count} is below {need}', ja: 'KMS ホストのカウント {count} が {need} に達していない' },
+      'detail-25': {
+        en: 'The host has counted {count|# distinct client|# distinct clients}; Windows client editions need 25. Until then it answers 0xC004F038 and those clients stay unactivated.',
+        ja: 'ホストがカウントした異なるクライアントは {count} 台です。Windows クライアント エディションには 25 が必要です。それまでホストは 0xC004F038 を返し、それらのクライアントはライセンス認証されないままです。',
+      },
+      'detail-5': {
+        en: 'The host has counted {count|# distinct client|# distinct clients}; servers and Office need 5. Until then it answers 0xC004F038 and those clients stay unactivated.',
+        ja: 'ホストがカウントした異なるクライアントは {count} 台です。サーバーと Office には 5 が必要です。それまでホストは 0xC004F038 を返し、それらのクライアントはライセンス認証されないままです。',
+      },
+      'remedy-more': {
+        en: 'Let more distinct machines request activation; the count only includes unique CMIDs from the last 30 days.',
+        ja: 'より多くの異なるコンピューターからライセンス認証を要求させます。カウントに含まれるのは過去 30 日間の固有の CMID だけです。',
+      },
+      'remedy-clones': {
+        en: 'If clones share CMIDs, reset them ({rearm}, or {sysprep} on the image).',
+        ja: '複製したコンピューターが CMID を共有している場合はリセットします ({rearm}、またはイメージで {sysprep})。',
+      },
+      'remedy-watch': { en: 'Watch "Current count" on the host: {cmd}', ja: 'ホストで「現在の数」を確認します: {cmd}' },
+    },
   },
-  ({ view, fleet, now }) => {
+  check({ view, fleet, now }, m) {
     if (!view.hasRole('kms-host')) return [];
     const c = hostCount(view, fleet, now);
     // A short 12290 export only gives a lower bound; without the host's own 0xC004F038 it proves nothing.
     if (!c || !c.conclusive || c.count >= c.need) return [];
     return [
       {
-        title: msg('kms-host/count-below-threshold.title-count', { count: c.count, need: c.need }),
-        detail: msg(c.need === 25 ? 'kms-host/count-below-threshold.detail-25' : 'kms-host/count-below-threshold.detail-5', { count: c.count }),
+        title: m('title-count', { count: c.count, need: c.need }),
+        detail: m(c.need === 25 ? 'detail-25' : 'detail-5', { count: c.count }),
         evidence: c.evidence,
         remedy: [
-          msg('kms-host/count-below-threshold.remedy-more'),
-          msg('kms-host/count-below-threshold.remedy-clones', { rearm: CMD.rearm, sysprep: CMD.sysprep }),
-          msg('kms-host/count-below-threshold.remedy-watch', { cmd: CMD.dli }),
+          m('remedy-more'),
+          m('remedy-clones', { rearm: CMD.rearm, sysprep: CMD.sysprep }),
+          m('remedy-watch', { cmd: CMD.dli }),
         ],
       },
     ];
   },
-);
+});

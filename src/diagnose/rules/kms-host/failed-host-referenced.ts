@@ -5,18 +5,39 @@ import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { HOUR, toMs } from '../../time.js';
 import type { EvidenceRef } from '../../../types.js';
-import { list, msg, time } from '../../../messages/index.js';
+import { list, time } from '../../../messages/index.js';
 
-export default defineRule(
-  {
+export default defineRule({
+  meta: {
     id: 'kms-host/failed-host-referenced',
     severity: 'warning',
     description: "Clients' 12288 name this host, but its Key Management Service log holds no 12290 from the time of those requests on: the host has failed or stopped serving, and clients need to move.",
     kb: ['procedure/kms-host-failover', 'event/12290', 'kms-client/static-host'],
     facts: ['kms-request', 'kms-host-request'],
     seed: 'failover section',
+    messages: {
+      title: { en: 'Clients still contact a host that logs no requests', ja: '要求を記録しなくなったホストにクライアントが接続し続けている' },
+      'evidence-client': { en: '{client}: {summary}', ja: '{client}: {summary}' },
+      'evidence-last': { en: 'last 12290 on {host} at {at}', ja: '{host} の最後の 12290 は {at}' },
+      detail: {
+        en: '{clients} sent requests to this host after its last 12290 ({last}). If the host has failed, install and activate a KMS host key on a replacement and make sure its SRV record is in DNS.',
+        ja: '{clients} は、このホストの最後の 12290 ({last}) より後に要求を送っています。ホストが故障している場合は、代わりのホストに KMS ホスト キーをインストールしてライセンス認証し、その SRV リソース レコードが DNS にあることを確認します。',
+      },
+      'remedy-replace': {
+        en: 'Bring the host back, or install the KMS host key on a new host and activate it; a replacement with the same name and IP can reuse the SRV record.',
+        ja: 'ホストを復旧するか、新しいホストに KMS ホスト キーをインストールしてライセンス認証します。同じ名前と IP アドレスの代替ホストなら SRV リソース レコードをそのまま使えます。',
+      },
+      'remedy-srv': {
+        en: "Remove the failed host's _vlmcs._tcp SRV record from DNS (or let scavenging do it).",
+        ja: '故障したホストの _vlmcs._tcp SRV リソース レコードを DNS から削除します (または DNS の清掃機能に任せます)。',
+      },
+      'remedy-static': {
+        en: 'Clients set by hand do not fail over: update them with {skms} or return them to auto-discovery with {ckms}.',
+        ja: '手動で設定したクライアントはフェールオーバーしません: {skms} で更新するか、{ckms} で自動探索に戻します。',
+      },
+    },
   },
-  ({ view, views, fleet, options }) => {
+  check({ view, views, fleet, options }, m) {
     const log = hostLog(fleet, view.key);
     if (!log.length) return [];
     const lastLogged = Math.max(...log.map((e) => toMs(e.time) ?? -Infinity));
@@ -28,22 +49,22 @@ export default defineRule(
         if (hostMachine(fleet, x.request.host)?.key !== view.key) continue;
         if (x.at - options.skewHours * HOUR <= lastLogged) continue;
         clients.add(other.name);
-        evidence.push(evidenceOf(x.request, msg('kms-host/failed-host-referenced.evidence-client', { client: other.name, summary: summarizeFact(x.request) })));
+        evidence.push(evidenceOf(x.request, m('evidence-client', { client: other.name, summary: summarizeFact(x.request) })));
       }
     }
     if (!evidence.length) return [];
     const last = log[log.length - 1];
-    evidence.push(evidenceOf(last, msg('kms-host/failed-host-referenced.evidence-last', { host: view.name, at: time(lastLogged) })));
+    evidence.push(evidenceOf(last, m('evidence-last', { host: view.name, at: time(lastLogged) })));
     return [
       {
-        detail: msg('kms-host/failed-host-referenced.detail', { clients: list([...clients]), last: time(lastLogged) }),
+        detail: m('detail', { clients: list([...clients]), last: time(lastLogged) }),
         evidence,
         remedy: [
-          msg('kms-host/failed-host-referenced.remedy-replace'),
-          msg('kms-host/failed-host-referenced.remedy-srv'),
-          msg('kms-host/failed-host-referenced.remedy-static', { skms: CMD.skms(), ckms: CMD.ckms }),
+          m('remedy-replace'),
+          m('remedy-srv'),
+          m('remedy-static', { skms: CMD.skms(), ckms: CMD.ckms }),
         ],
       },
     ];
   },
-);
+});

@@ -7,9 +7,39 @@
 import type { KmsHostRequestFact } from '../../../decode/index.js';
 import { holesOf, type RecordSpan } from '../../../evidence/index.js';
 import { evidenceAt, evidenceOf } from '../../evidence.js';
-import { defineRule, type RuleHit } from '../../rule.js';
+import { defineRule, messenger, type RuleHit, type RuleMessages } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
-import { msg } from '../../../messages/index.js';
+
+const messages = {
+  title: { en: 'Key Management Service log was cleared or has holes', ja: '"Key Management Service" ログが消去された、または欠落がある' },
+  'hole-one': {
+    en: 'record {first} is missing before record {next}{before? ({before} – {after})}',
+    ja: 'レコード {next} の前のレコード {first} が欠落しています{before? ({before} – {after})}',
+  },
+  hole: {
+    en: 'records {first}–{last} ({count}) are missing before record {next}{before? ({before} – {after})}',
+    ja: 'レコード {next} の前のレコード {first}～{last} ({count} 件) が欠落しています{before? ({before} – {after})}',
+  },
+  'title-holes': { en: 'Holes in the exported Key Management Service records', ja: 'エクスポートされた "Key Management Service" のレコードに欠落がある' },
+  'detail-holes': {
+    en: 'The export holds only 12290 records and their record ids have holes. If the export was filtered (wevtutil qe with /q, Event Viewer "Save Filtered Log File As"), the holes are the log\'s other records and say nothing; if it is the whole log, records were lost. An export of the whole log tells the two apart.',
+    ja: 'エクスポートには 12290 のレコードしかなく、レコード ID に欠落があります。フィルターしてエクスポートした場合 (wevtutil qe の /q、イベント ビューアーの「フィルターされたログ ファイルを名前を付けて保存」)、欠落はログのほかのレコードであり問題ありません。ログ全体のエクスポートなら、レコードが失われています。ログ全体をエクスポートすれば見分けられます。',
+  },
+  'remedy-whole': { en: 'Export the whole log, unfiltered, and analyze it again: {cmd}', ja: 'フィルターせずにログ全体をエクスポートし、もう一度分析します: {cmd}' },
+  detail: {
+    en: 'The Key Management Service log is the only record of which clients this host activated. Part of it is gone, so counts and audits from it are incomplete.',
+    ja: '"Key Management Service" ログは、このホストがどのクライアントをライセンス認証したかを示す唯一の記録です。その一部が失われているため、そこから求めたカウントや監査は不完全です。',
+  },
+  'remedy-export': {
+    en: 'Export the log on a schedule before anything clears it: {cmd}',
+    ja: '消去される前に、定期的にログをエクスポートします: {cmd}',
+  },
+  'remedy-exclude': {
+    en: 'Exclude the Key Management Service log from clean-up tools, or collect it centrally (Operations Manager keeps it in its data warehouse).',
+    ja: '"Key Management Service" ログをクリーンアップ ツールの対象から外すか、集中的に収集します (Operations Manager ならデータ ウェアハウスに保存されます)。',
+  },
+} as const satisfies RuleMessages;
+const m = messenger('kms-host/log-cleared', messages);
 
 const KMS_CHANNEL = 'Key Management Service'.toLowerCase();
 /**
@@ -64,22 +94,23 @@ function holeEvidence(span: RecordSpan, [first, last]: [number, number], logged:
   const count = last - first + 1;
   const summary =
     first === last
-      ? msg('kms-host/log-cleared.hole-one', { first, next: last + 1, before: before && after ? before.time : undefined, after: after?.time })
-      : msg('kms-host/log-cleared.hole', { first, last, count, next: last + 1, before: before && after ? before.time : undefined, after: after?.time });
+      ? m('hole-one', { first, next: last + 1, before: before && after ? before.time : undefined, after: after?.time })
+      : m('hole', { first, last, count, next: last + 1, before: before && after ? before.time : undefined, after: after?.time });
   if (after && after.source.record === last + 1) return evidenceOf(after, summary);
   return evidenceAt({ file: span.file, record: last + 1 }, summary);
 }
 
-export default defineRule(
-  {
+export default defineRule({
+  meta: {
     id: 'kms-host/log-cleared',
     severity: 'warning',
     description: 'System event 104 says the Key Management Service log was cleared, or record ids in a whole-log export jump (every record counts, not only 12290s): activation history was lost. Holes in an export that holds only 12290s may come from filtering it; a filtered export is recognised by its pattern and says nothing.',
     kb: ['procedure/backup-kms-log', 'event/104', 'procedure/export-logs'],
     facts: ['log-cleared', 'kms-host-request'],
     seed: 'backup section',
+    messages,
   },
-  ({ view }) => {
+  check({ view }) {
     const cleared = view
       .facts('log-cleared')
       .filter((f) => f.kmsLog)
@@ -90,22 +121,22 @@ export default defineRule(
     const hits: RuleHit[] = [];
     if (cleared.length || lost.length) {
       hits.push({
-        detail: msg('kms-host/log-cleared.detail'),
+        detail: m('detail'),
         evidence: [...cleared, ...lost],
         remedy: [
-          msg('kms-host/log-cleared.remedy-export', { cmd: 'wevtutil epl "Key Management Service" kms-%DATE%.evtx' }),
-          msg('kms-host/log-cleared.remedy-exclude'),
+          m('remedy-export', { cmd: 'wevtutil epl "Key Management Service" kms-%DATE%.evtx' }),
+          m('remedy-exclude'),
         ],
       });
     }
     if (unclear.length) {
       hits.push({
-        title: msg('kms-host/log-cleared.title-holes'),
-        detail: msg('kms-host/log-cleared.detail-holes'),
+        title: m('title-holes'),
+        detail: m('detail-holes'),
         evidence: unclear,
-        remedy: [msg('kms-host/log-cleared.remedy-whole', { cmd: WHOLE_LOG_EXPORT })],
+        remedy: [m('remedy-whole', { cmd: WHOLE_LOG_EXPORT })],
       });
     }
     return hits;
   },
-);
+});

@@ -5,18 +5,34 @@ import { CMD } from '../../remedies.js';
 import { codeArticles, explainCodes } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
 import { toMs } from '../../time.js';
-import { command, msg } from '../../../messages/index.js';
+import { command } from '../../../messages/index.js';
 
-export default defineRule(
-  {
+export default defineRule({
+  meta: {
     id: 'kms-host/service-failed',
     severity: 'error',
     description: '12291 (KMS failed to start) or 12292 (renewal timer could not start), with no 12290 served afterwards.',
     kb: ['event/12291', 'event/12292'],
     facts: ['kms-service'],
     seed: 'MP alert (initialization failure)',
+    messages: {
+      title: { en: 'Key Management Service failed to start', ja: 'キー管理サービスの開始に失敗した' },
+      'detail-start': {
+        en: 'KMS failed to start; the host serves no clients until it starts. {codes}',
+        ja: 'KMS の開始に失敗しました。開始するまでホストはどのクライアントにも応答しません。{codes}',
+      },
+      'detail-timer': {
+        en: 'The KMS renewal timer could not be set up; the host serves no clients until it starts. {codes}',
+        ja: 'KMS の更新タイマーを設定できませんでした。開始するまでホストはどのクライアントにも応答しません。{codes}',
+      },
+      'remedy-restart': {
+        en: 'Restart the Software Protection service and check the Application log around the failure.',
+        ja: 'ソフトウェア ライセンス サービスを再起動し、失敗の前後のアプリケーション イベント ログを確認します。',
+      },
+      'remedy-state': { en: "Check the host's state: {cmd}", ja: 'ホストの状態を確認します: {cmd}' },
+    },
   },
-  ({ view, fleet }) => {
+  check({ view, fleet }, m) {
     const served = hostLog(fleet, view.key).map((e) => toMs(e.time) ?? -Infinity);
     const lastServed = served.length ? Math.max(...served) : -Infinity;
     const failed = view.facts('kms-service').filter((f) => (f.event === 'start-failed' || f.event === 'renewal-timer-failed') && view.at(f) > lastServed);
@@ -24,15 +40,15 @@ export default defineRule(
     const codes = [...new Set(failed.map((f) => f.result).filter((c): c is string => !!c))];
     return [
       {
-        detail: msg(failed.some((f) => f.event === 'start-failed') ? 'kms-host/service-failed.detail-start' : 'kms-host/service-failed.detail-timer', { codes: explainCodes(codes) }),
+        detail: m(failed.some((f) => f.event === 'start-failed') ? 'detail-start' : 'detail-timer', { codes: explainCodes(codes) }),
         evidence: failed.map((f) => evidenceOf(f)),
         remedy: [
           ...codes.map((c) => command(CMD.slui(c))),
-          msg('kms-host/service-failed.remedy-restart'),
-          msg('kms-host/service-failed.remedy-state', { cmd: CMD.dlv }),
+          m('remedy-restart'),
+          m('remedy-state', { cmd: CMD.dlv }),
         ],
         kb: codeArticles(codes),
       },
     ];
   },
-);
+});

@@ -2,26 +2,33 @@
 import { evidenceOf } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
-import { msg } from '../../../messages/index.js';
 
-export default defineRule(
-  {
+export default defineRule({
+  meta: {
     id: 'mak/activated',
     severity: 'info',
     description: 'Every VOLUME_MAK product on the machine reports Licensed (slmgr, or 8230 with ProductKeyType Volume:MAK).',
     kb: ['procedure/read-slmgr-dli-dlv'],
     facts: ['license', 'license-state-data'],
     seed: 'Table 3 row 1',
+    messages: {
+      title: { en: 'MAK product is activated', ja: 'MAK の製品はライセンス認証済み' },
+      detail: {
+        en: 'MAK activation is permanent: once Licensed, the machine needs no renewals.',
+        ja: 'MAK のライセンス認証は永続的です。いったん Licensed になれば更新は不要です。',
+      },
+      remedy: { en: 'Nothing to fix. To confirm: {cmd}', ja: '対処は不要です。確認するには: {cmd}' },
+    },
   },
-  ({ view }) => {
+  check({ view }, m) {
     const readings = view.states('mak');
     if (!readings.length || readings.some((r) => r.state !== 'Licensed')) return [];
     return [
       {
-        detail: msg('mak/activated.detail'),
+        detail: m('detail'),
         evidence: readings.map((r) => evidenceOf(r.fact)),
-        remedy: [msg('mak/activated.remedy', { cmd: CMD.dli })],
+        remedy: [m('remedy', { cmd: CMD.dli })],
       },
     ];
   },
-);
+});

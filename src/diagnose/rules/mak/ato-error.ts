@@ -4,22 +4,26 @@ import { codeArticles, distinctCodes, codesDetail, sightingEvidence, unownedSigh
 import { defineRule } from '../../rule.js';
 import { list, msg } from '../../../messages/index.js';
 
-export default defineRule(
-  {
+export default defineRule({
+  meta: {
     id: 'mak/ato-error',
     severity: 'error',
     description: '`slmgr /ato` (or 8198/8200) on a MAK or non-KMS machine printed an error code that no more specific rule explains.',
     kb: ['procedure/explain-error-code', 'event/8198'],
     facts: ['license', 'slmgr-error', 'online-activation-failure'],
     seed: 'Table 3 row 4',
+    messages: {
+      title: { en: 'Activation returned an error code', ja: 'ライセンス認証がエラー コードを返した' },
+      'title-codes': { en: 'Activation returned {codes}', ja: 'ライセンス認証が {codes} を返した' },
+    },
   },
-  ({ view }) => {
+  check({ view }, m) {
     const sightings = unownedSightings(view, 'mak');
     if (!sightings.length) return [];
     const codes = distinctCodes(sightings);
     return [
       {
-        title: msg('mak/ato-error.title-codes', { codes: list(codes) }),
+        title: m('title-codes', { codes: list(codes) }),
         detail: codesDetail(codes),
         evidence: sightingEvidence(sightings),
         remedy: [...codes.map((c) => msg('common.slui', { cmd: CMD.slui(c) })), msg('common.after-fix', { cmd: CMD.ato })],
@@ -27,4 +31,4 @@ export default defineRule(
       },
     ];
   },
-);
+});

@@ -7,16 +7,35 @@ import { msg } from '../../../messages/index.js';
 
 const NOT_WINDOWS_SLP = 'NOT_WINDOWS_SLP';
 
-export default defineRule(
-  {
+export default defineRule({
+  meta: {
     id: 'oem/missing-bios-marker',
     severity: 'error',
     description: 'Status flag 0x08000000 (NOT_WINDOWS_SLP) in 12288/12289, event 1058 (ACPI key install failed), or 0xC004F035 on an OEM-licensed machine.',
     kb: ['code/0xC004F035', 'event/1058', 'kms-client/invalid-volume-key'],
     facts: ['kms-request', 'kms-response', 'service-info', 'license'],
     seed: 'OEM section',
+    messages: {
+      title: { en: 'BIOS lacks the Windows marker needed for volume activation', ja: 'ボリューム ライセンス認証に必要な Windows マーカーが BIOS にない' },
+      detail: {
+        en: 'KMS activation of a volume-licensed upgrade needs a qualifying Windows licence, shown by the Windows marker in the firmware (ACPI_SLIC table). This machine does not have it, so KMS refuses it (0xC004F035).',
+        ja: 'ボリューム ライセンスのアップグレードを KMS でライセンス認証するには、ファームウェアの Windows マーカー (ACPI_SLIC テーブル) で示される対象の Windows ライセンスが必要です。このコンピューターにはそれがないため、KMS は拒否します (0xC004F035)。',
+      },
+      'remedy-licence': {
+        en: 'Check the licence: volume licensing here is an upgrade of a qualifying OEM Windows licence.',
+        ja: 'ライセンスを確認します。この場合のボリューム ライセンスは、対象となる OEM の Windows ライセンスのアップグレードです。',
+      },
+      'remedy-key': {
+        en: 'If the machine is entitled otherwise, use a MAK or a retail key: {ipk}, then {ato}',
+        ja: 'ほかの形でライセンスがある場合は、MAK または販売キーを使用します: {ipk} の後に {ato}',
+      },
+      'remedy-firmware': {
+        en: 'If the OEM licence should be there, ask the OEM for a firmware update that restores the marker.',
+        ja: 'OEM ライセンスがあるはずなら、マーカーを復元するファームウェアの更新を OEM に依頼します。',
+      },
+    },
   },
-  ({ view }) => {
+  check({ view }, m) {
     const evidence: EvidenceRef[] = [];
     for (const x of view.unresolvedExchanges()) {
       for (const f of [x.request, x.response]) if (f?.flags.includes(NOT_WINDOWS_SLP)) evidence.push(evidenceOf(f));
@@ -30,14 +49,14 @@ export default defineRule(
     if (!evidence.length) return [];
     return [
       {
-        detail: msg('oem/missing-bios-marker.detail'),
+        detail: m('detail'),
         evidence,
         remedy: [
-          msg('oem/missing-bios-marker.remedy-licence'),
-          msg('oem/missing-bios-marker.remedy-key', { ipk: msg('common.ipk', { key: msg('common.mak-or-retail-key') }), ato: CMD.ato }),
-          msg('oem/missing-bios-marker.remedy-firmware'),
+          m('remedy-licence'),
+          m('remedy-key', { ipk: msg('common.ipk', { key: msg('common.mak-or-retail-key') }), ato: CMD.ato }),
+          m('remedy-firmware'),
         ],
       },
     ];
   },
-);
+});

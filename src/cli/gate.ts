@@ -1,0 +1,60 @@
+// The CI gate on the command line, for `check` and `probe`: flags in, the report out (stdout or -o), the job
+// summary appended for GitHub, one line saying the verdict, and the exit code (1 when something fails).
+import { appendFile } from 'node:fs/promises';
+import { nothingReadable, type Analysis } from '../analyze.js';
+import { gateChunks, gateJobSummary, GateError, judge, loadGate, REPORTERS, type Gate, type GateFlags, type Reporter } from '../gate/index.js';
+import { msg, type Lang } from '../messages/index.js';
+import type { ReportOptions } from '../report/index.js';
+import { emitChunks, expectsOneOf, runLang, tell, UsageError, type CliIo } from './output.js';
+import { warnUnmatched } from './report-options.js';
+
+export { REPORTERS, type Gate, type Reporter } from '../gate/index.js';
+
+/** The gate the flags ask for; a flag, config or baseline that cannot be used is a usage error. */
+export async function gateFrom(flags: GateFlags): Promise<Gate> {
+  try {
+    return await loadGate(flags);
+  } catch (error) {
+    if (error instanceof GateError) throw new UsageError(error.ref);
+    throw error;
+  }
+}
+
+export function parseReporter(value: string): Reporter {
+  if ((REPORTERS as readonly string[]).includes(value)) return value as Reporter;
+  throw expectsOneOf('--reporter', REPORTERS, value);
+}
+
+export interface GateRun {
+  reporter: Reporter;
+  reportOptions: ReportOptions;
+  /** The command's name in the verdict line: `check` or `probe`. */
+  command: string;
+  out?: string;
+  lang?: Lang;
+}
+
+/** The report, the reporters and the exit code of `check`, for any analysis (check's files, probe's checks). */
+export async function reportGate(io: CliIo, setExit: (code: number) => void, analysis: Analysis, gate: Gate, run: GateRun): Promise<void> {
+  const lang = run.lang ?? runLang(io);
+  const judged = judge(analysis, gate, run.reportOptions);
+  warnUnmatched(judged.report.machines, run.reportOptions.show ?? [], io);
+  const output = { lang, ...(run.reportOptions.evidence !== undefined ? { evidence: run.reportOptions.evidence } : {}) };
+  await emitChunks(io, gateChunks(run.reporter, judged, gate, output), run.out);
+  if (run.reporter === 'github' && process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, gateJobSummary(judged, gate, output));
+
+  if (nothingReadable(analysis.inputs)) {
+    tell(io, msg('cli.nothing-readable'));
+    setExit(2);
+    return;
+  }
+  const { failing } = judged;
+  const machines = new Set([...failing].map((f) => f.machine ?? 'fleet'));
+  const what = msg(gate.failOnNew ? 'cli.check-what-new' : 'cli.check-what', { level: gate.failOn });
+  if (failing.size > 0) {
+    tell(io, msg('cli.check-failing', { command: run.command, count: failing.size, what, machines: machines.size }));
+    setExit(1);
+  } else {
+    tell(io, msg('cli.check-passing', { command: run.command, what }));
+  }
+}

@@ -1,0 +1,77 @@
+// A machine shown in full (its facts, licenses, walk and findings), and the compact table of the others.
+import { time } from '../../messages/index.js';
+import type { StepStatus } from '../../types.js';
+import { joinMd, md, trusted, type Markdown } from '../escape.js';
+import { evidenceTotal, type LicenseSummary } from '../model.js';
+import type { Speaker } from '../speaker.js';
+import { stepCollect, stepNote, stepQuestion, type ShownFinding, type ShownMachine, type ShownStep } from '../wording.js';
+import { header, sortFindings, utcMinute, worstOfMachine, type Ctx } from './common.js';
+import { evidenceText, renderFinding } from './findings.js';
+
+const STEP_MARK: Record<StepStatus, string> = { pass: '✔', fail: '✘', unknown: '?' };
+/** Past this many machines without a detail section, the compact table gives way to a count. */
+export const COMPACT_ROWS = 200;
+
+export function renderMachine(machine: ShownMachine, findings: readonly ShownFinding[], ctx: Ctx): Markdown {
+  const { s } = ctx;
+  const parts: Markdown[] = [md`## ${machine.name}`];
+  const facts: Markdown[] = [md`- ${s.t('report.roles')}: ${machine.roles.join(', ')}`];
+  if (machine.aliases.length > 1) facts.push(md`- ${s.t('report.alsoSeenAs')}: ${machine.aliases.filter((a) => a !== machine.name).join(', ')}`);
+  if (machine.cmids.length > 0) facts.push(md`- CMID: ${machine.cmids.join(', ')}`);
+  for (const l of machine.licenses) facts.push(licenseLine(l, s));
+  facts.push(md`- ${s.t('report.files')}: ${machine.files.join(', ')}`);
+  // Where this machine's evidence stops: without --now it is also the time the machine is judged at.
+  if (machine.evidenceEnds) facts.push(md`- ${s.t('report.evidenceEnds', { utc: utcMinute(machine.evidenceEnds) })}`);
+  parts.push(joinMd(facts));
+  if (machine.walk && machine.walk.length > 0) parts.push(renderWalk(machine.walk, ctx));
+  for (const f of sortFindings(findings)) parts.push(renderFinding(f, ctx));
+  return joinMd(parts, '\n\n');
+}
+
+function licenseLine(l: LicenseSummary, s: Speaker): Markdown {
+  // English keeps the ISO stamp it always printed; Japanese gets its own date form (both in UTC).
+  const until = (iso: string): string => s.t('report.until', { iso: s.lang === 'en' ? iso : time(iso) });
+  const minutes = l.minutesLeft;
+  const leftText = minutes === undefined ? '' : minutes < 0 ? s.t('report.minutesLeft.ended', { m: { count: -minutes } }) : s.t('report.minutesLeft.left', { m: { count: minutes } });
+  const left = minutes !== undefined ? md` · ${leftText}${l.expires ? ` (${until(l.expires)})` : ''}` : md``;
+  const key = l.partialKey ? md` · …${l.partialKey}` : md``;
+  // A license joined from several descriptions (slmgr /dli and 12288) names each of them.
+  const bases = l.sources && l.sources.length > 1 ? l.sources.map((b) => s.t(`report.basis.${b.basis}`)).join(' + ') : s.t(`report.basis.${l.basis}`);
+  return md`- ${s.t('report.license')}: ${l.edition || l.product} · ${l.channel}${key} · ${trusted('**')}${l.status}${trusted('**')}${left} (${bases})`;
+}
+
+function renderWalk(walk: readonly ShownStep[], { s, evidence }: Ctx): Markdown {
+  const rows = walk.map((step) => {
+    const detail: Markdown[] = [];
+    const note = stepNote(step, s);
+    if (note) detail.push(md`${note}`);
+    for (const e of step.evidence.slice(0, evidence)) detail.push(evidenceText(e, s));
+    const more = evidenceTotal(step) - Math.min(evidence, step.evidence.length);
+    if (more > 0) detail.push(md`${s.t('report.andMore', { n: { count: more } })}`);
+    const collect = stepCollect(step, s);
+    if (step.status === 'unknown' && collect) detail.push(md`${s.t('report.collect')}: ${collect}`);
+    return md`| ${trusted(STEP_MARK[step.status])} | ${stepQuestion(step, s)} | ${joinMd(detail, '<br>')} |`;
+  });
+  return joinMd([md`### ${s.t('report.walk')}`, md``, md`| | ${s.t('report.stepHead')} | ${s.t('report.evidenceHead')} |`, md`|---|---|---|`, ...rows]);
+}
+
+/** Machines without a detail section: one compact row each, or past COMPACT_ROWS a count and a pointer. */
+export function renderOtherMachines(machines: readonly ShownMachine[], byMachine: Map<string, ShownFinding[]>, s: Speaker): Markdown | undefined {
+  if (machines.length === 0) return undefined;
+  const healthy = machines.every((m) => ['info', 'none'].includes(worstOfMachine(m, byMachine)));
+  const title = md`## ${s.t(healthy ? 'report.healthyMachines' : 'report.otherMachines')} (${machines.length})`;
+  const parts: Markdown[] = [title, md``, md`${s.t('report.detailHint')}`, md``];
+  if (machines.length > COMPACT_ROWS) {
+    parts.push(md`${s.t('report.compactOmitted', { n: { count: machines.length } })}`);
+    return joinMd(parts);
+  }
+  parts.push(header(s, 'report.compactHead', 6), md`|---|---|---|---|---|---|`);
+  for (const m of machines) {
+    const [first, ...others] = m.licenses;
+    const extra = others.length > 0 ? ` (+${others.length})` : '';
+    const product = first ? `${first.edition || first.product}${extra}` : '';
+    const expires = m.licenses.find((l) => l.expires)?.expires?.slice(0, 10) ?? '';
+    parts.push(md`| ${m.name} | ${m.roles.join(', ')} | ${product} | ${first?.status ?? ''} | ${expires} | ${s.t(`report.worst.${worstOfMachine(m, byMachine)}`)} |`);
+  }
+  return joinMd(parts);
+}

@@ -1,0 +1,151 @@
+// The wording of findings, walk steps and evidence as the renderers show it. A report built by this run holds
+// messages (id + data), rendered here in the speaker's language; a report read back from a JSON file (a
+// baseline, a report of an older version) holds the text it was written with, shown as it is.
+import type { MessageRef } from '../messages/index.js';
+import type { EvidenceRef, Finding, FindingMessages, Severity, StepStatus, WalkStep, WalkStepMessages } from '../types.js';
+import type { MachineReport, Report } from './model.js';
+import type { Speaker } from './speaker.js';
+
+/** Evidence as a JSON report writes it: the summary in that report's language beside its message. */
+export interface WrittenEvidence {
+  file: string;
+  record?: number;
+  line?: number;
+  eventId?: number;
+  summary: string;
+  /** Absent in reports written before messages were (and in hand-written ones). */
+  message?: MessageRef;
+}
+
+/** A finding as a JSON report writes it (field order is the schema's). */
+export interface WrittenFinding {
+  rule: string;
+  severity: Severity;
+  machine?: string;
+  title: string;
+  detail: string;
+  evidence: WrittenEvidence[];
+  remedy: string[];
+  kb: string[];
+  messages?: FindingMessages;
+  evidenceTotal?: number;
+}
+
+export interface WrittenStep {
+  id: string;
+  step: string;
+  status: StepStatus;
+  evidence: WrittenEvidence[];
+  collect?: string;
+  note?: string;
+  messages?: WalkStepMessages;
+  evidenceTotal?: number;
+}
+
+export type ShownEvidence = EvidenceRef | WrittenEvidence;
+export type ShownFinding = Finding | WrittenFinding;
+export type ShownStep = WalkStep | WrittenStep;
+
+export type ShownMachine = Omit<MachineReport, 'walk'> & { walk?: ShownStep[] };
+
+/** What the renderers take: a report built by this run, or one read back from its JSON. */
+export interface ShownReport extends Omit<Report, 'findings' | 'machines'> {
+  findings: ShownFinding[];
+  machines: ShownMachine[];
+}
+
+export function isWrittenFinding(f: ShownFinding): f is WrittenFinding {
+  return typeof (f as WrittenFinding).title === 'string';
+}
+
+function isWrittenStep(s: ShownStep): s is WrittenStep {
+  return typeof (s as WrittenStep).step === 'string';
+}
+
+function isWrittenEvidence(e: ShownEvidence): e is WrittenEvidence {
+  return typeof (e as WrittenEvidence).summary === 'string';
+}
+
+export function findingTitle(f: ShownFinding, { say }: Speaker): string {
+  return isWrittenFinding(f) ? f.title : say(f.messages.title);
+}
+
+/** The detail sentences, one after another. */
+export function findingDetail(f: ShownFinding, { say }: Speaker): string {
+  return isWrittenFinding(f) ? f.detail : f.messages.detail.map(say).join(' ');
+}
+
+export function findingRemedy(f: ShownFinding, { say }: Speaker): string[] {
+  return isWrittenFinding(f) ? f.remedy : f.messages.remedy.map(say);
+}
+
+export function evidenceSummary(e: ShownEvidence, { say }: Speaker): string {
+  return isWrittenEvidence(e) ? e.summary : say(e.message);
+}
+
+export function stepQuestion(s: ShownStep, { say }: Speaker): string {
+  return isWrittenStep(s) ? s.step : say(s.messages.step);
+}
+
+export function stepNote(s: ShownStep, { say }: Speaker): string | undefined {
+  if (isWrittenStep(s)) return s.note;
+  return s.messages.note && say(s.messages.note);
+}
+
+export function stepCollect(s: ShownStep, { say }: Speaker): string | undefined {
+  if (isWrittenStep(s)) return s.collect;
+  return s.messages.collect && say(s.messages.collect);
+}
+
+/**
+ * Writes findings, steps and evidence the way the JSON report holds them: the text in the speaker's language
+ * beside the messages. Evidence is shared between findings and steps; each is rendered once per writer.
+ */
+export class ReportWriter {
+  private readonly evidenceDone = new Map<EvidenceRef, WrittenEvidence>();
+
+  constructor(readonly speaker: Speaker) {}
+
+  evidence(e: ShownEvidence): WrittenEvidence {
+    if (isWrittenEvidence(e)) return e;
+    let out = this.evidenceDone.get(e);
+    if (out) return out;
+    // The summary comes just before its message, wherever the reference put its place fields.
+    const fields: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(e)) {
+      if (key === 'message') fields.summary = this.speaker.say(e.message);
+      fields[key] = value;
+    }
+    this.evidenceDone.set(e, (out = fields as unknown as WrittenEvidence));
+    return out;
+  }
+
+  finding(f: ShownFinding & { evidenceTotal?: number }): WrittenFinding {
+    if (isWrittenFinding(f)) return f;
+    const out: WrittenFinding = {
+      rule: f.rule,
+      severity: f.severity,
+      machine: f.machine,
+      title: findingTitle(f, this.speaker),
+      detail: findingDetail(f, this.speaker),
+      evidence: f.evidence.map((e) => this.evidence(e)),
+      remedy: findingRemedy(f, this.speaker),
+      kb: f.kb,
+      messages: f.messages,
+    };
+    if (f.evidenceTotal !== undefined) out.evidenceTotal = f.evidenceTotal;
+    return out;
+  }
+
+  step(s: ShownStep & { evidenceTotal?: number }): WrittenStep {
+    if (isWrittenStep(s)) return s;
+    const out: WrittenStep = { id: s.id, step: stepQuestion(s, this.speaker), status: s.status, evidence: s.evidence.map((e) => this.evidence(e)) };
+    const collect = stepCollect(s, this.speaker);
+    if (collect !== undefined) out.collect = collect;
+    const note = stepNote(s, this.speaker);
+    if (note !== undefined) out.note = note;
+    out.messages = s.messages;
+    if (s.evidenceTotal !== undefined) out.evidenceTotal = s.evidenceTotal;
+    return out;
+  }
+}
