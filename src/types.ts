@@ -143,6 +143,11 @@ export interface Finding {
   /** KB article ids (see kb/). */
   kb: string[];
   messages: FindingMessages;
+  /**
+   * The machine's licensed products the finding is about (Windows and Office editions), from its evidence: named
+   * where a machine holds Office, so a Windows-only fleet's reports stay as they were.
+   */
+  products?: string[];
 }
 
 /** A finding's title, its detail sentences (read one after another) and its remedy steps. */

@@ -1,5 +1,5 @@
 // Evidence references: where a fact came from (file + record or line) and what it said.
-import type { DnsSrvLookupFact, Fact } from '../decode/index.js';
+import { editionByActivationId, type DnsSrvLookupFact, type Fact } from '../decode/index.js';
 import { list, messageKey, msg, type MessageRef } from '../messages/index.js';
 import type { EvidenceRef } from '../types.js';
 
@@ -118,7 +118,34 @@ function makeEvidence(fact: Fact, message: MessageRef): EvidenceRef {
     else if (fact.source.line !== undefined) ref.line = fact.source.line;
   }
   if (fact.eventId !== undefined) ref.eventId = fact.eventId;
+  const product = productNameOf(fact);
+  if (product) products.set(ref, product);
   return ref;
+}
+
+/** The product each evidence reference is about, kept beside it (not in it: reports would carry it thousands of times). */
+const products = new WeakMap<EvidenceRef, string>();
+
+/** The licensed product a piece of evidence is about, when its fact names one. */
+export function productOfEvidence(ref: EvidenceRef): string | undefined {
+  return products.get(ref);
+}
+
+/** The licensed product a fact is about: its edition from the products table, else the name the output printed. */
+export function productNameOf(fact: Fact): string | undefined {
+  switch (fact.kind) {
+    case 'license':
+      return fact.edition ?? (fact.name || undefined);
+    case 'kms-request':
+    case 'kms-host-request':
+    case 'license-state-data':
+      return fact.edition;
+    case 'online-activation-failure':
+    case 'service-info':
+      return fact.skuId ? editionByActivationId(fact.skuId)?.edition : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** Same place: one record or line is cited once, with the first (richest) summary a rule gave it. */

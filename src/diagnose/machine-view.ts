@@ -65,6 +65,7 @@ export class MachineView {
   private kmsSuccessCache?: number;
   private makSuccessCache?: number;
   private sightingsCache?: CodeSighting[];
+  private officeCache?: boolean;
 
   constructor(
     readonly machine: Machine,
@@ -99,6 +100,11 @@ export class MachineView {
   /** Facts of one kind, oldest first. */
   facts<K extends FactKind>(kind: K): FactOf<K>[] {
     return (this.byKind.get(kind) ?? []) as FactOf<K>[];
+  }
+
+  /** True when the machine holds an Office product (a license, or a KMS request for one). */
+  holdsOffice(): boolean {
+    return (this.officeCache ??= this.facts('license').some((l) => l.product === 'Office') || this.facts('kms-request').some((q) => q.product === 'Office'));
   }
 
   hasAny(kinds: readonly FactKind[]): boolean {

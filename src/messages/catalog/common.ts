@@ -23,4 +23,6 @@ export const COMMON = {
   'common.the-kms-host': { en: 'the KMS host', ja: 'KMS ホスト' },
   'common.dns': { en: 'DNS', ja: 'DNS' },
   'common.a-client': { en: 'a client', ja: 'あるクライアント' },
+  /** The last sentence of a finding about the machine's own licenses. */
+  'common.about-products': { en: 'Product: {products}.', ja: '対象の製品: {products}。' },
 } as const satisfies Record<string, MessageText>;
