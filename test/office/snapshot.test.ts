@@ -16,10 +16,10 @@ describe('a machine with Windows and Office', () => {
     const report = buildReport(analysis);
     const client = report.machines.find((m) => m.name.toLowerCase().startsWith('client01'));
     expect(report.machines.map((m) => m.name.toLowerCase().split('.')[0]).sort()).toEqual(['client01', 'kms01']);
-    expect(client?.licenses.map((l) => [l.edition, l.channel, l.basis]).sort()).toEqual([
-      ['Office LTSC Professional Plus 2024', 'VOLUME_KMSCLIENT', 'slmgr'],
-      ['Office Professional Plus 2019', 'VOLUME_KMSCLIENT', 'slmgr'],
-      ['Windows 10/11 Enterprise', 'VOLUME_KMSCLIENT', 'slmgr'],
+    expect(client?.licenses.map((l) => [l.productLine, l.version, l.edition, l.channel, l.basis]).sort()).toEqual([
+      ['Office', '2019', 'Office Professional Plus 2019', 'VOLUME_KMSCLIENT', 'ospp'],
+      ['Office', 'LTSC 2024', 'Office LTSC Professional Plus 2024', 'VOLUME_KMSCLIENT', 'ospp'],
+      ['Windows', undefined, 'Windows 10/11 Enterprise', 'VOLUME_KMSCLIENT', 'slmgr'],
     ]);
   });
 
@@ -36,10 +36,10 @@ describe('a WMI inventory of three machines', () => {
   it('is three machines, each with its own licenses', async () => {
     const analysis = await analyze(['fixtures/wmi/slp-inventory-3-machines.csv'], { now: NOW, threads: 0 });
     const report = buildReport(analysis);
-    expect(report.machines.map((m) => [m.name, m.licenses.map((l) => l.status)])).toEqual([
-      ['WS01', ['Unlicensed']],
-      ['WS02', ['Licensed']],
-      ['WS03', ['Licensed', 'Licensed']],
+    expect(report.machines.map((m) => [m.name, m.licenses.map((l) => [l.productLine, l.status, l.basis])])).toEqual([
+      ['WS01', [['Windows', 'Unlicensed', 'wmi']]],
+      ['WS02', [['Windows', 'Licensed', 'wmi']]],
+      ['WS03', [['Windows', 'Licensed', 'wmi'], ['Office', 'Licensed', 'wmi']]],
     ]);
   });
 });

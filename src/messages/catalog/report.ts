@@ -24,6 +24,8 @@ export const REPORT = {
   'report.basis.8230': { en: "from 8230", ja: "8230 による" },
   'report.basis.12288': { en: "from the newest 12288", ja: "最新の 12288 による" },
   'report.basis.slmgr': { en: "from slmgr", ja: "slmgr による" },
+  'report.basis.ospp': { en: "from ospp.vbs", ja: "ospp.vbs による" },
+  'report.basis.wmi': { en: "from WMI", ja: "WMI による" },
   'report.files': { en: "Files", ja: "ファイル" },
   'report.walk': { en: "Walk", ja: "トラブルシューティングの手順" },
   'report.stepHead': { en: "Step", ja: "確認項目" },
