@@ -85,3 +85,31 @@ describe('information codes on licensed Office products', () => {
     expect(analysis.findings.filter((f) => f.rule === 'error/unknown-code' || f.rule === 'kms-client/request-failed')).toEqual([]);
   });
 });
+
+describe('fleet views show Office beside Windows', () => {
+  it('03A per product line, 04A with the product line, 02A marks the Office licenses', async () => {
+    const analysis = await analyze(['fixtures/office/snapshot', 'fixtures/wmi/slp-inventory-3-machines.csv'], { now: NOW, threads: 0 });
+    const v = analysis.views;
+    expect(v.statusCountsByProduct).toEqual({ Windows: { Licensed: 3, OOBGrace: 1, Unlicensed: 1 }, Office: { Licensed: 1, Unknown: 2 } });
+    expect(v.products.filter((p) => p.productLine === 'Office').map((p) => p.edition).sort()).toEqual([
+      'Office LTSC Professional Plus 2024', 'Office Professional Plus 2016', 'Office Professional Plus 2019',
+    ]);
+    const office = v.expiring.filter((e) => e.productLine === 'Office');
+    expect(office.map((e) => [e.machine, e.product, e.minutesLeft])).toEqual([['WS03', 'Office Professional Plus 2016', 258642]]);
+    expect(v.expiring.every((e) => e.productLine !== undefined)).toBe(true);
+  });
+
+  it("05A counts a host's Office clients apart, and a Windows-only host keeps its single count", async () => {
+    const withOffice = await analyze([fleetWith({ 'kms01/KeyManagementService.xml': hostLog(2, true) })], { now: NOW, threads: 0 });
+    const host = withOffice.views.kmsHosts[0];
+    expect(host.products).toEqual([
+      // 18 of the 30 Windows clients asked before "now" (12:00); the log runs to 20:00.
+      { product: 'Windows', currentCountSource: '12290', clientsSeen: 30, currentCount: 18, requiredCount: 25 },
+      { product: 'Office', currentCountSource: '12290', clientsSeen: 2, currentCount: 2, requiredCount: 5 },
+    ]);
+    expect([host.currentCount, host.clientsSeen, host.requiredCount]).toEqual([18, 30, 25]);
+    const windowsOnly = await analyze(['fixtures/example'], { now: NOW, threads: 0 });
+    expect(windowsOnly.views.kmsHosts.every((h) => h.products === undefined)).toBe(true);
+    expect(windowsOnly.views.statusCountsByProduct).toBeUndefined();
+  });
+});
