@@ -5,7 +5,7 @@ import type { MessageRef } from './messages/types.js';
 
 export type { MessageRef } from './messages/types.js';
 
-export type InputFormat = 'evtx' | 'xml' | 'csv' | 'text' | 'json' | 'jsonl' | 'slmgr' | 'network' | 'ospp' | 'wmi' | 'unknown';
+export type InputFormat = 'evtx' | 'xml' | 'csv' | 'text' | 'json' | 'jsonl' | 'slmgr' | 'network' | 'paste' | 'ospp' | 'wmi' | 'unknown';
 
 /** Where a record came from. `record` is the event record id or ordinal, `line` 1-based, `offset` in bytes. */
 export interface SourceRef {
@@ -64,6 +64,8 @@ export interface TextDocument {
 export interface PropertyObject {
   source: SourceRef;
   properties: Record<string, string>;
+  /** The object's last line, when it spans several (Format-List). */
+  lineEnd?: number;
   /** The class the export named (`#TYPE …SoftwareLicensingProduct`, `__CLASS`), when it named one. */
   className?: string;
 }

@@ -218,8 +218,13 @@ export interface LicenseFact extends FactBase {
   expiresAtIsLocal?: boolean;
   /** /ato outcome when the block came from /ato. */
   activation?: 'succeeded' | 'failed';
-  /** Which output printed the block: slmgr /dli, /dlv, /xpr, /ato; ospp.vbs /dstatus, /act; a WMI SoftwareLicensingProduct object. */
-  form: 'dli' | 'dlv' | 'xpr' | 'ato' | 'ospp-status' | 'ospp-act' | 'wmi';
+  /** What /ato printed when it failed ("0xC004F074 The Software Licensing Service reported …"), as printed. */
+  activationMessage?: string;
+  /**
+   * Which output printed the block: slmgr /dli, /dlv, /xpr, /ato; the Settings > Activation page text ('settings');
+   * ospp.vbs /dstatus, /act; a WMI SoftwareLicensingProduct object.
+   */
+  form: 'dli' | 'dlv' | 'xpr' | 'ato' | 'settings' | 'ospp-status' | 'ospp-act' | 'wmi';
   /** Windows or Office: from the application id, else the name. */
   product?: ProductLine;
   /** Office as sold: '2010', '2013', '2016', '2019', 'LTSC 2021', 'LTSC 2024' (Office only, when the name or id says). */
@@ -247,19 +252,65 @@ export interface LicenseFact extends FactBase {
   lineEnd: number;
 }
 
-/** "Error: 0x…" or /ato outcome with no product block around it (slmgr), or ospp's lone ERROR CODE block. */
+/**
+ * "Error: 0x…" or /ato outcome with no product block around it; a code shown by slui or the Settings page; or
+ * ospp's lone ERROR CODE block.
+ */
 export interface SlmgrErrorFact extends FactBase {
   kind: 'slmgr-error';
   /** The tool that printed it; absent for slmgr (the first one read). */
   tool?: 'ospp';
-  /** The ospp command, when the pasted prompt line named it ('/inpkey', '/act', …). */
-  command?: string;
   /** Normalized HRESULT, or undefined when the line carried only text. */
   code?: string;
   text: string;
   line: number;
   /** Name of the product block printed just before, for context. */
   nearProduct?: string;
+  /** The option whose run printed it, when the pasted prompt line says: slmgr's 'ato', 'ipk', 'skms' …, ospp's 'inpkey', 'act' … */
+  command?: string;
+  /** What showed the code: slmgr (the default), the `slui 0x2a` dialog, or the Settings > Activation page. */
+  origin?: 'slmgr' | 'slui' | 'settings';
+}
+
+/** `slmgr /ipk`: "Installed product key XXXXX-…-XXXXX successfully." */
+export interface KeyInstalledFact extends FactBase {
+  kind: 'key-installed';
+  /** Its last five characters (slmgr prints the whole key; a MAK is a secret, so only these are kept). */
+  partialKey: string;
+  /** The edition whose KMS client setup key (GVLK) it is, from the products table. */
+  gvlkFor?: string;
+  family?: string;
+  line: number;
+}
+
+/** `slmgr /skms`: "Key Management Service machine name set to kms01:1688 successfully." */
+export interface KmsHostSetFact extends FactBase {
+  kind: 'kms-host-set';
+  host: string;
+  port?: number;
+  line: number;
+}
+
+/** One network adapter of `ipconfig /all`. */
+export interface IpAdapter {
+  /** As printed after "Ethernet adapter", "イーサネット アダプター", "以太网适配器" … */
+  name: string;
+  connectionSuffix?: string;
+  dnsServers: string[];
+  ipv4: string[];
+  /** "Media disconnected": the adapter takes no part in name resolution. */
+  disconnected?: boolean;
+}
+
+/** `ipconfig /all`: the names the DNS client appends to a bare name, and the servers it asks. */
+export interface IpConfigFact extends FactBase {
+  kind: 'ip-config';
+  hostName?: string;
+  /** '' when printed empty (a machine in no domain and with no suffix set). */
+  primarySuffix?: string;
+  searchList: string[];
+  adapters: IpAdapter[];
+  line: number;
 }
 
 
@@ -302,8 +353,11 @@ export interface DnsSrvLookupFact extends FactBase {
   tool: 'nslookup' | 'resolve-dnsname' | 'probe';
   /** Name asked for, e.g. `_vlmcs._tcp.contoso.com` ('' when the output did not say). */
   query: string;
-  /** The domain part of the query (after `_vlmcs._tcp.`). */
+  /** The domain part of the query (after `_vlmcs._tcp.`); absent for the bare `_vlmcs._tcp`. */
   domain?: string;
+  /** The owner name of the SRV answer as printed, when it differs from the query: the resolver appended a suffix
+   * to a bare `_vlmcs._tcp` (nslookup prints the name it asked, or the full one). */
+  answeredName?: string;
   /** DNS server as printed ("dc01.contoso.com", "UnKnown") and its address. */
   server?: string;
   serverAddress?: string;
@@ -349,6 +403,9 @@ export type Fact =
   | LicenseFact
   | SlmgrErrorFact
   | LicensingServiceFact
+  | KeyInstalledFact
+  | KmsHostSetFact
+  | IpConfigFact
   | DnsSrvLookupFact
   | PortCheckFact;
 

@@ -183,7 +183,7 @@ function loneError(
     return undefined;
   }
   const fact: SlmgrErrorFact = { kind: 'slmgr-error', tool: 'ospp', source: { ...source, line: line.no }, computer: '', time: '', code, text: '', line: line.no };
-  if (command) fact.command = command;
+  if (command) fact.command = command.replace(/^\//, '');
   out.facts.push(fact);
   return fact;
 }

@@ -67,7 +67,7 @@ function licenseFact(object: PropertyObject, v: WmiValues): LicenseFact | string
     errors: [],
     form: 'wmi',
     lineStart: line,
-    lineEnd: line,
+    lineEnd: object.lineEnd ?? line,
   };
   if (activationId) fact.activationId = activationId;
   const applicationId = v.guid('ApplicationID');

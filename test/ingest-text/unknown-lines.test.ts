@@ -6,7 +6,9 @@
 // Positions a grammar does take as part of a value are left out, per reader, and say why: a free-text message
 // (Event Viewer's description, wevtutil's Description), a value the console wrapped at 80 columns (slmgr, ospp's
 // ERROR DESCRIPTION), the lines an slmgr error's explanation runs on, between slmgr /xpr's product name and its status, the inside of a quoted CSV field, the line
-// before a CSV header or between a table's header and its dashes (a header must come first). JSON is not line
+// before a CSV header or between a table's header and its dashes (a header must come first), inside slui's dialog
+// text, a sentence after the Settings page's fields (its message), between the two lines the sniffer knows an
+// output by (nslookup's Server and Address). JSON is not line
 // based: a foreign line makes it no JSON, and the file is rejected, as it should be.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +20,7 @@ import { decodeText, detectEncoding, sniffFormat, type InputKind } from '../../s
 import { displayWidth } from '../../src/ingest/text/powershell-list.js';
 
 const LINE_KINDS: readonly InputKind[] = [
-  'slmgr', 'ospp', 'text-network', 'wmi-list', 'wmi-table', 'wmi-csv', 'text-wevtutil', 'text-eventviewer', 'text-powershell-list',
+  'slmgr', 'ospp', 'text-network', 'text-paste', 'wmi-list', 'wmi-table', 'wmi-csv', 'text-wevtutil', 'text-eventviewer', 'text-powershell-list',
   'csv-eventviewer', 'tsv-eventviewer', 'csv-powershell',
 ];
 
@@ -99,18 +101,12 @@ function insert(lines: readonly string[], at: readonly number[], junk: readonly 
 }
 
 /** Whether the reader's grammar takes a line inserted before line index `i` (0-based) as part of a value. */
-function admitsContinuation(kind: InputKind, lines: readonly string[], i: number): boolean {
+function admitsContinuation(kind: InputKind, lines: readonly string[], i: number, junk = ''): boolean {
   const before = lines.slice(0, i);
   const prev = before[before.length - 1] ?? '';
   switch (kind) {
-    case 'slmgr': {
-      if (i > 0 && displayWidth(prev) >= 79) return true;
-      // /xpr prints the product's name on the line above its status: the two lines are read as one.
-      if (/[:：]\s*$/.test(prev) && /^\s+\S/.test(lines[i] ?? '')) return true;
-      // An error's explanation runs on until a blank line.
-      for (let k = before.length - 1; k >= 0 && before[k].trim() !== ''; k--) if (/^\s*(Error|エラー|错误)\s*[:：]|slui/i.test(before[k])) return true;
-      return false;
-    }
+    case 'slmgr':
+      return slmgrTakes(lines, i);
     case 'ospp':
       return /^\s*ERROR DESCRIPTION:/i.test(prev) && displayWidth(prev) >= 79;
     case 'text-eventviewer':
@@ -133,11 +129,72 @@ function admitsContinuation(kind: InputKind, lines: readonly string[], i: number
     case 'wmi-table':
       return /^-+( +-+)*\s*$/.test(lines[i] ?? '') && prev.trim() !== '';
     case 'text-network':
-      // Resolve-DnsName's table header needs its dashes right under it.
-      return /^-+( +-+)*\s*$/.test(lines[i] ?? '') && prev.trim() !== '';
+      // A network paste may hold an slmgr answer too (a console copy of several commands).
+      return networkTakes(lines, i) || slmgrTakes(lines, i) || pairTakes(lines, i);
+    case 'text-paste':
+      // A console copy of several commands: each block's grammar holds inside it.
+      return (
+        networkTakes(lines, i) || slmgrTakes(lines, i) || pairTakes(lines, i) || sluiTakes(lines, i) || settingsTakes(lines, i, junk) || admitsContinuation('ospp', lines, i)
+      );
     default:
       return false;
   }
+}
+
+/** slmgr: a value the console wrapped at 80 columns, /xpr's name above its status, an error's explanation. */
+function slmgrTakes(lines: readonly string[], i: number): boolean {
+  const before = lines.slice(0, i);
+  const prev = before[before.length - 1] ?? '';
+  if (i > 0 && displayWidth(prev) >= 79) return true;
+  // /xpr prints the product's name above its status (a message box copy puts a blank line between): read as one.
+  if (/[:：]\s*$/.test(lastText(before)) && /^\s+\S/.test(nextText(lines, i))) return true;
+  // An error's explanation runs on until a blank line.
+  for (let k = before.length - 1; k >= 0 && before[k].trim() !== ''; k--) if (/^\s*(Error|エラー|错误)\s*[:：]|slui/i.test(before[k])) return true;
+  return false;
+}
+
+/** ipconfig, like the console, wraps a value at 80 columns; Resolve-DnsName's table header needs its dashes right under it. */
+function networkTakes(lines: readonly string[], i: number): boolean {
+  const prev = lines[i - 1] ?? '';
+  if (i > 0 && displayWidth(prev) >= 79) return true;
+  return /^-+( +-+)*\s*$/.test(lines[i] ?? '') && prev.trim() !== '';
+}
+
+/**
+ * The pairs of lines the sniffer knows an output by (nslookup's "Server:" over "Address:", Test-NetConnection's
+ * "ComputerName :" over "RemoteAddress :", slui's "Code:" over its code): a line between them leaves the text
+ * unrecognised, rejected whole, which invents nothing but changes the facts.
+ */
+function pairTakes(lines: readonly string[], i: number): boolean {
+  const prev = lines[i - 1] ?? '';
+  const next = lines[i] ?? '';
+  return (
+    (/^(Server|Default Server|サーバー|既定のサーバー|服务器|默认服务器)\s*[:：]/.test(prev) && /^(Address|アドレス)\s*[:：]/.test(next)) ||
+    (/^ComputerName\s*:/.test(prev) && /^(RemoteAddress|InterfaceAlias)\s*:/.test(next)) ||
+    (/^\s*Code\s*[:：]\s*$/i.test(prev) && /^\s*0x[0-9a-f]{8}\s*$/i.test(next))
+  );
+}
+
+/** The Settings page: a sentence after its fields (ending in . ! ?) is Windows' message about the failure, free text. */
+function settingsTakes(lines: readonly string[], i: number, junk: string): boolean {
+  return /[.。!?]\s*$/.test(junk) && lines.slice(0, i).some((l) => /^\s*(Edition|Activation|Product ID|Product [Kk]ey)\s*:/.test(l));
+}
+
+/** slui's dialog text: its description runs on until a blank line. */
+function sluiTakes(lines: readonly string[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && lines[k].trim() !== ''; k--) if (/^\s*(Code|Description)\s*:/.test(lines[k])) return true;
+  return false;
+}
+
+/** The last line with text before a position, and the first one from it. */
+function lastText(before: readonly string[]): string {
+  for (let k = before.length - 1; k >= 0; k--) if (before[k].trim() !== '') return before[k];
+  return '';
+}
+
+function nextText(lines: readonly string[], i: number): string {
+  for (let k = i; k < lines.length; k++) if (lines[k].trim() !== '') return lines[k];
+  return '';
 }
 
 /** A line no format knows: starts with "zq#", no colon, comma, quote, tab or bracket, no indentation. */
@@ -158,7 +215,7 @@ describe('inserting lines no reader knows changes no fact, only the lines listed
       await fc.assert(
         fc.asyncProperty(sample, async ([f, insertions]) => {
           const { lines, file } = fixtures[f];
-          fc.pre(insertions.every(([at]) => !admitsContinuation(kind, lines, at)));
+          fc.pre(insertions.every(([at, junk]) => !admitsContinuation(kind, lines, at, junk)));
           const edit = insert(lines, insertions.map(([at]) => at), insertions.map(([, junk]) => junk));
           const changed = await readLines(edit.lines);
           const before = originals[f];

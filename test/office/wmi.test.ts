@@ -242,6 +242,6 @@ describe('the block readers a console-paste splitter drives', () => {
     const taken = lines.map((text, i) => reader.read({ no: 10 + i, text }));
     expect(taken).toEqual([true, true, true, false]);
     const r = reader.end();
-    expect(r.facts).toEqual([expect.objectContaining({ kind: 'slmgr-error', tool: 'ospp', command: '/inpkey', code: '0xC004F069', line: 11 })]);
+    expect(r.facts).toEqual([expect.objectContaining({ kind: 'slmgr-error', tool: 'ospp', command: 'inpkey', code: '0xC004F069', line: 11 })]);
   });
 });

@@ -25,6 +25,14 @@ export function looksLikeWmiList(head: string): boolean {
   return licensing(names);
 }
 
+/** The text without its Format-List property lines ("Name : value", a space before the colon as PowerShell aligns it). */
+export function withoutWmiListLines(head: string): string {
+  return head
+    .split(/\r\n|\r|\n/)
+    .filter((line) => !LIST_LINE.test(line))
+    .join('\n');
+}
+
 /** Format-Table: a header of property names with the dash line under it. */
 export function looksLikeWmiTable(head: string): boolean {
   const lines = firstLines(head).filter((l) => l.trim() !== '');

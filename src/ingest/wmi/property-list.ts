@@ -23,6 +23,8 @@ export interface ListParse {
 
 interface Building {
   line: number;
+  /** The last line that belongs to the object (unknown lines do not). */
+  last: number;
   properties: Record<string, string>;
   /** The property continuation lines belong to, and the column its values start at. */
   current?: { name: string; column: number };
@@ -56,7 +58,8 @@ export class PropertyListReader {
       this.base ??= indent;
       const name = m[1];
       if (this.building && Object.prototype.hasOwnProperty.call(this.building.properties, name)) this.finish(out);
-      const b = (this.building ??= { line: l.line, properties: {}, lastWidth: 0 });
+      const b = (this.building ??= { line: l.line, last: l.line, properties: {}, lastWidth: 0 });
+      b.last = l.line;
       b.properties[name] = (m[3] ?? '').trim();
       b.current = { name, column: name.length + m[2].length + 2 };
       b.lastWidth = width;
@@ -71,6 +74,7 @@ export class PropertyListReader {
       const value = b.properties[b.current.name];
       b.properties[b.current.name] = value === '' ? piece : wrapped ? value + piece : `${value}\n${piece}`;
       b.lastWidth = width;
+      b.last = l.line;
       this.widest = Math.max(this.widest, width);
       return;
     }
@@ -90,7 +94,7 @@ export class PropertyListReader {
     const b = this.building;
     this.building = undefined;
     if (!b) return;
-    out.objects.push({ source: { ...this.source, line: b.line }, properties: b.properties });
+    out.objects.push({ source: { ...this.source, line: b.line }, properties: b.properties, ...(b.last > b.line ? { lineEnd: b.last } : {}) });
   }
 }
 
