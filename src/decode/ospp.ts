@@ -243,7 +243,7 @@ export class OsppReader {
 
   end(): OsppParse {
     const r = parseOsppLines(this.lines, this.source, this.command ? { ...this.options, command: this.command } : this.options);
-    r.unknown.push(...this.listed);
+    for (const l of this.listed) r.unknown.push(l);
     r.unknown.sort((a, b) => a.no - b.no);
     return r;
   }

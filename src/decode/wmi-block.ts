@@ -45,7 +45,7 @@ export class WmiListBlockReader {
     let skus = 0;
     for (const object of this.out.objects) {
       const r = decodeWmiObject({ ...object, source: { ...this.source, line: object.source.line } }, this.options);
-      if (r.status === 'decoded') result.facts.push(...r.facts);
+      if (r.status === 'decoded') for (const f of r.facts) result.facts.push(f);
       else if (r.status === 'ignored') skus++;
       else result.notes.push(`line ${object.source.line}: ${r.reason}`);
     }
