@@ -1,11 +1,12 @@
 // One product as ospp.vbs prints it: a /dstatus block (SKU ID, LICENSE NAME, LICENSE STATUS, ERROR CODE,
 // REMAINING GRACE, the partial key, the KMS lines) or an /act block (the same names, then the outcome). The
 // lines are taken one by one (`take`); `toFact` builds the license fact, or says why the block names no product.
-import type { KmsClientInfo, LicenseFact, LicenseStatusName } from './facts.js';
+import type { LicenseFact, LicenseStatusName } from './facts.js';
 import { channelFromDescription, keyTypeForChannel } from './channels.js';
-import { parseGuid, parseHostPort } from './fields.js';
+import { parseGuid } from './fields.js';
 import { isSuccessHresult, normalizeHresult } from './hresult.js';
 import { identifyLicense } from './license-identity.js';
+import { OsppKmsLines } from './ospp-kms-lines.js';
 import { OFFICE_APP_ID } from './products.js';
 import { osppStatus, readExportTime, type TimeZone } from '../ingest/index.js';
 import type { SourceRef } from '../types.js';
@@ -36,9 +37,7 @@ export class OsppProduct {
   private graceMinutes?: number;
   private partialKey?: string;
   private evaluationEnd?: string;
-  private kms?: KmsClientInfo;
-  private registryHost?: { host: string; port?: number };
-  private dnsHost?: { host: string; port?: number };
+  private readonly kms = new OsppKmsLines();
   private outcome?: 'succeeded' | 'failed';
   private readonly errors: string[] = [];
   private readonly other: Record<string, string> = {};
@@ -69,7 +68,7 @@ export class OsppProduct {
   /** Takes one labelled line of the block. */
   take(key: string, rest: string, line: number): void {
     this.lastLine = line;
-    const kms = (): KmsClientInfo => (this.kms ??= { kmsNameSource: 'unknown' });
+    if (this.kms.take(key, rest, (what) => this.problem(line, what))) return;
     switch (key) {
       case 'productId':
         this.productId = rest;
@@ -111,39 +110,6 @@ export class OsppProduct {
       case 'partialKey':
         if (/^[0-9A-Z]{5}$/i.test(rest)) this.partialKey = rest.toUpperCase();
         else this.problem(line, `partial key ${JSON.stringify(rest)} is not five key characters`);
-        break;
-      case 'activationType':
-        kms().activationType = rest;
-        break;
-      case 'kmsDnsUnavailable':
-        kms();
-        break;
-      case 'kmsFromDns':
-      case 'kmsRegistryOverride': {
-        const hp = parseHostPort(rest);
-        if (!hp) {
-          this.problem(line, `KMS host ${JSON.stringify(rest)} is not host:port`);
-          break;
-        }
-        kms();
-        if (key === 'kmsFromDns') this.dnsHost = hp;
-        else this.registryHost = hp;
-        break;
-      }
-      case 'activationInterval':
-      case 'renewalInterval': {
-        const n = /^(\d+)\s*minutes?$/i.exec(rest);
-        if (n) kms()[key] = Number(n[1]);
-        else this.problem(line, `${key === 'activationInterval' ? 'activation' : 'renewal'} interval ${JSON.stringify(rest)} is not minutes`);
-        break;
-      }
-      case 'hostCaching':
-        if (/^enabled$/i.test(rest)) kms().hostCaching = true;
-        else if (/^disabled$/i.test(rest)) kms().hostCaching = false;
-        else this.problem(line, `KMS host caching ${JSON.stringify(rest)} is neither Enabled nor Disabled`);
-        break;
-      case 'kmsLookupDomain':
-        kms().lookupDomain = rest;
         break;
       case 'actSuccess':
       case 'offlineActSuccess':
@@ -195,7 +161,8 @@ export class OsppProduct {
       else fact.graceMinutes = this.graceMinutes;
     }
     if (this.evaluationEnd) fact.evaluationEnd = this.evaluationEnd;
-    if (this.kms) fact.kmsClient = this.kmsInfo(this.kms);
+    const kms = this.kms.info();
+    if (kms) fact.kmsClient = kms;
     if (this.outcome) fact.activation = this.outcome;
     if (this.productId) this.other['PRODUCT ID'] = this.productId;
     if (this.skuText) this.other['SKU ID'] = this.skuText;
@@ -206,18 +173,6 @@ export class OsppProduct {
     fact.applicationId ??= OFFICE_APP_ID;
     fact.product ??= 'Office';
     return fact;
-  }
-
-  private kmsInfo(kms: KmsClientInfo): KmsClientInfo {
-    const out: KmsClientInfo = { ...kms };
-    // /sethst writes the registry override: that host is used, and DNS discovery is not.
-    const host = this.registryHost ?? this.dnsHost;
-    if (host) {
-      out.kmsName = host.host;
-      if (host.port !== undefined) out.kmsPort = host.port;
-    }
-    out.kmsNameSource = this.registryHost ? 'registered' : 'dns';
-    return out;
   }
 
   private readErrorCode(rest: string, line: number): void {

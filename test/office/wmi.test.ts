@@ -236,7 +236,7 @@ describe('the block readers a console-paste splitter drives', () => {
   });
 
   it('ospp: takes ospp lines with the command of the prompt that opened the block', async () => {
-    const { OsppReader } = await import('../../src/decode/ospp.js');
+    const { OsppReader } = await import('../../src/decode/ospp-block.js');
     const reader = new OsppReader({ file: 'paste.txt', format: 'text' }, {}, '/inpkey', (t) => t.startsWith('Name:'));
     const lines = ['---Processing--------------------------', 'ERROR CODE: 0xC004F069', 'ERROR DESCRIPTION: The Software Licensing Service reported that the product SKU is not found.', 'Name: Windows(R), Professional edition'];
     const taken = lines.map((text, i) => reader.read({ no: 10 + i, text }));

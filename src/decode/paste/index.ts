@@ -9,7 +9,7 @@ import { SluiReader } from '../activation-text/slui.js';
 import type { Fact } from '../facts.js';
 import { IpconfigReader, NslookupReader, ResolveDnsNameReader, TestNetConnectionReader } from '../network/index.js';
 import { parseCommand } from '../network/lines.js';
-import { OsppReader } from '../ospp.js';
+import { OsppReader } from '../ospp-block.js';
 import { SlmgrReader, type SlmgrParseOptions, type UnknownLine } from '../slmgr/index.js';
 import { WmiListBlockReader } from '../wmi-block.js';
 
