@@ -285,7 +285,9 @@ export class MachineView {
     for (const raw of this.facts('license')) {
       const l = this.withChannel(raw);
       for (const code of l.errors) {
-        const ctx: CodeContext = isKmsClientLicense(l) ? 'kms' : isMakLicense(l) ? 'mak' : this.requestedEdition(l.edition) ? 'kms' : this.pathOfCode(code);
+        // A product whose channel is known and is no KMS client (Retail, OEM, MAK) activates online: its codes are
+        // no KMS failure (ospp /act prints each product's channel, a Retail Grace beside a KMS client).
+        const ctx: CodeContext = isKmsClientLicense(l) ? 'kms' : isMakLicense(l) || l.channel ? 'mak' : this.requestedEdition(l.edition) ? 'kms' : this.pathOfCode(code);
         add(code, ctx, raw);
       }
     }

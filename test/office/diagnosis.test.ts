@@ -86,6 +86,17 @@ describe('information codes on licensed Office products', () => {
   });
 });
 
+describe('an Office product that is no KMS client', () => {
+  it("fails as an online activation, not as a KMS request: a Retail Grace SKU's 0xC004F017 beside a licensed KMS client", async () => {
+    const analysis = await analyze(['fixtures/office/ospp-session-2013-zh-banner.txt'], { now: NOW, threads: 0 });
+    const failing = analysis.findings.filter((f) => f.severity !== 'info');
+    expect(failing.map((f) => [f.rule, f.messages.title, f.products])).toEqual([
+      ['mak/ato-error', { id: 'mak/ato-error.title-codes', data: { codes: { list: ['0xC004F017'] } } }, ['Office 2013 Professional Plus']],
+    ]);
+    expect(analysis.findings.filter((f) => f.rule === 'kms-client/activated').map((f) => f.products)).toEqual([['Office 2013 Standard']]);
+  });
+});
+
 describe('fleet views show Office beside Windows', () => {
   it('03A per product line, 04A with the product line, 02A marks the Office licenses', async () => {
     const analysis = await analyze(['fixtures/office/snapshot', 'fixtures/wmi/slp-inventory-3-machines.csv'], { now: NOW, threads: 0 });
