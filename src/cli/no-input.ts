@@ -1,12 +1,7 @@
 // When not one of the given paths could even be opened, a report of nothing helps nobody: say why per path.
-import type { InputAccount } from '../analyze.js';
+import { isPathProblem, type InputAccount } from '../analyze.js';
 import { msg } from '../messages/index.js';
 import { tell, type CliIo } from './output.js';
-
-/** Inputs that are paths which could not be opened (missing, unreadable, empty folder, no glob match). */
-function isPathProblem(input: InputAccount): boolean {
-  return input.records === 0 && input.rejected.length === 1 && input.rejected[0].where === 'path';
-}
 
 /**
  * True (and one line per path written to stderr) when no given path could be opened at all; the caller then

@@ -74,6 +74,11 @@ export interface MachineReport {
   licenses: LicenseSummary[];
   /** Worst severity among the machine's findings ('none': no finding). */
   worst: Worst;
+  /**
+   * The rule id of the machine's likely cause: of its findings that follow from no other, the one the guide's
+   * tables reach first (the findings that follow from it name it as their `cause`). Absent without one.
+   */
+  cause?: string;
   findings: Record<Severity, number>;
   /** True when the report shows this machine in full; only then is `walk` written. */
   detail: boolean;
@@ -260,6 +265,8 @@ function toMachineReport(
     findings,
     detail,
   };
+  const cause = analysis.causes.get(machine.key);
+  if (cause) report.cause = cause.rule;
   if (detail) report.walk = (analysis.walks.get(machine.key) ?? []).map((s) => capStep(s, layout.evidence));
   return report;
 }

@@ -22,6 +22,10 @@ export interface WrittenFinding {
   rule: string;
   severity: Severity;
   machine?: string;
+  /** The rule id of the finding this one follows from (see diagnose/causes.ts). */
+  cause?: string;
+  /** The rule ids of the findings that follow from this one. */
+  consequences?: string[];
   title: string;
   detail: string;
   evidence: WrittenEvidence[];
@@ -126,6 +130,8 @@ export class ReportWriter {
       rule: f.rule,
       severity: f.severity,
       machine: f.machine,
+      ...(f.cause !== undefined ? { cause: f.cause } : {}),
+      ...(f.consequences?.length ? { consequences: f.consequences } : {}),
       title: findingTitle(f, this.speaker),
       detail: findingDetail(f, this.speaker),
       evidence: f.evidence.map((e) => this.evidence(e)),

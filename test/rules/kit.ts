@@ -29,11 +29,18 @@ export interface ExpectedStep {
   collect?: string;
 }
 
+/** A machine's likely cause and the findings that follow from it (in the guide's order). */
+export interface ExpectedCause {
+  cause: string;
+  consequences: string[];
+}
+
 export interface Expectation {
   now: string;
   findings: ExpectedFinding[];
   absent: string[];
   walks?: Record<string, ExpectedStep[]>;
+  causes?: Record<string, ExpectedCause>;
 }
 
 export interface FixtureFolder {
@@ -119,7 +126,10 @@ export const MAK_WIN10 = (o: Partial<ProductBlock> = {}): ProductBlock => ({
 });
 
 export function folder(files: Record<string, string>, expect: Partial<Expectation>): FixtureFolder {
-  return { files, expect: { now: expect.now ?? NOW, findings: expect.findings ?? [], absent: expect.absent ?? [], ...(expect.walks ? { walks: expect.walks } : {}) } };
+  return {
+    files,
+    expect: { now: expect.now ?? NOW, findings: expect.findings ?? [], absent: expect.absent ?? [], ...(expect.walks ? { walks: expect.walks } : {}), ...(expect.causes ? { causes: expect.causes } : {}) },
+  };
 }
 
 /** The quiet twin most KMS client rules share: one healthy client and its host. */

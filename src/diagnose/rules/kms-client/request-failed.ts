@@ -3,6 +3,7 @@ import { CMD } from '../../remedies.js';
 import { codeArticles, distinctCodes, codesDetail, sightingEvidence, unownedSightings } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
 import { list, msg } from '../../../messages/index.js';
+import { KMS_CLIENT_FAILURES } from '../../failure-causes.js';
 
 export default defineRule({
   meta: {
@@ -12,6 +13,7 @@ export default defineRule({
     kb: ['event/12288', 'event/12289', 'procedure/explain-error-code'],
     facts: ['kms-request', 'kms-response', 'license', 'slmgr-error', 'service-info', 'online-activation-failure'],
     seed: 'Table 2 rows 2, 4',
+    consequenceOf: KMS_CLIENT_FAILURES.filter((id) => id !== 'kms-client/request-failed' && id !== 'kms-client/not-seen-by-host'),
     messages: {
       title: { en: 'KMS activation request failed', ja: 'KMS ライセンス認証の要求が失敗した' },
       'title-codes': { en: 'KMS activation failed with {codes}', ja: 'KMS ライセンス認証が {codes} で失敗した' },

@@ -14,6 +14,7 @@ export default defineRule({
     kb: ['event/12293', 'event/12294', 'procedure/publish-srv-record', 'procedure/check-srv-record'],
     facts: ['kms-service'],
     seed: 'Table 2 row 6; MP alert',
+    consequenceOf: ['kms-host/srv-only-first-host'],
     supersededBy: ['kms-host/srv-only-first-host'],
     messages: {
       title: { en: 'KMS host failed to publish its SRV record', ja: 'KMS ホストが SRV リソース レコードを発行できなかった' },
