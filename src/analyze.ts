@@ -86,7 +86,7 @@ export function diagnoseFacts(inputs: InputAccount[], facts: FactWithOwner[], op
 }
 
 /** What the input rules read of each account: how much of the file was read, and whose file it is. */
-function inputReads(inputs: readonly InputAccount[]): InputRead[] {
+export function inputReads(inputs: readonly InputAccount[]): InputRead[] {
   // An archive whose entries were listed is a container: its own rejections are about the archive, not its entries.
   const containers = new Set<string>();
   for (const { file } of inputs) for (let i = file.indexOf('!'); i > 0; i = file.indexOf('!', i + 1)) containers.add(file.slice(0, i));

@@ -8,7 +8,7 @@ import { mergeEvidence } from './evidence.js';
 import { MachineView } from './machine-view.js';
 import type { DiagnoseOptions } from './options.js';
 import { CauseLinker } from './causes.js';
-import { ruleTitle, type InputHit, type InputRead, type InputRule, type Rule, type RuleContext, type RuleHit } from './rule.js';
+import { ruleTitle, type InputHit, type InputRead, type InputRule, type InputRuleContext, type Rule, type RuleContext, type RuleHit } from './rule.js';
 import { staleness, type Staleness } from './staleness.js';
 import { toMs } from './time.js';
 
@@ -53,12 +53,14 @@ export function runRules(
   const disabled = new Set(options.disabled);
   // key: rule id + machine key
   const found = new Map<string, Found>();
+  let owners: Map<string, string[]> | undefined;
 
   for (const rule of rules) {
     const { meta } = rule;
     if (disabled.has(meta.id)) continue;
     if (rule.scope === 'input') {
-      for (const input of inputs) addInputHits(found, rule, input, fleet, options);
+      owners ??= fileOwners(fleet);
+      for (const input of inputs) addInputHits(found, rule, { input, fleet, options, owners: owners.get(input.file) ?? [] });
       continue;
     }
     if (!meta.facts.some((k) => present.has(k))) continue;
@@ -155,15 +157,29 @@ function add(found: Map<string, Found>, rule: Rule, view: MachineView, hit: Rule
   if (!options.severity[meta.id]) f.severity = worse(f.severity, severity);
 }
 
+/** Which machines each file gave facts to: one pass over the fleet. */
+function fileOwners(fleet: Fleet): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of fleet.machines) {
+    for (const file of m.files) {
+      const list = out.get(file);
+      if (list) list.push(m.name);
+      else out.set(file, [m.name]);
+    }
+  }
+  return out;
+}
+
 /**
  * An input rule's hits on one file: one finding per file (a CI job annotates each file), on the machine the
  * file belongs to when the rule names one (as the fleet spells it), else fleet-wide.
  */
-function addInputHits(found: Map<string, Found>, rule: InputRule, input: InputRead, fleet: Fleet, options: DiagnoseOptions): void {
+function addInputHits(found: Map<string, Found>, rule: InputRule, ctx: InputRuleContext): void {
   const { meta } = rule;
+  const { input, fleet, options } = ctx;
   let hits: InputHit[];
   try {
-    hits = rule.check({ input, fleet, options });
+    hits = rule.check(ctx);
   } catch (err) {
     addInternalError(found, { key: '' }, `${meta.id}\u0000${input.file}`, err);
     return;

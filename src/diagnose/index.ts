@@ -14,6 +14,7 @@ export { DEFAULT_OPTIONS, type DiagnoseOptions } from './options.js';
 export { INTERNAL_ERROR_ID } from './engine.js';
 export type { Rule, RuleMeta, RuleHit, RuleContext, RuleMessages, InputRead } from './rule.js';
 export { causeRanks } from './causes.js';
+export { unread } from './input-reads.js';
 
 export interface Diagnosis {
   findings: Finding[];

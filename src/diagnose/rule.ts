@@ -96,6 +96,8 @@ export interface InputRuleContext {
   input: InputRead;
   fleet: Fleet;
   options: DiagnoseOptions;
+  /** The machines the file gave facts to (their display names), in fleet order. */
+  owners: readonly string[];
 }
 
 /** What an input rule reports about one file: a hit, and the machine the file belongs to (none: fleet-wide). */

@@ -9,6 +9,7 @@ import { licenseRecords, recordExpiry, type FleetViews, type LicenseRecord, type
 import type { Finding, Severity, WalkStep } from '../types.js';
 import { VERSION } from '../version.js';
 import { matchesAny, namePattern, showsDetail, type MachineDetail, type Worst } from './select.js';
+import { judgeReport, type ReportVerdict } from './verdict.js';
 
 export const SCHEMA_VERSION = 2;
 /** Schema versions `--baseline` reads. */
@@ -125,6 +126,8 @@ export interface Report {
   generatedAt: string;
   now: string;
   summary: ReportSummary;
+  /** The verdict: how many machines need attention, and how many inputs could not be read (verdict.ts). */
+  verdict: ReportVerdict;
   layout: ReportLayout;
   inputs: ReportInput[];
   machines: MachineReport[];
@@ -166,6 +169,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       machinesByWorst,
       findings,
     },
+    verdict: judgeReport(analysis, machinesByWorst),
     layout,
     inputs,
     machines,

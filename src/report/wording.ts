@@ -53,9 +53,11 @@ export type ShownStep = WalkStep | WrittenStep;
 export type ShownMachine = Omit<MachineReport, 'walk'> & { walk?: ShownStep[] };
 
 /** What the renderers take: a report built by this run, or one read back from its JSON. */
-export interface ShownReport extends Omit<Report, 'findings' | 'machines'> {
+export interface ShownReport extends Omit<Report, 'findings' | 'machines' | 'verdict'> {
   findings: ShownFinding[];
   machines: ShownMachine[];
+  /** Absent in reports written before it was (read back from their JSON): see verdictOf. */
+  verdict?: Report['verdict'];
 }
 
 export function isWrittenFinding(f: ShownFinding): f is WrittenFinding {
