@@ -44,7 +44,8 @@ export interface Expectation {
 }
 
 export interface FixtureFolder {
-  files: Record<string, string>;
+  /** Text files (written as UTF-8), or bytes for inputs that are not text (an EVTX file, a screenshot). */
+  files: Record<string, string | Uint8Array>;
   expect: Expectation;
 }
 
@@ -125,7 +126,7 @@ export const MAK_WIN10 = (o: Partial<ProductBlock> = {}): ProductBlock => ({
   ...o,
 });
 
-export function folder(files: Record<string, string>, expect: Partial<Expectation>): FixtureFolder {
+export function folder(files: Record<string, string | Uint8Array>, expect: Partial<Expectation>): FixtureFolder {
   return {
     files,
     expect: { now: expect.now ?? NOW, findings: expect.findings ?? [], absent: expect.absent ?? [], ...(expect.walks ? { walks: expect.walks } : {}), ...(expect.causes ? { causes: expect.causes } : {}) },
