@@ -5,6 +5,7 @@
 /** What keeps a KMS client from activating or renewing, in the guide's order. */
 export const KMS_CLIENT_FAILURES: readonly string[] = [
   'kms-client/count-below-threshold',
+  'kms-client/host-is-self',
   'kms-client/host-mismatch',
   'dns/srv-port-mismatch',
   'kms-client/dns-lookup-failed',

@@ -83,7 +83,7 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
   },
   {
     id: 'kms-client/host-and-port',
-    rules: ['kms-client/host-mismatch', 'dns/srv-port-mismatch'],
+    rules: ['kms-client/host-is-self', 'kms-client/host-mismatch', 'dns/srv-port-mismatch'],
     decide: (ctx) => {
       const x = latest(ctx);
       if (!x) return unknown(collectAppLog(ctx.view.name, '12288'), msg('walk.note.no-12288-host'));
