@@ -1,7 +1,7 @@
 // The wording of findings, walk steps and evidence as the renderers show it. A report built by this run holds
 // messages (id + data), rendered here in the speaker's language; a report read back from a JSON file (a
 // baseline, a report of an older version) holds the text it was written with, shown as it is.
-import type { MessageRef } from '../messages/index.js';
+import type { MessageRef, TextPart } from '../messages/index.js';
 import type { EvidenceRef, Finding, FindingMessages, Severity, StepStatus, WalkStep, WalkStepMessages } from '../types.js';
 import type { MachineReport, Report } from './model.js';
 import type { Speaker } from './speaker.js';
@@ -85,6 +85,22 @@ export function findingRemedy(f: ShownFinding, { say }: Speaker): string[] {
   return isWrittenFinding(f) ? f.remedy : f.messages.remedy.map(say);
 }
 
+/** The remedy steps in pieces, commands apart; a report read back from JSON has text only. */
+export function findingRemedyParts(f: ShownFinding, s: Speaker): TextPart[][] {
+  return isWrittenFinding(f) ? f.remedy.map((text) => [{ text }]) : f.messages.remedy.map((r) => s.parts(r));
+}
+
+/** The detail sentences in pieces, commands apart. */
+export function findingDetailParts(f: ShownFinding, s: Speaker): TextPart[] {
+  if (isWrittenFinding(f)) return [{ text: f.detail }];
+  const out: TextPart[] = [];
+  f.messages.detail.forEach((d, i) => {
+    if (i > 0) out.push({ text: ' ' });
+    out.push(...s.parts(d));
+  });
+  return out;
+}
+
 export function evidenceSummary(e: ShownEvidence, { say }: Speaker): string {
   return isWrittenEvidence(e) ? e.summary : say(e.message);
 }
@@ -101,6 +117,12 @@ export function stepNote(s: ShownStep, { say }: Speaker): string | undefined {
 export function stepCollect(s: ShownStep, { say }: Speaker): string | undefined {
   if (isWrittenStep(s)) return s.collect;
   return s.messages.collect && say(s.messages.collect);
+}
+
+/** What to collect, in pieces (commands apart). */
+export function stepCollectParts(s: ShownStep, speaker: Speaker): TextPart[] | undefined {
+  if (isWrittenStep(s)) return s.collect === undefined ? undefined : [{ text: s.collect }];
+  return s.messages.collect && speaker.parts(s.messages.collect);
 }
 
 /**

@@ -2,7 +2,7 @@
 import { evidenceOf } from '../evidence.js';
 import { hostLogSpan, hostMachine, kmsHosts, listeningPort, matchingHostEntries } from '../fleet-queries.js';
 import { latestPortChecks, srvLookups, srvTargets } from '../network-queries.js';
-import { editionOf } from '../remedies.js';
+import { CMD, editionOf } from '../remedies.js';
 import { dnsDomainOf } from '../rule-helpers.js';
 import { HOUR, toMs } from '../time.js';
 import { duration, list, msg, time, type MessageRef } from '../../messages/index.js';
@@ -66,7 +66,7 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
       }
       if (ctx.fired.has('kms-client/activated')) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], msg('walk.note.activated-count-met'));
       const kmsHost = latest(ctx)?.request.host || msg('common.the-kms-host');
-      return unknown(msg('walk.collect.dli-or-log', { host: kmsHost, log: collectAppLog(ctx.view.name, '12288/12289', true) }), msg('walk.note.no-count-12289'));
+      return unknown(msg('walk.collect.dli-or-log', { host: kmsHost, cmd: CMD.dli, log: collectAppLog(ctx.view.name, '12288/12289', true) }), msg('walk.note.no-count-12289'));
     },
   },
   {
@@ -78,7 +78,7 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
       if (bad.length) return { status: 'fail', evidence: bad.map((x) => evidenceOf(x.response!)), note: msg('walk.note.result', { codes: list([...new Set(bad.map((x) => x.response!.result))]) }) };
       const x = answered[answered.length - 1];
       if (x?.response) return pass([evidenceOf(x.response)], msg('walk.note.result-ok'));
-      return unknown(msg('walk.collect.ato-and-log', { machine: ctx.view.name }), msg('walk.note.no-12289'));
+      return unknown(msg('walk.collect.ato-and-log', { machine: ctx.view.name, cmd: CMD.ato }), msg('walk.note.no-12289'));
     },
   },
   {
@@ -94,7 +94,7 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
       }
       const hosts = kmsHosts(ctx.fleet).map((h) => h.name);
       return unknown(
-        msg('walk.collect.dlv-host', { host: x.request.host }),
+        msg('walk.collect.dlv-host', { host: x.request.host, cmd: CMD.dlv }),
         hosts.length ? msg('walk.note.host-not-in-snapshot', { host: x.request.host }) : msg('walk.note.no-host-to-compare'),
         [evidenceOf(x.request)],
       );
@@ -112,7 +112,7 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
       const x = latest(ctx);
       if (x?.request.host) return pass([evidenceOf(x.request)], msg('walk.note.found-host', { host: x.request.host }));
       const domain = dnsDomainOf(ctx.view.name) ?? '<domain>';
-      return unknown(msg('walk.collect.srv-and-dli', { domain, machine: ctx.view.name }), msg('walk.note.no-request-or-lookup'));
+      return unknown(msg('walk.collect.srv-and-dli', { machine: ctx.view.name, cmdSrv: CMD.srvLookup(domain), cmd: CMD.dli, cmdResolve: `Resolve-DnsName -Type SRV _vlmcs._tcp.${domain}` }), msg('walk.note.no-request-or-lookup'));
     },
   },
   {
@@ -127,7 +127,7 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
       const host = x?.request.host || srvTargets(ctx.view)[0]?.record.target || '<kms-host>';
       const port = x?.request.port ?? srvTargets(ctx.view)[0]?.record.port ?? 1688;
       return unknown(
-        msg('walk.collect.log-or-port-test', { log: collectAppLog(ctx.view.name, '12288/12289'), host, port, machine: ctx.view.name }),
+        msg('walk.collect.log-or-port-test', { log: collectAppLog(ctx.view.name, '12288/12289'), cmd: `Test-NetConnection ${host} -Port ${port}`, machine: ctx.view.name }),
         msg('walk.note.no-request-or-port-test'),
       );
     },

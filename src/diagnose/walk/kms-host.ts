@@ -4,6 +4,7 @@ import { hostLog } from '../fleet-queries.js';
 import { publishSuccesses } from '../host-dns.js';
 import { hostCount } from '../host-count.js';
 import { msg } from '../../messages/index.js';
+import { CMD } from '../remedies.js';
 import { collectAppLog, collectKmsLog, collectSlmgr, pass, unknown, type StepDef, type WalkContext } from './step.js';
 
 function lastLogged(ctx: WalkContext) {
@@ -41,13 +42,13 @@ export const KMS_HOST_STEPS: StepDef[] = [
       const off = ctx.view.licenses().find((l) => l.kmsHost?.dnsPublishing === false);
       if (off) {
         return unknown(
-          msg('walk.collect.srv-manual'),
+          msg('walk.collect.srv-manual', { cmd: CMD.srvLookup() }),
           msg('walk.note.publishing-off'),
           [evidenceOf(off, msg('walk.note.publishing-off-evidence'))],
         );
       }
       return unknown(
-        msg('walk.collect.publish-log-or-srv', { log: collectAppLog(ctx.view.name, '12293/12294') }),
+        msg('walk.collect.publish-log-or-srv', { log: collectAppLog(ctx.view.name, '12293/12294'), cmd: CMD.srvLookup() }),
         msg('walk.note.no-publish-events'),
       );
     },
@@ -58,7 +59,7 @@ export const KMS_HOST_STEPS: StepDef[] = [
     decide: (ctx) => {
       const c = hostCount(ctx.view, ctx.fleet, ctx.now);
       if (c && c.count >= c.need) return pass(c.evidence, msg('walk.note.count-ok', { count: c.count, need: c.need }));
-      if (c) return unknown(msg('walk.collect.dli-count', { machine: ctx.view.name }), msg('walk.note.count-partial', { count: c.count }), c.evidence);
+      if (c) return unknown(msg('walk.collect.dli-count', { machine: ctx.view.name, cmd: CMD.dli }), msg('walk.note.count-partial', { count: c.count }), c.evidence);
       return unknown(collectSlmgr(ctx.view.name, '/dli'), msg('walk.note.no-count'));
     },
   },

@@ -1,6 +1,7 @@
 // Table 3 of the guide, as questions about one MAK machine.
 import { evidenceOf } from '../evidence.js';
 import { msg } from '../../messages/index.js';
+import { CMD } from '../remedies.js';
 import { collectSlmgr, pass, stateNote, unknown, type StepDef, type WalkContext } from './step.js';
 
 function licensedEvidence(ctx: WalkContext) {
@@ -26,7 +27,7 @@ export const MAK_STEPS: StepDef[] = [
       const ok = licensedEvidence(ctx);
       if (ok) return pass(ok, msg('walk.note.activated-online'));
       if (ctx.fired.has('mak/activation-limit') || ctx.fired.has('mak/key-blocked')) return pass([], msg('walk.note.server-answered'));
-      return unknown(msg('walk.collect.ato-mak', { machine: ctx.view.name }), msg('walk.note.no-attempt'));
+      return unknown(msg('walk.collect.ato-mak', { machine: ctx.view.name, cmd: CMD.ato }), msg('walk.note.no-attempt'));
     },
   },
   {
@@ -35,7 +36,7 @@ export const MAK_STEPS: StepDef[] = [
     decide: (ctx) => {
       const ok = licensedEvidence(ctx);
       if (ok) return pass(ok, msg('walk.note.key-activated'));
-      return unknown(msg('walk.collect.ato-phone', { machine: ctx.view.name }), msg('walk.note.no-server-answer'));
+      return unknown(msg('walk.collect.ato-phone', { machine: ctx.view.name, cmd: CMD.ato, cmdPhone: 'slui.exe 4' }), msg('walk.note.no-server-answer'));
     },
   },
   {
@@ -46,7 +47,7 @@ export const MAK_STEPS: StepDef[] = [
       if (ok) return pass(ok, msg('walk.note.no-error-activated'));
       const explained = ['mak/online-activation-failed', 'mak/activation-limit', 'mak/key-blocked'].some((id) => ctx.fired.has(id));
       if (explained) return pass([], msg('walk.note.errors-explained'));
-      return unknown(msg('walk.collect.ato', { machine: ctx.view.name }), msg('walk.note.no-ato'));
+      return unknown(msg('walk.collect.ato', { machine: ctx.view.name, cmd: CMD.ato }), msg('walk.note.no-ato'));
     },
   },
 ];

@@ -55,7 +55,7 @@ export function unknown(collect: MessageRef, note: MessageRef, evidence: Evidenc
 /** "State Notification, Licensed." */
 export const stateNote = (states: readonly string[]): MessageRef => msg('walk.note.state', { states: list([...new Set(states)]) });
 
-export const collectSlmgr = (machine: string, option = '/dlv'): MessageRef => msg('walk.collect.slmgr', { machine, option });
+export const collectSlmgr = (machine: string, option = '/dlv'): MessageRef => msg('walk.collect.slmgr', { machine, cmd: `slmgr.vbs ${option}` });
 
 /** `inline`: the instruction continues a sentence ("…; or export the Application log …"). */
 export const collectAppLog = (machine: string, events: string, inline = false): MessageRef =>

@@ -1,9 +1,9 @@
 // Findings: the table of rules that fired, and one finding in full (detail, evidence, what to do, articles).
 import type { Severity } from '../../types.js';
-import { codeSpan, joinMd, md, trusted, type Markdown } from '../escape.js';
+import { codeSpan, joinMd, md, mdParts, trusted, type Markdown } from '../escape.js';
 import { evidenceTotal } from '../model.js';
 import { MESSAGES, type Speaker } from '../speaker.js';
-import { evidenceSummary, findingDetail, findingRemedy, findingTitle, type ShownEvidence, type ShownFinding } from '../wording.js';
+import { evidenceSummary, findingDetailParts, findingRemedyParts, findingTitle, type ShownEvidence, type ShownFinding } from '../wording.js';
 import { header, SEVERITY_ORDER, type Ctx } from './common.js';
 
 /** Machine names listed per rule in the findings-by-rule table; the rest are counted. */
@@ -78,15 +78,15 @@ export type FindingPlace = 'cause' | 'consequence' | 'other';
 export function renderFinding(f: ShownFinding, { s, kbLink, evidence }: Ctx, place: FindingPlace = 'other'): Markdown {
   const level = place === 'consequence' ? '####' : '###';
   const label = place === 'cause' ? md` — ${s.t('report.likelyCause')}` : md``;
-  const parts: Markdown[] = [md`${trusted(level)} ${s.t(`report.severity.${f.severity}`)} ${codeSpan(f.rule)} ${findingTitle(f, s)}${label}`, md`${findingDetail(f, s)}`];
+  const parts: Markdown[] = [md`${trusted(level)} ${s.t(`report.severity.${f.severity}`)} ${codeSpan(f.rule)} ${findingTitle(f, s)}${label}`, mdParts(findingDetailParts(f, s))];
   if (f.evidence.length > 0) {
     const shown = f.evidence.slice(0, evidence).map((e) => md`- ${evidenceText(e, s)}`);
     const more = evidenceTotal(f) - shown.length;
     if (more > 0) shown.push(md`- ${s.t('report.moreEvidence', { n: { count: more } })}`);
     parts.push(joinMd([md`${s.t('report.evidence')}:`, ...shown]));
   }
-  const remedy = findingRemedy(f, s);
-  if (remedy.length > 0) parts.push(joinMd([md`${s.t('report.whatToDo')}:`, ...remedy.map((r, i) => md`${i + 1}. ${r}`)]));
+  const remedy = findingRemedyParts(f, s);
+  if (remedy.length > 0) parts.push(joinMd([md`${s.t('report.whatToDo')}:`, ...remedy.map((r, i) => md`${i + 1}. ${mdParts(r)}`)]));
   if (f.kb.length > 0) parts.push(md`${s.t('report.see')}: ${joinMd(f.kb.map(kbLink), ', ')}`);
   return joinMd(parts, '\n\n');
 }

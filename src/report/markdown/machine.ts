@@ -1,11 +1,11 @@
 // A machine shown in full (its facts, licenses, walk and findings), and the compact table of the others.
 import { time } from '../../messages/index.js';
 import type { StepStatus } from '../../types.js';
-import { codeSpan, joinMd, md, trusted, type Markdown } from '../escape.js';
+import { codeSpan, joinMd, md, mdParts, trusted, type Markdown } from '../escape.js';
 import { CauseGroups } from '../cause-groups.js';
 import { evidenceTotal, type LicenseSummary } from '../model.js';
 import type { Speaker } from '../speaker.js';
-import { stepCollect, stepNote, stepQuestion, type ShownFinding, type ShownMachine, type ShownStep } from '../wording.js';
+import { stepCollectParts, stepNote, stepQuestion, type ShownFinding, type ShownMachine, type ShownStep } from '../wording.js';
 import { header, machineAnchor, sortFindings, utcMinute, worstOfMachine, type Ctx } from './common.js';
 import { evidenceText, renderFinding } from './findings.js';
 
@@ -71,8 +71,8 @@ function renderWalk(walk: readonly ShownStep[], { s, evidence }: Ctx): Markdown 
     for (const e of step.evidence.slice(0, evidence)) detail.push(evidenceText(e, s));
     const more = evidenceTotal(step) - Math.min(evidence, step.evidence.length);
     if (more > 0) detail.push(md`${s.t('report.andMore', { n: { count: more } })}`);
-    const collect = stepCollect(step, s);
-    if (step.status === 'unknown' && collect) detail.push(md`${s.t('report.collect')}: ${collect}`);
+    const collect = stepCollectParts(step, s);
+    if (step.status === 'unknown' && collect) detail.push(md`${s.t('report.collect')}: ${mdParts(collect)}`);
     return md`| ${trusted(STEP_MARK[step.status])} | ${stepQuestion(step, s)} | ${joinMd(detail, '<br>')} |`;
   });
   return joinMd([md`### ${s.t('report.walk')}`, md``, md`| | ${s.t('report.stepHead')} | ${s.t('report.evidenceHead')} |`, md`|---|---|---|`, ...rows]);

@@ -4,7 +4,8 @@ import { openPublishFailures } from '../../host-dns.js';
 import { CMD } from '../../remedies.js';
 import { codeArticles, explainCodes } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
-import { command, list, msg } from '../../../messages/index.js';
+import { list, msg } from '../../../messages/index.js';
+import { sluiSteps } from '../../code-steps.js';
 
 export default defineRule({
   meta: {
@@ -43,7 +44,7 @@ export default defineRule({
           m('remedy-rights'),
           m('remedy-manual', { record: `_vlmcs._tcp.${domains[0] ?? '<domain>'} SRV 0 0 1688 ${view.name}` }),
           m('remedy-check', { cmd: CMD.srvLookup(domains[0]) }),
-          ...codes.map((c) => command(CMD.slui(c))),
+          ...sluiSteps(codes),
         ],
         kb: codeArticles(codes),
       },
