@@ -49,7 +49,7 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
     records: 0,
     decoded: 0,
     ignored: 0,
-    rejected: [{ where: 'path', reason: p.reason }],
+    rejected: [{ where: 'path', reason: p.reason, message: p.message }],
   }));
   const results = await readFiles(files, analyzeInput, {
     ...(options.machine !== undefined ? { machine: options.machine } : {}),

@@ -47,6 +47,8 @@ export interface Rejection {
   /** Human-readable place: "line 12", "offset 0x10000 (chunk 1)", "record 4711". */
   where: string;
   reason: string;
+  /** The reason as a catalog message, where there is one (a path that could not be opened): shown in the run's language. */
+  message?: MessageRef;
   line?: number;
   offset?: number;
 }

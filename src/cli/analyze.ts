@@ -6,7 +6,7 @@ import { jsonlReportChunks } from '../report/jsonl.js';
 import { kbAppendix } from '../report/kb-appendix.js';
 import { LANGS } from '../messages/index.js';
 import { reportNothingJudged, reportNothingToRead } from './no-input.js';
-import { emitChunks, expectsOneOf, parseLang, parseNow, type CliIo } from './output.js';
+import { emitChunks, expectsOneOf, parseLang, parseNow, parseTz, type CliIo } from './output.js';
 import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
 
 const FORMATS = ['md', 'html', 'json', 'jsonl'] as const;
@@ -38,11 +38,12 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     if (!(FORMATS as readonly string[]).includes(flags.format)) throw expectsOneOf('--format', FORMATS, flags.format);
     const lang = parseLang(flags.lang, io);
     const now = parseNow(flags.now);
+    const tz = parseTz(flags.tz);
     const reportOptions = reportOptionsFrom(flags);
     const analysis = await analyze(paths, {
       ...(now ? { now } : {}),
       ...(flags.machine ? { machine: flags.machine } : {}),
-      ...(flags.tz ? { tz: flags.tz } : {}),
+      ...(tz ? { tz } : {}),
       ...(io.stdin ? { stdin: io.stdin } : {}),
       ...withProgress(io),
     });

@@ -12,7 +12,7 @@ import { tell, type CliIo } from './output.js';
  */
 export function reportNothingToRead(inputs: readonly InputAccount[], io: CliIo): boolean {
   if (inputs.length === 0 || !inputs.every(isPathProblem)) return false;
-  for (const input of inputs) tell(io, msg('cli.path-problem', { file: input.file, reason: input.rejected[0].reason }));
+  for (const input of inputs) tell(io, msg('cli.path-problem', { file: input.file, reason: input.rejected[0].message ?? input.rejected[0].reason }));
   return true;
 }
 

@@ -91,7 +91,7 @@ export default defineInputRule({
     const evidence = unreadPlaces(input, PLACES, { rejected: (where, why) => m('place', { where, reason: why }), unknownLine: (text) => m('line', { text }) });
     const more = input.rejectedTotal + input.unknownLines.length - evidence.length;
     const detail = input.notOpened
-      ? m('detail-path', { file: input.file, reason })
+      ? m('detail-path', { file: input.file, reason: first?.message ?? reason })
       : m('detail', { file: input.file, format: input.format, reason, ...(more > 0 ? { more } : {}), ...(machine !== undefined ? { machine } : {}) });
     return [{ title: m('title-file', { file: input.file }), detail, evidence, remedy: remedies(input, m), ...(machine !== undefined ? { machine } : {}) }];
   },
