@@ -39,6 +39,15 @@ export const KMS_HOST_STEPS: StepDef[] = [
     decide: (ctx) => {
       const published = publishSuccesses(ctx.view);
       if (published.length) return pass([evidenceOf(published[published.length - 1])], msg('walk.note.published-to', { domain: published[published.length - 1].domain ?? msg('common.dns') }));
+      // slmgr /dlv says whether publishing is on; only 12294/12293 (or the record itself) say it worked.
+      const on = ctx.view.licenses().find((l) => l.kmsHost?.dnsPublishing === true);
+      if (on) {
+        return unknown(
+          msg('walk.collect.publish-log-or-srv', { log: collectAppLog(ctx.view.name, '12293/12294'), cmd: CMD.srvLookup() }),
+          msg('walk.note.publishing-on'),
+          [evidenceOf(on, msg('walk.note.publishing-on-evidence'))],
+        );
+      }
       const off = ctx.view.licenses().find((l) => l.kmsHost?.dnsPublishing === false);
       if (off) {
         return unknown(

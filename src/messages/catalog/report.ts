@@ -140,6 +140,7 @@ export const REPORT = {
   'report.dns.ok': { en: 'ok', ja: '発行済み' },
   'report.dns.failed': { en: 'failed', ja: '失敗' },
   'report.dns.disabled': { en: 'disabled', ja: '無効' },
+  'report.dns.enabled': { en: 'enabled (not yet seen to work)', ja: '有効 (成功は未確認)' },
   'report.dns.unknown': { en: 'unknown', ja: '不明' },
   'report.followsFrom': { en: 'Follows from it', ja: 'これに起因するもの' },
   'report.verdict.line': { en: '{verdict}{unread?; {unread}}.', ja: '{verdict}{unread?。{unread}}。' },

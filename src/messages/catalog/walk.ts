@@ -161,6 +161,11 @@ export const WALK = {
   'walk.note.published-srv': { en: 'The service published its SRV record (12294).', ja: 'サービスは SRV リソース レコードを発行しています (12294)。' },
   'walk.note.no-service-sign': { en: 'Nothing shows the service running or failing.', ja: 'サービスの動作も失敗も示すものがありません。' },
   'walk.note.published-to': { en: 'Published to {domain}.', ja: '{domain} に発行済み。' },
+  'walk.note.publishing-on': {
+    en: 'DNS publishing is enabled (slmgr /dlv), but no 12294 or 12293 says whether the SRV record was written.',
+    ja: 'DNS 発行は有効ですが (slmgr /dlv)、SRV リソース レコードが書き込まれたかどうかを示す 12294 も 12293 もありません。',
+  },
+  'walk.note.publishing-on-evidence': { en: 'slmgr: DNS publishing enabled', ja: 'slmgr: DNS 発行は有効' },
   'walk.note.publishing-off': {
     en: 'DNS publishing is turned off on this host (slmgr), so it never writes its SRV record itself.',
     ja: 'このホストでは DNS 発行が無効 (slmgr) なので、ホスト自身は SRV リソース レコードを書き込みません。',
