@@ -1,7 +1,7 @@
 // The library entry: inputs in, diagnosis out. The CLI only wraps this.
 import type { Fact } from './decode/index.js';
 import { diagnose, type DiagnoseOptions, type InputRead } from './diagnose/index.js';
-import { buildFleet, FactCompactor, type FactWithOwner, type Fleet, type RecordSpan } from './evidence/index.js';
+import { buildFleet, type FactWithOwner, type Fleet, type RecordSpan } from './evidence/index.js';
 import { computeFleetViews, type FleetViews } from './fleet/index.js';
 import { expandInputs } from './ingest/index.js';
 import { readFiles } from './parallel/index.js';
@@ -61,14 +61,10 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
   // Merge in input order: the cross-machine rules see the facts exactly as a one-thread read would give them.
   const facts: FactWithOwner[] = [];
   const records: RecordSpan[] = [];
-  // Facts from worker threads arrive as fresh copies: their repeated strings are shared again here.
-  // Facts read in this thread were compacted by analyzeFile already.
-  const compactor = new FactCompactor();
   for (const result of results) {
     inputs.push(result.account);
-    if (result.records) records.push(...result.records);
-    if (!result.fromWorker) for (const f of result.facts) facts.push(f);
-    else for (const f of result.facts) facts.push({ fact: compactor.shareStrings(f.fact), fallbackMachine: f.fallbackMachine });
+    if (result.records) for (const r of result.records) records.push(r);
+    for (const f of result.facts) facts.push(f);
   }
   return diagnoseFacts(inputs, facts, options, records);
 }

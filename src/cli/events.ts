@@ -46,7 +46,7 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
       if (flags.format === 'csv') await write(csvHeader());
       let rows = 0;
       let rejected = 0;
-      const options = { ...(flags.all ? { all: true } : {}), ...(tz ? { tz } : {}), ...(io.stdin ? { stdin: io.stdin } : {}) };
+      const options = { format: flags.format, ...(flags.all ? { all: true } : {}), ...(tz ? { tz } : {}), ...(io.stdin ? { stdin: io.stdin } : {}) } as const;
       for await (const item of readEvents(paths, options)) {
         if (item.kind === 'warning') {
           flush();
@@ -57,6 +57,11 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
           rejected++;
           flush();
           io.stderr(neutralizeControls(speaker(runLang(io)).say(msg('cli.event-rejected', { file: item.file, where: item.rejection.where, reason: item.rejection.reason }))) + '\n');
+          continue;
+        }
+        if (item.kind === 'text') {
+          rows += item.rows;
+          await write(item.text);
           continue;
         }
         rows++;

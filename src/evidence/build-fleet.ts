@@ -23,7 +23,16 @@ export function buildFleet(input: Iterable<FactWithOwner>, options: BuildFleetOp
   const renamed = findRenames(items);
   const machines = new Map<string, Machine>();
   const aliasIndex = new Map<string, Machine>();
+  // What each machine's lists already hold: a machine can have thousands of files and CMIDs, and a scan per
+  // fact would grow with them.
+  const held = new Map<Machine, { aliases: Set<string>; files: Set<string>; cmids: Set<string> }>();
   let newest = '';
+
+  const addTo = (list: string[], seen: Set<string>, value: string): void => {
+    if (seen.has(value)) return;
+    seen.add(value);
+    list.push(value);
+  };
 
   const machineFor = (name: string): Machine => {
     const key = machineKey(name);
@@ -31,10 +40,11 @@ export function buildFleet(input: Iterable<FactWithOwner>, options: BuildFleetOp
     if (!machine) {
       machine = { key, name, aliases: [], cmids: [], files: [], facts: [], roles: [], records: [], evidenceEnd: '' };
       machines.set(key, machine);
+      held.set(machine, { aliases: new Set(), files: new Set(), cmids: new Set() });
     }
     // Most facts repeat the name already taken: only a new spelling can change the display name or aliases.
     if (name !== machine.name) machine.name = betterDisplayName(machine.name, name);
-    if (!machine.aliases.includes(name)) machine.aliases.push(name);
+    addTo(machine.aliases, held.get(machine)!.aliases, name);
     return machine;
   };
 
@@ -42,12 +52,13 @@ export function buildFleet(input: Iterable<FactWithOwner>, options: BuildFleetOp
     const named = fact.computer || fallbackMachine || 'unknown';
     const renamedTo = renamed.get(machineKey(named));
     const machine = machineFor(renamedTo ?? named);
+    const seen = held.get(machine)!;
     // The old name stays visible as an alias of the machine it became.
-    if (renamedTo && !machine.aliases.includes(named)) machine.aliases.push(named);
+    if (renamedTo) addTo(machine.aliases, seen.aliases, named);
     machine.facts.push(fact);
-    if (!machine.files.includes(fact.source.file)) machine.files.push(fact.source.file);
+    addTo(machine.files, seen.files, fact.source.file);
     const cmid = ownCmid(fact);
-    if (cmid && !machine.cmids.includes(cmid)) machine.cmids.push(cmid);
+    if (cmid) addTo(machine.cmids, seen.cmids, cmid);
     if (fact.time > newest) newest = fact.time;
   }
 

@@ -173,10 +173,13 @@ function caseXml(suite: string, c: Case, options: JunitOptions, groups: CauseGro
 
 function findingBody(f: ShownFinding, s: Speaker, consequences: readonly ShownFinding[] = []): string {
   const lines = [`[${f.severity}] ${f.rule}: ${findingTitle(f, s)}`, findingDetail(f, s)];
-  if (consequences.length > 0) lines.push(`${s.t('report.followsFrom')}:`, ...consequences.map((c) => `- [${c.severity}] ${c.rule}: ${findingTitle(c, s)}`));
-  if (f.evidence.length > 0) lines.push('Evidence:', ...f.evidence.map((e) => `- ${evidenceLine(e, s)}`));
+  if (consequences.length > 0) lines.push(`${s.t('report.followsFrom')}:`);
+  for (const c of consequences) lines.push(`- [${c.severity}] ${c.rule}: ${findingTitle(c, s)}`);
+  if (f.evidence.length > 0) lines.push('Evidence:');
+  for (const e of f.evidence) lines.push(`- ${evidenceLine(e, s)}`);
   const remedy = findingRemedy(f, s);
-  if (remedy.length > 0) lines.push('What to do:', ...remedy.map((r, i) => `${i + 1}. ${r}`));
+  if (remedy.length > 0) lines.push('What to do:');
+  remedy.forEach((r, i) => lines.push(`${i + 1}. ${r}`));
   if (f.kb.length > 0) lines.push(`See: ${f.kb.join(', ')} (volact explain <id>)`);
   return lines.filter((l) => l !== '').join('\n');
 }
