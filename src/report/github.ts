@@ -66,7 +66,8 @@ function annotation(f: ShownFinding, failing: boolean, s: Speaker, consequences:
   const more = evidenceTotal(f) - Math.min(EVIDENCE_LINES, f.evidence.length);
   if (more > 0) message.push(`… ${more} more pieces of evidence`);
   if (consequences.length > 0) {
-    message.push(`${s.t('report.followsFrom')}:`, ...consequences.map((c) => `${SEVERITY_MARK[c.severity]} ${c.rule}: ${findingTitle(c, s)}`));
+    message.push(`${s.t('report.followsFrom')}:`);
+    for (const c of consequences) message.push(`${SEVERITY_MARK[c.severity]} ${c.rule}: ${findingTitle(c, s)}`);
   }
   return `::${command} ${props.join(',')}::${escapeData(message.join('\n'))}`;
 }

@@ -96,7 +96,7 @@ export function findingDetailParts(f: ShownFinding, s: Speaker): TextPart[] {
   const out: TextPart[] = [];
   f.messages.detail.forEach((d, i) => {
     if (i > 0) out.push({ text: ' ' });
-    out.push(...s.parts(d));
+    for (const part of s.parts(d)) out.push(part);
   });
   return out;
 }

@@ -26,7 +26,7 @@ export function renderMachine(machine: ShownMachine, findings: readonly ShownFin
   if (machine.evidenceEnds) facts.push(md`- ${s.t('report.evidenceEnds', { utc: utcMinute(machine.evidenceEnds) })}`);
   parts.push(joinMd(facts));
   if (machine.walk && machine.walk.length > 0) parts.push(renderWalk(machine.walk, ctx));
-  parts.push(...renderMachineFindings(machine, findings, ctx));
+  for (const part of renderMachineFindings(machine, findings, ctx)) parts.push(part);
   return joinMd(parts, '\n\n');
 }
 
@@ -38,7 +38,7 @@ function renderMachineFindings(machine: ShownMachine, findings: readonly ShownFi
   const groups = new CauseGroups(findings);
   const heads = sortFindings(findings.filter((f) => !groups.headOf(f)));
   const likely = heads.findIndex((f) => f.rule === machine.cause);
-  if (likely > 0) heads.unshift(...heads.splice(likely, 1));
+  if (likely > 0) heads.unshift(heads.splice(likely, 1)[0]);
   const out: Markdown[] = [];
   for (const f of heads) {
     const consequences = groups.consequencesOf(f);
