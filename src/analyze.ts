@@ -7,6 +7,7 @@ import { expandInputs } from './ingest/index.js';
 import { readFiles } from './parallel/index.js';
 import { analyzeInput, rejectedCount, type InputAccount } from './read-input-file.js';
 import type { Finding, WalkStep } from './types.js';
+import { english } from './messages/index.js';
 
 export {
   analyzeFile, analyzeInput, MAX_KEPT_REJECTIONS, placeOf, rejectedCount,
@@ -49,7 +50,7 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
     records: 0,
     decoded: 0,
     ignored: 0,
-    rejected: [{ where: 'path', reason: p.reason, message: p.message }],
+    rejected: [{ where: 'path', reason: english(p.message), message: p.message }],
   }));
   const results = await readFiles(files, analyzeInput, {
     ...(options.machine !== undefined ? { machine: options.machine } : {}),

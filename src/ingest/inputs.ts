@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { english, msg, type MessageId, type MessageRef } from '../messages/index.js';
+import { msg, type MessageId, type MessageRef } from '../messages/index.js';
 
 export interface InputFile {
   /** Path to open; '-' for standard input. */
@@ -23,9 +23,7 @@ export interface InputFile {
 
 export interface InputProblem {
   path: string;
-  /** In English, as the input accounts keep it. */
-  reason: string;
-  /** The same, as a catalog message: what the CLI says in the run's language. */
+  /** What is wrong, as a catalog message: rendered where it is shown (English in the input accounts). */
   message: MessageRef;
 }
 
@@ -80,8 +78,7 @@ export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
 }
 
 function problem(given: string, id: MessageId, data?: Record<string, string>): InputProblem {
-  const message = msg(id, data);
-  return { path: given, reason: english(message), message };
+  return { path: given, message: msg(id, data) };
 }
 
 const FS_PROBLEM: Readonly<Record<string, MessageId>> = { ENOENT: 'cli.path.no-such', EACCES: 'cli.path.denied', EPERM: 'cli.path.denied', EISDIR: 'cli.path.is-folder' };
