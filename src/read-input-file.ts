@@ -27,6 +27,10 @@ export interface InputAccount {
   warnings?: Rejection[];
   /** slmgr lines no parser rule understood: kept and shown, never dropped. */
   unknownLines?: UnknownLine[];
+  /** The machine the file's facts without a computer name go to (what `input/unreadable` names when nothing was read). */
+  machine?: string;
+  /** `machine` was named (the file's snapshot or archive folder, or --machine), not guessed from the file name. */
+  machineNamed?: true;
 }
 
 export interface FileResult {
@@ -80,6 +84,7 @@ export async function analyzeInput(file: InputFile, options: ReadOptions = {}): 
     archived.forEach(({ result }, i) => {
       const fallbackMachine = machineFromPath(machines[i].namePath, machines[i].folderMachine);
       for (const f of result.facts) f.fallbackMachine = fallbackMachine;
+      setMachine(result.account, fallbackMachine, machines[i].folderMachine !== undefined);
     });
   }
   return results;
@@ -118,6 +123,7 @@ export async function readItems(file: InputFile, format: InputFormat, items: Asy
   const account: InputAccount = { file: file.display, format, records: 0, decoded: 0, ignored: 0, rejected: [] };
   const facts: FactWithOwner[] = [];
   const fallbackMachine = options.machine ?? machineFromPath(file.display, file.folderMachine);
+  setMachine(account, fallbackMachine, options.machine !== undefined || file.folderMachine !== undefined);
   const compactor = options.compact === false ? undefined : (options.compactor ?? new FactCompactor());
   const ledger = new RecordLedger(file.display);
   let localTimes = 0;
@@ -175,6 +181,12 @@ export function localTimesWarning(account: InputAccount, localTimes: number): vo
     where: 'whole file',
     reason: `${localTimes} record${localTimes > 1 ? 's have' : ' has'} a local time without a time zone, read as UTC; pass --tz (e.g. --tz Asia/Tokyo or --tz +09:00) to convert`,
   });
+}
+
+function setMachine(account: InputAccount, machine: string, named: boolean): void {
+  account.machine = machine;
+  if (named) account.machineNamed = true;
+  else delete account.machineNamed;
 }
 
 function ledgerEntryOf(event: RawEvent): LedgerEntry {
