@@ -106,7 +106,7 @@ function admitsContinuation(kind: InputKind, lines: readonly string[], i: number
   const prev = before[before.length - 1] ?? '';
   switch (kind) {
     case 'slmgr':
-      return slmgrTakes(lines, i);
+      return slmgrTakes(lines, i) || frameTakes(lines, i);
     case 'ospp':
       return /^\s*ERROR DESCRIPTION:/i.test(prev) && displayWidth(prev) >= 79;
     case 'text-eventviewer':
@@ -151,6 +151,11 @@ function slmgrTakes(lines: readonly string[], i: number): boolean {
   // An error's explanation runs on until a blank line.
   for (let k = before.length - 1; k >= 0 && before[k].trim() !== ''; k--) if (/^\s*(Error|エラー|错误)\s*[:：]|slui/i.test(before[k])) return true;
   return false;
+}
+
+/** A WSH message box's button is known by the frame line right above it: a line in between leaves "OK" unknown. */
+function frameTakes(lines: readonly string[], i: number): boolean {
+  return /^\s*(?:OK|确定|確定)\s*$/.test(lines[i] ?? '') && /^\s*-{10,}\s*$/.test(lines[i - 1] ?? '');
 }
 
 /** ipconfig, like the console, wraps a value at 80 columns; Resolve-DnsName's table header needs its dashes right under it. */
