@@ -1,5 +1,6 @@
 // `volact events`: the decoded records themselves, one by one, for piping into other tools.
 import { ACTIVATION_EVENT_IDS } from './decode/index.js';
+import { english } from './messages/index.js';
 import { rowsOf, type EventStreamItem } from './event-rows.js';
 import { expandInputs, openInputs, type InputFile } from './ingest/index.js';
 import { noEventsRejection } from './ingest/xml/index.js';
@@ -23,7 +24,7 @@ export interface ReadEventsOptions {
 
 export async function* readEvents(paths: string[], options: ReadEventsOptions = {}): AsyncGenerator<EventStreamItem> {
   const { files, problems } = await expandInputs(paths);
-  for (const p of problems) yield { kind: 'rejected', file: p.path, rejection: { where: 'path', reason: p.reason } };
+  for (const p of problems) yield { kind: 'rejected', file: p.path, rejection: { where: 'path', reason: english(p.message), message: p.message } };
   const threads = options.format && workersAvailable() && splitsFiles(files.length) ? (options.threads ?? defaultThreads()) : 0;
   for (const input of files) {
     const plan = threads >= 2 ? await planRanges(input).catch(() => undefined) : undefined;

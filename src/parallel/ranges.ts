@@ -153,6 +153,9 @@ export function joinRanges(ranges: readonly ByteRange[], results: readonly Range
   if (ranges[0].reader.kind === 'evtx' && givesUpLater(results)) return undefined;
   const first = results[0];
   const account: FileResult['account'] = { file: first.account.file, format: first.account.format, records: 0, decoded: 0, ignored: 0, rejected: [] };
+  // Every range was read for the same file, so each names the same machine.
+  if (first.account.machine !== undefined) account.machine = first.account.machine;
+  if (first.account.machineNamed) account.machineNamed = true;
   const facts: FileResult['facts'] = [];
   const ledger = new RecordLedger(first.account.file);
   let lines = 0;

@@ -9,6 +9,7 @@ import { licenseRecords, recordExpiry, type FleetViews, type LicenseRecord, type
 import type { Finding, Severity, WalkStep } from '../types.js';
 import { VERSION } from '../version.js';
 import { matchesAny, namePattern, showsDetail, type MachineDetail, type Worst } from './select.js';
+import { judgeReport, type ReportVerdict } from './verdict.js';
 
 export const SCHEMA_VERSION = 2;
 /** Schema versions `--baseline` reads. */
@@ -48,7 +49,11 @@ export interface LicenseSummary {
   channel: string;
   status: string;
   /** Where the state comes from: slmgr text, the client's newest 12288, or 8230. */
-  basis: 'slmgr' | '12288' | '8230';
+  basis: 'slmgr' | 'ospp' | 'wmi' | '12288' | '8230';
+  /** Windows or Office, when the license says (absent in reports of older versions). */
+  productLine?: 'Windows' | 'Office';
+  /** Office as sold ('2019', 'LTSC 2024' …). */
+  version?: string;
   /** Every description of this product the license was joined from (slmgr and events), the basis first. Absent in reports of older versions. */
   sources?: LicenseSource[];
   keyType?: string;
@@ -74,6 +79,11 @@ export interface MachineReport {
   licenses: LicenseSummary[];
   /** Worst severity among the machine's findings ('none': no finding). */
   worst: Worst;
+  /**
+   * The rule id of the machine's likely cause: of its findings that follow from no other, the one the guide's
+   * tables reach first (the findings that follow from it name it as their `cause`). Absent without one.
+   */
+  cause?: string;
   findings: Record<Severity, number>;
   /** True when the report shows this machine in full; only then is `walk` written. */
   detail: boolean;
@@ -120,6 +130,8 @@ export interface Report {
   generatedAt: string;
   now: string;
   summary: ReportSummary;
+  /** The verdict: how many machines need attention, and how many inputs could not be read (verdict.ts). */
+  verdict: ReportVerdict;
   layout: ReportLayout;
   inputs: ReportInput[];
   machines: MachineReport[];
@@ -161,6 +173,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       machinesByWorst,
       findings,
     },
+    verdict: judgeReport(analysis, machinesByWorst),
     layout,
     inputs,
     machines,
@@ -260,6 +273,8 @@ function toMachineReport(
     findings,
     detail,
   };
+  const cause = analysis.causes.get(machine.key);
+  if (cause) report.cause = cause.rule;
   if (detail) report.walk = (analysis.walks.get(machine.key) ?? []).map((s) => capStep(s, layout.evidence));
   return report;
 }
@@ -275,6 +290,8 @@ export function licenseSummary(record: LicenseRecord, now: string): LicenseSumma
     sources: record.sources,
     source: record.source,
   };
+  if (record.productLine) summary.productLine = record.productLine;
+  if (record.version) summary.version = record.version;
   if (record.keyType) summary.keyType = record.keyType;
   if (record.partialKey) summary.partialKey = record.partialKey;
   const end = recordExpiry(record, Date.parse(now));
