@@ -4,8 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatTime, formatWindow } from '../../src/messages/index.js';
 
+const formats = new Map(
+  ['en-CA', 'ja-JP'].map((locale) => [locale, new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })]),
+);
 const intl = (ms: number, locale: string): string => {
-  const f = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const f = formats.get(locale)!;
   const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
   return locale === 'ja-JP' ? `${p.year}/${p.month}/${p.day} ${p.hour}:${p.minute} UTC` : `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} UTC`;
 };
@@ -19,7 +22,7 @@ describe('formatTime', () => {
   });
   it('agrees with Intl on times across the four-digit years, their edges included', () => {
     const times = [Date.UTC(1000, 0, 1), Date.UTC(9999, 11, 31, 23, 59, 59, 999), Date.UTC(1601, 0, 1), Date.UTC(2038, 0, 19, 3, 14, 7)];
-    for (let i = 0; i < 2000; i++) times.push(Date.UTC(1000, 0, 1) + ((i * 2_654_435_761) % 9000) * 365.2425 * 86_400_000 + i * 37_000);
+    for (let i = 0; i < 1000; i++) times.push(Date.UTC(1000, 0, 1) + ((i * 2_654_435_761) % 9000) * 365.2425 * 86_400_000 + i * 37_000);
     for (const ms of times) {
       expect(formatTime(ms, 'en')).toBe(intl(ms, 'en-CA'));
       expect(formatTime(ms, 'ja')).toBe(intl(ms, 'ja-JP'));
