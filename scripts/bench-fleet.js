@@ -379,9 +379,9 @@ if (process.argv[2] === '--cli') {
   await child(process.argv[3], process.argv[4] === '--read-only');
 } else if (process.argv[2] === '--generate') {
   // Writes one snapshot and keeps it, for profiling: node scripts/bench-fleet.js --generate 1000
-  // node scripts/bench-fleet.js --generate 10000 half: half the clients failing.
-  const failing = process.argv[4] === 'half' ? 'half' : undefined;
-  const dir = path.join(tmpdir(), `volact-bench-fleet-${Number(process.argv[3])}${failing ? '-half' : ''}`);
+  // node scripts/bench-fleet.js --generate 10000 half: half the clients failing; … 10000 20: twenty failing.
+  const failing = process.argv[4] === 'half' ? 'half' : Number(process.argv[4]) > 0 ? Number(process.argv[4]) : undefined;
+  const dir = path.join(tmpdir(), `volact-bench-fleet-${Number(process.argv[3])}${failing === 'half' ? '-half' : failing ? `-f${failing}` : ''}`);
   generate(dir, Number(process.argv[3]), failing);
   console.log(dir);
 } else if (process.argv[2] === '--check-cli') {
