@@ -5,7 +5,7 @@ import { runRules } from './engine.js';
 import { resolveOptions, type DiagnoseOptions } from './options.js';
 import type { InputRead } from './rule.js';
 import { RULES } from './registry.js';
-import { toMs } from './time.js';
+import { toMs } from '../evidence/time.js';
 import { walkMachine } from './walk/index.js';
 
 export { RULES, ruleById } from './registry.js';

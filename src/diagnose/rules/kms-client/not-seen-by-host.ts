@@ -1,9 +1,9 @@
 // Table 2 row 2: did the KMS host log a 12290 for this client?
 import { evidenceOf } from '../../evidence.js';
-import { firstMatchingHostEntry, hostLog, hostLogSpan, hostMachine, nearestHostEntry } from '../../fleet-queries.js';
+import { firstMatchingHostEntry, hostLog, hostLogSpan, hostMachine, nearestHostEntry } from '../../../evidence/fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
-import { HOUR } from '../../time.js';
+import { HOUR } from '../../../evidence/time.js';
 import type { EvidenceRef } from '../../../types.js';
 import { cappedList, count, LIST_EXAMPLES, time } from '../../../messages/index.js';
 

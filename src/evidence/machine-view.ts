@@ -9,9 +9,11 @@ import type {
   LicenseStatusName,
 } from '../decode/index.js';
 import { describeHresult, isSuccessHresult, licenseStateFromSlStatus } from '../decode/index.js';
-import type { Fleet, Machine, Role } from '../evidence/index.js';
-import type { CodeContext } from './codes.js';
+import type { Fleet, Machine, Role } from './model.js';
 import { toMs, MINUTE } from './time.js';
+
+/** Where a code was seen: a KMS client exchange, a MAK / online activation, or anything else. */
+export type CodeContext = 'kms' | 'mak';
 
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;
 

@@ -1,8 +1,9 @@
 // Cross-machine questions the KMS rules ask: which machine is the host a client named, what did
 // that host log for the client, which names share a CMID.
 import type { KmsHostRequestFact, KmsRequestFact, LicenseFact } from '../decode/index.js';
-import type { Fleet, Machine, TimeSpan } from '../evidence/index.js';
-import { followOneAnother, machineKey } from '../evidence/index.js';
+import type { Fleet, Machine } from './model.js';
+import { machineKey } from './machine-name.js';
+import { followOneAnother, type TimeSpan } from './time-spans.js';
 import { firstIndex } from './search.js';
 import { toMs } from './time.js';
 
