@@ -2,7 +2,7 @@
 // generic rules (kms-client/request-failed, mak/ato-error) leave it alone. Kept as data so a new
 // code is one line, not a new branch.
 
-import type { CodeContext } from '../evidence/machine-view.js';
+import type { CodeContext } from '../evidence/machine-view/index.js';
 
 export type { CodeContext };
 

@@ -5,7 +5,7 @@ import { machineKey, type Fleet } from '../evidence/index.js';
 import { duration, list, messageKey, msg, sentences, time, type MessageRef } from '../messages/index.js';
 import type { Finding, Severity } from '../types.js';
 import { mergeEvidence, productOfEvidence } from './evidence.js';
-import { MachineView } from '../evidence/machine-view.js';
+import { MachineView } from '../evidence/machine-view/index.js';
 import type { DiagnoseOptions } from './options.js';
 import { CauseLinker } from './causes.js';
 import { ruleTitle, type InputHit, type InputRead, type InputRule, type InputRuleContext, type Rule, type RuleContext, type RuleHit } from './rule.js';

@@ -5,7 +5,7 @@ import type { EvidenceRef } from '../types.js';
 import { evidenceOf, summarizeFact } from './evidence.js';
 import type { KmsHostRequestFact, KmsRequestFact, ProductLine } from '../decode/index.js';
 import { hostLog, hostMachine } from '../evidence/fleet-queries.js';
-import type { MachineView } from '../evidence/machine-view.js';
+import type { MachineView } from '../evidence/machine-view/index.js';
 import { DAY, toMs } from '../evidence/time.js';
 import { msg, time } from '../messages/index.js';
 

@@ -6,7 +6,7 @@ import { CMD, editionOf } from '../remedies.js';
 import { dnsDomainOf } from '../rule-helpers.js';
 import { HOUR, toMs } from '../../evidence/time.js';
 import { duration, list, msg, time, type MessageRef } from '../../messages/index.js';
-import type { Exchange } from '../../evidence/machine-view.js';
+import type { Exchange } from '../../evidence/machine-view/index.js';
 import { collectAppLog, collectKmsLog, collectSlmgr, pass, unknown, type StepDef, type WalkContext } from './step.js';
 import { responseCount, type KmsHostRequestFact } from '../../decode/index.js';
 

@@ -6,7 +6,7 @@ import { defineRule } from '../../rule.js';
 import { HOUR, toMs } from '../../../evidence/time.js';
 import type { EvidenceRef } from '../../../types.js';
 import { cappedList, LIST_EXAMPLES, time } from '../../../messages/index.js';
-import type { Exchange, MachineView } from '../../../evidence/machine-view.js';
+import type { Exchange, MachineView } from '../../../evidence/machine-view/index.js';
 import type { Fleet } from '../../../evidence/index.js';
 
 // Per run: each client's current requests, filed under the host they name, so each host reads only its own

@@ -6,7 +6,7 @@ import { defineRule } from '../../rule.js';
 import { cappedList, LIST_EXAMPLES } from '../../../messages/index.js';
 import type { KmsServiceFact } from '../../../decode/index.js';
 import type { Fleet } from '../../../evidence/index.js';
-import type { MachineView } from '../../../evidence/machine-view.js';
+import type { MachineView } from '../../../evidence/machine-view/index.js';
 
 interface Publisher {
   v: MachineView;

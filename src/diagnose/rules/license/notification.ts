@@ -2,7 +2,7 @@
 import type { LicenseStatusName } from '../../../decode/index.js';
 import { licenseStateFromSlStatus } from '../../../decode/index.js';
 import { evidenceOf } from '../../evidence.js';
-import type { StateReading } from '../../../evidence/machine-view.js';
+import type { StateReading } from '../../../evidence/machine-view/index.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { command, list, NONE } from '../../../messages/index.js';
@@ -11,7 +11,7 @@ import { ACTIVATION_FAILURES, KMS_CLIENT_FAILURES } from '../../failure-causes.j
 const SHOWN: readonly LicenseStatusName[] = ['Notification', 'NonGenuineGrace'];
 
 /** The machine's current license states: every slmgr product, else the newest event that says. */
-export function currentStates(view: import('../../../evidence/machine-view.js').MachineView): StateReading[] {
+export function currentStates(view: import('../../../evidence/machine-view/index.js').MachineView): StateReading[] {
   const slmgr = view.statusLicenses();
   if (slmgr.length) return slmgr.map((l) => view.slmgrReading(l));
   const readings: StateReading[] = [];

@@ -7,10 +7,10 @@ import type {
   KmsResponseFact,
   LicenseFact,
   LicenseStatusName,
-} from '../decode/index.js';
-import { describeHresult, isSuccessHresult, licenseStateFromSlStatus } from '../decode/index.js';
-import type { Fleet, Machine, Role } from './model.js';
-import { toMs, MINUTE } from './time.js';
+} from '../../decode/index.js';
+import { describeHresult, isSuccessHresult, licenseStateFromSlStatus } from '../../decode/index.js';
+import type { Fleet, Machine, Role } from '../model.js';
+import { toMs, MINUTE } from '../time.js';
 
 /** Where a code was seen: a KMS client exchange, a MAK / online activation, or anything else. */
 export type CodeContext = 'kms' | 'mak';
