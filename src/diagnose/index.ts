@@ -10,7 +10,7 @@ import { walkMachine } from './walk/index.js';
 
 export { RULES, ruleById } from './registry.js';
 export { RULE_MESSAGES, ruleMessages } from './catalog.js';
-export { DEFAULT_OPTIONS, type DiagnoseOptions } from './options.js';
+export { DEFAULT_OPTIONS, resolveOptions, type DiagnoseOptions } from './options.js';
 export { INTERNAL_ERROR_ID } from './engine.js';
 export type { Rule, RuleMeta, RuleHit, RuleContext, RuleMessages, InputRead } from './rule.js';
 export { causeRanks } from './causes.js';

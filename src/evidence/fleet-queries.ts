@@ -5,9 +5,12 @@ import type { Fleet, Machine } from './model.js';
 import { machineKey } from './machine-name.js';
 import { followOneAnother, type TimeSpan } from './time-spans.js';
 import { firstIndex } from './search.js';
-import { toMs } from './time.js';
+import { DAY, toMs } from './time.js';
 
 export const DEFAULT_KMS_PORT = 1688;
+
+/** A KMS host's current count is the distinct CMIDs it saw over the last 30 days (what the service keeps). */
+export const COUNT_WINDOW = 30 * DAY;
 
 const hostsOf = new WeakMap<Fleet, Machine[]>();
 

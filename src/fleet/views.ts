@@ -1,17 +1,11 @@
 // The guide's SCCM license reports (02A/02B, 03A/03B, 04A/04B, 05A), computed from a snapshot, plus the two
 // cross-machine questions a KMS operator asks next: which CMIDs are shared, and which clients no host saw.
 import { isSuccessHresult, type KmsHostRequestFact, type LicenseFact } from '../decode/index.js';
-import { judgedAt, machineKey, type Fleet, type Machine } from '../evidence/index.js';
+import { COUNT_WINDOW, judgedAt, kmsHosts, machineKey, machineView, MINUTE, requestsNoHostSaw, type Fleet, type Machine } from '../evidence/index.js';
 import { licenseRecords, type LicenseRecord } from './license-records.js';
 import type { AbsentClient, DnsPublishing, ExpiringLicense, ExpiryRange, FleetViews, KmsHostProductCount, KmsHostView, ProductCount, ProductLineName } from './types.js';
 import { utcIsoMs } from '../time-ms.js';
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
-/** The host's current count is the distinct clients of the last 30 days (what the KMS service keeps). */
-const COUNT_WINDOW = 30 * DAY;
-/** A client request may be logged on the host a few hours off the client's clock. */
-const SKEW = 4 * 60 * MINUTE;
 
 /** Upper bound (days, inclusive) of each range; the first range that holds the remaining time wins. */
 const RANGES: ReadonlyArray<{ range: ExpiryRange; upToDays: number }> = [
@@ -31,11 +25,16 @@ export function expiryRange(minutesLeft: number): ExpiryRange {
   return RANGES.find((r) => r.range !== 'expired' && days <= r.upToDays)!.range;
 }
 
+/** What the views share with the rule chain: the clock-skew allowance (DiagnoseOptions.skewHours). */
+export interface FleetViewOptions {
+  skewHours: number;
+}
+
 /**
  * `now` is the clock of a pinned run; without --now (fleet.nowPinned false) each machine's licenses and
  * host counts are judged as of the newest record in its own files.
  */
-export function computeFleetViews(fleet: Fleet, now: string): FleetViews {
+export function computeFleetViews(fleet: Fleet, now: string, options: FleetViewOptions): FleetViews {
   const nowOf = (m: Machine): number => Date.parse(fleet.nowPinned ? now : judgedAt(fleet, m) || now);
   const expiring: ExpiringLicense[] = [];
   const records: LicenseRecord[] = [];
@@ -59,9 +58,9 @@ export function computeFleetViews(fleet: Fleet, now: string): FleetViews {
     expiring,
     expiringByRange,
     products: productCounts(records),
-    kmsHosts: fleet.machines.filter((m) => m.roles.includes('kms-host')).map((m) => kmsHostView(fleet, m, nowOf(m), known)),
+    kmsHosts: kmsHosts(fleet).map((m) => kmsHostView(fleet, m, nowOf(m), known)),
     duplicateCmids: duplicateCmids(fleet),
-    unseenClients: unseenClients(fleet),
+    unseenClients: unseenClients(fleet, nowOf, options.skewHours),
   };
 }
 
@@ -290,57 +289,18 @@ function duplicateCmids(fleet: Fleet): FleetViews['duplicateCmids'] {
   return out.sort((a, b) => b.names.length - a.names.length || a.cmid.localeCompare(b.cmid));
 }
 
-interface HostCoverage {
-  host: Machine;
-  first: number;
-  last: number;
-  cmids: Set<string>;
-  clientKeys: Set<string>;
-}
-
-/** Clients whose requests fall inside a host's logged time span, with no 12290 naming them on that host. */
-function unseenClients(fleet: Fleet): FleetViews['unseenClients'] {
-  const coverage = new Map<string, HostCoverage | null>();
-  const coverageOf = (host: Machine): HostCoverage | null => {
-    let held = coverage.get(host.key);
-    if (held !== undefined) return held;
-    const log = fleet.hostRequests.get(host.key) ?? [];
-    held = null;
-    if (log.length > 0) {
-      const c: HostCoverage = { host, first: Infinity, last: -Infinity, cmids: new Set(), clientKeys: new Set() };
-      for (const e of log) {
-        const t = timeMs(e.time);
-        if (Number.isFinite(t)) {
-          c.first = Math.min(c.first, t);
-          c.last = Math.max(c.last, t);
-        }
-        if (e.cmid) c.cmids.add(e.cmid.toLowerCase());
-        if (e.clientName) c.clientKeys.add(machineKey(e.clientName));
-      }
-      held = c;
-    }
-    coverage.set(host.key, held);
-    return held;
-  };
-
+/**
+ * Clients with a request the host it named never logged (the question kms-client/not-seen-by-host asks, over the
+ * same exchanges and with the same skew allowance): one row per client and host.
+ */
+function unseenClients(fleet: Fleet, nowOf: (m: Machine) => number, skewHours: number): FleetViews['unseenClients'] {
   const out: FleetViews['unseenClients'] = [];
   for (const client of fleet.machines) {
-    const reported = new Set<string>();
-    // Whether a host's log names this client by name or by any of its CMIDs: asked once per host, not per request
-    // (a client can have thousands of requests and of CMIDs).
-    const named = new Map<string, boolean>();
-    for (const fact of client.facts) {
-      if (fact.kind !== 'kms-request' || !fact.host) continue;
-      const host = fleet.find(fact.host);
-      if (!host || host.key === client.key || reported.has(host.key)) continue;
-      const c = coverageOf(host);
-      if (!c) continue;
-      const at = timeMs(fact.time);
-      if (!Number.isFinite(at) || at < c.first - SKEW || at > c.last + SKEW) continue;
-      let names = named.get(host.key);
-      if (names === undefined) named.set(host.key, (names = c.clientKeys.has(client.key) || client.cmids.some((cmid) => c.cmids.has(cmid))));
-      if (names || c.cmids.has(fact.cmid.toLowerCase())) continue;
-      reported.add(host.key);
+    if (!client.facts.some((f) => f.kind === 'kms-request')) continue;
+    const hosts = new Set<string>();
+    for (const { host } of requestsNoHostSaw(fleet, client, machineView(fleet, client, nowOf(client)).recentExchanges(), skewHours)) {
+      if (hosts.has(host.key)) continue;
+      hosts.add(host.key);
       out.push({ machine: client.name, host: host.name });
     }
   }
