@@ -16,7 +16,7 @@ export type { Exchange } from './exchanges.js';
 export { pairExchanges } from './exchanges.js';
 export type { ProductKind } from './license-kinds.js';
 export type { FactOf } from './shape.js';
-export { KMS_VALIDITY_MIN, type StateReading } from './states.js';
+export { currentStates, KMS_VALIDITY_MIN, type StateReading } from './states.js';
 
 export class MachineView implements MachineFacts {
   private readonly byKind = new Map<FactKind, Fact[]>();

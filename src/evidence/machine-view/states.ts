@@ -64,3 +64,19 @@ export function slmgrReading(view: Pick<MachineFacts, 'at'>, l: LicenseFact): St
   else if (printedEnd !== undefined) r.minutes = Math.round((printedEnd - r.at) / MINUTE);
   return r;
 }
+
+/** The machine's current license states, any kind of product: every slmgr product, else the newest event that says. */
+export function currentStates(view: MachineFacts): StateReading[] {
+  const slmgr = view.statusLicenses();
+  if (slmgr.length) return slmgr.map((l) => slmgrReading(view, l));
+  const readings: StateReading[] = [];
+  for (const s of view.facts('license-state-data')) {
+    const r: StateReading = { state: licenseStateFromSlStatus(s.licenseState), fact: s, at: view.at(s) };
+    const end = s.graceEnd ? Date.parse(s.graceEnd) : NaN;
+    if (!Number.isNaN(end)) r.minutes = Math.round((end - r.at) / MINUTE);
+    readings.push(r);
+  }
+  for (const r of licenseStates(view, 'kms-client')) readings.push(r);
+  if (!readings.length) return [];
+  return [readings.reduce((a, b) => (b.at >= a.at ? b : a))];
+}
