@@ -16,7 +16,7 @@ import { getHeapStatistics } from 'node:v8';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const fuzz = await import(path.join(root, 'dist/fuzz/index.js'));
+const fuzz = await import(path.join(root, 'test/fuzz/lib/index.ts'));
 
 // The EVTX reader would start its own decoder threads for big inputs; the fuzzer runs them in-thread.
 process.env.VOLACT_EVTX_THREADS = '0';

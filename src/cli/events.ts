@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { csvHeader, csvRow, jsonlRow, readEvents } from '../events.js';
+import { csvHeader, csvRow, jsonlRow, readEvents } from '../read/events.js';
 import { neutralizeControls } from '../report/index.js';
 import { openOutput, parseTz, runLang, UsageError, type CliIo } from './output.js';
 import { msg } from '../messages/index.js';

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeFile, rejectedCount, type FileResult } from '../../src/read-input-file.js';
-import { analyzeRange, type ByteRange } from '../../src/read-input-range.js';
-import { joinRanges, planRanges } from '../../src/parallel/ranges.js';
+import { analyzeFile, rejectedCount, type FileResult } from '../../src/read/input-file.js';
+import { analyzeRange, type ByteRange } from '../../src/read/input-range.js';
+import { joinRanges, planRanges } from '../../src/read/parallel/ranges.js';
 import { denseExport } from '../helpers/dense-export.js';
 import { writeEvtx, v, type EventSpec } from '../helpers/evtx-writer.js';
 

@@ -1,8 +1,8 @@
 // The rows `volact events` prints: each record read, decoded where it is an activation event, as JSON lines or
 // CSV. Shared by the command (events.ts) and the worker threads that read byte ranges of one large file.
-import { decodeEvent, type Fact } from './decode/index.js';
-import { neutralizeControls } from './report/escape.js';
-import type { RawEvent, ReaderItem, Rejection } from './types.js';
+import { decodeEvent, type Fact } from '../decode/index.js';
+import { neutralizeControls } from '../report/escape.js';
+import type { RawEvent, ReaderItem, Rejection } from '../types.js';
 
 export interface EventRow {
   event: RawEvent;

@@ -2,12 +2,12 @@
 // holds. This is the floor below both analyze.ts and parallel/: worker threads run it, and analyze() merges
 // what it returns, so neither of those two needs the other's types.
 import { readFileSync, statSync } from 'node:fs';
-import { decodeEvent, decodeWmiObject, parseDocument, ACTIVATION_EVENT_IDS } from './decode/index.js';
-import { FactCompactor, machineFromPath, RecordLedger, type FactWithOwner, type LedgerEntry, type RecordSpan } from './evidence/index.js';
-import { machinesForEntries, openInput, openInputs, type ArchivedFile, type InputFile, type OpenedInput } from './ingest/index.js';
-import type { InputFormat, RawEvent, ReaderItem, Rejection, UnknownLine } from './types.js';
+import { decodeEvent, decodeWmiObject, parseDocument, ACTIVATION_EVENT_IDS } from '../decode/index.js';
+import { FactCompactor, machineFromPath, RecordLedger, type FactWithOwner, type LedgerEntry, type RecordSpan } from '../evidence/index.js';
+import { machinesForEntries, openInput, openInputs, type ArchivedFile, type InputFile, type OpenedInput } from '../ingest/index.js';
+import type { InputFormat, RawEvent, ReaderItem, Rejection, UnknownLine } from '../types.js';
 
-export type { UnknownLine } from './types.js';
+export type { UnknownLine } from '../types.js';
 
 /** Per input: records read = decoded + ignored + rejectedCount(account). */
 export interface InputAccount {
