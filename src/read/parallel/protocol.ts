@@ -1,6 +1,6 @@
 // Messages between the file pool and its workers. Everything crossing the thread boundary is a plain object
 // (structured clone): input file in, account and facts out.
-import type { FileResult } from '../input-file.js';
+import type { FileResult } from '../../accounts/index.js';
 import type { EventsRangeJob, EventsRangeResult } from '../events-range.js';
 import type { ByteRange, RangeResult } from '../input-range.js';
 import type { InputFile } from '../../ingest/index.js';

@@ -13,7 +13,8 @@ import { evtxVerifiesCrc, GIVE_UP_AFTER_BAD_CHUNKS } from '../../ingest/evtx/ind
 import { noEventsRejection } from '../../ingest/xml/index.js';
 import { sniffArchive, sniffFormat, SNIFF_BYTES, type InputFile } from '../../ingest/index.js';
 import { RecordLedger } from '../../evidence/index.js';
-import { localTimesWarning, MAX_KEPT_REJECTIONS, reject, type FileResult } from '../input-file.js';
+import type { FileResult } from '../../accounts/index.js';
+import { localTimesWarning, MAX_KEPT_REJECTIONS, reject } from '../input-file.js';
 import type { ByteRange, RangeResult } from '../input-range.js';
 import type { Rejection } from '../../types.js';
 

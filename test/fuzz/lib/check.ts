@@ -3,7 +3,8 @@
 // place and a reason, the accounting adds up, a pre-filter never loses a wanted event, and how the bytes
 // are cut into chunks does not change the result.
 import { Readable } from 'node:stream';
-import { analyzeFile, rejectedCount } from '../../../src/read/input-file.js';
+import { rejectedCount } from '../../../src/accounts/index.js';
+import { analyzeFile } from '../../../src/read/index.js';
 import { ACTIVATION_EVENT_IDS, decodeEvent, decodeWmiObject, parseDocument, type DocumentParse } from '../../../src/decode/index.js';
 import { openInput } from '../../../src/ingest/index.js';
 import type { InputFormat, ReaderItem } from '../../../src/types.js';
