@@ -4,5 +4,4 @@
 export { analyzeFile, analyzeInput, MAX_KEPT_REJECTIONS, placeOf, type ReadOptions } from './input-file.js';
 export { analyzeRange, type ByteRange, type RangeResult } from './input-range.js';
 export { readEvents, type ReadEventsOptions } from './events.js';
-export { rowsOf } from './event-rows.js';
 export { defaultThreads, readFiles, workersAvailable, type ReadFilesOptions, type ReadOne } from './parallel/index.js';
