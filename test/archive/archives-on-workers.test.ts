@@ -11,7 +11,7 @@ import { readFiles } from '../../src/read/index.js';
 import { filesBelow, makeGzip, makeTar, makeZip } from '../helpers/archive-writer.js';
 
 const DIST = path.resolve('dist');
-const built = existsSync(path.join(DIST, 'parallel', 'worker.js'));
+const built = existsSync(path.join(DIST, 'read', 'parallel', 'worker.js'));
 if (!built) console.log('archives-on-workers.test: dist/ not built (npm run build); the worker-thread case is skipped');
 
 async function inputs(): Promise<InputFile[]> {

@@ -8,7 +8,7 @@ import { readFiles } from '../../src/read/index.js';
 
 const SNAPSHOT = 'fixtures/snapshots/nightly-2024-03-08';
 const DIST = path.resolve('dist');
-const built = existsSync(path.join(DIST, 'parallel', 'worker.js'));
+const built = existsSync(path.join(DIST, 'read', 'parallel', 'worker.js'));
 if (!built) console.log('parallel.test: dist/ not built (npm run build); the worker-thread case is skipped');
 
 async function inputs(): Promise<InputFile[]> {

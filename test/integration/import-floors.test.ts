@@ -87,6 +87,12 @@ describe('import floors', () => {
     for (const [file, targets] of importsFrom('src/report/')) expect(targets.filter((t) => t.startsWith('src/read/')), file).toEqual([]);
   });
 
+  it('report/ asks diagnose/ through its index only (rule metas and messages, never its internals)', () => {
+    for (const [file, targets] of importsFrom('src/report/')) {
+      expect(targets.filter((t) => t.startsWith('src/diagnose/') && t !== 'src/diagnose/index.ts'), file).toEqual([]);
+    }
+  });
+
   it('the row writers of `volact events` stand on the escaping and accounts/ only (read/ imports them)', () => {
     for (const [file, targets] of importsFrom('src/report/events/')) {
       expect(targets.filter((t) => !t.startsWith('src/report/events/') && t !== 'src/report/escape.ts' && t !== 'src/accounts/index.ts'), file).toEqual([]);
