@@ -3,7 +3,7 @@
 import { isSuccessHresult, type KmsHostRequestFact, type LicenseFact } from '../decode/index.js';
 import { COUNT_WINDOW, machineKey, type Fleet, type Machine } from '../evidence/index.js';
 import type { AbsentClient, DnsPublishing, KmsHostProductCount, KmsHostView, ProductLineName } from './types.js';
-import { utcIsoMs } from '../time-ms.js';
+import { utcIsoMs } from '../base/index.js';
 
 export function kmsHostView(fleet: Fleet, host: Machine, nowMs: number, known: ReadonlySet<string>): KmsHostView {
   const log = fleet.hostRequests.get(host.key) ?? [];
