@@ -1,18 +1,16 @@
 // The library entry: inputs in, diagnosis out. The CLI only wraps this.
 import type { Fact } from './decode/index.js';
-import { diagnose, type DiagnoseOptions, type InputRead } from './diagnose/index.js';
+import { diagnose, resolveOptions, type DiagnoseOptions, type InputRead } from './diagnose/index.js';
 import { buildFleet, type FactWithOwner, type Fleet, type RecordSpan } from './evidence/index.js';
 import { computeFleetViews, type FleetViews } from './fleet/index.js';
 import { expandInputs } from './ingest/index.js';
-import { readFiles } from './parallel/index.js';
-import { analyzeInput, rejectedCount, type InputAccount } from './read-input-file.js';
+import { rejectedCount, type InputAccount } from './accounts/index.js';
+import { analyzeInput, readFiles } from './read/index.js';
 import type { Finding, WalkStep } from './types.js';
 import { english } from './messages/index.js';
 
-export {
-  analyzeFile, analyzeInput, MAX_KEPT_REJECTIONS, placeOf, rejectedCount,
-  type FileResult, type InputAccount, type ReadOptions, type UnknownLine,
-} from './read-input-file.js';
+export { analyzeFile, analyzeInput, MAX_KEPT_REJECTIONS, placeOf, type ReadOptions } from './read/index.js';
+export { rejectedCount, type FileResult, type InputAccount, type UnknownLine } from './accounts/index.js';
 
 export interface AnalyzeOptions {
   /** ISO time that pins "now" (reports become reproducible). */
@@ -77,8 +75,10 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
 export function diagnoseFacts(inputs: InputAccount[], facts: FactWithOwner[], options: AnalyzeOptions = {}, records: readonly RecordSpan[] = []): Analysis {
   const fleet = buildFleet(facts, { ...(options.now ? { now: options.now } : {}), records });
   // Without --now, each machine is judged as of its own evidence end (fleet.nowPinned is false).
-  const { findings, walks, causes } = diagnose(fleet, { ...options.diagnose, ...(options.now ? { now: options.now } : {}) }, inputReads(inputs));
-  const views = computeFleetViews(fleet, fleet.now);
+  const settings = resolveOptions({ ...options.diagnose, ...(options.now ? { now: options.now } : {}) });
+  const { findings, walks, causes } = diagnose(fleet, settings, inputReads(inputs));
+  // The views ask some of the rules' questions (clients no host saw): with the rules' skew, so they agree.
+  const views = computeFleetViews(fleet, fleet.now, { skewHours: settings.skewHours });
   return { generatedAt: new Date().toISOString(), now: fleet.now, inputs, fleet, findings, walks, causes, views };
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MIN_WORKER_BYTES, smallInputs } from '../../src/parallel/small-inputs.js';
+import { MIN_WORKER_BYTES, smallInputs } from '../../src/read/parallel/small-inputs.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'volact-small-'));
 const file = (name: string, bytes: Buffer | string): { path: string; display: string } => {
