@@ -176,6 +176,34 @@ describe('CI reporters: unread inputs beside a cause with its consequences', () 
     }
   });
 
+  it('--rule sets an input rule\'s level like any rule\'s; off drops the findings but the verdict still counts the files', async () => {
+    const dir = mixed();
+    const strict = JSON.parse((await check([dir, ...NOW, '--reporter', 'json', '--rule', 'input/unreadable=error'])).stdout) as CheckJson;
+    const unread = strict.findings.filter((f) => f.rule === 'input/unreadable');
+    expect(unread.map((f) => f.severity)).toEqual(['error', 'error', 'error']);
+    // Three unreadable files on two machines fail beside the one cause of CLIENT01.
+    expect(strict.check.failing).toBe(4);
+    const off = await check([dir, ...NOW, '--reporter', 'json', '--rule', 'input/unreadable=off']);
+    const quiet = JSON.parse(off.stdout) as CheckJson & { verdict: Record<string, unknown> };
+    expect(quiet.findings.filter((f) => f.rule.startsWith('input/'))).toEqual([]);
+    expect(quiet.verdict).toMatchObject({ inputs: 7, unread: 3 });
+    expect(off.stderr).toContain('3 of 7 inputs could not be read');
+  });
+
+  it('a baseline knows the unread files: --fail-on-new passes on the same ones and fails on a new one', async () => {
+    const dir = mixed();
+    const baseline = path.join(tempDir(), 'last.json');
+    expect((await check([dir, ...NOW, '--reporter', 'json', '-o', baseline, '--fail-on', 'warning'])).code).toBe(1);
+    const same = await check([dir, ...NOW, '--fail-on', 'warning', '--fail-on-new', '--baseline', baseline]);
+    expect(same.code).toBe(0);
+    expect(same.stderr).toBe('volact check: no new finding at or above warning; 3 of 7 inputs could not be read\n');
+    writeFileSync(path.join(dir, 'client02/export.pdf'), '%PDF-1.7\n');
+    const grown = await check([dir, ...NOW, '--fail-on', 'warning', '--fail-on-new', '--baseline', baseline, '--reporter', 'json']);
+    expect(grown.code).toBe(1);
+    const report = JSON.parse(grown.stdout) as CheckJson;
+    expect(report.baseline?.new.map((f) => [f.rule, f.machine])).toEqual([['input/unreadable', 'client02']]);
+  });
+
   it('JUnit: the cause fails with its consequences in the text, their cases are skipped, each unread file is a case', async () => {
     const dir = mixed();
     const run = await check([dir, ...NOW, '--reporter', 'junit']);
