@@ -225,3 +225,20 @@ describe('CI reporters: unread inputs beside a cause with its consequences', () 
     for (const c of unread) expect(c.skipped![0].$.message).toMatch(/could not be read$/);
   });
 });
+
+describe('an input read only in part (input/partly-read, info)', () => {
+  const PARTLY = 'fixtures/rules/input--partly-read/fires';
+
+  it('is counted in the JSON verdict and the headline, passes at error and fails at --fail-on info', async () => {
+    const json = await check([PARTLY, ...NOW, '--reporter', 'json']);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as CheckJson & { verdict: Record<string, unknown> };
+    expect(report.verdict).toEqual({ status: 'clean', machines: 1, attention: 0, errors: 0, inputs: 1, unread: 0, partlyRead: 1 });
+    expect(report.findings.find((f) => f.rule === 'input/partly-read')?.severity).toBe('info');
+    const md = await check([PARTLY, ...NOW]);
+    expect(md.stdout).toContain('✔ The machine has no warning or error; 1 of 1 input was read only in part.');
+    const strict = JSON.parse((await check([PARTLY, ...NOW, '--reporter', 'json', '--fail-on', 'info'])).stdout) as CheckJson;
+    expect(strict.check.passed).toBe(false);
+    expect((await check([PARTLY, ...NOW, '--fail-on', 'info'])).code).toBe(1);
+  });
+});

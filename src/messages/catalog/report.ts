@@ -143,7 +143,7 @@ export const REPORT = {
   'report.dns.enabled': { en: 'enabled (not yet seen to work)', ja: '有効 (成功は未確認)' },
   'report.dns.unknown': { en: 'unknown', ja: '不明' },
   'report.followsFrom': { en: 'Follows from it', ja: 'これに起因するもの' },
-  'report.verdict.line': { en: '{verdict}{unread?; {unread}}.', ja: '{verdict}{unread?。{unread}}。' },
+  'report.verdict.line': { en: '{verdict}{unread?; {unread}}{partly?; {partly}}.', ja: '{verdict}{unread?。{unread}}{partly?。{partly}}。' },
   'report.verdict.none': { en: '{mark} None of the {n|# machine|# machines} has a warning or an error', ja: '{mark} {n} 台のコンピューターに警告・エラーはありません' },
   'report.verdict.none-one': { en: '{mark} The machine has no warning or error', ja: '{mark} コンピューター (1 台) に警告・エラーはありません' },
   'report.verdict.some': { en: '{mark} {bad} of {n|# machine|# machines} {bad|needs|need} attention: {parts}', ja: '{mark} {n} 台中 {bad} 台に対応が必要です: {parts}' },
@@ -151,6 +151,10 @@ export const REPORT = {
   'report.verdict.with-errors': { en: '{e} with errors', ja: 'エラー {e} 台' },
   'report.verdict.with-warnings': { en: '{w} with warnings only', ja: '警告のみ {w} 台' },
   'report.verdict.unread': { en: '{unread} of {inputs|# input|# inputs} could not be read', ja: '入力 {inputs} 件中 {unread} 件を読み取れませんでした' },
+  'report.verdict.partly': {
+    en: '{partly} of {inputs|# input|# inputs} {partly|was|were} read only in part',
+    ja: '入力 {inputs} 件中 {partly} 件は一部しか読み取れませんでした',
+  },
   'report.verdict.nothing-read': {
     en: '✘ Nothing in {inputs|the input|the # inputs} could be read, so no machine was judged. The findings below say why for each file.',
     ja: '✘ 入力 {inputs} 件のどれも読み取れなかったため、どのコンピューターも判定していません。ファイルごとの理由は以下の検出事項にあります。',
