@@ -207,6 +207,10 @@ export const WALK = {
     en: 'Nothing to collect: volact failed on this step; report it as a bug.',
     ja: '収集するものはありません。volact がこの確認項目で失敗しました。不具合として報告してください。',
   },
+  'walk.collect.dlv-kms-name-or-log': {
+    en: 'Run {cmd} on {machine} and save its output ("Registered KMS machine name" or "KMS machine name from DNS" names the host it is set to); or {log}',
+    ja: '{machine} で {cmd} を実行して出力を保存します (クライアントに設定された KMS ホストの名前が、登録された名前または DNS の KMS コンピューター名として表示されます)。または次を行います: {log}',
+  },
   'walk.collect.dli-or-log': {
     en: 'Run {cmd} on {host} and save its output ("Current count"); or {log}',
     ja: '{host} で {cmd} を実行して出力 (「現在の数」) を保存します。または次を行います: {log}',
