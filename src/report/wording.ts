@@ -32,6 +32,8 @@ export interface WrittenFinding {
   remedy: string[];
   kb: string[];
   messages?: FindingMessages;
+  /** The machine's products the finding is about (Windows and Office editions). */
+  products?: string[];
   evidenceTotal?: number;
 }
 
@@ -163,6 +165,7 @@ export class ReportWriter {
       kb: f.kb,
       messages: f.messages,
     };
+    if (f.products) out.products = f.products;
     if (f.evidenceTotal !== undefined) out.evidenceTotal = f.evidenceTotal;
     return out;
   }
