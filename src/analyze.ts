@@ -1,6 +1,6 @@
 // The library entry: inputs in, diagnosis out. The CLI only wraps this.
 import type { Fact } from './decode/index.js';
-import { diagnose, type DiagnoseOptions, type InputRead } from './diagnose/index.js';
+import { diagnose, resolveOptions, type DiagnoseOptions, type InputRead } from './diagnose/index.js';
 import { buildFleet, type FactWithOwner, type Fleet, type RecordSpan } from './evidence/index.js';
 import { computeFleetViews, type FleetViews } from './fleet/index.js';
 import { expandInputs } from './ingest/index.js';
@@ -75,8 +75,10 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
 export function diagnoseFacts(inputs: InputAccount[], facts: FactWithOwner[], options: AnalyzeOptions = {}, records: readonly RecordSpan[] = []): Analysis {
   const fleet = buildFleet(facts, { ...(options.now ? { now: options.now } : {}), records });
   // Without --now, each machine is judged as of its own evidence end (fleet.nowPinned is false).
-  const { findings, walks, causes } = diagnose(fleet, { ...options.diagnose, ...(options.now ? { now: options.now } : {}) }, inputReads(inputs));
-  const views = computeFleetViews(fleet, fleet.now);
+  const settings = resolveOptions({ ...options.diagnose, ...(options.now ? { now: options.now } : {}) });
+  const { findings, walks, causes } = diagnose(fleet, settings, inputReads(inputs));
+  // The views ask some of the rules' questions (clients no host saw): with the rules' skew, so they agree.
+  const views = computeFleetViews(fleet, fleet.now, { skewHours: settings.skewHours });
   return { generatedAt: new Date().toISOString(), now: fleet.now, inputs, fleet, findings, walks, causes, views };
 }
 

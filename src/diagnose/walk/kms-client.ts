@@ -1,12 +1,12 @@
 // Table 2 of the guide, as questions about one KMS client, in the guide's order.
 import { evidenceOf } from '../evidence.js';
-import { firstMatchingHostEntry, hostLogSpan, hostMachine, kmsHosts, listeningPort } from '../fleet-queries.js';
+import { firstMatchingHostEntry, hostLogSpan, hostMachine, kmsHosts, listeningPort } from '../../evidence/fleet-queries.js';
 import { latestPortChecks, srvLookups, srvTargets } from '../network-queries.js';
 import { CMD, editionOf } from '../remedies.js';
 import { dnsDomainOf } from '../rule-helpers.js';
-import { HOUR, toMs } from '../time.js';
+import { HOUR, toMs } from '../../evidence/time.js';
 import { duration, list, msg, time, type MessageRef } from '../../messages/index.js';
-import type { Exchange } from '../machine-view.js';
+import type { Exchange } from '../../evidence/machine-view/index.js';
 import { collectAppLog, collectKmsLog, collectSlmgr, pass, unknown, type StepDef, type WalkContext } from './step.js';
 import { responseCount, type KmsHostRequestFact } from '../../decode/index.js';
 

@@ -2,7 +2,7 @@
 import { evidenceOf, summarizeFact } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
-import { DAY, MINUTE } from '../../time.js';
+import { DAY, MINUTE } from '../../../evidence/time.js';
 import { time } from '../../../messages/index.js';
 import { KMS_CLIENT_FAILURES } from '../../failure-causes.js';
 

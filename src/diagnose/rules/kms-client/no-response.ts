@@ -4,9 +4,9 @@ import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { cappedList, LIST_EXAMPLES, msg, time } from '../../../messages/index.js';
 import { HOST_ANSWER_CODES, isOneOf } from '../../codes.js';
-import { firstMatchingHostEntry, hostMachine } from '../../fleet-queries.js';
-import type { Exchange, MachineView } from '../../machine-view.js';
-import { HOUR } from '../../time.js';
+import { firstMatchingHostEntry, hostMachine } from '../../../evidence/fleet-queries.js';
+import type { Exchange, MachineView } from '../../../evidence/machine-view/index.js';
+import { HOUR } from '../../../evidence/time.js';
 import type { Fleet } from '../../../evidence/index.js';
 
 export default defineRule({

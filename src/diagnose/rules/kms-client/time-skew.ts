@@ -2,12 +2,12 @@
 import type { KmsHostRequestFact } from '../../../decode/index.js';
 import { isSuccessHresult } from '../../../decode/index.js';
 import { evidenceOf, mergeEvidence } from '../../evidence.js';
-import { clientInFleet, entriesNamingClient, hostLog, machineByKey, unclaimedEntries, type HostEntry } from '../../fleet-queries.js';
+import { clientInFleet, entriesNamingClient, hostLog, machineByKey, unclaimedEntries, type HostEntry } from '../../../evidence/fleet-queries.js';
 import type { Fleet } from '../../../evidence/index.js';
 import { ownedSightings, sightingEvidence } from '../../rule-helpers.js';
 import { defineRule, messenger, type RuleMessages } from '../../rule.js';
-import { firstIndex } from '../../search.js';
-import { HOUR, toMs } from '../../time.js';
+import { firstIndex } from '../../../evidence/search.js';
+import { HOUR, toMs } from '../../../evidence/time.js';
 import { CMD } from '../../remedies.js';
 import type { EvidenceRef } from '../../../types.js';
 import { cappedList, duration, LIST_EXAMPLES, msg, NONE, sentences } from '../../../messages/index.js';

@@ -2,10 +2,10 @@
 import type { Fact } from '../../../decode/index.js';
 import { machineKey, type Fleet, type Machine } from '../../../evidence/index.js';
 import { evidenceOf } from '../../evidence.js';
-import { entriesWithCmid, hostLog, machineByKey, namesByCmid, namesFollowEachOther } from '../../fleet-queries.js';
+import { entriesWithCmid, hostLog, machineByKey, namesByCmid, namesFollowEachOther } from '../../../evidence/fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule, messenger, type RuleMessages } from '../../rule.js';
-import type { MachineView } from '../../machine-view.js';
+import type { MachineView } from '../../../evidence/machine-view/index.js';
 import type { EvidenceRef } from '../../../types.js';
 import { cappedList, LIST_EXAMPLES, NONE, type MessageRef } from '../../../messages/index.js';
 

@@ -3,8 +3,8 @@ import type { LicenseStatusName } from '../../../decode/index.js';
 import { evidenceOf, summarizeFact } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
-import { DAY, MINUTE } from '../../time.js';
-import { currentStates } from './notification.js';
+import { DAY, MINUTE } from '../../../evidence/time.js';
+import { currentStates } from '../../../evidence/machine-view/index.js';
 import { time } from '../../../messages/index.js';
 import { ACTIVATION_FAILURES, KMS_CLIENT_FAILURES } from '../../failure-causes.js';
 
