@@ -72,11 +72,12 @@ export class MachineView implements MachineFacts {
     return kinds.some((k) => (this.byKind.get(k)?.length ?? 0) > 0);
   }
 
+  /** All slmgr blocks; for a kind of product only those with a key installed (not "This license is not in use."). */
   licenses(kind?: ProductKind): LicenseFact[] {
     const all = this.facts('license');
     if (!kind) return all;
     let held = this.licensesCache.get(kind);
-    if (!held) this.licensesCache.set(kind, (held = all.filter((l) => LICENSE_TEST[kind](this.withChannel(l)))));
+    if (!held) this.licensesCache.set(kind, (held = all.filter((l) => !l.notInUse && LICENSE_TEST[kind](this.withChannel(l)))));
     return held;
   }
 

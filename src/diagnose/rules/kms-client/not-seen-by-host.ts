@@ -19,7 +19,7 @@ export default defineRule({
     messages: {
       title: { en: 'KMS host never logged this client', ja: 'KMS ホストにこのクライアントの記録がない' },
       evidence: {
-        en: '{host} logged {n} 12290 records from {first} to {last}; none within ±{hours} h of {at} names CMID {cmid} or {client} (nearest: {nearest} at {nearestAt})',
+        en: '{host} logged {n|# 12290 record|# 12290 records} from {first} to {last}; none within ±{hours} h of {at} names CMID {cmid} or {client} (nearest: {nearest} at {nearestAt})',
         ja: '{host} は {first} から {last} までに 12290 を {n} 件記録していますが、{at} の前後 {hours} 時間以内に CMID {cmid} または {client} を示すものはありません (最も近いもの: {nearestAt} の {nearest})',
       },
       detail: {

@@ -70,7 +70,7 @@ const messages = {
     en: '{n|# CMID is|# CMIDs are} shared by several machines',
     ja: '{n} 個の CMID が複数のコンピューターで共有されている',
   },
-  group: { en: 'CMID {cmid} came from {n} machines: {names}{caveat}', ja: 'CMID {cmid} は {n} 台のコンピューターから届いています: {names}{caveat}' },
+  group: { en: 'CMID {cmid} came from {n|# machine|# machines}: {names}{caveat}', ja: 'CMID {cmid} は {n} 台のコンピューターから届いています: {names}{caveat}' },
   caveat: {
     en: ' (each name stops before the next starts: if one machine was renamed, this is not a clone)',
     ja: ' (各名前は次の名前が現れる前に途絶えています。1 台のコンピューターの名前が変更されただけなら、複製ではありません)',
