@@ -3,6 +3,7 @@
 // text, so a 10,000-machine report costs no more memory than its model (and a line per machine greps well).
 import type { MachineReport, Report } from './model.js';
 import type { Lang } from '../messages/index.js';
+import { compactMachine, type CompactMachine } from './json-machine.js';
 import { speaker } from './speaker.js';
 import { ReportWriter, type WrittenFinding, type WrittenStep } from './wording.js';
 
@@ -64,16 +65,18 @@ export interface WrittenReport extends Omit<Report, 'findings' | 'machines'> {
   findings: WrittenFinding[];
 }
 
-export interface WrittenMachine extends Omit<MachineReport, 'walk'> {
+export interface WrittenMachine extends Omit<CompactMachine, 'walk'> {
   walk?: WrittenStep[];
 }
 
-export function writtenMachine(m: MachineReport, writer: ReportWriter): WrittenMachine {
-  return m.walk ? { ...m, walk: m.walk.map((s) => writer.step(s)) } : (m as WrittenMachine);
+/** The machine as its JSON line holds it: steps with their text, and nothing the report's `now` already says (compactMachine). */
+export function writtenMachine(m: MachineReport, writer: ReportWriter, now: string): WrittenMachine {
+  const compact = compactMachine(m, now);
+  return compact.walk ? { ...compact, walk: compact.walk.map((s) => writer.step(s)) } : (compact as WrittenMachine);
 }
 
 export function writtenReport(report: Report, writer: ReportWriter): WrittenReport {
-  return { ...report, machines: report.machines.map((m) => writtenMachine(m, writer)), findings: report.findings.map((f) => writer.finding(f)) };
+  return { ...report, machines: report.machines.map((m) => writtenMachine(m, writer, report.now)), findings: report.findings.map((f) => writer.finding(f)) };
 }
 
 /** The JSON report as written (plus, for `check`, what the check decided) as a stream of text chunks. */
