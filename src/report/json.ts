@@ -4,6 +4,7 @@
 import type { MachineReport, Report } from './model.js';
 import type { Lang } from '../messages/index.js';
 import { compactMachine, type CompactMachine } from './json-machine.js';
+import { LazyList, lazyMap } from './lazy-list.js';
 import { speaker } from './speaker.js';
 import { ReportWriter, type WrittenFinding, type WrittenStep } from './wording.js';
 
@@ -16,12 +17,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function* writeValue(value: unknown, depth: number, indent: string): Generator<string> {
-  if (Array.isArray(value) && depth <= EXPANDED_ARRAY_DEPTH && value.length > 0) {
+  const list = Array.isArray(value) ? new LazyList(value.length, (i) => value[i] as unknown) : value instanceof LazyList ? (value as LazyList<unknown>) : undefined;
+  if (list && depth <= EXPANDED_ARRAY_DEPTH && list.length > 0) {
     yield '[\n';
     const inner = indent + '  ';
-    for (let i = 0; i < value.length; i++) {
+    for (let i = 0; i < list.length; i++) {
       // JSON.stringify writes undefined array items as null; so does this.
-      yield `${inner}${JSON.stringify(value[i]) ?? 'null'}${i < value.length - 1 ? ',' : ''}\n`;
+      yield `${inner}${JSON.stringify(list.item(i)) ?? 'null'}${i < list.length - 1 ? ',' : ''}\n`;
     }
     yield `${indent}]`;
     return;
@@ -79,8 +81,18 @@ export function writtenReport(report: Report, writer: ReportWriter): WrittenRepo
   return { ...report, machines: report.machines.map((m) => writtenMachine(m, writer, report.now)), findings: report.findings.map((f) => writer.finding(f)) };
 }
 
+/** WrittenReport as the JSON writer streams it: each machine and finding put in words as it is written. */
+export interface StreamedReport extends Omit<Report, 'findings' | 'machines'> {
+  machines: LazyList<WrittenMachine>;
+  findings: LazyList<WrittenFinding>;
+}
+
+export function streamedReport(report: Report, writer: ReportWriter): StreamedReport {
+  return { ...report, machines: lazyMap(report.machines, (m) => writtenMachine(m, writer, report.now)), findings: lazyMap(report.findings, (f) => writer.finding(f)) };
+}
+
 /** The JSON report as written (plus, for `check`, what the check decided) as a stream of text chunks. */
-export function jsonReportChunks(report: WrittenReport | (WrittenReport & Record<string, unknown>)): Generator<string> {
+export function jsonReportChunks(report: WrittenReport | StreamedReport | ((WrittenReport | StreamedReport) & Record<string, unknown>)): Generator<string> {
   return batched(
     (function* () {
       yield* writeValue(report, 0, '');
@@ -91,5 +103,5 @@ export function jsonReportChunks(report: WrittenReport | (WrittenReport & Record
 
 /** The whole JSON report as one string, its text in `lang`: for tests and small reports; the CLI streams jsonReportChunks. */
 export function renderJson(report: Report, lang: Lang = 'en'): string {
-  return [...jsonReportChunks(writtenReport(report, new ReportWriter(speaker(lang))))].join('');
+  return [...jsonReportChunks(streamedReport(report, new ReportWriter(speaker(lang))))].join('');
 }
