@@ -2,7 +2,7 @@
 import type { Fact } from './decode/index.js';
 import { diagnose, type DiagnoseOptions } from './diagnose/index.js';
 import { buildFleet, FactCompactor, type FactWithOwner, type Fleet, type RecordSpan } from './evidence/index.js';
-import { computeFleetViews, type FleetViews } from './fleet/index.js';
+import { computeFleetViews, computeGroups, type FleetGroup, type FleetViews, type GroupOptions } from './fleet/index.js';
 import { expandInputs } from './ingest/index.js';
 import { readFiles } from './parallel/index.js';
 import { analyzeInput, rejectedCount, type InputAccount } from './read-input-file.js';
@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
   threads?: number;
   /** Called after each input file is read. */
   onProgress?: (done: number, total: number) => void;
+  /** How failing machines are grouped into likely shared causes (`--group-min`, `--group-share`); false: not at all. */
+  groups?: Partial<GroupOptions> | false;
 }
 
 export interface Analysis {
@@ -37,6 +39,8 @@ export interface Analysis {
   walks: Map<string, WalkStep[]>;
   /** The SCCM-style fleet views (license status, expiry, products, KMS hosts). */
   views: FleetViews;
+  /** Likely shared causes: failing machines grouped by what they share. */
+  groups: FleetGroup[];
 }
 
 export async function analyze(paths: string[], options: AnalyzeOptions = {}): Promise<Analysis> {
@@ -80,7 +84,8 @@ export function diagnoseFacts(inputs: InputAccount[], facts: FactWithOwner[], op
   // Without --now, each machine is judged as of its own evidence end (fleet.nowPinned is false).
   const { findings, walks } = diagnose(fleet, { ...options.diagnose, ...(options.now ? { now: options.now } : {}) });
   const views = computeFleetViews(fleet, fleet.now);
-  return { generatedAt: new Date().toISOString(), now: fleet.now, inputs, fleet, findings, walks, views };
+  const groups = options.groups === false ? [] : computeGroups(fleet, findings, views, options.groups ?? {});
+  return { generatedAt: new Date().toISOString(), now: fleet.now, inputs, fleet, findings, walks, views, groups };
 }
 
 /** True when no input yielded a single record: the run had nothing to work with. */

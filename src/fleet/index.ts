@@ -2,3 +2,5 @@
 export { computeFleetViews, expiryRange, recordExpiry, EXPIRY_RANGES } from './views.js';
 export { licenseRecords, type LicenseRecord, type LicenseSource, type LicenseBasis } from './license-records.js';
 export type * from './types.js';
+export { computeGroups, groupKeyOf, DEFAULT_GROUP_OPTIONS, ATTRIBUTE_KINDS } from './groups/index.js';
+export type * from './groups/types.js';

@@ -1,0 +1,170 @@
+// The grouping itself: for each rule, hash every attribute value of its failing machines, keep the values most of
+// them share and few healthy machines do, take the best, set its machines aside, and look again at the rest.
+// Each round is one pass over the machines still unexplained; a rule gets at most MAX_ROUNDS groups.
+import { ATTRIBUTE_KINDS, type AttributeKind, type GroupOptions, type SharedAttribute } from './types.js';
+import { valuesOf, type MachineTraits } from './traits.js';
+
+const HOUR = 3_600_000;
+/** Onset windows, narrowest first; each is hashed at two offsets so a burst that straddles a boundary still falls in one. */
+export const ONSET_WIDTHS = [HOUR, 6 * HOUR, 24 * HOUR] as const;
+const MAX_ROUNDS = 10;
+
+/**
+ * How much a kind of attribute says about a cause, when the same machines share several: a CMID or a host is a
+ * thing that can be broken; failing at the same time is a hint. Scores multiply the machines a value explains.
+ */
+const KIND_WEIGHT: Record<AttributeKind, number> = {
+  cmid: 1,
+  host: 1,
+  'dns-suffix': 0.95,
+  subnet: 0.95,
+  product: 0.9,
+  build: 0.85,
+  code: 0.8,
+  onset: 0.6,
+};
+
+/** Kinds whose healthy share counts only healthy machines whose value is known (a machine without one neither shares nor differs). */
+const KNOWN_ONLY: ReadonlySet<AttributeKind> = new Set(['host', 'dns-suffix', 'subnet', 'product', 'build']);
+
+export interface Member {
+  key: string;
+  traits: MachineTraits;
+}
+
+/** The healthy machines' values, counted once: one pass over the fleet. */
+export class HealthyCounts {
+  private readonly counts = new Map<string, number>();
+  private readonly known = new Map<AttributeKind, number>();
+  private total = 0;
+
+  add(traits: MachineTraits): void {
+    this.total++;
+    for (const kind of ATTRIBUTE_KINDS) {
+      const values = attributeValues(traits, kind);
+      if (values.length === 0) continue;
+      this.known.set(kind, (this.known.get(kind) ?? 0) + 1);
+      for (const v of values) this.counts.set(idOf(kind, v), (this.counts.get(idOf(kind, v)) ?? 0) + 1);
+    }
+  }
+
+  /** Healthy machines sharing the value, of those it is compared with. */
+  share(kind: AttributeKind, value: string): { sharing: number; of: number } {
+    return { sharing: this.counts.get(idOf(kind, value)) ?? 0, of: KNOWN_ONLY.has(kind) ? (this.known.get(kind) ?? 0) : this.total };
+  }
+
+  /** Healthy machines sharing the value, whatever the denominator (for evidence: "which activates 40 other machines"). */
+  sharing(kind: AttributeKind, value: string): number {
+    return this.counts.get(idOf(kind, value)) ?? 0;
+  }
+}
+
+export interface FoundGroup {
+  shared: SharedAttribute[];
+  members: Member[];
+  healthy: { sharing: number; of: number };
+}
+
+export function idOf(kind: AttributeKind, value: string): string {
+  return `${kind}:${value}`;
+}
+
+/** Every value of one kind the machine has; onset as the windows its first failure falls in. */
+export function attributeValues(traits: MachineTraits, kind: AttributeKind): readonly string[] {
+  if (kind !== 'onset') return valuesOf(traits, kind);
+  if (traits.onset === undefined) return [];
+  const out: string[] = [];
+  for (const width of ONSET_WIDTHS) {
+    for (const offset of [0, width / 2]) {
+      const start = Math.floor((traits.onset - offset) / width) * width + offset;
+      out.push(`${new Date(start).toISOString()}/${new Date(start + width).toISOString()}`);
+    }
+  }
+  return out;
+}
+
+interface Candidate {
+  kind: AttributeKind;
+  value: string;
+  count: number;
+  healthy: { sharing: number; of: number };
+  score: number;
+}
+
+/** Groups for one rule's failing machines. */
+export function findGroups(failing: readonly Member[], healthy: HealthyCounts, options: GroupOptions): FoundGroup[] {
+  const found: FoundGroup[] = [];
+  let rest = failing;
+  for (let round = 0; round < MAX_ROUNDS && rest.length >= options.min; round++) {
+    const candidates = candidatesOf(rest, healthy, options);
+    if (candidates.length === 0) break;
+    const best = candidates[0];
+    const members = rest.filter((m) => has(m, best));
+    found.push({ shared: [{ kind: best.kind, value: best.value }, ...alsoShared(best, candidates, members)], members, healthy: best.healthy });
+    const taken = new Set(members);
+    rest = rest.filter((m) => !taken.has(m));
+  }
+  return found;
+}
+
+function candidatesOf(machines: readonly Member[], healthy: HealthyCounts, options: GroupOptions): Candidate[] {
+  const counts = new Map<string, { kind: AttributeKind; value: string; count: number }>();
+  for (const m of machines) {
+    for (const kind of ATTRIBUTE_KINDS) {
+      for (const value of attributeValues(m.traits, kind)) {
+        const id = idOf(kind, value);
+        const c = counts.get(id);
+        if (c) c.count++;
+        else counts.set(id, { kind, value, count: 1 });
+      }
+    }
+  }
+  const need = Math.max(options.min, Math.ceil(options.share * machines.length - 1e-9));
+  const out: Candidate[] = [];
+  for (const c of counts.values()) {
+    if (c.count < need) continue;
+    const h = healthy.share(c.kind, c.value);
+    const hs = h.of > 0 ? h.sharing / h.of : 0;
+    if (hs >= options.healthyShare) continue;
+    out.push({ ...c, healthy: h, score: c.count * (1 - hs) * KIND_WEIGHT[c.kind] });
+  }
+  return out.sort(byRank);
+}
+
+/** Best first: score, then the more specific kind, the narrower onset window, the longer DNS suffix, then the value. */
+function byRank(a: Candidate, b: Candidate): number {
+  return (
+    b.score - a.score ||
+    ATTRIBUTE_KINDS.indexOf(a.kind) - ATTRIBUTE_KINDS.indexOf(b.kind) ||
+    narrowness(b) - narrowness(a) ||
+    (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)
+  );
+}
+
+/** A narrower onset window or a longer DNS suffix says more. */
+function narrowness(c: Candidate): number {
+  if (c.kind === 'onset') {
+    const [from, to] = c.value.split('/').map((t) => Date.parse(t));
+    return -(to - from);
+  }
+  if (c.kind === 'dns-suffix') return c.value.split('.').length;
+  return 0;
+}
+
+function has(m: Member, c: { kind: AttributeKind; value: string }): boolean {
+  return attributeValues(m.traits, c.kind).includes(c.value);
+}
+
+/** Other candidates that hold for exactly the same machines: said in the same sentence; one per kind (the most specific). */
+function alsoShared(best: Candidate, candidates: readonly Candidate[], members: readonly Member[]): SharedAttribute[] {
+  const kinds = new Set<AttributeKind>([best.kind]);
+  const out: SharedAttribute[] = [];
+  for (const c of candidates) {
+    // When it began is said for every group; as a shared attribute it only leads a group of its own.
+    if (c === best || c.kind === 'onset' || kinds.has(c.kind) || c.count !== members.length) continue;
+    if (!members.every((m) => has(m, c))) continue;
+    kinds.add(c.kind);
+    out.push({ kind: c.kind, value: c.value });
+  }
+  return out.sort((a, b) => ATTRIBUTE_KINDS.indexOf(a.kind) - ATTRIBUTE_KINDS.indexOf(b.kind));
+}

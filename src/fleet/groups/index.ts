@@ -1,0 +1,119 @@
+// "Likely shared causes", computed after every machine is diagnosed: the failing machines of each rule grouped
+// by what they share. One pass over the fleet reads each machine's traits (failing machines keep theirs,
+// healthy ones are only counted); then each rule's failing machines are hashed by attribute value.
+import type { Fleet, Machine } from '../../evidence/index.js';
+import type { Finding } from '../../types.js';
+import type { FleetViews, KmsHostView } from '../types.js';
+import { groupHost, groupSentence, hostState, onsetSentence, type DescribeContext } from './describe.js';
+import { findGroups, HealthyCounts, idOf, type FoundGroup, type Member } from './find-groups.js';
+import { groupOnset } from './onset.js';
+import { msOf, traitsOf, type MachineTraits, type Signal } from './traits.js';
+import { DEFAULT_GROUP_OPTIONS, type FleetGroup, type GroupOptions, type GroupRule } from './types.js';
+
+export type * from './types.js';
+export { DEFAULT_GROUP_OPTIONS, ATTRIBUTE_KINDS } from './types.js';
+
+/** Rules whose findings say nothing about activation (a rule that threw). */
+const NOT_GROUPED = new Set(['volact/internal-error']);
+
+/**
+ * What a failing finding is grouped under: its rule. When the diagnosis names a finding's likely cause, the
+ * cause's id goes here, so consequences fold into their cause's groups.
+ */
+export function groupKeyOf(finding: Finding): string | undefined {
+  if (finding.machine === undefined || finding.severity === 'info' || NOT_GROUPED.has(finding.rule)) return undefined;
+  return finding.rule;
+}
+
+export function computeGroups(fleet: Fleet, findings: readonly Finding[], views: Pick<FleetViews, 'kmsHosts'>, given: Partial<GroupOptions> = {}): FleetGroup[] {
+  const options: GroupOptions = { ...DEFAULT_GROUP_OPTIONS, ...given };
+  const byName = new Map(fleet.machines.map((m) => [m.name, m]));
+  const failing = new Map<string, Set<Machine>>();
+  const findingsOn = new Map<string, string[]>();
+  for (const f of findings) {
+    const key = groupKeyOf(f);
+    const machine = f.machine !== undefined ? byName.get(f.machine) : undefined;
+    if (key === undefined || !machine) continue;
+    let set = failing.get(key);
+    if (!set) failing.set(key, (set = new Set()));
+    set.add(machine);
+    const on = findingsOn.get(machine.key);
+    if (!on) findingsOn.set(machine.key, [f.rule]);
+    else if (!on.includes(f.rule)) on.push(f.rule);
+  }
+  if (failing.size === 0) return [];
+
+  const healthy = new HealthyCounts();
+  const traits = new Map<string, MachineTraits>();
+  const signals: Array<{ machine: string; signal: Signal }> = [];
+  let newest: number | undefined;
+  for (const machine of fleet.machines) {
+    const t = traitsOf(machine, fleet);
+    for (const signal of t.signals) signals.push({ machine: machine.name, signal });
+    const end = msOf(machine.evidenceEnd);
+    if (end !== undefined && (newest === undefined || end > newest)) newest = end;
+    if (findingsOn.has(machine.key)) traits.set(machine.key, t);
+    else healthy.add(t);
+  }
+
+  const found: Array<{ rule: string; of: number; group: FoundGroup }> = [];
+  for (const rule of [...failing.keys()].sort()) {
+    const machines = [...failing.get(rule)!].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    if (machines.length < options.min) continue;
+    const members: Member[] = machines.map((m) => ({ key: m.key, traits: traits.get(m.key)! }));
+    for (const group of findGroups(members, healthy, options)) found.push({ rule, of: machines.length, group });
+  }
+
+  const hostViews = new Map<string, KmsHostView>(views.kmsHosts.map((h) => [h.name, h]));
+  const ctx: DescribeContext = { fleet, hostViews, healthy, findingsOn, share: options.share, ...(newest !== undefined ? { newest } : {}) };
+  const names = new Map(fleet.machines.map((m) => [m.key, m.name]));
+  return mergeByAttribute(found)
+    .map((g) => describe(g, ctx, names, signals))
+    .sort((a, b) => b.machines.length - a.machines.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+interface Merged {
+  id: string;
+  /** The biggest of the rules' groups: its shared attributes and healthy share speak for the merged group. */
+  lead: FoundGroup;
+  rules: GroupRule[];
+  members: Map<string, MachineTraits>;
+}
+
+/** One group per shared attribute: the rules whose machines it explains are listed together, the biggest first. */
+function mergeByAttribute(found: ReadonlyArray<{ rule: string; of: number; group: FoundGroup }>): Merged[] {
+  const merged = new Map<string, Merged>();
+  for (const { rule, of, group } of found) {
+    const id = idOf(group.shared[0].kind, group.shared[0].value);
+    let m = merged.get(id);
+    if (!m) merged.set(id, (m = { id, lead: group, rules: [], members: new Map() }));
+    if (group.members.length > m.lead.members.length) m.lead = group;
+    m.rules.push({ rule, machines: group.members.length, of });
+    for (const member of group.members) m.members.set(member.key, member.traits);
+  }
+  for (const m of merged.values()) m.rules.sort((a, b) => b.machines - a.machines || (a.rule < b.rule ? -1 : 1));
+  return [...merged.values()];
+}
+
+function describe(g: Merged, ctx: DescribeContext, names: ReadonlyMap<string, string>, signals: ReadonlyArray<{ machine: string; signal: Signal }>): FleetGroup {
+  const traits = [...g.members.values()];
+  const shared = g.lead.shared;
+  const hostOf = groupHost(shared, traits, ctx.share);
+  const host = hostOf ? hostState(hostOf.name, ctx) : undefined;
+  const hasLog = host?.machine ? (ctx.fleet.hostRequests.get(host.machine.key)?.length ?? 0) > 0 : false;
+  const machines = [...g.members.keys()].map((k) => names.get(k) ?? k).sort();
+  const onset = groupOnset(traits, new Set(machines), { fleet: ctx.fleet, hosts: [...ctx.hostViews.values()], signals, ...(ctx.newest !== undefined ? { newest: ctx.newest } : {}) }, host?.machine);
+  const group: FleetGroup = {
+    id: g.id,
+    shared,
+    rules: g.rules,
+    machines,
+    healthy: g.lead.healthy,
+    onset,
+    message: groupSentence({ rules: g.rules, shared, traits, ...(host && hostOf ? { host: { state: host.state, shared: hostOf.shared, hasLog } } : {}) }, ctx),
+  };
+  if (host) group.host = host.state;
+  const onsetMessage = onsetSentence(onset);
+  if (onsetMessage) group.onsetMessage = onsetMessage;
+  return group;
+}
