@@ -6,6 +6,7 @@ import { gateChunks, gateJobSummary, GateError, judge, loadGate, REPORTERS, type
 import { msg, type Lang } from '../messages/index.js';
 import type { ReportOptions } from '../report/index.js';
 import { emitChunks, expectsOneOf, runLang, tell, UsageError, type CliIo } from './output.js';
+import { neutralizeControls, speaker, type Report } from '../report/index.js';
 import { warnUnmatched } from './report-options.js';
 
 export { REPORTERS, type Gate, type Reporter } from '../gate/index.js';
@@ -48,6 +49,7 @@ export async function reportGate(io: CliIo, setExit: (code: number) => void, ana
     setExit(2);
     return;
   }
+  tellGroups(io, judged.report, run.command, lang);
   const { failing } = judged;
   const machines = new Set([...failing].map((f) => f.machine ?? 'fleet'));
   const what = msg(gate.failOnNew ? 'cli.check-what-new' : 'cli.check-what', { level: gate.failOn });
@@ -57,4 +59,15 @@ export async function reportGate(io: CliIo, setExit: (code: number) => void, ana
   } else {
     tell(io, msg('cli.check-passing', { command: run.command, what }));
   }
+}
+
+/** Lines on standard error a CI log shows first: one per likely shared cause. */
+const GROUP_LINES = 10;
+
+function tellGroups(io: CliIo, report: Report, command: string, lang: Lang): void {
+  const groups = report.groups ?? [];
+  const s = speaker(lang);
+  // Host names and CMIDs come from input: terminal controls in them are made visible.
+  for (const g of groups.slice(0, GROUP_LINES)) io.stderr(`${neutralizeControls(s.say(msg('cli.group-line', { command, text: g.message })))}\n`);
+  if (groups.length > GROUP_LINES) tell(io, msg('cli.groups-more', { command, n: groups.length - GROUP_LINES }));
 }

@@ -5,7 +5,7 @@
 import type { Analysis } from '../analyze.js';
 import { rejectedCount, type InputAccount } from '../read-input-file.js';
 import { judgedAt, type Machine, type Role } from '../evidence/index.js';
-import { licenseRecords, recordExpiry, type FleetViews, type LicenseRecord, type LicenseSource } from '../fleet/index.js';
+import { licenseRecords, recordExpiry, type FleetGroup, type FleetViews, type LicenseRecord, type LicenseSource } from '../fleet/index.js';
 import type { Finding, Severity, WalkStep } from '../types.js';
 import { VERSION } from '../version.js';
 import { matchesAny, namePattern, showsDetail, type MachineDetail, type Worst } from './select.js';
@@ -114,12 +114,23 @@ export interface ReportInput {
   unknownLines?: { line: number; text: string }[];
 }
 
+/** A likely shared cause as the report holds it: its machines capped like other long lists, with their count. */
+export interface ReportGroup extends FleetGroup {
+  /** How many machines the group holds, when `machines` keeps only the first (JSON_GROUP_MACHINES unless `--evidence all`). */
+  machinesTotal?: number;
+}
+
+/** Machines a group keeps in the report (every one with `--evidence all`); the count stays. */
+export const JSON_GROUP_MACHINES = 200;
+
 export interface Report {
   schemaVersion: number;
   tool: { name: 'volact'; version: string };
   generatedAt: string;
   now: string;
   summary: ReportSummary;
+  /** Likely shared causes (src/fleet/groups): failing machines grouped by what they share. Absent in reports of older versions. */
+  groups?: ReportGroup[];
   layout: ReportLayout;
   inputs: ReportInput[];
   machines: MachineReport[];
@@ -161,6 +172,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       machinesByWorst,
       findings,
     },
+    groups: (analysis.groups ?? []).map((g) => capGroup(g, layout.evidence)),
     layout,
     inputs,
     machines,
@@ -178,6 +190,13 @@ function capAbsentClients(views: FleetViews, limit: EvidenceLimit): FleetViews {
     return { ...h, clientsNotInSnapshot: absent.slice(0, keep), clientsNotInSnapshotTotal: absent.length };
   });
   return { ...views, kmsHosts };
+}
+
+function capGroup(group: FleetGroup, limit: EvidenceLimit): ReportGroup {
+  if (limit === 'all') return group;
+  const keep = Math.max(limit, JSON_GROUP_MACHINES);
+  if (group.machines.length <= keep) return group;
+  return { ...group, machines: group.machines.slice(0, keep), machinesTotal: group.machines.length };
 }
 
 function emptyCounts(): Record<Severity, number> {

@@ -3,7 +3,7 @@
 // baseline, a report of an older version) holds the text it was written with, shown as it is.
 import type { MessageRef } from '../messages/index.js';
 import type { EvidenceRef, Finding, FindingMessages, Severity, StepStatus, WalkStep, WalkStepMessages } from '../types.js';
-import type { MachineReport, Report } from './model.js';
+import type { MachineReport, Report, ReportGroup } from './model.js';
 import type { Speaker } from './speaker.js';
 
 /** Evidence as a JSON report writes it: the summary in that report's language beside its message. */
@@ -48,10 +48,34 @@ export type ShownStep = WalkStep | WrittenStep;
 
 export type ShownMachine = Omit<MachineReport, 'walk'> & { walk?: ShownStep[] };
 
+/** A likely shared cause as a JSON report writes it: its sentences in that report's language beside their messages. */
+export interface WrittenGroup extends Omit<ReportGroup, 'message' | 'onsetMessage'> {
+  text: string;
+  onsetText?: string;
+  message?: ReportGroup['message'];
+  onsetMessage?: ReportGroup['onsetMessage'];
+}
+
+export type ShownGroup = ReportGroup | WrittenGroup;
+
 /** What the renderers take: a report built by this run, or one read back from its JSON. */
-export interface ShownReport extends Omit<Report, 'findings' | 'machines'> {
+export interface ShownReport extends Omit<Report, 'findings' | 'machines' | 'groups'> {
   findings: ShownFinding[];
   machines: ShownMachine[];
+  groups?: ShownGroup[];
+}
+
+function isWrittenGroup(g: ShownGroup): g is WrittenGroup {
+  return typeof (g as WrittenGroup).text === 'string';
+}
+
+export function groupText(g: ShownGroup, { say }: Speaker): string {
+  return isWrittenGroup(g) ? g.text : say(g.message);
+}
+
+export function groupOnsetText(g: ShownGroup, { say }: Speaker): string | undefined {
+  if (isWrittenGroup(g)) return g.onsetText;
+  return g.onsetMessage && say(g.onsetMessage);
 }
 
 export function isWrittenFinding(f: ShownFinding): f is WrittenFinding {
@@ -135,6 +159,15 @@ export class ReportWriter {
     };
     if (f.evidenceTotal !== undefined) out.evidenceTotal = f.evidenceTotal;
     return out;
+  }
+
+  group(g: ShownGroup): WrittenGroup {
+    if (isWrittenGroup(g)) return g;
+    // The sentences come right after the id, before the data they are made of.
+    const { id, message, onsetMessage, ...rest } = g;
+    const text = this.speaker.say(message);
+    const onsetText = onsetMessage ? { onsetText: this.speaker.say(onsetMessage) } : {};
+    return { id, text, ...onsetText, ...rest, message, ...(onsetMessage ? { onsetMessage } : {}) };
   }
 
   step(s: ShownStep & { evidenceTotal?: number }): WrittenStep {

@@ -35,18 +35,19 @@ export function groupHost(shared: readonly SharedAttribute[], traits: readonly M
 
 export function hostState(name: string, ctx: DescribeContext): { state: GroupHostState; machine?: Machine } {
   const machine = ctx.fleet.find(name);
-  const state: GroupHostState = { name, inSnapshot: machine !== undefined, findings: [] };
-  if (!machine) return { state };
-  state.name = machine.name;
+  if (!machine) return { state: { name, inSnapshot: false, findings: [] } };
   const view = ctx.hostViews.get(machine.name);
   const last = msOf(view?.lastActivity);
-  if (view?.lastActivity && last !== undefined) {
-    state.lastRequest = view.lastActivity;
-    if (ctx.newest !== undefined) state.hoursBeforeNewest = Math.round(((ctx.newest - last) / HOUR) * 10) / 10;
-  }
-  if (view?.currentCount !== undefined) state.currentCount = view.currentCount;
-  if (view?.requiredCount !== undefined) state.requiredCount = view.requiredCount;
-  state.findings = [...(ctx.findingsOn.get(machine.key) ?? [])];
+  const logged = view?.lastActivity !== undefined && last !== undefined;
+  const state: GroupHostState = {
+    name: machine.name,
+    inSnapshot: true,
+    ...(logged ? { lastRequest: view!.lastActivity! } : {}),
+    ...(logged && ctx.newest !== undefined ? { hoursBeforeNewest: Math.round(((ctx.newest - last!) / HOUR) * 10) / 10 } : {}),
+    ...(view?.currentCount !== undefined ? { currentCount: view.currentCount } : {}),
+    ...(view?.requiredCount !== undefined ? { requiredCount: view.requiredCount } : {}),
+    findings: [...(ctx.findingsOn.get(machine.key) ?? [])],
+  };
   return { state, machine };
 }
 

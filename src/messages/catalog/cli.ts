@@ -9,6 +9,13 @@ export const CLI = {
     ja: '--now には 2024-03-08T00:00:00Z のような ISO-8601 形式の時刻を指定します。指定された値: {found}',
   },
   'cli.expects-threads': { en: '--threads expects a whole number from 0 to 64, found {found}', ja: '--threads には 0 から 64 までの整数を指定します。指定された値: {found}' },
+  'cli.expects-group-min': { en: '--group-min expects a whole number of 1 or more, found {found}', ja: '--group-min には 1 以上の整数を指定します。指定された値: {found}' },
+  'cli.expects-group-share': {
+    en: '--group-share expects a share above 0 and at most 1, or a percentage (0.8, 80%), found {found}',
+    ja: '--group-share には 0 より大きく 1 以下の割合、または百分率 (0.8、80%) を指定します。指定された値: {found}',
+  },
+  'cli.group-line': { en: 'volact {command}: likely shared cause: {text}', ja: 'volact {command}: 共通の原因の候補: {text}' },
+  'cli.groups-more': { en: 'volact {command}: {n} more likely shared causes are in the report', ja: 'volact {command}: 共通の原因の候補はほかに {n} 件あります (レポートを参照)' },
   'cli.expects-limit': { en: '--limit expects a whole number of 1 or more, found {found}', ja: '--limit には 1 以上の整数を指定します。指定された値: {found}' },
   'cli.expects-events-format': { en: '--format expects jsonl or csv, found {found}', ja: '--format には jsonl または csv を指定します。指定された値: {found}' },
   'cli.fail-on-new-needs-baseline': { en: '--fail-on-new needs --baseline <previous.json>', ja: '--fail-on-new には --baseline <previous.json> が必要です' },
