@@ -11,6 +11,7 @@ export { RULES, ruleById } from './registry.js';
 export { RULE_MESSAGES, ruleMessages } from './catalog.js';
 export { DEFAULT_OPTIONS, type DiagnoseOptions } from './options.js';
 export { INTERNAL_ERROR_ID } from './engine.js';
+export { CODE_OWNERS, type CodeOwner } from './codes.js';
 export type { Rule, RuleMeta, RuleHit, RuleContext, RuleMessages } from './rule.js';
 
 export interface Diagnosis {

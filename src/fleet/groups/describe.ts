@@ -76,6 +76,8 @@ export interface Sentence {
   shared: readonly SharedAttribute[];
   traits: readonly MachineTraits[];
   host?: { state: GroupHostState; shared: boolean; hasLog: boolean };
+  /** Codes the main rule is about: saying them adds nothing. */
+  implied: ReadonlySet<string>;
 }
 
 export function groupSentence(s: Sentence, ctx: DescribeContext): MessageRef {
@@ -87,7 +89,7 @@ export function groupSentence(s: Sentence, ctx: DescribeContext): MessageRef {
   }
   if (!s.shared.some((a) => a.kind === 'code')) {
     const common = mostCommon(s.traits.map((t) => t.codes), s.traits.length * ctx.share);
-    if (common) evidence.push(msg('groups.context.code', { code: code(common) }));
+    if (common && !s.implied.has(common)) evidence.push(msg('groups.context.code', { code: code(common) }));
   }
   return msg('groups.sentence', {
     n: count(main.machines),

@@ -2,12 +2,21 @@
 // them share and few healthy machines do, take the best, set its machines aside, and look again at the rest.
 // Each round is one pass over the machines still unexplained; a rule gets at most MAX_ROUNDS groups.
 import { ATTRIBUTE_KINDS, type AttributeKind, type GroupOptions, type SharedAttribute } from './types.js';
+import { upperTail } from './chance.js';
 import { valuesOf, type MachineTraits } from './traits.js';
 
 const HOUR = 3_600_000;
 /** Onset windows, narrowest first; each is hashed at two offsets so a burst that straddles a boundary still falls in one. */
 export const ONSET_WIDTHS = [HOUR, 6 * HOUR, 24 * HOUR] as const;
 const MAX_ROUNDS = 10;
+/**
+ * Kinds that describe the failure rather than the machine: every failing machine has a code and an onset, no
+ * healthy one does, so they pass the healthy test by construction. They lead a group only when they hold for
+ * most of all the rule's machines (the first round), never among the few left over after the other groups.
+ */
+const SYMPTOMS: ReadonlySet<AttributeKind> = new Set(['code', 'onset']);
+/** A group is reported only when chance would give that many machines sharing the value less often than this. */
+export const CHANCE = 0.01;
 
 /**
  * How much a kind of attribute says about a cause, when the same machines share several: a CMID or a host is a
@@ -44,7 +53,10 @@ export class HealthyCounts {
       const values = attributeValues(traits, kind);
       if (values.length === 0) continue;
       this.known.set(kind, (this.known.get(kind) ?? 0) + 1);
-      for (const v of values) this.counts.set(idOf(kind, v), (this.counts.get(idOf(kind, v)) ?? 0) + 1);
+      for (const v of values) {
+        const id = idOf(kind, v);
+        this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+      }
     }
   }
 
@@ -91,23 +103,32 @@ interface Candidate {
   score: number;
 }
 
+/** What a rule's machines are compared with. */
+export interface Baseline {
+  healthy: HealthyCounts;
+  /** The codes the rule is about (a time-skew finding always carries 0xC004F06C): sharing one says nothing the rule did not. */
+  implied: ReadonlySet<string>;
+  /** How long the snapshot's records span (ms): failures that began at random times would fall in a window this often. */
+  span: number;
+}
+
 /** Groups for one rule's failing machines. */
-export function findGroups(failing: readonly Member[], healthy: HealthyCounts, options: GroupOptions): FoundGroup[] {
+export function findGroups(failing: readonly Member[], baseline: Baseline, options: GroupOptions): FoundGroup[] {
   const found: FoundGroup[] = [];
   let rest = failing;
   for (let round = 0; round < MAX_ROUNDS && rest.length >= options.min; round++) {
-    const candidates = candidatesOf(rest, healthy, options);
-    if (candidates.length === 0) break;
-    const best = candidates[0];
+    const candidates = candidatesOf(rest, baseline, options);
+    const best = candidates.find((c) => round === 0 || !SYMPTOMS.has(c.kind));
+    if (!best) break;
     const members = rest.filter((m) => has(m, best));
-    found.push({ shared: [{ kind: best.kind, value: best.value }, ...alsoShared(best, candidates, members)], members, healthy: best.healthy });
+    found.push({ shared: [{ kind: best.kind, value: best.value }, ...alsoShared(best, candidates, members, options.healthyShare)], members, healthy: best.healthy });
     const taken = new Set(members);
     rest = rest.filter((m) => !taken.has(m));
   }
   return found;
 }
 
-function candidatesOf(machines: readonly Member[], healthy: HealthyCounts, options: GroupOptions): Candidate[] {
+function candidatesOf(machines: readonly Member[], { healthy, implied, span }: Baseline, options: GroupOptions): Candidate[] {
   const counts = new Map<string, { kind: AttributeKind; value: string; count: number }>();
   for (const m of machines) {
     for (const kind of ATTRIBUTE_KINDS) {
@@ -122,13 +143,27 @@ function candidatesOf(machines: readonly Member[], healthy: HealthyCounts, optio
   const need = Math.max(options.min, Math.ceil(options.share * machines.length - 1e-9));
   const out: Candidate[] = [];
   for (const c of counts.values()) {
-    if (c.count < need) continue;
+    if (c.count < need || (c.kind === 'code' && implied.has(c.value))) continue;
     const h = healthy.share(c.kind, c.value);
     const hs = h.of > 0 ? h.sharing / h.of : 0;
     if (hs >= options.healthyShare) continue;
+    if (upperTail(machines.length, c.count, chanceOf(c.kind, c.value, h, span)) >= CHANCE) continue;
     out.push({ ...c, healthy: h, score: c.count * (1 - hs) * KIND_WEIGHT[c.kind] });
   }
   return out.sort(byRank);
+}
+
+/**
+ * How often one machine would have the value by chance: the healthy machines' share (never taken as less than
+ * one in their number + 2, so a handful of healthy machines proves little); for an onset window, its width over
+ * the snapshot's span.
+ */
+function chanceOf(kind: AttributeKind, value: string, h: { sharing: number; of: number }, span: number): number {
+  if (kind === 'onset') {
+    const [from, to] = value.split('/').map((t) => Date.parse(t));
+    return span > 0 ? Math.min(1, (to - from) / span) : 1;
+  }
+  return Math.max(h.of > 0 ? h.sharing / h.of : 0, 1 / (h.of + 2));
 }
 
 /** Best first: score, then the more specific kind, the narrower onset window, the longer DNS suffix, then the value. */
@@ -155,13 +190,18 @@ function has(m: Member, c: { kind: AttributeKind; value: string }): boolean {
   return attributeValues(m.traits, c.kind).includes(c.value);
 }
 
-/** Other candidates that hold for exactly the same machines: said in the same sentence; one per kind (the most specific). */
-function alsoShared(best: Candidate, candidates: readonly Candidate[], members: readonly Member[]): SharedAttribute[] {
+/**
+ * Other candidates that hold for exactly the same machines and for at most half the healthy share a group may
+ * have: said in the same sentence; one per kind (the most specific). A value half the healthy machines share
+ * too is only context (the sentence names it as evidence, not as what the machines share).
+ */
+function alsoShared(best: Candidate, candidates: readonly Candidate[], members: readonly Member[], healthyShare: number): SharedAttribute[] {
   const kinds = new Set<AttributeKind>([best.kind]);
   const out: SharedAttribute[] = [];
   for (const c of candidates) {
     // When it began is said for every group; as a shared attribute it only leads a group of its own.
     if (c === best || c.kind === 'onset' || kinds.has(c.kind) || c.count !== members.length) continue;
+    if (c.healthy.of > 0 && c.healthy.sharing / c.healthy.of > healthyShare / 2) continue;
     if (!members.every((m) => has(m, c))) continue;
     kinds.add(c.kind);
     out.push({ kind: c.kind, value: c.value });

@@ -1,6 +1,7 @@
 // "Likely shared causes", computed after every machine is diagnosed: the failing machines of each rule grouped
 // by what they share. One pass over the fleet reads each machine's traits (failing machines keep theirs,
 // healthy ones are only counted); then each rule's failing machines are hashed by attribute value.
+import { CODE_OWNERS } from '../../diagnose/index.js';
 import type { Fleet, Machine } from '../../evidence/index.js';
 import type { Finding } from '../../types.js';
 import type { FleetViews, KmsHostView } from '../types.js';
@@ -47,21 +48,25 @@ export function computeGroups(fleet: Fleet, findings: readonly Finding[], views:
   const traits = new Map<string, MachineTraits>();
   const signals: Array<{ machine: string; signal: Signal }> = [];
   let newest: number | undefined;
+  let oldest: number | undefined;
   for (const machine of fleet.machines) {
     const t = traitsOf(machine, fleet);
     for (const signal of t.signals) signals.push({ machine: machine.name, signal });
     const end = msOf(machine.evidenceEnd);
     if (end !== undefined && (newest === undefined || end > newest)) newest = end;
+    const start = msOf(fleet.machineTimes.get(machine.key)?.first);
+    if (start !== undefined && (oldest === undefined || start < oldest)) oldest = start;
     if (findingsOn.has(machine.key)) traits.set(machine.key, t);
     else healthy.add(t);
   }
 
+  const span = newest !== undefined && oldest !== undefined ? newest - oldest : 0;
   const found: Array<{ rule: string; of: number; group: FoundGroup }> = [];
   for (const rule of [...failing.keys()].sort()) {
     const machines = [...failing.get(rule)!].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     if (machines.length < options.min) continue;
     const members: Member[] = machines.map((m) => ({ key: m.key, traits: traits.get(m.key)! }));
-    for (const group of findGroups(members, healthy, options)) found.push({ rule, of: machines.length, group });
+    for (const group of findGroups(members, { healthy, implied: impliedCodes(rule), span }, options)) found.push({ rule, of: machines.length, group });
   }
 
   const hostViews = new Map<string, KmsHostView>(views.kmsHosts.map((h) => [h.name, h]));
@@ -70,6 +75,13 @@ export function computeGroups(fleet: Fleet, findings: readonly Finding[], views:
   return mergeByAttribute(found)
     .map((g) => describe(g, ctx, names, signals))
     .sort((a, b) => b.machines.length - a.machines.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The codes a rule is about (src/diagnose/codes.ts): its machines all show one, which tells nothing more. */
+function impliedCodes(rule: string): Set<string> {
+  const out = new Set<string>();
+  for (const owner of CODE_OWNERS) if (owner.rule === rule) for (const c of owner.codes) out.add(c);
+  return out;
 }
 
 interface Merged {
@@ -110,7 +122,7 @@ function describe(g: Merged, ctx: DescribeContext, names: ReadonlyMap<string, st
     machines,
     healthy: g.lead.healthy,
     onset,
-    message: groupSentence({ rules: g.rules, shared, traits, ...(host && hostOf ? { host: { state: host.state, shared: hostOf.shared, hasLog } } : {}) }, ctx),
+    message: groupSentence({ rules: g.rules, shared, traits, implied: impliedCodes(g.rules[0].rule), ...(host && hostOf ? { host: { state: host.state, shared: hostOf.shared, hasLog } } : {}) }, ctx),
   };
   if (host) group.host = host.state;
   const onsetMessage = onsetSentence(onset);

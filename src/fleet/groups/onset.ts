@@ -12,10 +12,8 @@ const DAY = 24 * HOUR;
 const COUNT_WINDOW = 30 * DAY;
 /** Around the onset: this much before the last success and after the first failure. */
 const SLACK = HOUR;
-/** Without a success to start from, look back this far. */
+/** What changed is looked for at most this long before the first failure (and after the last success). */
 const LOOK_BACK = DAY;
-/** A gap between success and failure longer than this is not one moment any more. */
-const LONGEST_LOOK = 7 * DAY;
 
 export interface OnsetContext {
   fleet: Fleet;
@@ -32,7 +30,7 @@ export function groupOnset(traits: readonly MachineTraits[], members: ReadonlySe
   let first: number | undefined;
   for (const t of traits) for (const at of t.failures) if ((last === undefined || at > last) && (first === undefined || at < first)) first = at;
   if (first === undefined) return { changes: [] };
-  const from = Math.max(last ?? first - LOOK_BACK, first - LONGEST_LOOK) - SLACK;
+  const from = Math.max(last ?? -Infinity, first - LOOK_BACK) - SLACK;
   const to = first + SLACK;
   const changes = [...hostsThatStopped(ctx, from, to), ...signalsIn(ctx, members, from, to)];
   const fell = host ? countFell(ctx.fleet, host, last ?? first - LOOK_BACK, first) : undefined;

@@ -21,7 +21,7 @@ export interface MachineTraits {
   onset?: number;
   /** Every dated failure or attempt after the last success (ms), in input order. */
   failures: number[];
-  /** Events that may tell what else changed when a group's trouble began (8198, 12293). */
+  /** Events that may tell what else changed when a group's trouble began: the first 8198 and the first 12293 of its log. */
   signals: Signal[];
 }
 
@@ -66,7 +66,7 @@ export function traitsOf(machine: Machine, fleet: Fleet): MachineTraits {
   const failures: Array<{ at: number; code?: string }> = [];
   const signals: Signal[] = [];
   const undated = new Set<string>();
-  const products = new Set<string>();
+  const products = new Map<string, string>();
   const subnets = new Set<string>();
   let lastSuccess: number | undefined;
   let newestRequest: { at: number; host: string } | undefined;
@@ -99,7 +99,7 @@ export function traitsOf(machine: Machine, fleet: Fleet): MachineTraits {
         if (licenseStateFromSlStatus(fact.licenseState) === 'Licensed') success(at);
         break;
       case 'online-activation-failure':
-        if (fact.eventId === 8198 && at !== undefined) signals.push({ kind: 'online-activation-failed', at, ...(fact.result ? { code: fact.result } : {}) });
+        if (fact.eventId === 8198 && at !== undefined) firstSignal(signals, { kind: 'online-activation-failed', at, ...(fact.result ? { code: fact.result } : {}) });
         failure(at, fact.result);
         break;
       case 'non-genuine':
@@ -110,7 +110,7 @@ export function traitsOf(machine: Machine, fleet: Fleet): MachineTraits {
         if (fact.what === 'service-started' && fact.version) build = buildOf(fact.version) ?? build;
         break;
       case 'kms-service':
-        if (fact.event === 'dns-publish-failed' && at !== undefined) signals.push({ kind: 'dns-publish-failed', at, ...(fact.result ? { code: fact.result } : {}) });
+        if (fact.event === 'dns-publish-failed' && at !== undefined) firstSignal(signals, { kind: 'dns-publish-failed', at, ...(fact.result ? { code: fact.result } : {}) });
         if (fact.event !== 'dns-publish-ok') failure(at, fact.result);
         break;
       case 'license':
@@ -142,7 +142,7 @@ export function traitsOf(machine: Machine, fleet: Fleet): MachineTraits {
     cmids: machine.cmids,
     suffixes: suffixesOf(machine),
     subnets: [...subnets],
-    products: [...products],
+    products: [...products].map(([edition, family]) => `${family}: ${edition}`),
     codes: [...codes],
     failures: after,
     signals,
@@ -152,6 +152,13 @@ export function traitsOf(machine: Machine, fleet: Fleet): MachineTraits {
   if (lastSuccess !== undefined) traits.lastSuccess = lastSuccess;
   if (onset !== undefined) traits.onset = onset;
   return traits;
+}
+
+/** Keeps the earliest signal of each kind: a failure that repeats all along is no change at the time of another. */
+function firstSignal(signals: Signal[], signal: Signal): void {
+  const i = signals.findIndex((s) => s.kind === signal.kind);
+  if (i < 0) signals.push(signal);
+  else if (signal.at < signals[i].at) signals[i] = signal;
 }
 
 /** A KMS host as the snapshot names it: its machine's display name, else the name as written, lower-case, without the port. */
@@ -194,13 +201,10 @@ function buildOf(version: string): string | undefined {
   return m?.[1];
 }
 
-/** Products by family and edition, so Office and Windows products never fall into one group. */
-function addProduct(out: Set<string>, fact: Fact): void {
-  if (fact.kind !== 'kms-request' && fact.kind !== 'license' && fact.kind !== 'license-state-data' && fact.kind !== 'kms-host-request') return;
+/** Products by family and edition (edition → family), so Office and Windows products never fall into one group. */
+function addProduct(out: Map<string, string>, fact: Fact): void {
   // A host's 12290s name its clients' products, not its own.
-  if (fact.kind === 'kms-host-request') return;
+  if (fact.kind !== 'kms-request' && fact.kind !== 'license' && fact.kind !== 'license-state-data') return;
   if (fact.kind === 'license' && fact.notInUse) return;
-  const edition = fact.edition;
-  if (!edition) return;
-  out.add(`${fact.family ?? ''}: ${edition}`);
+  if (fact.edition && !out.has(fact.edition)) out.set(fact.edition, fact.family ?? '');
 }

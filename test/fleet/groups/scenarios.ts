@@ -125,7 +125,7 @@ function clones(): GroupScenario {
     about: 'five VDI clones share one CMID and ask kms03, whose count stays at 3 because it counts them once; the six clients of kms01 renew',
     files,
     sentences: [
-      "5 of 5 machines with “KMS host count is below the threshold this client needs” share CMID c0ffee00-1111-4222-8333-444455556666 (clones of an image that was not generalized), ask kms03.corp.contoso.com, and report 0xC004F038 (SL_E_VL_NOT_ENOUGH_COUNT); its count is 3, below the 25 its clients need; on that host: “Several machines share one CMID (image not generalized)” (also “Several machines share one CMID (image not generalized)” on 5).",
+      "5 of 5 machines with “KMS host count is below the threshold this client needs” share CMID c0ffee00-1111-4222-8333-444455556666 (clones of an image that was not generalized) and ask kms03.corp.contoso.com; its count is 3, below the 25 its clients need; on that host: “Several machines share one CMID (image not generalized)” (also “Several machines share one CMID (image not generalized)” on 5).",
       "It began at 2024-03-06 10:04 UTC (none of these machines succeeded before it in the snapshot).",
     ],
   };
@@ -151,7 +151,7 @@ function dnsZone(): GroupScenario {
     about: 'four clients in lab.contoso.com log 8198 with 0x8007232B (no _vlmcs._tcp answer) since 6 March; the six clients in corp.contoso.com renew through kms01',
     files,
     sentences: [
-      "4 of 4 machines with “Client found no KMS host in DNS (_vlmcs._tcp)” are in DNS domain lab.contoso.com and report 0x8007232B (DNS_ERROR_RCODE_NAME_ERROR); they ask kms01.corp.contoso.com, which activates 6 other machines.",
+      "4 of 4 machines with “Client found no KMS host in DNS (_vlmcs._tcp)” are in DNS domain lab.contoso.com; they ask kms01.corp.contoso.com, which activates 6 other machines.",
       "It began between 2024-03-01 02:20 UTC (the newest success among these machines) and 2024-03-06 09:04 UTC (the first failure after it).",
     ],
   };
