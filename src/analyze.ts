@@ -44,6 +44,18 @@ export interface Analysis {
 }
 
 export async function analyze(paths: string[], options: AnalyzeOptions = {}): Promise<Analysis> {
+  const { inputs, facts, records } = await readInputs(paths, options);
+  return diagnoseFacts(inputs, facts, options, records);
+}
+
+/** The inputs read and their machines, without the rule chain (what `volact timeline` needs). */
+export async function readFleet(paths: string[], options: AnalyzeOptions = {}): Promise<{ inputs: InputAccount[]; fleet: Fleet }> {
+  const { inputs, facts, records } = await readInputs(paths, options);
+  return { inputs, fleet: buildFleet(facts, { ...(options.now ? { now: options.now } : {}), records }) };
+}
+
+/** Every input read (on worker threads when asked), its facts merged in input order. */
+async function readInputs(paths: string[], options: AnalyzeOptions): Promise<{ inputs: InputAccount[]; facts: FactWithOwner[]; records: RecordSpan[] }> {
   const { files, problems } = await expandInputs(paths);
   const inputs: InputAccount[] = problems.map((p) => ({
     file: p.path,
@@ -72,7 +84,7 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
     if (!result.fromWorker) for (const f of result.facts) facts.push(f);
     else for (const f of result.facts) facts.push({ fact: compactor.shareStrings(f.fact), fallbackMachine: f.fallbackMachine });
   }
-  return diagnoseFacts(inputs, facts, options, records);
+  return { inputs, facts, records };
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { MachineReport, Report } from './model.js';
 import type { Lang } from '../messages/index.js';
 import { speaker } from './speaker.js';
-import { ReportWriter, type WrittenFinding, type WrittenGroup, type WrittenStep } from './wording.js';
+import { ReportWriter, type WrittenFinding, type WrittenGroup, type WrittenStep, type WrittenTimelineEntry } from './wording.js';
 
 /** Objects this deep or shallower are written key by key; arrays one level deeper, element by element. */
 const EXPANDED_OBJECT_DEPTH = 1;
@@ -65,12 +65,20 @@ export interface WrittenReport extends Omit<Report, 'findings' | 'machines' | 'g
   groups?: WrittenGroup[];
 }
 
-export interface WrittenMachine extends Omit<MachineReport, 'walk'> {
+export interface WrittenMachine extends Omit<MachineReport, 'walk' | 'timeline'> {
   walk?: WrittenStep[];
+  timeline?: WrittenTimelineEntry[];
 }
 
 export function writtenMachine(m: MachineReport, writer: ReportWriter): WrittenMachine {
-  return m.walk ? { ...m, walk: m.walk.map((s) => writer.step(s)) } : (m as WrittenMachine);
+  if (!m.walk && !m.timeline) return m as WrittenMachine;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(m)) {
+    if (key === 'walk') out.walk = m.walk?.map((s) => writer.step(s));
+    else if (key === 'timeline') out.timeline = m.timeline?.map((e) => writer.timelineEntry(e));
+    else out[key] = value;
+  }
+  return out as unknown as WrittenMachine;
 }
 
 export function writtenReport(report: Report, writer: ReportWriter): WrittenReport {

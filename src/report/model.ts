@@ -5,7 +5,7 @@
 import type { Analysis } from '../analyze.js';
 import { rejectedCount, type InputAccount } from '../read-input-file.js';
 import { judgedAt, type Machine, type Role } from '../evidence/index.js';
-import { licenseRecords, recordExpiry, type FleetGroup, type FleetViews, type LicenseRecord, type LicenseSource } from '../fleet/index.js';
+import { licenseRecords, machineTimelines, recordExpiry, type FleetGroup, type FleetViews, type LicenseRecord, type LicenseSource, type TimelineEntry } from '../fleet/index.js';
 import type { Finding, Severity, WalkStep } from '../types.js';
 import { VERSION } from '../version.js';
 import { matchesAny, namePattern, showsDetail, type MachineDetail, type Worst } from './select.js';
@@ -75,9 +75,13 @@ export interface MachineReport {
   /** Worst severity among the machine's findings ('none': no finding). */
   worst: Worst;
   findings: Record<Severity, number>;
-  /** True when the report shows this machine in full; only then is `walk` written. */
+  /** True when the report shows this machine in full; only then are `walk` and `timeline` written. */
   detail: boolean;
   walk?: ReportWalkStep[];
+  /** Its activation history across files and hosts (src/fleet/timeline): the newest entries, as many as `--evidence` keeps (20 by default). Absent in reports of older versions. */
+  timeline?: TimelineEntry[];
+  /** How many entries the whole timeline has (`volact timeline --machine` lists them all). */
+  timelineTotal?: number;
 }
 
 export interface ReportSummary {
@@ -150,6 +154,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
   const machines = analysis.fleet.machines.map((m) =>
     toMachineReport(m, analysis, byMachine.get(m.name) ?? emptyCounts(), patterns, count, layout),
   );
+  addTimelines(analysis, machines, layout.evidence);
   const roles: Partial<Record<Role, number>> = {};
   const machinesByWorst: Record<Worst, number> = { error: 0, warning: 0, info: 0, none: 0 };
   for (const m of machines) {
@@ -190,6 +195,19 @@ function capAbsentClients(views: FleetViews, limit: EvidenceLimit): FleetViews {
     return { ...h, clientsNotInSnapshot: absent.slice(0, keep), clientsNotInSnapshotTotal: absent.length };
   });
   return { ...views, kmsHosts };
+}
+
+/** The machines shown in full get their timeline: one read of the hosts' logs for all of them. */
+function addTimelines(analysis: Analysis, machines: MachineReport[], limit: EvidenceLimit): void {
+  const shown = new Set(machines.filter((m) => m.detail).map((m) => m.key));
+  if (shown.size === 0) return;
+  const timelines = machineTimelines(analysis.fleet, analysis.fleet.machines.filter((m) => shown.has(m.key)), limit);
+  for (const m of machines) {
+    const t = timelines.get(m.key);
+    if (!t || !m.detail) continue;
+    m.timeline = t.entries;
+    m.timelineTotal = t.total;
+  }
 }
 
 function capGroup(group: FleetGroup, limit: EvidenceLimit): ReportGroup {

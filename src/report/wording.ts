@@ -3,6 +3,7 @@
 // baseline, a report of an older version) holds the text it was written with, shown as it is.
 import type { MessageRef } from '../messages/index.js';
 import type { EvidenceRef, Finding, FindingMessages, Severity, StepStatus, WalkStep, WalkStepMessages } from '../types.js';
+import type { TimelineEntry } from '../fleet/index.js';
 import type { MachineReport, Report, ReportGroup } from './model.js';
 import type { Speaker } from './speaker.js';
 
@@ -46,7 +47,18 @@ export type ShownEvidence = EvidenceRef | WrittenEvidence;
 export type ShownFinding = Finding | WrittenFinding;
 export type ShownStep = WalkStep | WrittenStep;
 
-export type ShownMachine = Omit<MachineReport, 'walk'> & { walk?: ShownStep[] };
+export type WrittenTimelineEntry = Omit<TimelineEntry, 'message'> & { text: string; message?: TimelineEntry['message'] };
+export type ShownTimelineEntry = TimelineEntry | WrittenTimelineEntry;
+
+export function isWrittenEntry(e: ShownTimelineEntry): e is WrittenTimelineEntry {
+  return typeof (e as WrittenTimelineEntry).text === 'string';
+}
+
+export function entryText(e: ShownTimelineEntry, { say }: Speaker): string {
+  return isWrittenEntry(e) ? e.text : say(e.message);
+}
+
+export type ShownMachine = Omit<MachineReport, 'walk' | 'timeline'> & { walk?: ShownStep[]; timeline?: ShownTimelineEntry[] };
 
 /** A likely shared cause as a JSON report writes it: its sentences in that report's language beside their messages. */
 export interface WrittenGroup extends Omit<ReportGroup, 'message' | 'onsetMessage'> {
@@ -159,6 +171,13 @@ export class ReportWriter {
     };
     if (f.evidenceTotal !== undefined) out.evidenceTotal = f.evidenceTotal;
     return out;
+  }
+
+  /** A timeline entry with its text beside its message (a report read back has the text already). */
+  timelineEntry(e: ShownTimelineEntry): WrittenTimelineEntry {
+    if (isWrittenEntry(e)) return e;
+    const { time, machine, eventId, kind, message, file, record, line, ...rest } = e;
+    return { time, machine, eventId, kind, text: this.speaker.say(message), file, record, line, ...rest, message };
   }
 
   group(g: ShownGroup): WrittenGroup {

@@ -14,6 +14,12 @@ export const CLI = {
     en: '--group-share expects a share above 0 and at most 1, or a percentage (0.8, 80%), found {found}',
     ja: '--group-share には 0 より大きく 1 以下の割合、または百分率 (0.8、80%) を指定します。指定された値: {found}',
   },
+  'cli.timeline-which': { en: 'timeline needs either --machine NAME or --all', ja: 'timeline には --machine NAME または --all のどちらか一方を指定します' },
+  'cli.timeline-html-all': { en: '-f html draws the fleet: use it with --all', ja: '-f html は全体を描画します。--all と一緒に指定します' },
+  'cli.timeline-no-machine': {
+    en: 'no machine {name} in the input; machines: {names}{more? and {more} more}',
+    ja: '入力にコンピューター {name} がありません。コンピューター: {names}{more? ほか {more} 台}',
+  },
   'cli.group-line': { en: 'volact {command}: likely shared cause: {text}', ja: 'volact {command}: 共通の原因の候補: {text}' },
   'cli.groups-more': { en: 'volact {command}: {n} more likely shared causes are in the report', ja: 'volact {command}: 共通の原因の候補はほかに {n} 件あります (レポートを参照)' },
   'cli.expects-limit': { en: '--limit expects a whole number of 1 or more, found {found}', ja: '--limit には 1 以上の整数を指定します。指定された値: {found}' },

@@ -5,6 +5,7 @@ import { COMMON } from './common.js';
 import { DIAGNOSE } from './diagnose.js';
 import { EVIDENCE } from './evidence.js';
 import { GROUPS } from './groups.js';
+import { TIMELINE } from './timeline.js';
 import { REPORT } from './report.js';
 import { WALK } from './walk.js';
 
@@ -15,10 +16,11 @@ export const CATALOG = {
   ...EVIDENCE,
   ...REPORT,
   ...GROUPS,
+  ...TIMELINE,
   ...CLI,
 };
 
 /** The parts the catalog is made of, for the test that ids do not collide across files. */
-export const CATALOG_PARTS = { COMMON, DIAGNOSE, WALK, EVIDENCE, REPORT, GROUPS, CLI };
+export const CATALOG_PARTS = { COMMON, DIAGNOSE, WALK, EVIDENCE, REPORT, GROUPS, TIMELINE, CLI };
 
 export type MessageId = keyof typeof CATALOG;
