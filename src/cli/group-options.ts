@@ -12,15 +12,17 @@ export interface GroupFlags {
 
 export function addGroupOptions(command: Command): Command {
   return command
-    .option('--group-min <n>', `smallest group of failing machines reported as a likely shared cause (default ${DEFAULT_GROUP_OPTIONS.min})`)
+    .option('--group-min <n>', `smallest group of failing machines reported as a likely shared cause (default ${DEFAULT_GROUP_OPTIONS.min}; 0 groups nothing)`)
     .option('--group-share <p>', `share of a rule's failing machines that must share what a group names: 0.8 or 80% (default ${DEFAULT_GROUP_OPTIONS.share * 100}%)`);
 }
 
-export function groupOptionsFrom(flags: GroupFlags): Partial<GroupOptions> {
+/** The grouping the flags ask for; false when `--group-min 0` turns it off. */
+export function groupOptionsFrom(flags: GroupFlags): Partial<GroupOptions> | false {
   const out: Partial<GroupOptions> = {};
   if (flags.groupMin !== undefined) {
     const n = Number(flags.groupMin);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(msg('cli.expects-group-min', { found: JSON.stringify(flags.groupMin) }));
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(msg('cli.expects-group-min', { found: JSON.stringify(flags.groupMin) }));
+    if (n === 0) return false;
     out.min = n;
   }
   if (flags.groupShare !== undefined) {

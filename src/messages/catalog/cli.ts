@@ -9,7 +9,7 @@ export const CLI = {
     ja: '--now には 2024-03-08T00:00:00Z のような ISO-8601 形式の時刻を指定します。指定された値: {found}',
   },
   'cli.expects-threads': { en: '--threads expects a whole number from 0 to 64, found {found}', ja: '--threads には 0 から 64 までの整数を指定します。指定された値: {found}' },
-  'cli.expects-group-min': { en: '--group-min expects a whole number of 1 or more, found {found}', ja: '--group-min には 1 以上の整数を指定します。指定された値: {found}' },
+  'cli.expects-group-min': { en: '--group-min expects a whole number (0 groups nothing), found {found}', ja: '--group-min には整数を指定します (0 はグループ化しない)。指定された値: {found}' },
   'cli.expects-group-share': {
     en: '--group-share expects a share above 0 and at most 1, or a percentage (0.8, 80%), found {found}',
     ja: '--group-share には 0 より大きく 1 以下の割合、または百分率 (0.8、80%) を指定します。指定された値: {found}',

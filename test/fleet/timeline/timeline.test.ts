@@ -12,7 +12,6 @@ import { runCli } from '../../cli/run-cli.js';
 import { twoHostsFleet } from './two-hosts.js';
 
 const DIR = 'fixtures/timeline/two-hosts';
-const F = (rel: string): string => `${DIR}/${rel}`;
 
 describe('fixtures/timeline/two-hosts', () => {
   it('is what its scenario makes', () => {
