@@ -107,6 +107,37 @@ function cliCheck(sizes) {
   }
 }
 
+/**
+ * `volact check --reporter json` on the same snapshot with grouping (the default) and without (`--group-min 0`),
+ * alternating, `VOLACT_BENCH_RUNS` times each (default 2): wall, CPU (user + sys) and peak RSS, and how much
+ * grouping adds (issue 25: at most 10% of time and memory at 100,000 machines).
+ */
+function groupsCost(sizes) {
+  const runs = Number(process.env.VOLACT_BENCH_RUNS ?? 2);
+  console.log('volact check --reporter json, with and without grouping (--group-min 0):');
+  console.log('machines  grouping  run   wall s   cpu s  peak RSS MB');
+  for (const n of sizes.length > 0 ? sizes : [100_000]) {
+    const dir = path.join(tmpdir(), `volact-bench-fleet-${n}`);
+    generate(dir, n);
+    const best = { on: [], off: [] };
+    for (let r = 0; r < runs; r++) {
+      for (const mode of ['on', 'off']) {
+        const t = timeCli(['check', dir, '--reporter', 'json', '--now', NOW, ...(mode === 'off' ? ['--group-min', '0'] : [])]);
+        best[mode].push(t);
+        console.log(`${String(n).padStart(8)}  ${mode.padStart(8)}  ${String(r + 1).padStart(3)}  ${t.seconds.toFixed(1).padStart(7)}  ${t.cpuSeconds.toFixed(1).padStart(6)}  ${t.rssMb.toFixed(0).padStart(11)}`);
+      }
+    }
+    // The least of each: the run least disturbed by whatever else the machine was doing.
+    const least = (list, key) => Math.min(...list.map((t) => t[key]));
+    for (const key of ['seconds', 'cpuSeconds', 'rssMb']) {
+      const on = least(best.on, key);
+      const off = least(best.off, key);
+      console.log(`  ${key.padEnd(10)} with ${on.toFixed(1)}, without ${off.toFixed(1)}: grouping adds ${(((on - off) / off) * 100).toFixed(1)}%`);
+    }
+    if (!process.env.VOLACT_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Writes the snapshot once per size (kept across runs when its shape matches). */
 function generate(dir, machines, failing) {
   const marker = path.join(dir, '.complete');
@@ -366,6 +397,9 @@ if (process.argv[2] === '--cli') {
   const dir = path.join(tmpdir(), `volact-bench-fleet-${Number(process.argv[3])}`);
   generate(dir, Number(process.argv[3]));
   console.log(dir);
+} else if (process.argv[2] === '--groups') {
+  // What grouping failing machines into likely shared causes costs: node scripts/bench-fleet.js --groups 100000
+  groupsCost(process.argv.slice(3).map(Number).filter((n) => Number.isInteger(n) && n > 0));
 } else if (process.argv[2] === '--check-cli') {
   // Only the end-to-end check runs: node scripts/bench-fleet.js --check-cli 10000 100000
   cliCheck(process.argv.slice(3).map(Number).filter((n) => Number.isInteger(n) && n > 0));

@@ -114,7 +114,8 @@ function describe(g: Merged, ctx: DescribeContext, names: ReadonlyMap<string, st
   const host = hostOf ? hostState(hostOf.name, ctx) : undefined;
   const hasLog = host?.machine ? (ctx.fleet.hostRequests.get(host.machine.key)?.length ?? 0) > 0 : false;
   const machines = [...g.members.keys()].map((k) => names.get(k) ?? k).sort();
-  const onset = groupOnset(traits, new Set(machines), { fleet: ctx.fleet, hosts: [...ctx.hostViews.values()], signals, ...(ctx.newest !== undefined ? { newest: ctx.newest } : {}) }, host?.machine);
+  // A host's count falling is looked for only on the host the group is about.
+  const onset = groupOnset(traits, new Set(machines), { fleet: ctx.fleet, hosts: [...ctx.hostViews.values()], signals, ...(ctx.newest !== undefined ? { newest: ctx.newest } : {}) }, hostOf?.shared ? host?.machine : undefined);
   const group: FleetGroup = {
     id: g.id,
     shared,

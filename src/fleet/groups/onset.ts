@@ -81,22 +81,24 @@ function signalsIn(ctx: OnsetContext, members: ReadonlySet<string>, from: number
 function countFell(fleet: Fleet, host: Machine, before: number, at: number): OnsetChange | undefined {
   const log = fleet.hostRequests.get(host.key);
   if (!log || log.length === 0) return undefined;
-  const then = countAt(log, before);
-  const now = countAt(log, at);
+  const [then, now] = countsAt(log, [before, at]);
   if (now.need === 0 || then.need === 0 || now.count >= now.need || then.count < then.need) return undefined;
   return { kind: 'count-below-threshold', machine: host.name, time: iso(at), count: now.count, required: now.need };
 }
 
-function countAt(log: ReadonlyArray<{ time: string; cmid: string; requiredCount: number }>, at: number): { count: number; need: number } {
-  const cmids = new Set<string>();
-  let need = 0;
+/** The host's count and the most any client needed, over the 30 days before each moment: one pass over its log. */
+function countsAt(log: ReadonlyArray<{ time: string; cmid: string; requiredCount: number }>, moments: readonly number[]): Array<{ count: number; need: number }> {
+  const windows = moments.map((at) => ({ at, cmids: new Set<string>(), need: 0 }));
   for (const e of log) {
     const t = msOf(e.time);
-    if (t === undefined || t > at || t < at - COUNT_WINDOW) continue;
-    cmids.add(e.cmid.toLowerCase());
-    if (e.requiredCount > need) need = e.requiredCount;
+    if (t === undefined) continue;
+    for (const w of windows) {
+      if (t > w.at || t < w.at - COUNT_WINDOW) continue;
+      w.cmids.add(e.cmid.toLowerCase());
+      if (e.requiredCount > w.need) w.need = e.requiredCount;
+    }
   }
-  return { count: cmids.size, need };
+  return windows.map((w) => ({ count: w.cmids.size, need: w.need }));
 }
 
 function iso(ms: number): string {

@@ -82,6 +82,8 @@ export function traitsOf(machine: Machine, fleet: Fleet): MachineTraits {
     } else failures.push(bad ? { at, code: bad } : { at });
   };
   for (const fact of machine.facts) {
+    // A host's 12290s are most of a fleet's facts and say nothing about the host itself: skip them first.
+    if (fact.kind === 'kms-host-request') continue;
     const at = msOf(fact.time);
     addProduct(products, fact);
     switch (fact.kind) {

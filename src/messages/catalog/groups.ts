@@ -45,23 +45,23 @@ export const GROUPS = {
   'groups.context.code': { en: 'their failures show {code}', ja: '失敗には {code} が記録されています' },
   'groups.onset.between': {
     en: 'It began between {last} (the newest success among these machines) and {first} (the first failure after it){changes?; around then, {changes}}.',
-    ja: 'これらのコンピューターで最後に成功した {last} から、その後の最初の失敗の {first} までの間に始まりました{changes?。同じころ、{changes}}。',
+    ja: 'これらのコンピューターで最後に成功した {last} から、その後の最初の失敗の {first} までの間に始まりました{changes?。同じころの変化: {changes}}。',
   },
   'groups.onset.first': {
     en: 'It began at {first} (none of these machines succeeded before it in the snapshot){changes?; around then, {changes}}.',
-    ja: '{first} に始まりました (スナップショットにはそれ以前の成功がありません){changes?。同じころ、{changes}}。',
+    ja: '{first} に始まりました (スナップショットにはそれ以前の成功がありません){changes?。同じころの変化: {changes}}。',
   },
-  'groups.change.host-last-request': { en: '{host} logged its last 12290 at {time}', ja: '{host} の最後の 12290 が {time} に記録されています' },
+  'groups.change.host-last-request': { en: '{host} logged its last 12290 at {time}', ja: '{host} の最後の 12290 ({time})' },
   'groups.change.dns-publish-failed': {
     en: '{host} logged 12293 (SRV record not published{code?, {code}}) at {time}',
-    ja: '{host} が {time} に 12293 (SRV レコードを発行できない{code?、{code}}) を記録しています',
+    ja: '{host} の 12293 (SRV レコードを発行できない{code?、{code}}、{time})',
   },
   'groups.change.online-activation-failed': {
     en: '{n|# machine|# machines} logged 8198 from {time}{code? ({code})}',
-    ja: '{n} 台のコンピューターが {time} 以降に 8198{code? ({code})} を記録しています',
+    ja: '{n} 台のコンピューターの 8198{code? ({code})} ({time} 以降)',
   },
   'groups.change.count-below-threshold': {
     en: "{host}'s count fell to {count}, under {need}, by {time}",
-    ja: '{host} のカウントが {time} までに {count} に下がり、{need} を下回りました',
+    ja: '{host} のカウントの低下 ({time} までに {count}、必要数 {need} 未満)',
   },
 } satisfies Record<string, MessageText>;
