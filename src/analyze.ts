@@ -80,7 +80,7 @@ async function readInputs(paths: string[], options: AnalyzeOptions): Promise<{ i
   const compactor = new FactCompactor();
   for (const result of results) {
     inputs.push(result.account);
-    if (result.records) records.push(...result.records);
+    if (result.records) for (const r of result.records) records.push(r);
     if (!result.fromWorker) for (const f of result.facts) facts.push(f);
     else for (const f of result.facts) facts.push({ fact: compactor.shareStrings(f.fact), fallbackMachine: f.fallbackMachine });
   }

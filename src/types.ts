@@ -5,7 +5,7 @@ import type { MessageRef } from './messages/types.js';
 
 export type { MessageRef } from './messages/types.js';
 
-export type InputFormat = 'evtx' | 'xml' | 'csv' | 'text' | 'json' | 'jsonl' | 'slmgr' | 'network' | 'unknown';
+export type InputFormat = 'evtx' | 'xml' | 'csv' | 'text' | 'json' | 'jsonl' | 'slmgr' | 'network' | 'paste' | 'unknown';
 
 /** Where a record came from. `record` is the event record id or ordinal, `line` 1-based, `offset` in bytes. */
 export interface SourceRef {

@@ -1,24 +1,21 @@
-// Whole-text documents (not streams of events) → facts, by the form the sniffer named.
+// Whole-text documents (not streams of events) → facts: every one is a paste, split into the outputs it holds.
 import type { TextDocument } from '../types.js';
 import type { Fact } from './facts.js';
-import { parseNetworkText } from './network/index.js';
-import { parseSlmgr, type SlmgrParseOptions } from './slmgr.js';
+import { emptyPasteReason, parsePaste } from './paste/index.js';
+import type { SlmgrParseOptions } from './slmgr/index.js';
 
 export interface DocumentParse {
   facts: Fact[];
   unknownLines: { line: number; text: string }[];
-  /** Why a document that was read gave no facts, when the parser knows more than "nothing found". */
+  /** Why blocks that were read gave no facts, when the parser knows more than "nothing found". */
   notes: string[];
   /** The rejection reason when the document gives no facts at all. */
   emptyReason: string;
+  /** Where the lines went (see PasteParse.accounting). */
+  accounting: { lines: number; owned: number; listed: number; console: number };
 }
 
 export function parseDocument(document: TextDocument, options: SlmgrParseOptions = {}): DocumentParse {
-  if (document.source.format === 'network') {
-    const r = parseNetworkText(document.text, document.source);
-    const why = r.notes.length ? `: ${r.notes.join('; ')}` : '';
-    return { ...r, emptyReason: `DNS / port-check text without an SRV lookup for _vlmcs._tcp or a TCP port test${why}` };
-  }
-  const r = parseSlmgr(document.text, document.source, options);
-  return { ...r, notes: [], emptyReason: 'slmgr text without any product block or result line' };
+  const r = parsePaste(document.text, document.source, options);
+  return { ...r, emptyReason: emptyPasteReason(r, document.source.format) };
 }

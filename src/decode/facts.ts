@@ -213,8 +213,10 @@ export interface LicenseFact extends FactBase {
   expiresAtIsLocal?: boolean;
   /** /ato outcome when the block came from /ato. */
   activation?: 'succeeded' | 'failed';
-  /** Which slmgr form printed the block. */
-  form: 'dli' | 'dlv' | 'xpr' | 'ato';
+  /** What /ato printed when it failed ("0xC004F074 The Software Licensing Service reported …"), as printed. */
+  activationMessage?: string;
+  /** Which slmgr form printed the block ('settings': the Settings > Activation page text). */
+  form: 'dli' | 'dlv' | 'xpr' | 'ato' | 'settings';
   /** "This license is not in use." (no key installed for this product). */
   notInUse?: boolean;
   /** "Software licensing service version:" printed above the products (/dlv). */
@@ -232,7 +234,7 @@ export interface LicenseFact extends FactBase {
   lineEnd: number;
 }
 
-/** "Error: 0x…" or /ato outcome with no product block around it. */
+/** "Error: 0x…" or /ato outcome with no product block around it; a code shown by slui or the Settings page. */
 export interface SlmgrErrorFact extends FactBase {
   kind: 'slmgr-error';
   /** Normalized HRESULT, or undefined when the line carried only text. */
@@ -241,6 +243,51 @@ export interface SlmgrErrorFact extends FactBase {
   line: number;
   /** Name of the product block printed just before, for context. */
   nearProduct?: string;
+  /** The slmgr option whose run printed it, when the pasted prompt line says ('ato', 'ipk', 'skms', …). */
+  command?: string;
+  /** What showed the code: slmgr (the default), the `slui 0x2a` dialog, or the Settings > Activation page. */
+  origin?: 'slmgr' | 'slui' | 'settings';
+}
+
+/** `slmgr /ipk`: "Installed product key XXXXX-…-XXXXX successfully." */
+export interface KeyInstalledFact extends FactBase {
+  kind: 'key-installed';
+  /** Its last five characters (slmgr prints the whole key; a MAK is a secret, so only these are kept). */
+  partialKey: string;
+  /** The edition whose KMS client setup key (GVLK) it is, from the products table. */
+  gvlkFor?: string;
+  family?: string;
+  line: number;
+}
+
+/** `slmgr /skms`: "Key Management Service machine name set to kms01:1688 successfully." */
+export interface KmsHostSetFact extends FactBase {
+  kind: 'kms-host-set';
+  host: string;
+  port?: number;
+  line: number;
+}
+
+/** One network adapter of `ipconfig /all`. */
+export interface IpAdapter {
+  /** As printed after "Ethernet adapter", "イーサネット アダプター", "以太网适配器" … */
+  name: string;
+  connectionSuffix?: string;
+  dnsServers: string[];
+  ipv4: string[];
+  /** "Media disconnected": the adapter takes no part in name resolution. */
+  disconnected?: boolean;
+}
+
+/** `ipconfig /all`: the names the DNS client appends to a bare name, and the servers it asks. */
+export interface IpConfigFact extends FactBase {
+  kind: 'ip-config';
+  hostName?: string;
+  /** '' when printed empty (a machine in no domain and with no suffix set). */
+  primarySuffix?: string;
+  searchList: string[];
+  adapters: IpAdapter[];
+  line: number;
 }
 
 
@@ -265,8 +312,11 @@ export interface DnsSrvLookupFact extends FactBase {
   tool: 'nslookup' | 'resolve-dnsname' | 'probe';
   /** Name asked for, e.g. `_vlmcs._tcp.contoso.com` ('' when the output did not say). */
   query: string;
-  /** The domain part of the query (after `_vlmcs._tcp.`). */
+  /** The domain part of the query (after `_vlmcs._tcp.`); absent for the bare `_vlmcs._tcp`. */
   domain?: string;
+  /** The owner name of the SRV answer as printed, when it differs from the query: the resolver appended a suffix
+   * to a bare `_vlmcs._tcp` (nslookup prints the name it asked, or the full one). */
+  answeredName?: string;
   /** DNS server as printed ("dc01.contoso.com", "UnKnown") and its address. */
   server?: string;
   serverAddress?: string;
@@ -311,6 +361,9 @@ export type Fact =
   | LogClearedFact
   | LicenseFact
   | SlmgrErrorFact
+  | KeyInstalledFact
+  | KmsHostSetFact
+  | IpConfigFact
   | DnsSrvLookupFact
   | PortCheckFact;
 

@@ -146,3 +146,12 @@ export function allHresults(): HresultInfo[] {
     .map(([code, e]) => toInfo(code, e))
     .filter((i) => i.known);
 }
+
+/**
+ * Codes only a KMS client's activation produces: no KMS host answered or the answer said no (kms), the SRV
+ * lookup failed (dns), the clocks differ (time). A machine whose paste holds one is a KMS client.
+ */
+export function isKmsClientCode(code: string): boolean {
+  const category = describeHresult(code).category;
+  return category === 'kms' || category === 'dns' || category === 'time';
+}

@@ -2,15 +2,17 @@
 export type * from './facts.js';
 export { decodeEvent, isActivationEvent, isSppProvider, ACTIVATION_EVENT_IDS } from './events.js';
 export { dataFromMessage } from './message.js';
-export { parseSlmgr } from './slmgr.js';
+export { parseSlmgr, SlmgrReader, licenseStatusFromText } from './slmgr/index.js';
 export { looksLikeSlmgr } from '../ingest/index.js';
-export type { SlmgrParse } from './slmgr.js';
-export { normalizeHresult, describeHresult, allHresults, isSuccessHresult } from './hresult.js';
+export type { SlmgrParse } from './slmgr/index.js';
+export { parsePaste, parseNetworkText, type PasteParse } from './paste/index.js';
+export { normalizeHresult, describeHresult, allHresults, isSuccessHresult, isKmsClientCode } from './hresult.js';
 export type { HresultInfo } from './hresult.js';
 export { responseCount } from './count-bearing.js';
 export { slmgrNameMatchesEdition, slmgrSkuOf, productLine } from './slmgr-skus.js';
 export {
   editionByActivationId,
+  editionByGvlk,
   editionByName,
   editionNameKey,
   allEditions,
@@ -28,8 +30,8 @@ export type { ChannelInfo, ChannelRole } from './channels.js';
 export { statusFlagNames, allStatusFlags } from './status-flags.js';
 export type { StatusFlag } from './status-flags.js';
 export { parseClientTime, parseGuid } from './fields.js';
-export { parseNetworkText, vlmcsDomain } from './network/index.js';
-export type { NetworkParse } from './network/index.js';
+export { vlmcsDomain } from './network/index.js';
+export type { PasteParse as NetworkParse } from './paste/index.js';
 export { parseDocument, type DocumentParse } from './document.js';
 
 export { CODE_NAMES } from './code-names.js';

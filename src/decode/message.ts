@@ -17,13 +17,22 @@ function infoLine(message: string, fields: number): string | undefined {
   for (let i = 0; i < lines.length; i++) {
     const m = /(?:^|[:：]\s*)(0x[0-9a-f]{1,8}\s*,.*)$/i.exec(lines[i]);
     if (!m) continue;
-    let value = m[1];
-    while (value.split(',').length < fields && i + 1 < lines.length && /^[\w.:/{}\-, <>]+$/.test(lines[i + 1])) {
-      value += lines[++i];
+    // Count the commas as lines join: re-splitting the growing value per line would be quadratic in its lines.
+    const pieces = [m[1]];
+    let values = commas(m[1]) + 1;
+    while (values < fields && i + 1 < lines.length && /^[\w.:/{}\-, <>]+$/.test(lines[i + 1])) {
+      pieces.push(lines[++i]);
+      values += commas(lines[i]);
     }
-    return value.trim();
+    return pieces.join('').trim();
   }
   return undefined;
+}
+
+function commas(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf(','); at !== -1; at = text.indexOf(',', at + 1)) n++;
+  return n;
 }
 
 function guids(message: string): string[] {

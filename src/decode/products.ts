@@ -89,6 +89,12 @@ export function editionByName(name: string): Edition | undefined {
   return editions?.find((e) => e.gvlk === asKey);
 }
 
+/** The edition whose KMS client setup key (GVLK) this is. */
+export function editionByGvlk(key: string): Edition | undefined {
+  const asKey = key.trim().toUpperCase();
+  return load().find((e) => e.gvlk === asKey);
+}
+
 /** application id → product ('Windows', 'Office', 'Office 2010'), from data/application-ids.tsv. */
 export const APPLICATION_IDS: ReadonlyMap<string, ApplicationInfo> = new Map(
   loadTsv('application-ids.tsv').map((r) => [

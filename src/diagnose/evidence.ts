@@ -42,9 +42,24 @@ export function summarizeFact(fact: Fact): MessageRef {
     case 'log-cleared':
       return msg('evidence.log-cleared', { channel: fact.channel, user: fact.user ? `${fact.domain ? `${fact.domain}\\` : ''}${fact.user}` : undefined });
     case 'license':
+      if (fact.form === 'settings') return msg('evidence.settings', { name: fact.name, status: fact.licenseStatusText || undefined, key: fact.partialKey });
+      // An /ato that failed: Windows' own words, not a status the output never printed.
+      if (fact.form === 'ato' && fact.activationMessage) return msg('evidence.ato', { name: fact.name, text: fact.activationMessage });
       return msg('evidence.license', { name: fact.name, channel: fact.channel, status: fact.licenseStatusText || fact.licenseStatus });
     case 'slmgr-error':
+      if (fact.origin === 'slui' && fact.code) return msg('evidence.slui-error', { code: fact.code, text: fact.text || undefined });
+      if (fact.origin === 'settings' && fact.code) return msg('evidence.settings-error', { code: fact.code, text: fact.text || undefined });
       return msg('evidence.slmgr-error', { text: fact.text });
+    case 'key-installed':
+      return msg('evidence.key-installed', { key: fact.partialKey, gvlk: fact.gvlkFor });
+    case 'kms-host-set':
+      return msg('evidence.kms-host-set', { host: fact.host, port: fact.port });
+    case 'ip-config':
+      return msg('evidence.ip-config', {
+        host: fact.hostName || undefined,
+        suffix: fact.primarySuffix ? fact.primarySuffix : msg('evidence.ip-config.no-suffix'),
+        search: fact.searchList.length ? list(fact.searchList) : undefined,
+      });
     case 'dns-srv-lookup':
       return summarizeSrvLookup(fact);
     case 'port-check':
@@ -95,7 +110,7 @@ export function evidenceAt(place: { file: string; record?: number; line?: number
 function makeEvidence(fact: Fact, message: MessageRef): EvidenceRef {
   const ref: EvidenceRef = { file: fact.source.file, message };
   if (fact.kind === 'license') ref.line = fact.lineStart;
-  else if (fact.kind === 'slmgr-error') ref.line = fact.line;
+  else if (fact.kind === 'slmgr-error' || fact.kind === 'key-installed' || fact.kind === 'kms-host-set' || fact.kind === 'ip-config') ref.line = fact.line;
   else {
     if (fact.source.record !== undefined) ref.record = fact.source.record;
     else if (fact.source.line !== undefined) ref.line = fact.source.line;

@@ -5,11 +5,16 @@ import type { MachineView } from './machine-view.js';
 /** 12293s not followed by a 12294 for the same domain (SRV publishing is retried every 24 hours). */
 export function openPublishFailures(view: MachineView): KmsServiceFact[] {
   const service = view.facts('kms-service');
-  return service.filter((f, i) => {
-    if (f.event !== 'dns-publish-failed') return false;
+  // From the newest back: a failure is open unless a success for its domain came after it.
+  const publishedLater = new Set<string>();
+  const open: KmsServiceFact[] = [];
+  for (let i = service.length - 1; i >= 0; i--) {
+    const f = service[i];
     const domain = (f.domain ?? '').toLowerCase();
-    return !service.slice(i + 1).some((g) => g.event === 'dns-publish-ok' && (g.domain ?? '').toLowerCase() === domain);
-  });
+    if (f.event === 'dns-publish-ok') publishedLater.add(domain);
+    else if (f.event === 'dns-publish-failed' && !publishedLater.has(domain)) open.push(f);
+  }
+  return open.reverse();
 }
 
 export function publishSuccesses(view: MachineView): KmsServiceFact[] {

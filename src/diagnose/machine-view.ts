@@ -59,12 +59,21 @@ const LICENSE_TEST: Record<ProductKind, (f: LicenseFact) => boolean> = {
 };
 const KEY_TYPE: Record<ProductKind, string> = { 'kms-client': 'Volume:GVLK', mak: 'Volume:MAK', 'kms-host': 'Volume:CSVLK' };
 
+interface Twin {
+  license: LicenseFact;
+  /** Its place among the machine's license facts. */
+  at: number;
+}
+
 export class MachineView {
   private readonly byKind = new Map<FactKind, Fact[]>();
   private exchangeCache?: Exchange[];
   private kmsSuccessCache?: number;
   private makSuccessCache?: number;
   private sightingsCache?: CodeSighting[];
+  private readonly licensesCache = new Map<ProductKind, LicenseFact[]>();
+  private twinIndex?: { byActivationId: Map<string, Twin>; byName: Map<string, Twin> };
+  private requestedEditions?: Set<string>;
 
   constructor(
     readonly machine: Machine,
@@ -107,7 +116,10 @@ export class MachineView {
 
   licenses(kind?: ProductKind): LicenseFact[] {
     const all = this.facts('license');
-    return kind ? all.filter((l) => LICENSE_TEST[kind](this.withChannel(l))) : all;
+    if (!kind) return all;
+    let held = this.licensesCache.get(kind);
+    if (!held) this.licensesCache.set(kind, (held = all.filter((l) => LICENSE_TEST[kind](this.withChannel(l)))));
+    return held;
   }
 
   /** Blocks that state a license status (/dli, /dlv, /xpr), not /ato outcomes. */
@@ -117,34 +129,51 @@ export class MachineView {
 
   /**
    * slmgr /ato prints the product name without its channel; borrow the channel from the /dli or /dlv
-   * block of the same product on this machine.
+   * block of the same product on this machine (the first such block, by activation id or by name).
    */
   withChannel(l: LicenseFact): LicenseFact {
     if (l.channel) return l;
-    const twin = this.facts('license').find(
-      (o) => o !== l && o.channel !== '' && ((l.activationId && o.activationId === l.activationId) || o.name === l.name),
-    );
-    return twin ? { ...l, channel: twin.channel, keyType: twin.keyType } : l;
+    const twins = (this.twinIndex ??= this.indexTwins());
+    const byId = l.activationId ? twins.byActivationId.get(l.activationId) : undefined;
+    const byName = twins.byName.get(l.name);
+    // The first block in fact order that matches either way, as a scan from the start would find it.
+    const twin = byId && byName ? (byId.at <= byName.at ? byId : byName) : (byId ?? byName);
+    return twin ? { ...l, channel: twin.license.channel, keyType: twin.license.keyType } : l;
   }
 
-  /** Pairs each 12288 with the first unused 12289 that follows it within the activation interval. */
+  /** Blocks that print a channel, first by activation id and by name (a machine can list thousands of products). */
+  private indexTwins(): { byActivationId: Map<string, Twin>; byName: Map<string, Twin> } {
+    const byActivationId = new Map<string, Twin>();
+    const byName = new Map<string, Twin>();
+    this.facts('license').forEach((license, at) => {
+      if (license.channel === '') return;
+      if (license.activationId && !byActivationId.has(license.activationId)) byActivationId.set(license.activationId, { license, at });
+      if (!byName.has(license.name)) byName.set(license.name, { license, at });
+    });
+    return { byActivationId, byName };
+  }
+
+  /**
+   * Pairs each 12288 with the first unused 12289 that follows it within the activation interval (and before the
+   * next 12288). Both lists are in time order, so one pointer walks the responses: a response older than a
+   * request can answer no later request either.
+   */
   exchanges(): Exchange[] {
     if (this.exchangeCache) return this.exchangeCache;
     const responses = this.facts('kms-response');
-    const used = new Set<KmsResponseFact>();
     const requests = this.facts('kms-request');
-    this.exchangeCache = requests.map((request, i) => {
+    const interval = (responses.find((r) => r.activationInterval > 0)?.activationInterval ?? DEFAULT_ACTIVATION_INTERVAL_MIN) * MINUTE;
+    const out: Exchange[] = [];
+    let next = 0;
+    for (let i = 0; i < requests.length; i++) {
+      const request = requests[i];
       const at = this.at(request);
-      const next = requests[i + 1] ? this.at(requests[i + 1]) : Infinity;
-      const interval = (responses.find((r) => r.activationInterval > 0)?.activationInterval ?? DEFAULT_ACTIVATION_INTERVAL_MIN) * MINUTE;
-      const response = responses.find((r) => {
-        const t = this.at(r);
-        return !used.has(r) && t >= at && t <= at + interval && t <= next;
-      });
-      if (response) used.add(response);
-      return response ? { request, response, at } : { request, at };
-    });
-    return this.exchangeCache;
+      const until = Math.min(at + interval, i + 1 < requests.length ? this.at(requests[i + 1]) : Infinity);
+      while (next < responses.length && this.at(responses[next]) < at) next++;
+      const response = next < responses.length && this.at(responses[next]) <= until ? responses[next++] : undefined;
+      out.push(response ? { request, response, at } : { request, at });
+    }
+    return (this.exchangeCache = out);
   }
 
   /** Time of the newest proof that KMS activation worked: a 12289 with activated=1 and a success result, or slmgr Licensed. */
@@ -273,7 +302,9 @@ export class MachineView {
 
   /** True when a 12288 of this machine asked a KMS host for `edition`: that product is a KMS client here. */
   private requestedEdition(edition: string | undefined): boolean {
-    return edition !== undefined && this.facts('kms-request').some((q) => q.edition === edition);
+    if (edition === undefined) return false;
+    this.requestedEditions ??= new Set(this.facts('kms-request').flatMap((q) => (q.edition === undefined ? [] : [q.edition])));
+    return this.requestedEditions.has(edition);
   }
 
   /**

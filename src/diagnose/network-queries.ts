@@ -36,21 +36,69 @@ export function srvTargets(view: MachineView): SrvTarget[] {
   return out;
 }
 
-/**
- * True when a port check was aimed at this host: by name, or by an address DNS gave for it when the
- * check named an address. Two names that share an address (a load balancer, a test) stay apart.
- */
-export function checksHost(check: PortCheckFact, host: string, addresses: readonly string[] = []): boolean {
-  if (isIP(check.host)) return addresses.includes(check.host);
-  return machineKey(check.host) === machineKey(host) && sameDomainOrShort(check.host, host);
+interface CheckIndex {
+  /** Full lower-case name → checks aimed at it by that name. */
+  byName: Map<string, number[]>;
+  /** Machine key → checks aimed at a short name (no dot) with that key. */
+  byShortName: Map<string, number[]>;
+  /** Machine key → every check aimed at a name with that key. */
+  byKey: Map<string, number[]>;
+  /** Address as written → checks aimed at it. */
+  byAddress: Map<string, number[]>;
 }
 
-/** "kms01" matches "kms01.contoso.com"; "kms01.a.com" does not match "kms01.b.com". */
-function sameDomainOrShort(a: string, b: string): boolean {
-  const x = a.toLowerCase().replace(/\.$/, '');
-  const y = b.toLowerCase().replace(/\.$/, '');
-  return x === y || !x.includes('.') || !y.includes('.');
+const checkIndexes = new WeakMap<MachineView, CheckIndex>();
+
+function checkIndex(view: MachineView): CheckIndex {
+  let index = checkIndexes.get(view);
+  if (index) return index;
+  const built: CheckIndex = { byName: new Map(), byShortName: new Map(), byKey: new Map(), byAddress: new Map() };
+  view.facts('port-check').forEach((check, i) => {
+    if (isIP(check.host)) return addTo(built.byAddress, check.host, i);
+    const name = normalName(check.host);
+    const key = machineKey(check.host);
+    addTo(built.byName, name, i);
+    addTo(built.byKey, key, i);
+    if (!name.includes('.')) addTo(built.byShortName, key, i);
+  });
+  checkIndexes.set(view, built);
+  return built;
 }
+
+/**
+ * The machine's port checks aimed at `host`, in the order they were read: by name ("kms01" matches
+ * "kms01.contoso.com"; "kms01.a.com" does not match "kms01.b.com"), or by an address DNS gave for it when the check
+ * named an address (two names that share an address, a load balancer or a test, stay apart). Found through an
+ * index: a paste can hold thousands of SRV answers and of checks.
+ */
+export function portChecksFor(view: MachineView, host: string, addresses: readonly string[] = []): PortCheckFact[] {
+  const index = checkIndex(view);
+  const all = view.facts('port-check');
+  const found = new Set<number>();
+  const take = (list: readonly number[] | undefined): void => {
+    for (const i of list ?? []) found.add(i);
+  };
+  const name = normalName(host);
+  const key = machineKey(host);
+  if (!name.includes('.')) take(index.byKey.get(key));
+  else {
+    take(index.byName.get(name));
+    take(index.byShortName.get(key));
+  }
+  for (const address of addresses) take(index.byAddress.get(address));
+  return [...found].sort((a, b) => a - b).map((i) => all[i]);
+}
+
+function addTo(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+function normalName(host: string): string {
+  return host.toLowerCase().replace(/\.$/, '');
+}
+
 
 /** The newest port check per host and port (a later success means the earlier failure is over). */
 export function latestPortChecks(view: MachineView): PortCheckFact[] {

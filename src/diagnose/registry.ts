@@ -13,6 +13,7 @@ import kmsClientDnsLookupFailed from './rules/kms-client/dns-lookup-failed.js';
 import kmsClientTimeSkew from './rules/kms-client/time-skew.js';
 import kmsClientInvalidVolumeKey from './rules/kms-client/invalid-volume-key.js';
 import kmsClientStaticHost from './rules/kms-client/static-host.js';
+import kmsClientHostIsSelf from './rules/kms-client/host-is-self.js';
 import kmsClientActivationExpiring from './rules/kms-client/activation-expiring.js';
 import kmsHostDuplicateCmid from './rules/kms-host/duplicate-cmid.js';
 import kmsHostCountBelowThreshold from './rules/kms-host/count-below-threshold.js';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   kmsClientInvalidVolumeKey,
   kmsClientStaticHost,
   kmsClientActivationExpiring,
+  kmsClientHostIsSelf,
   kmsHostDuplicateCmid,
   kmsHostCountBelowThreshold,
   kmsHostIdle,

@@ -1,5 +1,5 @@
 // Groups decoded facts by machine and builds the cross-machine indexes.
-import type { Fact } from '../decode/index.js';
+import { isKmsClientCode, type Fact, type KmsClientInfo } from '../decode/index.js';
 import { betterDisplayName, machineKey } from './machine-name.js';
 import type { Fleet, Machine, Role, TimeRange } from './model.js';
 import type { RecordSpan } from './record-ledger.js';
@@ -23,7 +23,16 @@ export function buildFleet(input: Iterable<FactWithOwner>, options: BuildFleetOp
   const renamed = findRenames(items);
   const machines = new Map<string, Machine>();
   const aliasIndex = new Map<string, Machine>();
+  // What each machine's lists already hold: a machine can have thousands of files and CMIDs, and a scan per
+  // fact would grow with them.
+  const held = new Map<Machine, { aliases: Set<string>; files: Set<string>; cmids: Set<string> }>();
   let newest = '';
+
+  const addTo = (list: string[], seen: Set<string>, value: string): void => {
+    if (seen.has(value)) return;
+    seen.add(value);
+    list.push(value);
+  };
 
   const machineFor = (name: string): Machine => {
     const key = machineKey(name);
@@ -31,10 +40,11 @@ export function buildFleet(input: Iterable<FactWithOwner>, options: BuildFleetOp
     if (!machine) {
       machine = { key, name, aliases: [], cmids: [], files: [], facts: [], roles: [], records: [], evidenceEnd: '' };
       machines.set(key, machine);
+      held.set(machine, { aliases: new Set(), files: new Set(), cmids: new Set() });
     }
     // Most facts repeat the name already taken: only a new spelling can change the display name or aliases.
     if (name !== machine.name) machine.name = betterDisplayName(machine.name, name);
-    if (!machine.aliases.includes(name)) machine.aliases.push(name);
+    addTo(machine.aliases, held.get(machine)!.aliases, name);
     return machine;
   };
 
@@ -42,12 +52,13 @@ export function buildFleet(input: Iterable<FactWithOwner>, options: BuildFleetOp
     const named = fact.computer || fallbackMachine || 'unknown';
     const renamedTo = renamed.get(machineKey(named));
     const machine = machineFor(renamedTo ?? named);
+    const seen = held.get(machine)!;
     // The old name stays visible as an alias of the machine it became.
-    if (renamedTo && !machine.aliases.includes(named)) machine.aliases.push(named);
+    if (renamedTo) addTo(machine.aliases, seen.aliases, named);
     machine.facts.push(fact);
-    if (!machine.files.includes(fact.source.file)) machine.files.push(fact.source.file);
+    addTo(machine.files, seen.files, fact.source.file);
     const cmid = ownCmid(fact);
-    if (cmid && !machine.cmids.includes(cmid)) machine.cmids.push(cmid);
+    if (cmid) addTo(machine.cmids, seen.cmids, cmid);
     if (fact.time > newest) newest = fact.time;
   }
 
@@ -178,16 +189,22 @@ const KMS_HOST_FACTS = new Set<Fact['kind']>(['kms-host-request', 'kms-service']
 // A _vlmcs._tcp lookup or a test of the KMS port is what a KMS client (or an admin for it) runs.
 const KMS_CLIENT_FACTS = new Set<Fact['kind']>(['kms-request', 'kms-response', 'dns-srv-lookup', 'port-check']);
 
+// A KMS client is what the evidence shows: KMS client codes, a KMS client setup key installed, a KMS host set
+// with /skms, the client block of /dli. "Configured Activation Type: All" is printed by every Windows 8 and
+// later, so it alone makes nothing a client.
 export function deriveRoles(machine: Pick<Machine, 'facts'>): Role[] {
   const roles = new Set<Role>();
   for (const fact of machine.facts) {
     if (KMS_HOST_FACTS.has(fact.kind)) roles.add('kms-host');
     if (KMS_CLIENT_FACTS.has(fact.kind)) roles.add('kms-client');
     if (fact.kind === 'license') {
-      if (fact.kmsHost || /^VOLUME_KMS(?!CLIENT)/.test(fact.channel)) roles.add('kms-host');
-      if (fact.channel === 'VOLUME_KMSCLIENT' || fact.kmsClient) roles.add('kms-client');
+      if (fact.kmsHost || /^VOLUME_KMS(?!CLIENT)/.test(fact.channel) || fact.keyType === 'Volume:CSVLK') roles.add('kms-host');
+      if (fact.channel === 'VOLUME_KMSCLIENT' || fact.keyType === 'Volume:GVLK' || showsKmsClient(fact.kmsClient)) roles.add('kms-client');
       if (fact.channel.startsWith('VOLUME_MAK') || fact.keyType === 'Volume:MAK') roles.add('mak');
+      if (fact.errors.some(isKmsClientCode)) roles.add('kms-client');
     }
+    if (fact.kind === 'slmgr-error' && fact.code && isKmsClientCode(fact.code)) roles.add('kms-client');
+    if (fact.kind === 'kms-host-set' || (fact.kind === 'key-installed' && fact.gvlkFor)) roles.add('kms-client');
     if (fact.kind === 'license-state-data') {
       if (fact.keyType === 'Volume:GVLK') roles.add('kms-client');
       if (fact.keyType === 'Volume:MAK') roles.add('mak');
@@ -197,6 +214,13 @@ export function deriveRoles(machine: Pick<Machine, 'facts'>): Role[] {
   if (roles.size === 0) roles.add('unknown');
   const order: Role[] = ['kms-client', 'kms-host', 'mak', 'unknown'];
   return order.filter((r) => roles.has(r));
+}
+
+/** A /dli client block with something of a client in it (not only the activation type every Windows prints). */
+function showsKmsClient(c: KmsClientInfo | undefined): boolean {
+  if (!c) return false;
+  const { activationType: _everyWindows, kmsNameSource, ...rest } = c;
+  return kmsNameSource !== 'unknown' || Object.values(rest).some((v) => v !== undefined);
 }
 
 /** The time a machine is judged at: `--now` when pinned, else the newest record of its own files. */

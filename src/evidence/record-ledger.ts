@@ -30,9 +30,15 @@ export interface LedgerEntry {
   computer?: string | undefined;
 }
 
+interface Held {
+  span: RecordSpan;
+  computers: Map<string, ComputerEnd>;
+  ids: RunSet;
+}
+
 export class RecordLedger {
-  private readonly spans = new Map<string, { span: RecordSpan; computers: Map<string, ComputerEnd> }>();
-  private last?: { channel: string; computer: string; span: RecordSpan; end: ComputerEnd };
+  private readonly spans = new Map<string, Held>();
+  private last?: { channel: string; computer: string; held: Held; end: ComputerEnd };
 
   constructor(private readonly file: string) {}
 
@@ -42,32 +48,32 @@ export class RecordLedger {
     const computer = entry.computer ?? '';
     // Consecutive records almost always share channel and computer: skip the lookups then.
     let end: ComputerEnd | undefined;
-    let span: RecordSpan;
+    let held: Held | undefined;
     if (this.last && this.last.channel === channel && this.last.computer === computer) {
-      ({ span, end } = this.last);
+      ({ held, end } = this.last);
     } else {
-      let held = this.spans.get(channel);
+      held = this.spans.get(channel);
       if (!held) {
-        held = { span: { file: this.file, channel, records: 0, newest: '', computers: [], idRuns: [] }, computers: new Map() };
+        held = { span: { file: this.file, channel, records: 0, newest: '', computers: [], idRuns: [] }, computers: new Map(), ids: new RunSet() };
         this.spans.set(channel, held);
       }
-      span = held.span;
       const key = computer.toLowerCase();
       end = held.computers.get(key);
       if (!end) {
         end = { computer, records: 0, newest: '' };
         held.computers.set(key, end);
-        span.computers.push(end);
+        held.span.computers.push(end);
       }
-      this.last = { channel, computer, span, end };
+      this.last = { channel, computer, held, end };
     }
+    const { span } = held;
     span.records += count;
     end.records += count;
     if (entry.time && laterThan(entry.time, end.newest)) {
       end.newest = entry.time;
       if (laterThan(entry.time, span.newest)) span.newest = entry.time;
     }
-    if (entry.recordIds) for (const id of entry.recordIds) addId(span.idRuns, id);
+    if (entry.recordIds) for (const id of entry.recordIds) held.ids.add(id);
   }
 
   /**
@@ -75,6 +81,7 @@ export class RecordLedger {
    * which is the usual case: an EVTX file is one log.
    */
   result(): RecordSpan[] {
+    for (const h of this.spans.values()) h.span.idRuns = h.ids.runs();
     const all = [...this.spans.values()].map((h) => h.span);
     const unknown = all.find((s) => s.channel === '');
     const known = all.filter((s) => s !== unknown);
@@ -83,10 +90,14 @@ export class RecordLedger {
     only.records += unknown.records;
     if (laterThan(unknown.newest, only.newest)) only.newest = unknown.newest;
     only.idRuns = mergeRuns(only.idRuns, unknown.idRuns);
+    // A forwarded log can name thousands of computers: look them up, not scan.
+    const byName = new Map(only.computers.map((x) => [x.computer.toLowerCase(), x]));
     for (const c of unknown.computers) {
-      const same = only.computers.find((x) => x.computer.toLowerCase() === c.computer.toLowerCase());
-      if (!same) only.computers.push(c);
-      else {
+      const same = byName.get(c.computer.toLowerCase());
+      if (!same) {
+        only.computers.push(c);
+        byName.set(c.computer.toLowerCase(), c);
+      } else {
         same.records += c.records;
         if (laterThan(c.newest, same.newest)) same.newest = c.newest;
       }
@@ -105,48 +116,48 @@ function laterThan(a: string, b: string): boolean {
   return Number.isFinite(ma) && (!Number.isFinite(mb) || ma > mb || (ma === mb && a > b));
 }
 
-/** Inserts an id into sorted disjoint runs, merging neighbours. Appending in order (the usual case) is O(1). */
-export function addId(runs: Array<[number, number]>, id: number): void {
-  if (!Number.isSafeInteger(id)) return;
-  const last = runs[runs.length - 1];
-  if (!last || id > last[1] + 1) {
-    runs.push([id, id]);
-    return;
-  }
-  if (id === last[1] + 1) {
-    last[1] = id;
-    return;
-  }
-  // Out of order: find the first run whose end + 1 >= id.
-  let lo = 0;
-  let hi = runs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (runs[mid][1] + 1 >= id) hi = mid;
-    else lo = mid + 1;
-  }
-  const run = runs[lo];
-  if (id >= run[0] && id <= run[1]) return;
-  if (id === run[1] + 1) {
-    run[1] = id;
-    const next = runs[lo + 1];
-    if (next && next[0] === id + 1) {
-      run[1] = next[1];
-      runs.splice(lo + 1, 1);
+/**
+ * Record ids as sorted disjoint runs, built as ids arrive in any order. Ids that extend the newest run (oldest
+ * first, the usual order) cost O(1). Others collect as runs in arrival order (a newest-first export makes one
+ * falling run per hole) and are sorted into the rest once they outnumber it: O(log n) per id amortised, where
+ * inserting each into a sorted array would move the whole array (quadratic in holes). Memory stays within
+ * twice the final runs plus one batch.
+ */
+export class RunSet {
+  private sorted: Array<[number, number]> = [];
+  private pending: Array<[number, number]> = [];
+
+  add(id: number): void {
+    if (!Number.isSafeInteger(id)) return;
+    const pending = this.pending;
+    const open = pending[pending.length - 1];
+    if (open) {
+      if (id === open[1] + 1) return void (open[1] = id);
+      if (id === open[0] - 1) return void (open[0] = id);
+      if (id >= open[0] && id <= open[1]) return;
+    } else {
+      const last = this.sorted[this.sorted.length - 1];
+      if (!last || id > last[1] + 1) return void this.sorted.push([id, id]);
+      if (id === last[1] + 1) return void (last[1] = id);
     }
-    return;
+    pending.push([id, id]);
+    if (pending.length > Math.max(PENDING_BATCH, this.sorted.length)) this.settle();
   }
-  if (id === run[0] - 1) {
-    run[0] = id;
-    const prev = runs[lo - 1];
-    if (prev && prev[1] === id - 1) {
-      prev[1] = run[1];
-      runs.splice(lo, 1);
-    }
-    return;
+
+  /** The runs, sorted and merged. */
+  runs(): Array<[number, number]> {
+    this.settle();
+    return this.sorted;
   }
-  runs.splice(lo, 0, [id, id]);
+
+  private settle(): void {
+    if (this.pending.length === 0) return;
+    this.sorted = mergeRuns(this.sorted, this.pending);
+    this.pending = [];
+  }
 }
+
+const PENDING_BATCH = 4096;
 
 /** The union of two sorted run lists. */
 export function mergeRuns(a: ReadonlyArray<readonly [number, number]>, b: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {

@@ -87,9 +87,21 @@ function joinDescriptions(records: LicenseRecord[]): LicenseRecord[] {
   const byName = records.filter((r) => r.basis === 'slmgr' && !r.activationId);
   if (byName.length === 0) return records;
   const taken = new Set<LicenseRecord>();
-  const out = records.filter((r) => !byName.includes(r));
+  const joining = new Set(byName);
+  const out = records.filter((r) => !joining.has(r));
+  const at = new Map(out.map((r, i) => [r, i]));
+  // Event-derived records by product line: a block only ever joins one of its own line.
+  const byLine = new Map<string, LicenseRecord[]>();
+  for (const r of out) {
+    if (r.basis === 'slmgr') continue;
+    const line = productLine(r.family) || productLine(r.product) || productLine(r.edition);
+    const list = byLine.get(line);
+    if (list) list.push(r);
+    else byLine.set(line, [r]);
+  }
   for (const slmgr of byName) {
-    const candidates = out.filter((r) => r.basis !== 'slmgr' && !taken.has(r) && sameProductLine(slmgr, r) && sameKeyType(slmgr, r) && !partialKeysDiffer(slmgr, r));
+    const line = productLine(slmgr.family) || productLine(slmgr.product);
+    const candidates = (line ? (byLine.get(line) ?? []) : []).filter((r) => !taken.has(r) && sameKeyType(slmgr, r) && !partialKeysDiffer(slmgr, r));
     const named = candidates.filter((r) => slmgrNameMatchesEdition(slmgr.product, { edition: r.edition, family: r.family }) === true);
     const unknownName = candidates.length > 0 && slmgrNameMatchesEdition(slmgr.product, { edition: candidates[0].edition, family: candidates[0].family }) === undefined;
     const pick = named.length > 0 ? newest(named) : unknownName && candidates.length === 1 ? candidates[0] : undefined;
@@ -103,19 +115,13 @@ function joinDescriptions(records: LicenseRecord[]): LicenseRecord[] {
     joined.edition = pick.edition || joined.edition;
     joined.family = pick.family || joined.family;
     if (pick.activationId) joined.activationId = pick.activationId;
-    out[out.indexOf(pick)] = joined;
+    out[at.get(pick)!] = joined;
   }
   return out;
 }
 
 function newest(records: LicenseRecord[]): LicenseRecord {
   return records.reduce((a, b) => (b.takenAt > a.takenAt ? b : a));
-}
-
-function sameProductLine(a: LicenseRecord, b: LicenseRecord): boolean {
-  const la = productLine(a.family) || productLine(a.product);
-  const lb = productLine(b.family) || productLine(b.product) || productLine(b.edition);
-  return la !== '' && la === lb;
 }
 
 function keyTypeOf(r: LicenseRecord): string {

@@ -41,9 +41,11 @@ export function computeFleetViews(fleet: Fleet, now: string): FleetViews {
   const records: LicenseRecord[] = [];
   for (const m of fleet.machines) {
     const own = licenseRecords(m);
-    records.push(...own);
-    expiring.push(...expiringLicenses(own, nowOf(m)));
+    // Loops, not push(...own): one machine can list more products than a call takes arguments.
+    for (const r of own) records.push(r);
+    for (const e of expiringLicenses(own, nowOf(m))) expiring.push(e);
   }
+  const known = ownCmids(fleet);
   expiring.sort((a, b) => a.minutesLeft - b.minutesLeft || a.machine.localeCompare(b.machine));
   const expiringByRange = Object.fromEntries(EXPIRY_RANGES.map((r) => [r, 0])) as Record<ExpiryRange, number>;
   for (const e of expiring) expiringByRange[e.range]++;
@@ -52,7 +54,7 @@ export function computeFleetViews(fleet: Fleet, now: string): FleetViews {
     expiring,
     expiringByRange,
     products: productCounts(records),
-    kmsHosts: fleet.machines.filter((m) => m.roles.includes('kms-host')).map((m) => kmsHostView(fleet, m, nowOf(m))),
+    kmsHosts: fleet.machines.filter((m) => m.roles.includes('kms-host')).map((m) => kmsHostView(fleet, m, nowOf(m), known)),
     duplicateCmids: duplicateCmids(fleet),
     unseenClients: unseenClients(fleet),
   };
@@ -115,7 +117,7 @@ function productCounts(records: LicenseRecord[]): ProductCount[] {
     .sort((a, b) => b.machines - a.machines || a.edition.localeCompare(b.edition) || a.channel.localeCompare(b.channel));
 }
 
-function kmsHostView(fleet: Fleet, host: Machine, nowMs: number): KmsHostView {
+function kmsHostView(fleet: Fleet, host: Machine, nowMs: number, known: ReadonlySet<string>): KmsHostView {
   const log = fleet.hostRequests.get(host.key) ?? [];
   const slmgr = host.facts.find((f): f is LicenseFact => f.kind === 'license' && f.kmsHost !== undefined);
   const view: KmsHostView = {
@@ -124,7 +126,7 @@ function kmsHostView(fleet: Fleet, host: Machine, nowMs: number): KmsHostView {
     clientsSeen: distinctCmids(log, () => true),
     dnsPublishing: dnsPublishing(host, slmgr),
     requestsPerDay: requestsPerDay(log),
-    clientsNotInSnapshot: clientsNotInSnapshot(fleet, log),
+    clientsNotInSnapshot: clientsNotInSnapshot(fleet, log, known),
   };
   if (slmgr?.kmsHost?.currentCount !== undefined) {
     view.currentCount = slmgr.kmsHost.currentCount;
@@ -183,9 +185,7 @@ function requestsPerDay(log: readonly KmsHostRequestFact[]): KmsHostView['reques
  * Clients the host logged that the snapshot holds no exports of: neither their name nor their CMID belongs to
  * a machine of the snapshot. One row per (CMID, name), so clones sharing a CMID stay apart.
  */
-function clientsNotInSnapshot(fleet: Fleet, log: readonly KmsHostRequestFact[]): AbsentClient[] {
-  const known = new Set<string>();
-  for (const m of fleet.machines) for (const cmid of m.cmids) known.add(cmid);
+function clientsNotInSnapshot(fleet: Fleet, log: readonly KmsHostRequestFact[], known: ReadonlySet<string>): AbsentClient[] {
   const rows = new Map<string, AbsentClient>();
   for (const e of log) {
     const cmid = e.cmid.toLowerCase();
@@ -205,6 +205,13 @@ function clientsNotInSnapshot(fleet: Fleet, log: readonly KmsHostRequestFact[]):
     }
   }
   return [...rows.values()].sort((a, b) => b.lastRequest.localeCompare(a.lastRequest) || a.name.localeCompare(b.name));
+}
+
+/** Every CMID a machine of the snapshot reported about itself (once per fleet: each host's view asks). */
+function ownCmids(fleet: Fleet): Set<string> {
+  const known = new Set<string>();
+  for (const m of fleet.machines) for (const cmid of m.cmids) known.add(cmid);
+  return known;
 }
 
 function duplicateCmids(fleet: Fleet): FleetViews['duplicateCmids'] {
@@ -259,6 +266,9 @@ function unseenClients(fleet: Fleet): FleetViews['unseenClients'] {
   const out: FleetViews['unseenClients'] = [];
   for (const client of fleet.machines) {
     const reported = new Set<string>();
+    // Whether a host's log names this client by name or by any of its CMIDs: asked once per host, not per request
+    // (a client can have thousands of requests and of CMIDs).
+    const named = new Map<string, boolean>();
     for (const fact of client.facts) {
       if (fact.kind !== 'kms-request' || !fact.host) continue;
       const host = fleet.find(fact.host);
@@ -267,8 +277,9 @@ function unseenClients(fleet: Fleet): FleetViews['unseenClients'] {
       if (!c) continue;
       const at = timeMs(fact.time);
       if (!Number.isFinite(at) || at < c.first - SKEW || at > c.last + SKEW) continue;
-      const seen = c.clientKeys.has(client.key) || client.cmids.some((cmid) => c.cmids.has(cmid)) || c.cmids.has(fact.cmid.toLowerCase());
-      if (seen) continue;
+      let names = named.get(host.key);
+      if (names === undefined) named.set(host.key, (names = c.clientKeys.has(client.key) || client.cmids.some((cmid) => c.cmids.has(cmid))));
+      if (names || c.cmids.has(fact.cmid.toLowerCase())) continue;
       reported.add(host.key);
       out.push({ machine: client.name, host: host.name });
     }

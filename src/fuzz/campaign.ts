@@ -24,6 +24,16 @@ const DICTIONARIES: Record<string, readonly string[]> = {
     'Error: 0xC004F074', 'Notification Reason: 0xC004F00F.', 'KMS machine name from DNS: ', 'Remaining Windows rearm count: 1001',
     'Volume activation expiration: 259200 minute(s) (180 day(s))', '名前: ', 'ライセンスの状態: ', '\r\n\r\n', ': ', '0x',
   ],
+  // Console pastes: what the splitter cuts at (prompts, banners, frames, first lines of outputs), in every language read.
+  paste: [
+    'C:\\Windows\\system32>', 'PS C:\\> ', '[C:\\x]$ ', '> ', 'slmgr /ato', 'cscript //nologo slmgr.vbs /dlv', 'nslookup -type=srv _vlmcs._tcp',
+    'Test-NetConnection kms01 -Port 1688', 'ipconfig /all', 'hostname|nslookup', 'Microsoft (R) Windows Script Host Version 5.812',
+    '版权所有(C) Microsoft Corporation。保留所有权利。', '---------------------------', 'Windows Script Host', 'OK', 'Windows IP Configuration',
+    'Windows IP 配置', 'Windows IP 構成', '   Primary Dns Suffix  . . . . . . . : ', '                                       ', 'Server:  ', '服务器:  ',
+    'ComputerName     : ', 'TcpTestSucceeded : ', 'Error: 0x8007232B', '错误：0xC004F074', 'エラー: 0x', '正在激活', 'Activating Windows(R), x edition (',
+    'Code: 0x87E10BC6', 'Description: ', 'Error code: 0xC004F025', 'Edition: ', '---Processing--------------------------', 'ERROR CODE: ',
+    'Installed product key ', 'Key Management Service machine name set to ', ':', '：', '\r\n', '\r\n\r\n',
+  ],
   csv: ['"', '""', ',', '\r\n', '\t', 'Information,', 'Error,', '12288', '"Microsoft-Windows-Security-SPP"', ';', '=cmd|', '"\n"'],
   text: ['Log Name:', 'Source:', 'Event ID:', 'Date:', 'Description:', 'Event Xml:', 'Event[0]:', '  Log Name: Application', 'Id : 12288', ': ', '\r\n'],
   archive: [
@@ -34,6 +44,7 @@ const DICTIONARIES: Record<string, readonly string[]> = {
 };
 
 export function dictionaryFor(family: string): readonly string[] {
+  if (family === 'slmgr' || family === 'text-network' || family === 'text-paste') return [...DICTIONARIES.paste!, ...(family === 'slmgr' ? DICTIONARIES.slmgr! : [])];
   if (DICTIONARIES[family]) return DICTIONARIES[family];
   if (family.startsWith('csv') || family.startsWith('tsv')) return DICTIONARIES.csv;
   if (family.startsWith('json')) return DICTIONARIES.json;

@@ -4,7 +4,7 @@
 // are cut into chunks does not change the result.
 import { Readable } from 'node:stream';
 import { analyzeFile, rejectedCount } from '../read-input-file.js';
-import { ACTIVATION_EVENT_IDS, decodeEvent, parseDocument } from '../decode/index.js';
+import { ACTIVATION_EVENT_IDS, decodeEvent, parseDocument, type DocumentParse } from '../decode/index.js';
 import { openInput } from '../ingest/index.js';
 import type { InputFormat, ReaderItem } from '../types.js';
 
@@ -178,7 +178,8 @@ export async function checkInput(input: Buffer, opts: CheckOptions): Promise<Che
         }
       } else if (item.kind === 'document') {
         documents++;
-        parseDocument(item.document);
+        const problem = pasteAccountingProblem(parseDocument(item.document));
+        if (problem) violations.push({ property: 'accounting', detail: problem });
       } else if (item.kind === 'rejected') rejected++;
       else if (item.kind === 'ignored') ignored += item.count;
     } catch (error) {
@@ -246,4 +247,17 @@ export async function checkInput(input: Buffer, opts: CheckOptions): Promise<Che
   }
 
   return { kind: read.kind, records, events, rejected, ignored, documents, violations };
+}
+
+/**
+ * The paste splitter's promise: every line with text is owned by a reader, listed, or the console's own (prompt,
+ * banner, message-box frame), and each line handed over to be listed is listed once.
+ */
+export function pasteAccountingProblem(parsed: DocumentParse): string | undefined {
+  const { lines, owned, listed, console } = parsed.accounting;
+  if (owned + listed + console !== lines) return `paste lines ${lines} ≠ owned ${owned} + listed ${listed} + console ${console}`;
+  const numbers = parsed.unknownLines.map((l) => l.line);
+  if (new Set(numbers).size !== numbers.length) return 'a paste line is listed twice as not understood';
+  if (numbers.length < listed) return `${listed} paste lines were handed over to be listed, ${numbers.length} are`;
+  return undefined;
 }

@@ -30,7 +30,10 @@ function lineMutator(name: string, edit: (parts: string[], rng: Rng) => void): M
 export const duplicateLines = lineMutator('duplicate-lines', (parts, rng) => {
   const at = rng.int(parts.length);
   const n = rng.range(1, Math.min(20, parts.length - at));
-  parts.splice(rng.int(parts.length + 1), 0, ...parts.slice(at, at + n));
+  const copy = parts.slice(at, at + n);
+  const tail = parts.splice(rng.int(parts.length + 1));
+  for (const part of copy) parts.push(part);
+  for (const part of tail) parts.push(part);
 });
 
 export const deleteLines = lineMutator('delete-lines', (parts, rng) => {

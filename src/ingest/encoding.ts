@@ -1,8 +1,11 @@
 // Text encodings of exported logs. Windows tools write UTF-16LE with a BOM (PowerShell 5.1 redirection,
-// Event Viewer), UTF-8 with or without a BOM (wevtutil, PowerShell 7) and, on Japanese systems, Shift_JIS (CP932).
-// The BOM decides first; a declared XML encoding second; a byte heuristic last.
+// Event Viewer), UTF-8 with or without a BOM (wevtutil, PowerShell 7) and, in the system code page when output
+// is redirected (`cscript slmgr.vbs /dlv > file`), Shift_JIS (CP932) on Japanese and GBK (CP936, read as GB18030)
+// on Simplified Chinese systems. The BOM decides first; a declared XML encoding second; the bytes last — and
+// between the two legacy code pages, which decoding is valid and which yields words we know, never a bias to one.
+import { allLabels } from './slmgr/labels.js';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'gb18030';
 
 export interface EncodingGuess {
   encoding: TextEncoding;
@@ -24,7 +27,10 @@ export function detectEncoding(head: Buffer): EncodingGuess {
   // encoding="UTF-16" from the Event Viewer original. Only a single-byte declaration is believed.
   const declared = declaredXmlEncoding(head);
   if (declared && !declared.startsWith('utf-16')) return { encoding: declared, bomLength: 0, by: 'declaration' };
-  if (!isValidUtf8(head) && looksLikeShiftJis(head)) return { encoding: 'shift_jis', bomLength: 0, by: 'heuristic' };
+  if (!isValidUtf8(head)) {
+    const legacy = legacyCodePage(head);
+    if (legacy) return { encoding: legacy, bomLength: 0, by: 'heuristic' };
+  }
   return { encoding: 'utf-8', bomLength: 0, by: 'default' };
 }
 
@@ -57,6 +63,10 @@ const ENCODING_NAMES: Record<string, TextEncoding> = {
   'windows-31j': 'shift_jis',
   cp932: 'shift_jis',
   'x-sjis': 'shift_jis',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  gb18030: 'gb18030',
+  cp936: 'gb18030',
 };
 
 function declaredXmlEncoding(head: Buffer): TextEncoding | undefined {
@@ -82,6 +92,66 @@ function isValidUtf8(bytes: Buffer): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Shift_JIS or GBK, for bytes that are not UTF-8: the decoding that is valid; when both are, the one that yields
+ * more words of the slmgr, nslookup and ipconfig vocabulary in its language; then the one whose text looks like
+ * its language (kana for Japanese; GBK bytes read as Shift_JIS turn into half-width katakana).
+ */
+function legacyCodePage(head: Buffer): TextEncoding | undefined {
+  const sjis = decodeStrict(head, 'shift_jis');
+  const gbk = decodeStrict(head, 'gb18030');
+  if (sjis === undefined && gbk === undefined) return looksLikeShiftJis(head) ? 'shift_jis' : undefined;
+  if (gbk === undefined) return 'shift_jis';
+  if (sjis === undefined) return 'gb18030';
+  const ja = knownWords(sjis, 'ja');
+  const zh = knownWords(gbk, 'zh-CN');
+  if (ja !== zh) return ja > zh ? 'shift_jis' : 'gb18030';
+  return kanaScore(sjis) > 0 ? 'shift_jis' : 'gb18030';
+}
+
+/** The text when every byte sequence is valid in the encoding (a sequence cut by the end of the head is allowed). */
+function decodeStrict(bytes: Buffer, encoding: 'shift_jis' | 'gb18030'): string | undefined {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  for (let cut = 0; cut <= 3 && cut < bytes.length; cut++) {
+    try {
+      return decoder.decode(bytes.subarray(0, bytes.length - cut));
+    } catch {
+      // try without the last bytes
+    }
+  }
+  return undefined;
+}
+
+/** Words these outputs print besides the slmgr labels: nslookup's server line, ipconfig's header and adapters. */
+const OTHER_WORDS: Record<'ja' | 'zh-CN', string[]> = {
+  ja: ['サーバー', 'アドレス', '構成', 'アダプター', 'ホスト名', 'サフィックス', '見つけられません'],
+  'zh-CN': ['服务器', '配置', '适配器', '主机名', '后缀', '激活', '错误'],
+};
+
+let words: Record<'ja' | 'zh-CN', string[]> | undefined;
+
+function knownWords(text: string, lang: 'ja' | 'zh-CN'): number {
+  words ??= {
+    ja: [...new Set([...allLabels().filter((l) => l.lang === 'ja').map((l) => l.folded), ...OTHER_WORDS.ja])],
+    'zh-CN': [...new Set([...allLabels().filter((l) => l.lang === 'zh-CN').map((l) => l.folded), ...OTHER_WORDS['zh-CN']])],
+  };
+  const squeezed = text.replace(/[\s:：]/g, '').toLowerCase();
+  let n = 0;
+  for (const w of words[lang]) if (w.length >= 2 && squeezed.includes(w)) n++;
+  return n;
+}
+
+/** Full-width kana count minus half-width katakana count. */
+function kanaScore(text: string): number {
+  let score = 0;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0x3040 && c <= 0x30ff) score++;
+    else if (c >= 0xff61 && c <= 0xff9f) score--;
+  }
+  return score;
 }
 
 function looksLikeShiftJis(bytes: Buffer): boolean {

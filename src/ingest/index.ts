@@ -5,6 +5,11 @@ export { sniffFormat, SNIFF_BYTES, type InputKind, type Sniffed } from './sniff.
 export { detectEncoding, decodeText, type TextEncoding, type EncodingGuess } from './encoding.js';
 export { normalizeIsoTime, timeMs } from './time.js';
 export { parseElement, eventFromXml, EventSplitter, XmlSyntaxError, type XmlElement } from './xml/index.js';
-export { allLabels, afterLabel, matchLabel, fold, displayWidth, type Label, type LabelMatch } from './slmgr/labels.js';
+export {
+  allLabels, allStatusWords, afterLabel, matchLabel, statusFromText, fold, displayWidth, SLMGR_LANGUAGES,
+  type Label, type LabelMatch, type StatusWord, type SlmgrLanguage,
+} from './slmgr/labels.js';
+export * from './text/paste/index.js';
 export { looksLikeSlmgr } from './slmgr/looks-like-slmgr.js';
 export { readExportTime, parseTimeZone, type TimeZone } from './text/local-time.js';
+export { guessForeignLanguage, LANGUAGES_READ, type LanguageGuess } from './text/language.js';

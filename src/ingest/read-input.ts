@@ -8,7 +8,7 @@ import { makeXmlReader } from './xml/index.js';
 import { readWholeText } from './whole-text.js';
 import * as text from './text/index.js';
 import {
-  ARCHIVE_SNIFF_BYTES, DEFAULT_ARCHIVE_LIMITS, UNREAD_ARCHIVES, archiveStem, collect, formatBytes, peek, sniffArchive, walkGzip, walkTar, walkZip,
+  DEFAULT_ARCHIVE_LIMITS, UNREAD_ARCHIVES, archiveStem, collect, formatBytes, peek, sniffArchive, walkGzip, walkTar, walkZip,
   type ArchiveItem, type ArchiveLimits, type Budget, type WalkContext,
 } from './archive/index.js';
 
@@ -20,6 +20,7 @@ const READERS: Record<Exclude<InputKind, 'unknown'>, (sniffed: Sniffed) => Reade
   'xml-events': (s) => makeXmlReader(s.encoding),
   slmgr: (s) => readWholeText(s.encoding, 'slmgr'),
   'text-network': (s) => readWholeText(s.encoding, 'network'),
+  'text-paste': (s) => readWholeText(s.encoding, 'paste'),
   'csv-eventviewer': text.csvEventViewerReader,
   'tsv-eventviewer': text.tsvEventViewerReader,
   'csv-powershell': text.csvPowerShellReader,
@@ -56,7 +57,7 @@ export async function openInput(file: InputFile, ctx: Omit<ReaderContext, 'file'
   const sniffed = sniffFormat(Buffer.concat(head).subarray(0, SNIFF_BYTES));
   if (sniffed.kind === 'unknown') {
     (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-    return { format: sniffed.format, kind: sniffed.kind, items: oneRejection('whole file', `unknown format: ${sniffed.reason}`) };
+    return { format: sniffed.format, kind: sniffed.kind, items: oneRejection('whole file', sniffed.recognised ? sniffed.reason : `unknown format: ${sniffed.reason}`) };
   }
   const bytes = replay(head, iterator);
   const reader = READERS[sniffed.kind](sniffed);
@@ -119,12 +120,13 @@ async function* openBytes(
   ctx: Omit<ReaderContext, 'file'>,
   level: ArchiveLevel,
 ): AsyncGenerator<OpenedEntry> {
-  const kind = sniffArchive(head.subarray(0, ARCHIVE_SNIFF_BYTES));
+  // The whole head: an Office document is told from a zip by the entry names in its first kilobytes.
+  const kind = sniffArchive(head);
   if (!kind) {
     yield { file, ...openSniffed(file, head, all, ctx) };
     return;
   }
-  if (kind === '7z' || kind === 'cab') {
+  if (kind !== 'zip' && kind !== 'gzip' && kind !== 'tar') {
     await all.return(undefined);
     yield { file, ...failedInput(UNREAD_ARCHIVES[kind]) };
     return;
@@ -210,7 +212,7 @@ function openSniffed(file: InputFile, head: Buffer, all: AsyncGenerator<Buffer>,
   const sniffed = sniffFormat(head.subarray(0, SNIFF_BYTES));
   if (sniffed.kind === 'unknown') {
     void all.return(undefined);
-    return { format: sniffed.format, kind: sniffed.kind, items: oneRejection('whole file', `unknown format: ${sniffed.reason}`) };
+    return { format: sniffed.format, kind: sniffed.kind, items: oneRejection('whole file', sniffed.recognised ? sniffed.reason : `unknown format: ${sniffed.reason}`) };
   }
   const reader = READERS[sniffed.kind](sniffed);
   return { format: sniffed.format, kind: sniffed.kind, items: guard(reader(all, { ...ctx, file: file.display })) };

@@ -2,7 +2,9 @@
 // be garbage. The answer picks the reader; `kind` is finer than `format` so one format can have several readers.
 import { detectEncoding, type EncodingGuess } from './encoding.js';
 import type { InputFormat } from '../types.js';
-import { looksLikeSlmgr } from './slmgr/looks-like-slmgr.js';
+import { guessForeignLanguage, LANGUAGES_READ } from './text/language.js';
+import { isJsonPrefix } from './text/json-prefix.js';
+import { pasteFamily, pasteKinds } from './text/paste/evidence.js';
 
 export type InputKind =
   | 'evtx'
@@ -17,6 +19,7 @@ export type InputKind =
   | 'jsonl-events'
   | 'slmgr'
   | 'text-network'
+  | 'text-paste'
   | 'unknown';
 
 export interface Sniffed {
@@ -25,6 +28,8 @@ export interface Sniffed {
   encoding: EncodingGuess;
   /** Why the input was classified so (or, for 'unknown', what was found instead). */
   reason: string;
+  /** For 'unknown': the reason says what the input is and what to send instead, so it is not "unknown format". */
+  recognised?: true;
 }
 
 /** How many bytes of a file the sniffer wants to see. */
@@ -33,7 +38,7 @@ export const SNIFF_BYTES = 8192;
 const EVTX_MAGIC = Buffer.from('ElfFile\0', 'latin1');
 
 /** Binary files people send instead of exports: say what they are and what to do, rather than "unknown". */
-const KNOWN_BINARIES: Array<{ magic: Buffer; at: number; what: string }> = [
+const KNOWN_BINARIES: Array<{ magic: Buffer; at: number; what: string; recognised?: true }> = [
   { magic: Buffer.from('PK\x03\x04', 'latin1'), at: 0, what: 'a ZIP archive: extract it and pass the folder' },
   { magic: Buffer.from([0x1f, 0x8b]), at: 0, what: 'gzip-compressed data: decompress it first' },
   { magic: Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]), at: 0, what: 'a 7-Zip archive: extract it first' },
@@ -43,7 +48,26 @@ const KNOWN_BINARIES: Array<{ magic: Buffer; at: number; what: string }> = [
     at: 4,
     what: 'a legacy .evt event log (Windows XP / Server 2003), which volact does not read: export the log as XML or .evtx on a newer Windows',
   },
+  // What else a customer's zip holds: screenshots and documents, named with what to send instead.
+  image('a PNG image', Buffer.from('\x89PNG\r\n\x1a\n', 'latin1')),
+  image('a JPEG image', Buffer.from([0xff, 0xd8, 0xff])),
+  image('a GIF image', Buffer.from('GIF8', 'latin1')),
+  image('a WebP image', Buffer.from('WEBP', 'latin1'), 8),
+  image('a TIFF image', Buffer.from('II*\0', 'latin1')),
+  image('a TIFF image', Buffer.from('MM\0*', 'latin1')),
+  { magic: Buffer.from('%PDF-', 'latin1'), at: 0, recognised: true, what: 'a PDF document, which volact does not read: paste its text into a .txt file, or send the outputs it quotes as text' },
+  { magic: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), at: 0, recognised: true, what: 'an old Office document (.doc, .xls) or an Outlook message (.msg), which volact does not read: paste its text into a .txt file' },
+  { magic: Buffer.from('{\\rtf', 'latin1'), at: 0, recognised: true, what: 'an RTF document (WordPad, Word), which volact does not read: save or paste its text as a .txt file' },
 ];
+
+function image(what: string, magic: Buffer, at = 0): { magic: Buffer; at: number; what: string; recognised: true } {
+  return { magic, at, recognised: true, what: `${what} (a screenshot?), which volact cannot read: paste the text it shows into a .txt file, or send the command's output or the event logs` };
+}
+
+/** A BMP starts "BM", its file size, then four reserved zero bytes. */
+function isBmp(head: Buffer): boolean {
+  return head.length >= 14 && head[0] === 0x42 && head[1] === 0x4d && head.readUInt32LE(6) === 0;
+}
 
 interface TextSignature {
   kind: InputKind;
@@ -73,7 +97,8 @@ const TEXT_SIGNATURES: TextSignature[] = [
     test: (h, first) => first.startsWith('{') && /\n\s*\{/.test(h) && safeJsonObject(first),
     reason: 'one JSON object per line',
   },
-  { kind: 'json-powershell', format: 'json', test: (h) => /^[[{]/.test(h), reason: 'starts with a JSON array or object' },
+  // "[C:\work]$ ipconfig" and "[01]: KB…" also start with a bracket: JSON only when it parses as JSON.
+  { kind: 'json-powershell', format: 'json', test: (h) => /^[[{]/.test(h) && isJsonPrefix(h), reason: 'starts with a JSON array or object' },
   {
     kind: 'csv-eventviewer',
     format: 'csv',
@@ -106,32 +131,20 @@ const TEXT_SIGNATURES: TextSignature[] = [
     test: (_h, first) => /^(TimeCreated|Message|ProviderName|Id|LogName|MachineName|RecordId|LevelDisplayName|Index|EntryType|EventID|TimeGenerated)\s*:/.test(first),
     reason: 'PowerShell Format-List output',
   },
-  { kind: 'text-network', format: 'network', test: looksLikeNetworkCheck, reason: 'nslookup, Resolve-DnsName or Test-NetConnection output' },
-  {
-    kind: 'slmgr',
-    format: 'slmgr',
-    test: (h) => looksLikeSlmgr(h),
-    reason: 'slmgr.vbs labels (the parser\'s own label table)',
-  },
 ];
 
-/** Lines only nslookup, Resolve-DnsName or Test-NetConnection print (or the prompt line that ran them). */
-const NETWORK_LINES = [
-  // [ \t], not \s: with the m flag, \s* at a line start runs across blank lines (quadratic on blank runs).
-  /^[ \t]*(?:PS(?:[ \t]+[^>\r\n]*)?>|[A-Za-z]:\\[^>\r\n]*>)[ \t]*(?:nslookup|Resolve-DnsName|Test-NetConnection|tnc)\b/im,
-  /^(?:Server|Default Server|サーバー|既定のサーバー)\s*[:：].*\r?\n(?:Address|アドレス)\s*[:：]/m,
-  /\sSRV service location\s*[:：]?\s*$/m,
-  /^\*\*\*.*(?:can't find|を見つけられません)/m,
-  /^(?:DNS request timed out|DNS 要求がタイムアウトしました)/m,
-  /^Name\s+Type\s+TTL\s+Section\b/m,
-  /^Resolve-DnsName\s*:/m,
-  /^NameTarget\s*:/m,
-  /^ComputerName\s*:.*\r?\n(?:RemoteAddress|InterfaceAlias)\s*:/m,
-  /^(?:WARNING|警告)\s*[:：]\s*(?:TCP connect to|Name resolution of)/m,
-];
-
-function looksLikeNetworkCheck(head: string): boolean {
-  return NETWORK_LINES.some((re) => re.test(head));
+/**
+ * Console pastes: slmgr, nslookup, Resolve-DnsName, Test-NetConnection, ipconfig, the slui dialog and the Settings
+ * page, alone or together, with or without prompts. One family keeps its format name (slmgr, network).
+ */
+function sniffPaste(head: string): Pick<Sniffed, 'kind' | 'format' | 'reason'> | undefined {
+  const kinds = pasteKinds(head);
+  const family = pasteFamily(kinds);
+  if (!family) return undefined;
+  const what = [...kinds].sort().join(', ');
+  if (family === 'slmgr') return { kind: 'slmgr', format: 'slmgr', reason: `slmgr.vbs output (the reader's own vocabulary)` };
+  if (family === 'network') return { kind: 'text-network', format: 'network', reason: `DNS and port-check output: ${what}` };
+  return { kind: 'text-paste', format: 'paste', reason: `a console paste holding ${what}` };
 }
 
 function safeJsonObject(line: string): boolean {
@@ -151,7 +164,8 @@ export function sniffFormat(head: Buffer): Sniffed {
     return { kind: 'unknown', format: 'unknown', encoding, reason: 'the file is empty' };
   }
   const known = KNOWN_BINARIES.find((b) => head.length >= b.at + b.magic.length && head.subarray(b.at, b.at + b.magic.length).equals(b.magic));
-  if (known) return { kind: 'unknown', format: 'unknown', encoding, reason: known.what };
+  if (known) return { kind: 'unknown', format: 'unknown', encoding, reason: known.what, ...(known.recognised ? { recognised: true as const } : {}) };
+  if (isBmp(head)) return { kind: 'unknown', format: 'unknown', encoding, reason: image('a BMP image', Buffer.alloc(0)).what, recognised: true };
   const text = decodeHead(head, encoding);
   if (looksBinary(text)) {
     return { kind: 'unknown', format: 'unknown', encoding, reason: `binary data that is not EVTX (first bytes ${hexPreview(head)})` };
@@ -160,6 +174,18 @@ export function sniffFormat(head: Buffer): Sniffed {
   const firstLine = trimmed.split(/\r?\n/, 1)[0] ?? '';
   for (const sig of TEXT_SIGNATURES) {
     if (sig.test(trimmed, firstLine)) return { kind: sig.kind, format: sig.format, encoding, reason: sig.reason };
+  }
+  const paste = sniffPaste(trimmed);
+  if (paste) return { ...paste, encoding };
+  const language = guessForeignLanguage(trimmed);
+  if (language) {
+    return {
+      kind: 'unknown',
+      format: 'unknown',
+      encoding,
+      recognised: true,
+      reason: `text in ${language.name}, a display language not read yet: slmgr, nslookup, Resolve-DnsName, Test-NetConnection and ipconfig output is read in ${LANGUAGES_READ}, event logs in any language (send the .evtx files, or run the commands on a machine with one of those display languages)`,
+    };
   }
   return {
     kind: 'unknown',

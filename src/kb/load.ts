@@ -44,7 +44,7 @@ export function loadArticles(kbDir: string): LoadedArticles {
     const text = read(file, origin);
     if (text === undefined) continue;
     const parsed = parseArticle(text, origin);
-    problems.push(...parsed.problems);
+    for (const p of parsed.problems) problems.push(p);
     const article = parsed.article;
     if (!article) continue;
     const expected = expectedPath(article);
@@ -61,7 +61,7 @@ export function loadArticles(kbDir: string): LoadedArticles {
     const text = read(file, origin);
     if (text === undefined) continue;
     const parsed = parseJapaneseBody(text, origin);
-    problems.push(...parsed.problems);
+    for (const p of parsed.problems) problems.push(p);
     const japanese = parsed.japanese;
     if (!japanese) continue;
     const englishOrigin = `${origin.slice(0, -JAPANESE_SUFFIX.length)}.md`;

@@ -76,7 +76,7 @@ function excerptPieces(text: string): string[] {
     const flush = () => {
       if (paragraph.length === 0) return;
       // Japanese sentences end at 。 with no space after it; English ones at a stop and a space.
-      pieces.push(...joinLines(paragraph).split(/(?<=[。！？])|(?<=[.!?])\s+/));
+      for (const piece of joinLines(paragraph).split(/(?<=[。！？])|(?<=[.!?])\s+/)) pieces.push(piece);
       paragraph = [];
     };
     for (const line of lines) {

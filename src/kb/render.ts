@@ -148,7 +148,7 @@ function table(tok: Tokens.Table, st: Style, indent: string): string {
   const styledRows = [tok.header, ...tok.rows].map((row, r) =>
     row.map((cell) => (r === 0 ? st.bold(inline(cell.tokens, PLAIN)) : inline(cell.tokens, st))),
   );
-  const widths = tok.header.map((_, c) => Math.max(...plainRows.map((row) => displayWidth(row[c] ?? ''))));
+  const widths = tok.header.map((_, c) => plainRows.reduce((w, row) => Math.max(w, displayWidth(row[c] ?? '')), 0));
   const lines = styledRows.map((row, r) =>
     row
       .map((cell, c) => cell + ' '.repeat(Math.max(0, (widths[c] ?? 0) - displayWidth(plainRows[r]?.[c] ?? ''))))

@@ -23,6 +23,17 @@ export const command = (value: string): MessageRef => ({ id: 'common.value', dat
 export const list = (items: readonly MessageArg[]): MessageArg => ({ list: [...items] });
 /** A list of items that hold commas themselves: "a, b; c, d". */
 export const semicolonList = (items: readonly MessageArg[]): MessageArg => ({ list: [...items], by: 'semicolon' });
+/** How many things a finding names before it only counts the rest (clones of a CMID, clients, hosts). */
+export const LIST_EXAMPLES = 10;
+/**
+ * The first `LIST_EXAMPLES` of `total` things, then "and N more". `examples` may hold just those first few, so
+ * a caller that counts can stop collecting names early.
+ */
+export function cappedList(examples: readonly MessageArg[], total = examples.length, by?: 'semicolon'): MessageArg {
+  const shown = examples.slice(0, LIST_EXAMPLES);
+  const items: MessageArg = by ? { list: shown, by } : { list: shown };
+  return total > shown.length ? { id: 'common.list-more', data: { items, n: total - shown.length } } : items;
+}
 /** Messages one after another. */
 export const sentences = (items: readonly MessageArg[]): MessageArg => ({ sentences: [...items] });
 export const count = (n: number): MessageArg => ({ count: n });

@@ -58,7 +58,7 @@ export async function readFiles(files: readonly InputFile[], readOne: ReadOne, o
   files.forEach((f, i) => (f.path === '-' ? local : remote).push(i));
   const threads = Math.min(options.threads ?? defaultThreads(), remote.length);
   if (!WORKERS_AVAILABLE || threads < 2) {
-    local.push(...remote.splice(0));
+    for (const i of remote.splice(0)) local.push(i);
     local.sort((a, b) => a - b);
   }
 
@@ -68,7 +68,7 @@ export async function readFiles(files: readonly InputFile[], readOne: ReadOne, o
   };
   const fallback: number[] = [];
   if (remote.length > 0) {
-    fallback.push(...(await runOnWorkers(files, remote, jobOptions, threads, results, finished)));
+    for (const i of await runOnWorkers(files, remote, jobOptions, threads, results, finished)) fallback.push(i);
   }
   for (const i of [...local, ...fallback.sort((a, b) => a - b)]) await inThread(i);
   return results.flat();
@@ -112,7 +112,7 @@ async function runOnWorkers(
       });
       const end = (): void => {
         // Whatever a crashed worker still held is read again in the parent thread.
-        orphaned.push(...pending);
+        for (const i of pending) orphaned.push(i);
         pending.clear();
         resolve();
       };

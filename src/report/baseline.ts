@@ -113,7 +113,7 @@ export function diffBaseline<F extends ShownFinding>(current: readonly F[], prev
       diff.persisting.push(f);
     } else diff.new.push(f);
   }
-  for (const rest of waiting.values()) diff.resolved.push(...rest);
+  for (const rest of waiting.values()) for (const f of rest) diff.resolved.push(f);
   return diff;
 }
 

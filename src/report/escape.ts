@@ -27,10 +27,20 @@ export function escapeMarkdown(text: string): string {
 export function codeSpan(text: string): Markdown {
   // '|' would end a table cell even inside a code span; GFM drops the backslash of '\|' there.
   const clean = neutralizeControls(text).replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
-  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(longest + 1);
+  const fence = '`'.repeat(longestBacktickRun(clean) + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') || clean === '' ? ' ' : '';
   return new Markdown(`${fence}${pad}${clean}${pad}${fence}`);
+}
+
+/** The longest run of backticks in `text` (a loop: a value can hold more runs than a call takes arguments). */
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    run = text.charCodeAt(i) === 0x60 ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
 }
 
 export class Markdown {

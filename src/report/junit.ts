@@ -136,9 +136,11 @@ function caseXml(suite: string, c: Case, options: JunitOptions): { kind: 'pass' 
 
 function findingBody(f: ShownFinding, s: Speaker): string {
   const lines = [`[${f.severity}] ${f.rule}: ${findingTitle(f, s)}`, findingDetail(f, s)];
-  if (f.evidence.length > 0) lines.push('Evidence:', ...f.evidence.map((e) => `- ${evidenceLine(e, s)}`));
+  if (f.evidence.length > 0) lines.push('Evidence:');
+  for (const e of f.evidence) lines.push(`- ${evidenceLine(e, s)}`);
   const remedy = findingRemedy(f, s);
-  if (remedy.length > 0) lines.push('What to do:', ...remedy.map((r, i) => `${i + 1}. ${r}`));
+  if (remedy.length > 0) lines.push('What to do:');
+  remedy.forEach((r, i) => lines.push(`${i + 1}. ${r}`));
   if (f.kb.length > 0) lines.push(`See: ${f.kb.join(', ')} (volact explain <id>)`);
   return lines.filter((l) => l !== '').join('\n');
 }

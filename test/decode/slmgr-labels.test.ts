@@ -1,23 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { afterLabel, allLabels, displayWidth, matchLabel } from '../../src/ingest/index.js';
-import { licenseStatusFromText } from '../../src/decode/slmgr-status.js';
+import { afterLabel, allLabels, allStatusWords, displayWidth, matchLabel, SLMGR_LANGUAGES } from '../../src/ingest/index.js';
+import { licenseStatusFromText } from '../../src/decode/index.js';
 
-const dataDirs: Record<string, string> = {
-  'slmgr-labels.tsv': fileURLToPath(new URL('../../src/ingest/data/', import.meta.url)),
-  'slmgr-status.tsv': fileURLToPath(new URL('../../src/decode/data/', import.meta.url)),
-};
-function tsv(name: string): Record<string, string>[] {
-  const [head, ...rows] = readFileSync(dataDirs[name] + name, 'utf8').split(/\r?\n/).filter(Boolean);
+const dataDir = fileURLToPath(new URL('../../src/ingest/data/slmgr/', import.meta.url));
+function tsv(lang: string): Record<string, string>[] {
+  const [head, ...rows] = readFileSync(`${dataDir}${lang}.tsv`, 'utf8').split(/\r?\n/).filter(Boolean);
   const cols = head.split('\t');
   return rows.map((r) => Object.fromEntries(r.split('\t').map((v, i) => [cols[i], v])));
 }
+const allRows: Record<string, string>[] = SLMGR_LANGUAGES.flatMap((lang) => tsv(lang).map((r) => ({ ...r, lang })));
 
-describe('slmgr label table', () => {
-  it('every row is loaded and recognises its own line', () => {
-    const rows = tsv('slmgr-labels.tsv');
+describe('slmgr vocabulary (one table per language)', () => {
+  it('every label row is loaded and recognises its own line', () => {
+    const rows = allRows.filter((r) => r.mode !== 'status');
     expect(allLabels()).toHaveLength(rows.length);
+    expect(allStatusWords()).toHaveLength(allRows.length - rows.length);
     for (const r of rows) {
       const line = r.mode === 'exact' ? r.text : `${r.text} 42`;
       expect(matchLabel('    ' + line)?.label.key, line).toBe(r.key);
@@ -38,10 +37,17 @@ describe('slmgr label table', () => {
   });
 
   it('every status text maps to its status', () => {
-    for (const r of tsv('slmgr-status.tsv')) expect(licenseStatusFromText(r.text), r.text).toBe(r.status);
+    for (const r of allRows.filter((row) => row.mode === 'status')) expect(licenseStatusFromText(r.text), r.text).toBe(r.key);
     expect(licenseStatusFromText('Additional grace period (KMS license expired or hardware out of tolerance)')).toBe('OOTGrace');
     expect(licenseStatusFromText('ライセンスされていません')).toBe('Unlicensed');
     expect(licenseStatusFromText('whatever')).toBe('Unknown');
+  });
+
+  it('reads Chinese labels that run into their value, and full-width colons', () => {
+    expect(matchLabel('正在激活Windows（R)，ProfessionalWorkstationedition (82bbc092-bc50-4e16-8e18-b74fc486aec3).')).toMatchObject({ label: { key: 'activating' }, rest: 'Windows（R)，ProfessionalWorkstationedition (82bbc092-bc50-4e16-8e18-b74fc486aec3).' });
+    expect(matchLabel('错误：0xC004F074软件授权服务报告无法激活计算机。')).toMatchObject({ label: { key: 'errorLine' }, rest: '0xC004F074软件授权服务报告无法激活计算机。' });
+    expect(matchLabel('许可证状态: 已授权')?.rest).toBe('已授权');
+    expect(licenseStatusFromText('已授权')).toBe('Licensed');
   });
 
   it('counts East Asian characters as two columns', () => {

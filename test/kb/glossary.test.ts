@@ -77,8 +77,8 @@ describe('Japanese text avoids the wrong variants', () => {
     const src = fileURLToPath(new URL('src/', ROOT));
     const found: string[] = [];
     for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
-      // The slmgr label table mirrors what Windows prints, spelling included.
-      if (!/\.(ts|tsv|json)$/.test(file) || /slmgr-labels\.tsv$/.test(file)) continue;
+      // The slmgr and ipconfig label tables mirror what Windows prints, spelling included.
+      if (!/\.(ts|tsv|json)$/.test(file) || /data[\\/](slmgr[\\/]|ipconfig-labels)/.test(file)) continue;
       for (const w of wrongVariants(readFileSync(src + file, 'utf8'), entries, (t) => t)) found.push(`src/${file}: ${w}`);
     }
     expect(found).toEqual([]);

@@ -42,6 +42,8 @@ function scenarios(): Scenario[] {
       if (existsSync(dir)) out.push({ dir, now: nowOf(`${dir}.expect.json`) });
     }
   }
+  // Real pastes, each read as one machine's input: their findings use the paste readers' words.
+  for (const name of readdirSync('fixtures/paste').filter((n) => n.endsWith('.txt'))) out.push({ dir: path.join('fixtures/paste', name), now: DEFAULT_NOW });
   return out;
 }
 
@@ -92,7 +94,7 @@ function plainText(output: string, html: boolean): string {
 
 /** Commands a remedy or a "collect" names, up to the end of the command (Japanese text or a closing bracket). */
 const COMMAND =
-  /\b(?:slmgr(?:\.vbs)? \/|(?:slui(?:\.exe)?|wevtutil|nslookup|netsh|Test-NetConnection|Resolve-DnsName|w32tm|sysprep|net helpmsg|volact|netstat|findstr|dnscmd) )[^\u3000-\u9fff\uff00-\uffef)\n|]*/g;
+  /\b(?:slmgr(?:\.vbs)? \/|(?:slui(?:\.exe)?|wevtutil|nslookup|netsh|Test-NetConnection|Resolve-DnsName|w32tm|sysprep|net helpmsg|volact|netstat|findstr|dnscmd|ipconfig|hostname|reg query|reg delete) )[^\u3000-\u9fff\uff00-\uffef)\n|]*/g;
 
 /** Command-line options with their value, as a hint names them: --machines all, --show-machine NAME. */
 const OPTION = /--[a-z][a-z-]*(?:[ =][^\s\u3000-\u30ff」)]+)?/g;
@@ -112,7 +114,7 @@ function englishIn(output: string, html: boolean, values: readonly string[]): st
  */
 const WORD = /(?<![\w\-./:@\\])[a-z]{3,}(?![\w\-./:@\\])/g;
 /** Words that are identifiers or units on their own in our reports: roles, formats, statuses we print as data. */
-const NOT_ENGLISH = new Set(['now', 'volact', 'evtx', 'xml', 'csv', 'text', 'json', 'jsonl', 'slmgr', 'unknown', 'mak', 'rearm']);
+const NOT_ENGLISH = new Set(['now', 'volact', 'evtx', 'xml', 'csv', 'text', 'json', 'jsonl', 'slmgr', 'network', 'paste', 'unknown', 'mak', 'rearm']);
 function englishWords(text: string): string[] {
   return [...text.matchAll(WORD)].filter((m) => !NOT_ENGLISH.has(m[0])).map((m) => `word: ${m[0]} in “${text.slice(Math.max(0, m.index! - 25), m.index! + m[0].length + 25).replace(/\s+/g, ' ')}”`);
 }

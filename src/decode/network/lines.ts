@@ -88,8 +88,9 @@ export function vlmcsDomain(query: string): string | undefined {
   return m?.[1]?.toLowerCase();
 }
 
+/** `_vlmcs._tcp.<domain>`, or the bare `_vlmcs._tcp` the resolver completes with its own suffixes. */
 export function isVlmcsQuery(query: string | undefined): boolean {
-  return query !== undefined && vlmcsDomain(query) !== undefined;
+  return query !== undefined && /^_vlmcs\._tcp(?:\..+)?\.?$/i.test(query.trim());
 }
 
 /** Host names are compared and shown without the root dot. */

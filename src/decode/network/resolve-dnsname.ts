@@ -17,6 +17,7 @@
 // The error id is not translated, so it decides the outcome; the message (possibly Japanese) is kept as printed.
 import type { SourceRef } from '../../types.js';
 import type { DnsOutcome, DnsSrvLookupFact, SrvRecord } from '../facts.js';
+import type { BlockReader } from '../../ingest/index.js';
 import { hostName, isVlmcsQuery, vlmcsDomain, type NumberedLine, type PromptCommand } from './lines.js';
 import type { BlockParse } from './nslookup.js';
 
@@ -28,8 +29,6 @@ const LIST_KEYS =
 const LIST_LINE = new RegExp(`^(${LIST_KEYS})\\s*:\\s*(.*)$`);
 /** Lines of a PowerShell error record after its first line. */
 const ERROR_TAIL = [/^At line:\d+/i, /^発生場所/, /^\s*\+\s/, /^\s*\+\s*~+/, /^\s*\+\s*(CategoryInfo|FullyQualifiedErrorId)\s*:/];
-
-export const RESOLVE_DNSNAME_MARKERS: readonly RegExp[] = [TABLE_HEADER, ERROR_HEAD, /^NameTarget\s*:/, /^\s*\+\s*FullyQualifiedErrorId\s*:.*Microsoft\.DnsClient/];
 
 /** Error ids (FullyQualifiedErrorId before the comma) → outcome. */
 const ERROR_IDS: Record<string, DnsOutcome> = {
@@ -59,56 +58,73 @@ interface Draft {
   error?: { message: string; id?: string; query: string };
 }
 
-export function parseResolveDnsName(lines: readonly NumberedLine[], source: SourceRef, command: PromptCommand = {}): BlockParse {
-  const facts: DnsSrvLookupFact[] = [];
-  const unknown: NumberedLine[] = [];
-  let draft: Draft | undefined;
-  let columns: { name: string; at: number }[] | undefined;
-  let listRow: Row | undefined;
+/** Resolve-DnsName output, line by line: table rows, lists and error records. */
+export class ResolveDnsNameReader implements BlockReader<BlockParse> {
+  private readonly facts: DnsSrvLookupFact[] = [];
+  private readonly unknownLines: NumberedLine[] = [];
+  private draft: Draft | undefined;
+  private columns: { name: string; at: number }[] | undefined;
+  private listRow: Row | undefined;
 
-  const finish = (): void => {
-    if (draft) {
-      const fact = toFact(draft, source, command);
-      if (fact) facts.push(fact);
-    }
-    draft = undefined;
-    columns = undefined;
-    listRow = undefined;
-  };
-  const current = (line: number): Draft => (draft ??= { line, rows: [] });
+  constructor(
+    private readonly source: SourceRef,
+    private readonly command: PromptCommand = {},
+  ) {}
 
-  for (const { no, text } of lines) {
+  read({ no, text }: NumberedLine): boolean {
     if (text.trim() === '') {
-      listRow = undefined;
-      continue;
+      this.listRow = undefined;
+      return true;
     }
     let m: RegExpExecArray | null;
     if (TABLE_HEADER.test(text)) {
-      if (draft && (draft.rows.length || draft.error)) finish();
-      current(no);
-      columns = [...text.matchAll(/\S+/g)].map((c) => ({ name: c[0], at: c.index ?? 0 }));
-    } else if (DASHES.test(text) && columns) {
+      if (this.draft && (this.draft.rows.length || this.draft.error)) this.finish();
+      this.current(no);
+      this.columns = [...text.matchAll(/\S+/g)].map((c) => ({ name: c[0], at: c.index ?? 0 }));
+    } else if (DASHES.test(text) && this.columns) {
       // underline of the header
     } else if ((m = ERROR_HEAD.exec(text))) {
-      finish();
-      current(no).error = { query: hostName(m[1] ?? ''), message: (m[2] ?? '').trim() };
-    } else if (ERROR_TAIL.some((re) => re.test(text)) && draft?.error) {
+      this.finish();
+      this.current(no).error = { query: hostName(m[1] ?? ''), message: (m[2] ?? '').trim() };
+    } else if (ERROR_TAIL.some((re) => re.test(text)) && this.draft?.error) {
       const id = /FullyQualifiedErrorId\s*:\s*([A-Za-z0-9_]+)/.exec(text)?.[1];
-      if (id) draft.error.id = id;
+      if (id) this.draft.error.id = id;
     } else if ((m = LIST_LINE.exec(text))) {
-      columns = undefined;
+      this.columns = undefined;
       const key = m[1] ?? '';
       // A new "Name" (or a key seen already) begins the next record.
-      if (!listRow || key === 'Name' || key in listRow) current(no).rows.push((listRow = {}));
-      listRow[key === 'QueryType' ? 'Type' : key] = (m[2] ?? '').trim();
-    } else if (columns && /\S/.test(text)) {
-      current(no).rows.push(tableRow(text, columns));
+      if (!this.listRow || key === 'Name' || key in this.listRow) this.current(no).rows.push((this.listRow = {}));
+      this.listRow[key === 'QueryType' ? 'Type' : key] = (m[2] ?? '').trim();
+    } else if (this.columns && /\S/.test(text) && !/^\S+\s*[:：]/.test(text)) {
+      this.current(no).rows.push(tableRow(text, this.columns));
     } else {
-      unknown.push({ no, text });
+      return false;
     }
+    return true;
   }
-  finish();
-  return { facts, unknown };
+
+  unknown(line: NumberedLine): void {
+    this.unknownLines.push(line);
+  }
+
+  end(): BlockParse {
+    this.finish();
+    return { facts: this.facts, unknown: this.unknownLines };
+  }
+
+  private current(line: number): Draft {
+    return (this.draft ??= { line, rows: [] });
+  }
+
+  private finish(): void {
+    if (this.draft) {
+      const fact = toFact(this.draft, this.source, this.command);
+      if (fact) this.facts.push(fact);
+    }
+    this.draft = undefined;
+    this.columns = undefined;
+    this.listRow = undefined;
+  }
 }
 
 /** Splits a table row by whitespace: names and numbers never hold spaces. */

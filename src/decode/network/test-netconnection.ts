@@ -17,6 +17,7 @@
 // `-InformationLevel Quiet` prints only True or False: read when the prompt line gives host and port.
 import type { SourceRef } from '../../types.js';
 import type { PortCheckFact, PortOutcome } from '../facts.js';
+import type { BlockReader } from '../../ingest/index.js';
 import { hostName, type NumberedLine, type PromptCommand } from './lines.js';
 import type { BlockParse } from './nslookup.js';
 
@@ -24,11 +25,16 @@ const WARNING = /^(?:WARNING|警告)\s*[:：]\s*(.*)$/;
 const PROPERTY = /^([A-Za-z][A-Za-z0-9]*(?: \([A-Za-z]+\))?)\s*:\s*(.*)$/;
 const CONTINUATION = /^\s{4,}\S/;
 
-export const TEST_NETCONNECTION_MARKERS: readonly RegExp[] = [
-  /^ComputerName\s*:/,
-  /^TcpTestSucceeded\s*:/,
-  /^(?:WARNING|警告)\s*[:：]\s*(?:TCP connect to|Name resolution of|Ping to|Ping\/ICMP test)/,
-];
+/**
+ * The properties Test-NetConnection prints (default and -InformationLevel Detailed views). Only these are its
+ * own: "Error: 0x8007232B …" has the same "Word : value" shape and is slmgr's.
+ */
+const PROPERTIES = new Set([
+  'ComputerName', 'RemoteAddress', 'RemotePort', 'NameResolutionResults', 'AllNameResolutionResults', 'MatchingIPsecRules',
+  'NetworkIsolationContext', 'IsAdmin', 'InterfaceAlias', 'InterfaceIndex', 'InterfaceDescription', 'SourceAddress',
+  'NetRoute (NextHop)', 'NextHop', 'PingSucceeded', 'PingReplyDetails (RTT)', 'TcpTestSucceeded', 'ResolvedAddresses',
+  'DetailedInformation', 'BasicNameResolution', 'LLMNRNetbiosRecords', 'DNSOnlyRecords', 'TraceRoute',
+]);
 
 interface Draft {
   line: number;
@@ -42,56 +48,70 @@ export interface TncParse extends BlockParse {
   notes: string[];
 }
 
-export function parseTestNetConnection(lines: readonly NumberedLine[], source: SourceRef, command: PromptCommand = {}): TncParse {
-  const checks: PortCheckFact[] = [];
-  const notes: string[] = [];
-  const unknown: NumberedLine[] = [];
-  let draft: Draft | undefined;
-  let pendingWarnings: { line: number; text: string }[] = [];
-  let lastKey: string | undefined;
+/** Test-NetConnection output, line by line: one result per ComputerName. */
+export class TestNetConnectionReader implements BlockReader<TncParse> {
+  private readonly checks: PortCheckFact[] = [];
+  private readonly notes: string[] = [];
+  private readonly unknownLines: NumberedLine[] = [];
+  private draft: Draft | undefined;
+  private pendingWarnings: { line: number; text: string }[] = [];
+  private lastKey: string | undefined;
 
-  const finish = (): void => {
-    if (draft) {
-      const fact = toFact(draft, source, command);
-      if (fact) checks.push(fact);
-      else notes.push(`line ${draft.line}: Test-NetConnection ran without -Port (ping only): no TCP test to read`);
-    }
-    draft = undefined;
-    lastKey = undefined;
-  };
+  constructor(
+    private readonly source: SourceRef,
+    private readonly command: PromptCommand = {},
+  ) {}
 
-  for (const { no, text } of lines) {
-    if (text.trim() === '') continue;
+  read({ no, text }: NumberedLine): boolean {
+    if (text.trim() === '') return true;
     let m: RegExpExecArray | null;
     if ((m = WARNING.exec(text))) {
-      if (draft && Object.keys(draft.props).length) finish();
-      pendingWarnings.push({ line: no, text: (m[1] ?? '').trim() });
-    } else if ((m = PROPERTY.exec(text))) {
+      if (this.draft && Object.keys(this.draft.props).length) this.finish();
+      this.pendingWarnings.push({ line: no, text: (m[1] ?? '').trim() });
+    } else if ((m = PROPERTY.exec(text)) && PROPERTIES.has(m[1] ?? '')) {
       const key = m[1] ?? '';
-      if (key === 'ComputerName' || !draft) {
-        finish();
-        draft = { line: pendingWarnings[0]?.line ?? no, props: {}, warnings: pendingWarnings.map((w) => w.text) };
-        pendingWarnings = [];
+      if (key === 'ComputerName' || !this.draft) {
+        this.finish();
+        this.draft = { line: this.pendingWarnings[0]?.line ?? no, props: {}, warnings: this.pendingWarnings.map((w) => w.text) };
+        this.pendingWarnings = [];
       }
-      draft.props[key] = (m[2] ?? '').trim();
-      lastKey = key;
-    } else if (CONTINUATION.test(text) && draft && lastKey) {
+      this.draft.props[key] = (m[2] ?? '').trim();
+      this.lastKey = key;
+    } else if (CONTINUATION.test(text) && this.draft && this.lastKey) {
       // a multi-valued property (NameResolutionResults) continues on indented lines
-    } else if (/^\s*(True|False)\s*$/.test(text) && command.host && command.port) {
-      finish();
-      draft = { line: no, props: { ComputerName: command.host, RemotePort: String(command.port), TcpTestSucceeded: text.trim() }, warnings: pendingWarnings.map((w) => w.text) };
-      pendingWarnings = [];
-      finish();
+    } else if (/^\s*(True|False)\s*$/.test(text) && this.command.host && this.command.port) {
+      this.finish();
+      this.draft = { line: no, props: { ComputerName: this.command.host, RemotePort: String(this.command.port), TcpTestSucceeded: text.trim() }, warnings: this.pendingWarnings.map((w) => w.text) };
+      this.pendingWarnings = [];
+      this.finish();
     } else {
-      unknown.push({ no, text });
+      return false;
     }
+    return true;
   }
-  if (!draft && pendingWarnings.length) {
-    // Warnings with no result block: the paste stopped early. Keep what they say.
-    draft = { line: pendingWarnings[0]?.line ?? 0, props: {}, warnings: pendingWarnings.map((w) => w.text) };
+
+  unknown(line: NumberedLine): void {
+    this.unknownLines.push(line);
   }
-  finish();
-  return { facts: [], checks, notes, unknown };
+
+  end(): TncParse {
+    if (!this.draft && this.pendingWarnings.length) {
+      // Warnings with no result block: the paste stopped early. Keep what they say.
+      this.draft = { line: this.pendingWarnings[0]?.line ?? 0, props: {}, warnings: this.pendingWarnings.map((w) => w.text) };
+    }
+    this.finish();
+    return { facts: [], checks: this.checks, notes: this.notes, unknown: this.unknownLines };
+  }
+
+  private finish(): void {
+    if (this.draft) {
+      const fact = toFact(this.draft, this.source, this.command);
+      if (fact) this.checks.push(fact);
+      else this.notes.push(`line ${this.draft.line}: Test-NetConnection ran without -Port (ping only): no TCP test to read`);
+    }
+    this.draft = undefined;
+    this.lastKey = undefined;
+  }
 }
 
 function toFact(d: Draft, source: SourceRef, command: PromptCommand): PortCheckFact | undefined {

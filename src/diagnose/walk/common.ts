@@ -1,10 +1,16 @@
-// Questions for every machine after its tables: genuine state, license state, unexplained codes.
+// Questions for every machine after its tables: which walk applies (when nothing said), genuine state, license
+// state, unexplained codes.
 import { evidenceOf } from '../evidence.js';
 import { currentStates } from '../rules/license/notification.js';
 import { msg } from '../../messages/index.js';
 import { collectAppLog, collectSlmgr, failIf, pass, stateNote, unknown, type StepDef } from './step.js';
 
 export const COMMON_STEPS: StepDef[] = [
+  {
+    // Only asked when nothing said which walk applies: an error paste with no key type, no KMS code, no /skms.
+    id: 'role/known',
+    decide: (ctx) => (ctx.view.hasRole('unknown') ? unknown(collectSlmgr(ctx.view.name, '/dlv'), msg('walk.note.role-unknown')) : undefined),
+  },
   {
     id: 'genuine/non-genuine',
     decide: (ctx) => {

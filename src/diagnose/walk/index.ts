@@ -15,11 +15,12 @@ export function walkMachine(ctx: RuleContext, findings: readonly Finding[]): Wal
   const fired = new Map<string, Finding>();
   for (const f of findings) if (!fired.has(f.rule)) fired.set(f.rule, f);
   const wctx: WalkContext = { ...ctx, fired };
-  const tables: StepDef[] = [];
-  if (ctx.view.hasRole('kms-client')) tables.push(...KMS_CLIENT_STEPS);
-  if (ctx.view.hasRole('kms-host')) tables.push(...KMS_HOST_STEPS);
-  if (ctx.view.hasRole('mak')) tables.push(...MAK_STEPS);
-  tables.push(...COMMON_STEPS);
+  const tables: StepDef[] = [
+    ...(ctx.view.hasRole('kms-client') ? KMS_CLIENT_STEPS : []),
+    ...(ctx.view.hasRole('kms-host') ? KMS_HOST_STEPS : []),
+    ...(ctx.view.hasRole('mak') ? MAK_STEPS : []),
+    ...COMMON_STEPS,
+  ];
   const steps: WalkStep[] = [];
   for (const def of tables) {
     let outcome: Outcome | undefined;

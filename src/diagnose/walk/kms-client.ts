@@ -1,6 +1,6 @@
 // Table 2 of the guide, as questions about one KMS client, in the guide's order.
 import { evidenceOf } from '../evidence.js';
-import { hostLogSpan, hostMachine, kmsHosts, listeningPort, matchingHostEntries } from '../fleet-queries.js';
+import { firstMatchingHostEntry, hostLogSpan, hostMachine, kmsHosts, listeningPort } from '../fleet-queries.js';
 import { latestPortChecks, srvLookups, srvTargets } from '../network-queries.js';
 import { editionOf } from '../remedies.js';
 import { dnsDomainOf } from '../rule-helpers.js';
@@ -20,23 +20,24 @@ function hostEntry(ctx: WalkContext): { entry?: KmsHostRequestFact; hostName?: s
   const x = latest(ctx);
   if (!x) return { collect: collectAppLog(ctx.view.name, '12288/12289'), note: msg('walk.note.no-12288') };
   const skew = ctx.options.skewHours * HOUR;
-  const window = [x.at - skew, x.at + skew] as const;
+  const from = x.at - skew;
+  const to = x.at + skew;
   const host = hostMachine(ctx.fleet, x.request.host);
-  if (!host) return { hostName: x.request.host, collect: collectKmsLog(x.request.host, ...window), note: msg('walk.note.host-not-in-snapshot', { host: x.request.host }) };
+  if (!host) return { hostName: x.request.host, collect: collectKmsLog(x.request.host, from, to), note: msg('walk.note.host-not-in-snapshot', { host: x.request.host }) };
   const span = hostLogSpan(ctx.fleet, host.key);
-  const entry = matchingHostEntries(ctx.fleet, host.key, x.request, ctx.view.machine, skew, x.at)[0];
+  const entry = firstMatchingHostEntry(ctx.fleet, host.key, x.request, ctx.view.machine, skew, x.at);
   if (entry) return { entry, hostName: host.name };
   if (!span || span.first > x.at + skew || span.last < x.at) {
-    return { hostName: host.name, collect: collectKmsLog(host.name, ...window), note: msg('walk.note.no-host-log-for-time', { host: host.name }) };
+    return { hostName: host.name, collect: collectKmsLog(host.name, from, to), note: msg('walk.note.no-host-log-for-time', { host: host.name }) };
   }
   if (x.response) {
     return {
       hostName: host.name,
-      collect: collectKmsLog(host.name, ...window),
+      collect: collectKmsLog(host.name, from, to),
       note: msg('walk.note.answered-but-unlogged', { host: host.name }),
     };
   }
-  return { hostName: host.name, collect: collectKmsLog(host.name, ...window), note: msg('walk.note.host-logged-nothing', { host: host.name, at: time(x.at) }) };
+  return { hostName: host.name, collect: collectKmsLog(host.name, from, to), note: msg('walk.note.host-logged-nothing', { host: host.name, at: time(x.at) }) };
 }
 
 export const KMS_CLIENT_STEPS: StepDef[] = [
@@ -93,10 +94,9 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
         const listen = listeningPort(host);
         return pass([evidenceOf(x.request)], msg('walk.note.is-host', { target: `${x.request.host}:${x.request.port ?? '?'}`, host: host.name, port: listen.port }));
       }
-      const hosts = kmsHosts(ctx.fleet).map((h) => h.name);
       return unknown(
         msg('walk.collect.dlv-host', { host: x.request.host }),
-        hosts.length ? msg('walk.note.host-not-in-snapshot', { host: x.request.host }) : msg('walk.note.no-host-to-compare'),
+        kmsHosts(ctx.fleet).length ? msg('walk.note.host-not-in-snapshot', { host: x.request.host }) : msg('walk.note.no-host-to-compare'),
         [evidenceOf(x.request)],
       );
     },

@@ -67,6 +67,8 @@ export function traitsOf(machine: Machine, fleet: Fleet): MachineTraits {
   const signals: Signal[] = [];
   const undated = new Set<string>();
   const products = new Map<string, string>();
+  const suffixes = new Set<string>();
+  for (const name of machine.aliases) addSuffixes(suffixes, name);
   const subnets = new Set<string>();
   let lastSuccess: number | undefined;
   let newestRequest: { at: number; host: string } | undefined;
@@ -126,6 +128,19 @@ export function traitsOf(machine: Machine, fleet: Fleet): MachineTraits {
       case 'port-check':
         if (fact.sourceAddress) addSubnet(subnets, fact.sourceAddress);
         break;
+      case 'kms-host-set':
+        // slmgr /skms: the host this client was told to ask.
+        if (!slmgrHost) slmgrHost = fact.host;
+        break;
+      case 'ip-config':
+        // ipconfig /all: the machine's own DNS suffixes and addresses, from adapters that are connected.
+        if (fact.primarySuffix) addDomain(suffixes, fact.primarySuffix);
+        for (const a of fact.adapters) {
+          if (a.disconnected) continue;
+          if (a.connectionSuffix) addDomain(suffixes, a.connectionSuffix);
+          for (const address of a.ipv4) addSubnet(subnets, address);
+        }
+        break;
       default:
         break;
     }
@@ -142,7 +157,7 @@ export function traitsOf(machine: Machine, fleet: Fleet): MachineTraits {
   const hostName = newestRequest?.host ?? slmgrHost;
   const traits: MachineTraits = {
     cmids: machine.cmids,
-    suffixes: suffixesOf(machine),
+    suffixes: [...suffixes],
     subnets: [...subnets],
     products: [...products].map(([edition, family]) => `${family}: ${edition}`),
     codes: [...codes],
@@ -169,18 +184,17 @@ export function hostDisplay(fleet: Fleet, written: string): string {
   return fleet.find(host)?.name ?? host.toLowerCase();
 }
 
-/** Every DNS suffix of the machine's names, from its own domain up to two labels (`lab.corp.contoso.com`, `corp.contoso.com`, `contoso.com`). */
-function suffixesOf(machine: Machine): string[] {
-  const out = new Set<string>();
-  for (const name of machine.aliases) addSuffixes(out, name);
-  return [...out];
-}
-
+/** Every DNS suffix of a machine's name, from its own domain up to two labels (`lab.corp.contoso.com`, `corp.contoso.com`, `contoso.com`). */
 export function addSuffixes(out: Set<string>, name: string): void {
   const trimmed = name.trim().replace(/\.$/, '').toLowerCase();
   if (!trimmed.includes('.') || IPV4.test(trimmed) || trimmed.includes(':')) return;
-  const labels = trimmed.split('.');
-  for (let i = 1; i <= labels.length - 2; i++) out.add(labels.slice(i).join('.'));
+  addDomain(out, trimmed.slice(trimmed.indexOf('.') + 1));
+}
+
+/** A DNS domain and every parent of it down to two labels. */
+function addDomain(out: Set<string>, domain: string): void {
+  const labels = domain.trim().replace(/\.$/, '').toLowerCase().split('.').filter(Boolean);
+  for (let i = 0; i <= labels.length - 2; i++) out.add(labels.slice(i).join('.'));
 }
 
 /** The /24 of an IPv4 address, the /64 of an IPv6 one. */

@@ -1,14 +1,29 @@
-// The labels slmgr.vbs prints (data/slmgr-labels.tsv, English and Japanese, a few others),
-// matched so that spacing and colon style do not matter: Japanese blogs and consoles drop or add
-// spaces ("残りのWindows猶予期限リセット可能回数:1001"), use full-width colons, or omit the colon.
+// The words slmgr.vbs prints, one table per display language (data/slmgr/<lang>.tsv): labels, whole-line
+// statements and license status values. This is the one home of the slmgr vocabulary: the sniffer, the paste
+// splitter and the slmgr reader all read it from here. Matching ignores spacing and colon style: Japanese
+// blogs and consoles drop or add spaces ("残りのWindows猶予期限リセット可能回数:1001"), Chinese text copied from a
+// message box loses them all, and both use full-width colons or none.
 import { loadTsv } from '../data-files.js';
+
+/** The display languages whose slmgr output volact reads. */
+export const SLMGR_LANGUAGES = ['en', 'ja', 'zh-CN'] as const;
+export type SlmgrLanguage = (typeof SLMGR_LANGUAGES)[number];
 
 export interface Label {
   key: string;
-  lang: string;
+  lang: SlmgrLanguage;
   exact: boolean;
   text: string;
   /** The label without spaces and colons, lower-case: what is compared. */
+  folded: string;
+  /** Whether a value may follow the label with no separator (a label ending in a CJK character). */
+  runOn: boolean;
+}
+
+export interface StatusWord {
+  status: string;
+  lang: SlmgrLanguage;
+  text: string;
   folded: string;
 }
 
@@ -19,21 +34,43 @@ export function fold(s: string): string {
   return [...s].filter((c) => !SKIP.test(c)).join('').toLowerCase();
 }
 
-let labels: Label[] | undefined;
+interface Vocabulary {
+  labels: Label[];
+  statuses: StatusWord[];
+}
+
+let vocabulary: Vocabulary | undefined;
+
+function load(): Vocabulary {
+  if (vocabulary) return vocabulary;
+  const labels: Label[] = [];
+  const statuses: StatusWord[] = [];
+  for (const lang of SLMGR_LANGUAGES) {
+    for (const r of loadTsv(`slmgr/${lang}.tsv`)) {
+      const folded = fold(r.text);
+      if (r.mode === 'status') statuses.push({ status: r.key, lang, text: r.text, folded: folded.replace(/[.。]$/, '') });
+      else labels.push({ key: r.key, lang, exact: r.mode === 'exact', text: r.text, folded, runOn: !/[a-z0-9)]$/.test(folded) });
+    }
+  }
+  // Longest first, so 'Error: Product activation failed.' wins over 'Error:'.
+  labels.sort((a, b) => b.folded.length - a.folded.length);
+  statuses.sort((a, b) => b.folded.length - a.folded.length);
+  return (vocabulary = { labels, statuses });
+}
 
 export function allLabels(): Label[] {
-  if (labels) return labels;
-  labels = loadTsv('slmgr-labels.tsv')
-    .map((r) => ({ key: r.key, lang: r.lang, exact: r.mode === 'exact', text: r.text, folded: fold(r.text) }))
-    // Longest first, so 'Error: Product activation failed.' wins over 'Error:'.
-    .sort((a, b) => b.folded.length - a.folded.length);
-  return labels;
+  return load().labels;
+}
+
+export function allStatusWords(): StatusWord[] {
+  return load().statuses;
 }
 
 /**
  * If `line` starts with `label` (ignoring spaces and colons on both sides, case-insensitive),
- * the text after it; otherwise undefined. Prefix labels must end at a boundary (space, colon,
- * digit, '.', ',' or end of line) so 'Name:' does not match 'Names'.
+ * the text after it; otherwise undefined. A prefix label ending in a letter or digit must end at a boundary
+ * (space, colon, digit, '.', ',' or end of line) so 'Name:' does not match 'Names'; one ending in a CJK
+ * character may run straight into its value ("正在激活Windows（R)…").
  */
 export function afterLabel(line: string, label: Label): string | undefined {
   // Walks the line in place: spreading it into an array of code points for every label cost seconds on a
@@ -48,7 +85,7 @@ export function afterLabel(line: string, label: Label): string | undefined {
   }
   const tail = line.slice(i);
   if (label.exact) return /^[\s.:：。]*$/.test(tail) ? '' : undefined;
-  if (tail !== '' && !/^[\s:：\d.,]/.test(tail)) return undefined;
+  if (tail !== '' && !label.runOn && !/^[\s:：\d.,]/.test(tail)) return undefined;
   return tail.replace(/^\s*[:：]?\s*/, '').trim();
 }
 
@@ -65,6 +102,17 @@ export function matchLabel(line: string): LabelMatch | undefined {
     if (rest !== undefined) return { label, rest };
   }
   return undefined;
+}
+
+/** 'Licensed', 'ライセンスされています', '已授权', 'Additional grace period (KMS license expired …)' → the status name. */
+export function statusFromText(text: string): string | undefined {
+  const f = fold(text).replace(/[.。]$/, '');
+  if (f === '') return undefined;
+  const words = allStatusWords();
+  const exact = words.find((s) => s.folded === f);
+  if (exact) return exact.status;
+  // Longer printed forms start with the short name ('Additional grace period (…)').
+  return words.find((s) => f.startsWith(s.folded) && s.folded.length >= 4)?.status;
 }
 
 /** Terminal columns a line takes: East Asian wide characters count two. */

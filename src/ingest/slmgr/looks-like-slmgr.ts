@@ -1,5 +1,6 @@
-// Whether a text is slmgr.vbs output, decided from the same label table the parser reads
-// (data/slmgr-labels.tsv), so the sniffer never turns away what the parser understands.
+// Whether a text is slmgr.vbs output, decided from the same vocabulary the reader reads (data/slmgr/<lang>.tsv),
+// so the sniffer never turns away what the reader understands.
+import { codeAtStart } from '../text/paste/kinds.js';
 import { matchLabel } from './labels.js';
 
 /** Labels that only slmgr prints (/dli, /dlv, /ato); two of them in the first lines make a document slmgr output. */
@@ -22,16 +23,15 @@ const TELLING_KEYS = new Set([
   'currentCount',
 ]);
 
-/** /ato lines no other program prints. */
-const DECISIVE_KEYS = new Set(['activating', 'activated']);
+/** /ato, /ipk and /skms lines no other program prints. */
+const DECISIVE_KEYS = new Set(['activating', 'activated', 'keyInstalled', 'kmsNameSet', 'kmsNameCleared']);
 
 const LINES_LOOKED_AT = 60;
-const HRESULT_AFTER_ERROR = /^(0x[0-9a-f]{8})\b/i;
 
 /**
  * slmgr output, including the shortest pastes customers send: a lone `/xpr` status line ("Initial grace
  * period ends …", "Windows is in Notification mode") or a lone `/ato` error ("Error: 0xC004F042 …",
- * "エラー: 0xC004F074 …"), possibly wrapped.
+ * "エラー: 0xC004F074 …", "错误：0xC004F074软件授权…"), possibly wrapped.
  */
 export function looksLikeSlmgr(text: string): boolean {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, LINES_LOOKED_AT);
@@ -49,9 +49,9 @@ export function looksLikeSlmgr(text: string): boolean {
     // each of these sentences is slmgr's own, so one of them is enough.
     if (key.startsWith('xpr') || DECISIVE_KEYS.has(key)) return true;
     if (key === 'errorLine') {
-      const code = HRESULT_AFTER_ERROR.exec(m.rest)?.[1];
+      const code = codeAtStart(m.rest);
       // "Error: 0xC004F042 …" opening a paste, or any licensing code or mention of slui: slmgr speaking.
-      if (code && (opening || /^0x[4C]004/i.test(code) || /slui|Software Licensing/i.test(m.rest))) return true;
+      if (code && (opening || /^0x[4C]004/i.test(code) || /slui|Software Licensing|软件授权/i.test(m.rest))) return true;
     }
     if (seen.size >= 2) return true;
   }

@@ -76,7 +76,7 @@ export function makePowerShellListReader(encoding: Pick<EncodingGuess, 'encoding
         }
         if (blanks.length > 0) {
           const continues = block.length > 0 && indentOf(l.text) > indentOf(block[0].text);
-          if (continues) block.push(...blanks);
+          if (continues) for (const b of blanks) block.push(b);
           else yield* flush();
           blanks = [];
         }

@@ -23,4 +23,27 @@ export const COMMON = {
   'common.the-kms-host': { en: 'the KMS host', ja: 'KMS ホスト' },
   'common.dns': { en: 'DNS', ja: 'DNS' },
   'common.a-client': { en: 'a client', ja: 'あるクライアント' },
+  /** A list cut to its first items: a finding that names many things names a few and counts the rest. */
+  'common.list-more': { en: '{items} and {n} more', ja: '{items} ほか {n} 件' },
+  // Next steps for codes real pastes show (src/diagnose/code-steps.ts); commands come as data.
+  'common.next.0x80080005': {
+    en: 'The licensing COM server (SppExtComObj.exe) did not start. Look for an Image File Execution Options entry an unofficial activator left: {query}. Delete it ({remove}), then activate again: {cmd}',
+    ja: 'ライセンスの COM サーバー (SppExtComObj.exe) が起動していません。非公式のライセンス認証ツールが残した Image File Execution Options のエントリを確認します: {query}。あれば削除し ({remove})、もう一度ライセンス認証します: {cmd}',
+  },
+  'common.next.0x8007000D': {
+    en: 'Check whether the KMS host this client uses is the machine itself ({dlv} against {own}): a KMS host does not activate its own machine.',
+    ja: 'このクライアントが使う KMS ホストがコンピューター自身でないかを確認します ({dlv} と {own} を比べる)。KMS ホストは自分自身のライセンス認証を行いません。',
+  },
+  'common.next.0xC004F069': {
+    en: 'The key does not fit the installed product: a KMS client setup key on a retail or evaluation installation, or on another edition. Install the key for the installed edition, or convert the installation to the edition and licensing the key is for.',
+    ja: 'キーがインストールされている製品に合いません。販売版や評価版、または別のエディションに KMS クライアント セットアップ キーを入れた場合です。インストールされているエディションのキーを入れるか、キーに合うエディションとライセンス形態に変換します。',
+  },
+  'common.next.0x87E10BC6': {
+    en: 'slui has no text for this license manager code. From an elevated prompt, install the KMS client setup key for the installed edition again ({ipk}), then: {cmd}',
+    ja: 'このライセンス マネージャーのコードには slui の説明がありません。管理者特権のコマンド プロンプトで、インストールされているエディションの KMS クライアント セットアップ キーを入れ直し ({ipk})、次を実行します: {cmd}',
+  },
+  'common.next.0xC004F025': {
+    en: 'The licensing service needs administrator rights: run {cmd} from an elevated prompt and read the code it gives.',
+    ja: 'ライセンス サービスに管理者特権が必要です。管理者特権のコマンド プロンプトで {cmd} を実行し、出てくるコードを確認します。',
+  },
 } as const satisfies Record<string, MessageText>;

@@ -29,6 +29,26 @@ export const EVIDENCE = {
   'evidence.log-cleared': { en: '104 log cleared: {channel}{user? by {user}}', ja: '104 ログの消去: {channel}{user? (実行者 {user})}' },
   'evidence.license': { en: 'slmgr: {name} ({channel}), license status {status}', ja: 'slmgr: {name} ({channel})、ライセンスの状態 {status}' },
   'evidence.slmgr-error': { en: 'slmgr: {text}', ja: 'slmgr: {text}' },
+  'evidence.ato': { en: 'slmgr /ato: {name?{name}: }{text}', ja: 'slmgr /ato: {name?{name}: }{text}' },
+  'evidence.slui-error': { en: 'slui 0x2a: {code:code}{text? {text}}', ja: 'slui 0x2a: {code:code}{text? {text}}' },
+  'evidence.settings': {
+    en: 'Settings > Activation: {name}{status?, {status}}{key?, product key ending {key}}',
+    ja: '設定 > ライセンス認証: {name}{status?、{status}}{key?、プロダクト キーの末尾 {key}}',
+  },
+  'evidence.settings-error': {
+    en: 'Settings > Activation: error code {code:code}{text? ({text})}',
+    ja: '設定 > ライセンス認証: エラー コード {code:code}{text? ({text})}',
+  },
+  'evidence.key-installed': {
+    en: 'slmgr /ipk: product key ending {key} installed{gvlk?, the KMS client setup key of {gvlk}}',
+    ja: 'slmgr /ipk: 末尾 {key} のプロダクト キーをインストール{gvlk?、{gvlk} の KMS クライアント セットアップ キー}',
+  },
+  'evidence.kms-host-set': { en: 'slmgr /skms: KMS host set to {host}{port?:{port}}', ja: 'slmgr /skms: KMS ホストを {host}{port?:{port}} に設定' },
+  'evidence.ip-config': {
+    en: 'ipconfig /all{host? ({host})}: primary DNS suffix {suffix}{search?, DNS suffix search list {search}}',
+    ja: 'ipconfig /all{host? ({host})}: プライマリ DNS サフィックス {suffix}{search?、DNS サフィックス検索一覧 {search}}',
+  },
+  'evidence.ip-config.no-suffix': { en: '(none)', ja: '(なし)' },
   'evidence.srv-lookup': {
     en: '{tool} SRV {query}{server? via {server}{address? ({address})}}: {result}',
     ja: '{tool} SRV {query}{server? ({server}{address? ({address})} 経由)}: {result}',

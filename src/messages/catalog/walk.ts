@@ -74,12 +74,20 @@ export const WALK = {
     en: 'Is every product out of notification and grace?',
     ja: 'すべての製品が通知モードと猶予期間を抜けていますか?',
   },
+  'walk.role/known': {
+    en: 'Is the machine a KMS client, a KMS host or a MAK machine?',
+    ja: 'このコンピューターは KMS クライアント、KMS ホスト、MAK のどれですか?',
+  },
   'walk.error/codes-explained': { en: 'Does every error code have an explanation?', ja: 'すべてのエラー コードに説明がありますか?' },
 
   // How a step was decided.
   'walk.note.fired': { en: '{rule}: {title}', ja: '{rule}: {title}' },
   'walk.note.joined': { en: '{items}', ja: '{items}' },
   'walk.note.licensed': { en: 'Licensed.', ja: 'ライセンス認証済み (Licensed)。' },
+  'walk.note.role-unknown': {
+    en: 'Nothing read says which: no key type or channel, no KMS client code, no KMS host set with /skms, no host evidence. The KMS and MAK questions wait for slmgr /dlv, which names the key channel.',
+    ja: '読み取った内容からは判断できません。キーの種類やチャネル、KMS クライアントのエラー コード、/skms で設定した KMS ホスト、KMS ホストである証拠のいずれもありません。KMS と MAK の確認は、キーのチャネルを示す slmgr /dlv の出力を待ちます。',
+  },
   'walk.note.state': { en: 'State {states}.', ja: '状態 {states}。' },
   'walk.note.step-failed': { en: 'Step failed: {message}', ja: '確認項目の処理に失敗しました: {message}' },
   'walk.note.no-8209': { en: 'No 8209 in the Application log.', ja: 'アプリケーション イベント ログに 8209 はありません。' },

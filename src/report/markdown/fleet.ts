@@ -17,7 +17,8 @@ export function renderFleet(views: FleetViews | undefined, findings: readonly Sh
   const sections = views ? renderFleetViews(views, ctx.s) : [];
   if (sections.length === 0 && fleetFindings.length === 0) return [];
   const parts: Markdown[] = [md`## ${ctx.s.t('report.fleet')}`, ...sections];
-  if (fleetFindings.length > 0) parts.push(md`### ${ctx.s.t('report.fleetFindings')}`, ...fleetFindings.map((f) => renderFinding(f, ctx)));
+  if (fleetFindings.length > 0) parts.push(md`### ${ctx.s.t('report.fleetFindings')}`);
+  for (const f of fleetFindings) parts.push(renderFinding(f, ctx));
   return parts;
 }
 

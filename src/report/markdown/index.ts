@@ -84,7 +84,8 @@ function markdownParts(report: ShownReport, options: MarkdownOptions): Omit<Mark
   const tail: Markdown[] = [];
   const others = renderOtherMachines(rest, byMachine, s);
   if (others) tail.push(others);
-  tail.push(renderInputs(report.inputs, s), ...(options.appendix ?? []));
+  tail.push(renderInputs(report.inputs, s));
+  for (const a of options.appendix ?? []) tail.push(a);
   const machines = function* (): Generator<Markdown> {
     for (const m of sorted) yield renderMachine(m, byMachine.get(m.name) ?? [], ctx);
   };

@@ -52,7 +52,8 @@ function inputsTable(inputs: readonly ReportInput[], s: Speaker): Markdown {
     .slice(0, PROBLEM_INPUT_ROWS)
     .map((i) => md`| ${codeSpan(i.file)} | ${i.format} | ${i.records} | ${i.decoded} | ${i.ignored} | ${rejectedCount(i)} |`);
   const table: Markdown[] = [md`## ${s.t('report.inputs')}`];
-  if (rows.length > 0) table.push(md``, header(s, 'report.inputsHead', 6), md`|---|---|---:|---:|---:|---:|`, ...rows);
+  if (rows.length > 0) table.push(md``, header(s, 'report.inputsHead', 6), md`|---|---|---:|---:|---:|---:|`);
+  for (const row of rows) table.push(row);
   if (listed.length > PROBLEM_INPUT_ROWS) table.push(md``, md`${s.t('report.moreInputRows', { n: { count: listed.length - PROBLEM_INPUT_ROWS } })}`);
   if (listed.length < inputs.length) {
     const rest = inputs.filter((i) => !troubled(i));

@@ -1,7 +1,7 @@
 // Table 2 row 2: the SRV record sends clients to a port the KMS host does not listen on.
 import { evidenceOf } from '../../evidence.js';
 import { hostMachine, listeningPort } from '../../fleet-queries.js';
-import { checksHost, srvTargets } from '../../network-queries.js';
+import { portChecksFor, srvTargets } from '../../network-queries.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
 import { semicolonList, type MessageRef } from '../../../messages/index.js';
@@ -49,12 +49,12 @@ export default defineRule({
         const listen = listeningPort(host);
         if (listen.stated && listen.port !== record.port) {
           wrong.push(m('listens', { target: record.target, port: record.port, listen: listen.port }));
-          const stated = host.facts.find((f) => f.kind === 'license' && f.kmsHost?.listeningPort !== undefined);
-          evidence.push(evidenceOf(lookup), ...(stated ? [evidenceOf(stated, m('listening-evidence', { host: host.name, port: listen.port }))] : []));
+          evidence.push(evidenceOf(lookup));
+          if (listen.statedBy) evidence.push(evidenceOf(listen.statedBy, m('listening-evidence', { host: host.name, port: listen.port })));
           continue;
         }
       }
-      const checks = view.facts('port-check').filter((c) => checksHost(c, record.target, record.addresses));
+      const checks = portChecksFor(view, record.target, record.addresses);
       const failedOnSrvPort = checks.find((c) => c.port === record.port && c.outcome !== 'open');
       const openElsewhere = checks.find((c) => c.port !== record.port && c.outcome === 'open');
       if (failedOnSrvPort && openElsewhere) {

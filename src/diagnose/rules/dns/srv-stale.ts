@@ -2,7 +2,7 @@
 // name no longer resolves). Clients try it first and wait for the timeout before trying the next record.
 import { evidenceOf, summarizeFact } from '../../evidence.js';
 import { hostMachine } from '../../fleet-queries.js';
-import { checksHost, srvTargets } from '../../network-queries.js';
+import { portChecksFor, srvTargets } from '../../network-queries.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
 import { list, semicolonList, type MessageRef } from '../../../messages/index.js';
@@ -54,8 +54,7 @@ export default defineRule({
         why.push(m('no-role', { machine: machine.name }));
         proof.push(evidenceOf(machine.facts[0]!, m('no-role-evidence', { machine: machine.name, summary: summarizeFact(machine.facts[0]!) })));
       }
-      for (const check of view.facts('port-check')) {
-        if (!checksHost(check, record.target, record.addresses)) continue;
+      for (const check of portChecksFor(view, record.target, record.addresses)) {
         if (check.outcome === 'refused' && check.port === record.port) {
           why.push(m('refuses', { port: record.port }));
           proof.push(evidenceOf(check));
@@ -66,7 +65,8 @@ export default defineRule({
       }
       if (!why.length) continue;
       stale.push(m('target', { target: record.target, port: record.port, why: semicolonList(why) }));
-      evidence.push(evidenceOf(lookup), ...proof);
+      evidence.push(evidenceOf(lookup));
+      for (const p of proof) evidence.push(p);
     }
     if (!stale.length) return [];
     return [

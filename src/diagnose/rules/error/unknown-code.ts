@@ -6,7 +6,7 @@ import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
 import type { Fact } from '../../../decode/index.js';
-import { list } from '../../../messages/index.js';
+import { cappedList, LIST_EXAMPLES } from '../../../messages/index.js';
 
 export default defineRule({
   meta: {
@@ -34,13 +34,15 @@ export default defineRule({
     const unknown = seen.filter((s) => /^0x[0-9A-F]{8}$/.test(s.code) && !isSuccessHresult(s.code) && !describeHresult(s.code).known);
     if (!unknown.length) return [];
     const codes = [...new Set(unknown.map((s) => s.code))];
+    // A host log can carry any number of distinct codes: name a few, count the rest.
+    const named = cappedList(codes.slice(0, LIST_EXAMPLES), codes.length);
     const evidence: EvidenceRef[] = mergeEvidence([], unknown.map((s) => evidenceOf(s.fact)));
     return [
       {
-        title: m('title-codes', { n: codes.length, codes: list(codes) }),
-        detail: m('detail', { codes: list(codes) }),
+        title: m('title-codes', { n: codes.length, codes: named }),
+        detail: m('detail', { codes: named }),
         evidence,
-        remedy: codes.map((c) => m('remedy', { cmd: CMD.slui(c) })),
+        remedy: codes.slice(0, LIST_EXAMPLES).map((c) => m('remedy', { cmd: CMD.slui(c) })),
       },
     ];
   },

@@ -2,7 +2,9 @@
 import { CMD } from '../../remedies.js';
 import { codeArticles, distinctCodes, dnsDomainOf, explainCodes, ownedSightings, sightingEvidence } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
-import { NONE } from '../../../messages/index.js';
+import { list, NONE } from '../../../messages/index.js';
+import { discoveryEvidence } from '../../discovery.js';
+import { evidenceOf, mergeEvidence } from '../../evidence.js';
 
 export const ID = 'kms-client/dns-lookup-failed';
 
@@ -31,22 +33,68 @@ export default defineRule({
         ja: 'クライアントに DNS サーバーが設定され、プライマリ DNS サフィックスが正しいことを確認します。',
       },
       'remedy-workaround': { en: 'Workaround while DNS is fixed: {cmd}', ja: 'DNS を直すまでの回避策: {cmd}' },
+      'detail-answered': {
+        en: "{codes} Yet the SRV lookup in this paste answered: {query} → {hosts}{port}. nslookup completes a bare _vlmcs._tcp with the DNS suffix search list and the adapters' connection-specific suffixes; the client's own discovery does not: it asks for _vlmcs._tcp.<its primary DNS suffix> (the domain it joined, or the one set with slmgr /skms-domain), {suffix}. So the record sits in a zone the client does not look in.",
+        ja: '{codes} それでも、貼り付けられた SRV の検索は応答しています: {query} → {hosts}{port}。nslookup はサフィックスなしの _vlmcs._tcp を DNS サフィックス検索一覧と各アダプターの接続固有の DNS サフィックスで補いますが、クライアント自身の探索はそうしません。問い合わせるのは _vlmcs._tcp.<自分のプライマリ DNS サフィックス> (参加しているドメイン、または slmgr /skms-domain で設定したドメイン) で、{suffix}。つまりレコードは、クライアントが探さないゾーンにあります。',
+      },
+      'port-open': { en: ', and TCP {host}:{port} connects', ja: '、TCP {host}:{port} にも接続できます' },
+      suffix: { en: 'here _vlmcs._tcp.{suffix}', ja: 'この場合は _vlmcs._tcp.{suffix} です' },
+      'suffix-none': {
+        en: 'and ipconfig /all shows this machine has no primary DNS suffix at all',
+        ja: 'ipconfig /all によると、このコンピューターにはプライマリ DNS サフィックスがまったくありません',
+      },
+      'suffix-unknown': { en: 'which ipconfig /all shows', ja: 'それは ipconfig /all で分かります' },
+      'remedy-ipconfig': {
+        en: 'Read the client\'s primary DNS suffix: {cmd} ("Primary Dns Suffix")',
+        ja: 'クライアントのプライマリ DNS サフィックスを確認します: {cmd} ("プライマリ DNS サフィックス")',
+      },
+      'remedy-zone': {
+        en: 'Publish the record in the zone of that suffix, give the client the suffix of the zone that holds it, or tell the client where to look: {cmd}',
+        ja: 'そのサフィックスのゾーンにレコードを発行するか、レコードのあるゾーンのサフィックスをクライアントに与えるか、探す場所をクライアントに指定します: {cmd}',
+      },
     },
   },
   check({ view }, m) {
     const sightings = ownedSightings(view, ID, 'kms');
     if (!sightings.length) return [];
     const codes = distinctCodes(sightings);
-    const domain = dnsDomainOf(view.name);
+    const found = discoveryEvidence(view);
+    const domain = found.primarySuffix || dnsDomainOf(view.name);
+    const evidence = sightingEvidence(sightings);
+    if (found.answered) {
+      // The paste's own lookup answered and still the client found nothing: its discovery asks another name.
+      const { answered, portOpen, ipConfig } = found;
+      mergeEvidence(evidence, [answered, portOpen, ipConfig].filter((f) => f !== undefined).map((f) => evidenceOf(f)));
+      const suffix = found.primarySuffix === undefined ? m('suffix-unknown') : found.primarySuffix === '' ? m('suffix-none') : m('suffix', { suffix: found.primarySuffix });
+      return [
+        {
+          detail: m('detail-answered', {
+            codes: explainCodes(codes),
+            query: answered.query,
+            hosts: list(answered.records.map((r) => `${r.target}:${r.port}`)),
+            port: portOpen ? m('port-open', { host: portOpen.host, port: portOpen.port }) : NONE,
+            suffix,
+          }),
+          evidence,
+          remedy: [
+            ...(ipConfig ? [] : [m('remedy-ipconfig', { cmd: 'ipconfig /all' })]),
+            m('remedy-zone', { cmd: 'slmgr.vbs /skms-domain <zone>' }),
+            m('remedy-workaround', { cmd: CMD.skms(answered.records[0]?.target, answered.records[0]?.port) }),
+          ],
+          kb: [...codeArticles(codes), 'procedure/dns-suffix-discovery'],
+        },
+      ];
+    }
     return [
       {
         detail: m('detail', {
           codes: explainCodes(codes),
           domain: domain ? m('domain', { domain }) : NONE,
         }),
-        evidence: sightingEvidence(sightings),
+        evidence,
         remedy: [
-          m('remedy-lookup', { cmd: CMD.srvLookup(domain) }),
+          // The paste holds the lookup already (it did not answer): do not ask for it again.
+          ...(found.lookups.length ? [] : [m('remedy-lookup', { cmd: CMD.srvLookup(domain) })]),
           m('remedy-host'),
           m('remedy-client'),
           m('remedy-workaround', { cmd: CMD.skms() }),

@@ -4,7 +4,8 @@ import { hostMachine, kmsHosts, listeningPort } from '../../fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
-import { list, messageKey, msg, semicolonList, type MessageRef } from '../../../messages/index.js';
+import { cappedList, LIST_EXAMPLES, messageKey, msg, semicolonList, type MessageRef } from '../../../messages/index.js';
+import type { Machine } from '../../../evidence/index.js';
 
 export default defineRule({
   meta: {
@@ -36,9 +37,17 @@ export default defineRule({
     },
   },
   check({ view, fleet }, m) {
-    const hosts = kmsHosts(fleet).filter((h) => h.key !== view.key);
-    if (!hosts.length) return [];
-    const hostNames = list(hosts.map((h) => h.name));
+    // The snapshot's other hosts: a few by name and a count (a site can have thousands, and every client asks).
+    const all = kmsHosts(fleet);
+    const others = all.length - (view.hasRole('kms-host') ? 1 : 0);
+    if (others <= 0) return [];
+    const hosts: Machine[] = [];
+    for (const h of all) {
+      if (h.key === view.key) continue;
+      hosts.push(h);
+      if (hosts.length === LIST_EXAMPLES) break;
+    }
+    const hostNames = cappedList(hosts.map((h) => h.name), others);
     const evidence: EvidenceRef[] = [];
     const problems = new Map<string, MessageRef>();
     const problem = (m: MessageRef): void => void problems.set(messageKey(m), m);

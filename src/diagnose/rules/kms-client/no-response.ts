@@ -2,9 +2,9 @@
 import { evidenceOf, summarizeFact } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
-import { list, msg, time } from '../../../messages/index.js';
+import { cappedList, LIST_EXAMPLES, msg, time } from '../../../messages/index.js';
 import { HOST_ANSWER_CODES, isOneOf } from '../../codes.js';
-import { hostMachine, matchingHostEntries } from '../../fleet-queries.js';
+import { firstMatchingHostEntry, hostMachine } from '../../fleet-queries.js';
 import type { Exchange, MachineView } from '../../machine-view.js';
 import { HOUR } from '../../time.js';
 import type { Fleet } from '../../../evidence/index.js';
@@ -42,7 +42,7 @@ export default defineRule({
     const hosts = [...new Set(lonely.map((x) => `${x.request.host}${x.request.port !== undefined ? `:${x.request.port}` : ''}`))];
     return [
       {
-        detail: m('detail', { n: lonely.length, hosts: list(hosts), last: time(lonely[lonely.length - 1].at) }),
+        detail: m('detail', { n: lonely.length, hosts: cappedList(hosts.slice(0, LIST_EXAMPLES), hosts.length), last: time(lonely[lonely.length - 1].at) }),
         evidence: lonely.map((x) => evidenceOf(x.request, m('evidence', { summary: summarizeFact(x.request) }))),
         remedy: [
           m('remedy-test', {
@@ -65,5 +65,5 @@ function hostAnswered(x: Exchange, view: MachineView, fleet: Fleet, skewMs: numb
   if (x.request.result && isOneOf(x.request.result, HOST_ANSWER_CODES)) return true;
   const host = hostMachine(fleet, x.request.host);
   if (!host || host.key === view.key) return false;
-  return matchingHostEntries(fleet, host.key, x.request, view.machine, skewMs, x.at).length > 0;
+  return firstMatchingHostEntry(fleet, host.key, x.request, view.machine, skewMs, x.at) !== undefined;
 }

@@ -1,11 +1,11 @@
 // Table 2 row 2: did the KMS host log a 12290 for this client?
 import { evidenceOf } from '../../evidence.js';
-import { hostLog, hostLogSpan, hostMachine, matchingHostEntries, nearestHostEntry } from '../../fleet-queries.js';
+import { firstMatchingHostEntry, hostLog, hostLogSpan, hostMachine, nearestHostEntry } from '../../fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { HOUR } from '../../time.js';
 import type { EvidenceRef } from '../../../types.js';
-import { count, list, time } from '../../../messages/index.js';
+import { cappedList, count, LIST_EXAMPLES, time } from '../../../messages/index.js';
 
 export default defineRule({
   meta: {
@@ -47,7 +47,7 @@ export default defineRule({
       if (!host || host.key === view.key) continue;
       const span = hostLogSpan(fleet, host.key);
       if (!span || span.first > x.at + skew || span.last < x.at) continue;
-      if (matchingHostEntries(fleet, host.key, x.request, view.machine, skew, x.at).length) continue;
+      if (firstMatchingHostEntry(fleet, host.key, x.request, view.machine, skew, x.at)) continue;
       hosts.add(host.name);
       const log = hostLog(fleet, host.key);
       evidence.push(evidenceOf(x.request));
@@ -73,7 +73,7 @@ export default defineRule({
     if (!evidence.length) return [];
     return [
       {
-        detail: m('detail', { hosts: list([...hosts]) }),
+        detail: m('detail', { hosts: cappedList([...hosts].slice(0, LIST_EXAMPLES), hosts.size) }),
         evidence,
         remedy: [
           m('remedy-port'),

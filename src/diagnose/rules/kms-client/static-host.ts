@@ -4,13 +4,15 @@ import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { list } from '../../../messages/index.js';
 
+const hostPort = (host: string | undefined, port: number | undefined): string => `${host ?? '?'}${port ? `:${port}` : ''}`;
+
 export default defineRule({
   meta: {
     id: 'kms-client/static-host',
     severity: 'info',
-    description: 'slmgr shows a "Registered KMS machine name" (set with slmgr /skms) instead of a name from DNS: if that host fails, the client will not pick another one.',
+    description: 'slmgr shows a "Registered KMS machine name" (set with slmgr /skms) instead of a name from DNS, or a pasted slmgr /skms run set one: if that host fails, the client will not pick another one.',
     kb: ['procedure/kms-host-failover', 'procedure/read-slmgr-dli-dlv'],
-    facts: ['license'],
+    facts: ['license', 'kms-host-set'],
     seed: 'failover section',
     messages: {
       title: { en: 'KMS host is set by hand (no failover)', ja: 'KMS ホストが手動で設定されている (フェールオーバーしない)' },
@@ -28,14 +30,14 @@ export default defineRule({
   },
   check({ view }, m) {
     const fixed = view.licenses('kms-client').filter((l) => l.kmsClient?.kmsNameSource === 'registered');
-    if (!fixed.length) return [];
-    const names = [...new Set(fixed.map((l) => `${l.kmsClient?.kmsName ?? '?'}${l.kmsClient?.kmsPort ? `:${l.kmsClient.kmsPort}` : ''}`))];
+    // "Key Management Service machine name set to … successfully." in a pasted console window.
+    const set = view.facts('kms-host-set');
+    if (!fixed.length && !set.length) return [];
+    const names = [...new Set([...fixed.map((l) => hostPort(l.kmsClient?.kmsName, l.kmsClient?.kmsPort)), ...set.map((f) => hostPort(f.host, f.port))])];
     return [
       {
         detail: m('detail', { names: list(names) }),
-        evidence: fixed.map((l) =>
-          evidenceOf(l, m('evidence', { name: `${l.kmsClient?.kmsName ?? '?'}${l.kmsClient?.kmsPort ? `:${l.kmsClient.kmsPort}` : ''}` })),
-        ),
+        evidence: [...fixed.map((l) => evidenceOf(l, m('evidence', { name: hostPort(l.kmsClient?.kmsName, l.kmsClient?.kmsPort) }))), ...set.map((f) => evidenceOf(f))],
         remedy: [m('remedy-ckms', { cmd: CMD.ckms }), m('remedy-skms', { cmd: CMD.skms() })],
       },
     ];

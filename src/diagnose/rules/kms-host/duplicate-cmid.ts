@@ -1,11 +1,68 @@
 // Table 2 row 5: clients are not added to the count because clones share one CMID.
-import { machineKey } from '../../../evidence/index.js';
+import type { Fact } from '../../../decode/index.js';
+import { machineKey, type Fleet, type Machine } from '../../../evidence/index.js';
 import { evidenceOf } from '../../evidence.js';
-import { hostEntriesForClient, hostLog, namesByCmid, namesFollowEachOther } from '../../fleet-queries.js';
+import { entriesWithCmid, hostLog, machineByKey, namesByCmid, namesFollowEachOther } from '../../fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule, messenger, type RuleMessages } from '../../rule.js';
+import type { MachineView } from '../../machine-view.js';
 import type { EvidenceRef } from '../../../types.js';
-import { list, NONE, semicolonList, type MessageRef } from '../../../messages/index.js';
+import { cappedList, LIST_EXAMPLES, NONE, type MessageRef } from '../../../messages/index.js';
+
+interface NamesOfCmid {
+  /** Every name the CMID came under (12290 client names, clients' own 12288), with the machine each is. */
+  names: Array<{ name: string; identity: string }>;
+  /** How many of those names each machine has. */
+  perIdentity: Map<string, number>;
+}
+
+// Per fleet: a CMID that 4,000 clones share is looked at by each clone, so its names are sorted out once.
+const namesIndexes = new WeakMap<Fleet, Map<string, NamesOfCmid | undefined>>();
+
+function namesOf(fleet: Fleet, cmid: string): NamesOfCmid | undefined {
+  let index = namesIndexes.get(fleet);
+  if (!index) namesIndexes.set(fleet, (index = new Map()));
+  if (index.has(cmid)) return index.get(cmid);
+  const held = findNames(fleet, cmid);
+  index.set(cmid, held);
+  return held;
+}
+
+function findNames(fleet: Fleet, cmid: string): NamesOfCmid | undefined {
+  const names = fleet.cmidNames.get(cmid);
+  if (!names) return undefined;
+  const held: NamesOfCmid = { names: [], perIdentity: new Map() };
+  for (const name of names) {
+    // Names the evidence layer joined as one renamed machine are that machine, not another.
+    const identity = fleet.find(name)?.key ?? machineKey(name);
+    held.names.push({ name, identity });
+    held.perIdentity.set(identity, (held.perIdentity.get(identity) ?? 0) + 1);
+  }
+  return held;
+}
+
+// The first fact by which a machine reports each CMID about itself (a 12288, or an slmgr block), indexed once per
+// machine: a machine can have thousands of CMIDs, and share thousands with another.
+const reporting = new WeakMap<object, Map<string, Fact>>();
+
+function firstByCmid(owner: object, facts: () => Iterable<Fact>, cmid: string): Fact | undefined {
+  let firsts = reporting.get(owner);
+  if (!firsts) {
+    firsts = new Map();
+    for (const f of facts()) {
+      const own = f.kind === 'kms-request' ? f.cmid : f.kind === 'license' ? f.kmsClient?.cmid : undefined;
+      if (own && !firsts.has(own.toLowerCase())) firsts.set(own.toLowerCase(), f);
+    }
+    reporting.set(owner, firsts);
+  }
+  return firsts.get(cmid);
+}
+
+/** Another machine's report of the CMID: its first in input order. */
+const reportOf = (machine: Machine, cmid: string): Fact | undefined => firstByCmid(machine, () => machine.facts, cmid);
+/** This machine's own: its oldest 12288 with the CMID, else its first slmgr block that prints it. */
+const ownReport = (view: MachineView, cmid: string): Fact | undefined =>
+  firstByCmid(view, () => [...view.facts('kms-request'), ...view.licenses()], cmid);
 
 const messages = {
   title: { en: 'Several machines share one CMID (image not generalized)', ja: '複数のコンピューターが 1 つの CMID を共有している (イメージが一般化されていない)' },
@@ -75,40 +132,50 @@ export default defineRule({
         const spelled = [...names.values()].map((list) => list[0].clientName);
         // With one request per name in a short log, a rename looks the same as clones: say so.
         const caveat = namesFollowEachOther(names) ? m('caveat') : NONE;
-        lines.push(m('group', { cmid, n: names.size, names: list(spelled), caveat }));
+        lines.push(m('group', { cmid, n: names.size, names: cappedList(spelled.slice(0, LIST_EXAMPLES), spelled.length), caveat }));
         for (const entries of names.values()) {
           evidence.push(evidenceOf(entries[0], m('evidence-host', { cmid, client: entries[0].clientName, n: entries.length })));
         }
       }
       hits.push({
         title: m('title-groups', { n: groups.length }),
-        detail: m('detail-host', { groups: semicolonList(lines) }),
+        detail: m('detail-host', { groups: cappedList(lines.slice(0, LIST_EXAMPLES), lines.length, 'semicolon') }),
         evidence,
         remedy: REMEDY,
       });
     }
-    // The client's view: another machine of the snapshot, or a host's 12290, uses this machine's CMID.
+    // The client's view: another machine of the snapshot, or a host's 12290, uses this machine's CMID. Clones
+    // can be thousands: each names a few of the others and counts the rest.
     for (const cmid of view.machine.cmids) {
-      // A name the evidence layer took as this machine's old name (a rename) is not another machine.
-      const others = [...(fleet.cmidNames.get(cmid) ?? [])].filter((n) => (fleet.find(n)?.key ?? machineKey(n)) !== view.key);
-      const otherKeys = [...new Set(others.map(machineKey))];
-      if (!otherKeys.length) continue;
+      const shared = namesOf(fleet, cmid);
+      const otherNames = shared ? shared.names.length - (shared.perIdentity.get(view.key) ?? 0) : 0;
+      if (!shared || otherNames === 0) continue;
+      const shown: string[] = [];
+      const otherKeys = new Set<string>();
+      for (const { name, identity } of shared.names) {
+        if (identity === view.key) continue;
+        if (shown.length < LIST_EXAMPLES) shown.push(name);
+        if (otherKeys.size < LIST_EXAMPLES) otherKeys.add(machineKey(name));
+        if (shown.length >= LIST_EXAMPLES && otherKeys.size >= LIST_EXAMPLES) break;
+      }
       const evidence: EvidenceRef[] = [];
-      const own = view.facts('kms-request').find((f) => f.cmid.toLowerCase() === cmid) ?? view.licenses().find((l) => l.kmsClient?.cmid?.toLowerCase() === cmid);
+      const own = ownReport(view, cmid);
       if (own) evidence.push(evidenceOf(own, m('evidence-own', { machine: view.name, cmid })));
-      for (const other of fleet.machines) {
-        if (other.key === view.key || !otherKeys.includes(other.key)) continue;
-        const theirs = other.facts.find((f) => (f.kind === 'kms-request' && f.cmid.toLowerCase() === cmid) || (f.kind === 'license' && f.kmsClient?.cmid?.toLowerCase() === cmid));
-        if (theirs) evidence.push(evidenceOf(theirs, m('evidence-other', { machine: other.name, cmid })));
+      for (const key of [...otherKeys].sort((a, b) => a.localeCompare(b))) {
+        const other = key === view.key ? undefined : machineByKey(fleet, key);
+        const theirs = other && reportOf(other, cmid);
+        if (other && theirs) evidence.push(evidenceOf(theirs, m('evidence-other', { machine: other.name, cmid })));
       }
-      for (const { entry } of hostEntriesForClient(fleet, view.machine)) {
-        if (entry.cmid.toLowerCase() === cmid && machineKey(entry.clientName) !== view.key) {
-          evidence.push(evidenceOf(entry, m('evidence-12290', { cmid, client: entry.clientName })));
-        }
+      let logged = 0;
+      for (const { hostKey, entry } of entriesWithCmid(fleet, cmid)) {
+        if (hostKey === view.key || machineKey(entry.clientName) === view.key) continue;
+        evidence.push(evidenceOf(entry, m('evidence-12290', { cmid, client: entry.clientName })));
+        if (++logged === LIST_EXAMPLES) break;
       }
+      const others = cappedList(shown, otherNames);
       hits.push({
-        title: m('title-client', { cmid, others: list(others) }),
-        detail: m('detail-client', { others: list([...new Set(others)]) }),
+        title: m('title-client', { cmid, others }),
+        detail: m('detail-client', { others }),
         evidence,
         remedy: REMEDY,
       });

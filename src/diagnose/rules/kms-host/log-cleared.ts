@@ -7,6 +7,7 @@
 import type { KmsHostRequestFact } from '../../../decode/index.js';
 import { holesOf, type RecordSpan } from '../../../evidence/index.js';
 import { evidenceAt, evidenceOf } from '../../evidence.js';
+import { firstIndex } from '../../search.js';
 import { defineRule, messenger, type RuleHit, type RuleMessages } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
 
@@ -77,27 +78,37 @@ function kmsLogHoles(records: readonly RecordSpan[], entries: readonly KmsHostRe
     // Only 12290s in the export: it may have been filtered to that id, and then holes are the log's other records.
     const only12290 = span.records <= logged.length;
     const kind: Export = !only12290 ? 'whole-log' : holes.length >= FILTER_HOLES_MIN && holes.every(([a, b]) => b - a + 1 <= FILTER_HOLE_MAX) ? 'filtered' : 'unknown';
-    out.push({ span, holes, kind, evidence: holes.map((hole) => holeEvidence(span, hole, logged)) });
+    // A filtered export says nothing: its holes are not cited, so they are not looked up either.
+    const evidence = kind === 'filtered' ? [] : holeEvidence(span, holes, logged);
+    out.push({ span, holes, kind, evidence });
   }
   return out;
 }
 
-/** Points at the record after the hole, with the times of the 12290s around it when the export has them. */
-function holeEvidence(span: RecordSpan, [first, last]: [number, number], logged: readonly KmsHostRequestFact[]): EvidenceRef {
-  let before: KmsHostRequestFact | undefined;
-  let after: KmsHostRequestFact | undefined;
-  for (const e of logged) {
-    const r = e.source.record ?? 0;
-    if (r < first && (!before || r > (before.source.record ?? 0))) before = e;
-    if (r > last && (!after || r < (after.source.record ?? 0))) after = e;
-  }
-  const count = last - first + 1;
-  const summary =
-    first === last
-      ? m('hole-one', { first, next: last + 1, before: before && after ? before.time : undefined, after: after?.time })
-      : m('hole', { first, last, count, next: last + 1, before: before && after ? before.time : undefined, after: after?.time });
-  if (after && after.source.record === last + 1) return evidenceOf(after, summary);
-  return evidenceAt({ file: span.file, record: last + 1 }, summary);
+/**
+ * Points at the record after each hole, with the times of the 12290s around it when the export has them. The
+ * 12290s are sorted by record once and each hole finds its neighbours by binary search: a log can have as many
+ * holes as records.
+ */
+function holeEvidence(span: RecordSpan, holes: ReadonlyArray<[number, number]>, logged: readonly KmsHostRequestFact[]): EvidenceRef[] {
+  const byRecord = [...logged].sort((a, b) => (a.source.record ?? 0) - (b.source.record ?? 0));
+  const recordOf = (i: number): number => byRecord[i].source.record ?? 0;
+  /** Index of the first 12290 whose record is above `id`. */
+  const firstAbove = (id: number): number => firstIndex(byRecord.length, (i) => recordOf(i) > id);
+  return holes.map(([first, last]) => {
+    // The nearest 12290 below the hole (the first of equal records, as a scan would keep) and above it.
+    const below = firstAbove(first - 1) - 1;
+    const before = below >= 0 ? byRecord[firstAbove(recordOf(below) - 1)] : undefined;
+    const above = firstAbove(last);
+    const after = above < byRecord.length ? byRecord[above] : undefined;
+    const count = last - first + 1;
+    const summary =
+      first === last
+        ? m('hole-one', { first, next: last + 1, before: before && after ? before.time : undefined, after: after?.time })
+        : m('hole', { first, last, count, next: last + 1, before: before && after ? before.time : undefined, after: after?.time });
+    if (after && after.source.record === last + 1) return evidenceOf(after, summary);
+    return evidenceAt({ file: span.file, record: last + 1 }, summary);
+  });
 }
 
 export default defineRule({

@@ -3,7 +3,33 @@ import { evidenceOf, summarizeFact } from '../../evidence.js';
 import { kmsHosts } from '../../fleet-queries.js';
 import { openPublishFailures, publishSuccesses } from '../../host-dns.js';
 import { defineRule } from '../../rule.js';
-import { list } from '../../../messages/index.js';
+import { cappedList, LIST_EXAMPLES } from '../../../messages/index.js';
+import type { KmsServiceFact } from '../../../decode/index.js';
+import type { Fleet } from '../../../evidence/index.js';
+import type { MachineView } from '../../machine-view.js';
+
+interface Publisher {
+  v: MachineView;
+  /** Its newest 12294. */
+  f: KmsServiceFact;
+}
+
+// Per run: the hosts whose newest publishing succeeded, found once (each failing host would scan every host).
+const publishing = new WeakMap<ReadonlyMap<string, MachineView>, Publisher[]>();
+
+function publishersOf(views: ReadonlyMap<string, MachineView>, fleet: Fleet): Publisher[] {
+  let found = publishing.get(views);
+  if (!found) {
+    found = [];
+    for (const h of kmsHosts(fleet)) {
+      const v = views.get(h.key);
+      const f = v ? publishSuccesses(v).at(-1) : undefined;
+      if (v && f) found.push({ v, f });
+    }
+    publishing.set(views, found);
+  }
+  return found;
+}
 
 export default defineRule({
   meta: {
@@ -33,14 +59,19 @@ export default defineRule({
   check({ view, views, fleet }, m) {
     const failing = openPublishFailures(view);
     if (!failing.length) return [];
-    const publishers = kmsHosts(fleet)
-      .filter((h) => h.key !== view.key)
-      .map((h) => views.get(h.key))
-      .flatMap((v) => (v ? publishSuccesses(v).slice(-1).map((f) => ({ v, f })) : []));
-    if (!publishers.length) return [];
+    // The other hosts that publish: a few named, all counted (every failing host asks, and there can be thousands).
+    const all = publishersOf(views, fleet);
+    const count = all.length - (publishSuccesses(view).length > 0 ? 1 : 0);
+    if (count <= 0) return [];
+    const publishers: Publisher[] = [];
+    for (const p of all) {
+      if (p.v.key === view.key) continue;
+      publishers.push(p);
+      if (publishers.length === LIST_EXAMPLES) break;
+    }
     return [
       {
-        detail: m('detail', { hosts: list(publishers.map((p) => p.v.name)), n: publishers.length }),
+        detail: m('detail', { hosts: cappedList(publishers.map((p) => p.v.name), count), n: count }),
         evidence: [
           ...failing.map((f) => evidenceOf(f)),
           ...publishers.map((p) => evidenceOf(p.f, m('evidence', { host: p.v.name, summary: summarizeFact(p.f) }))),

@@ -20,7 +20,7 @@ export function currentStates(view: import('../../machine-view.js').MachineView)
     if (!Number.isNaN(end)) r.minutes = Math.round((end - r.at) / 60_000);
     readings.push(r);
   }
-  readings.push(...view.states('kms-client'));
+  for (const r of view.states('kms-client')) readings.push(r);
   if (!readings.length) return [];
   return [readings.reduce((a, b) => (b.at >= a.at ? b : a))];
 }

@@ -1,6 +1,7 @@
 // Table 3 row 4: slmgr /ato returned an error code no other rule explains.
 import { CMD } from '../../remedies.js';
 import { codeArticles, distinctCodes, codesDetail, sightingEvidence, unownedSightings } from '../../rule-helpers.js';
+import { codeSteps, sluiSteps } from '../../code-steps.js';
 import { defineRule } from '../../rule.js';
 import { list, msg } from '../../../messages/index.js';
 
@@ -26,7 +27,7 @@ export default defineRule({
         title: m('title-codes', { codes: list(codes) }),
         detail: codesDetail(codes),
         evidence: sightingEvidence(sightings),
-        remedy: [...codes.map((c) => msg('common.slui', { cmd: CMD.slui(c) })), msg('common.after-fix', { cmd: CMD.ato })],
+        remedy: [...sluiSteps(codes, sightings), ...codeSteps(codes), msg('common.after-fix', { cmd: CMD.ato })],
         kb: codeArticles(codes),
       },
     ];

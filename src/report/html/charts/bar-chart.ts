@@ -15,7 +15,7 @@ const BAR_X = 172;
 const BAR_SPACE = HALF_WIDTH - BAR_X - 44;
 
 export function barChart(chart: string, caption: string, bars: readonly Bar[], note?: string): Html {
-  const scale = niceMax(Math.max(0, ...bars.map((b) => b.value)));
+  const scale = niceMax(bars.reduce((top, b) => Math.max(top, b.value), 0));
   const height = bars.length * ROW + 8;
   const rows = bars.map((bar, i) => {
     const y = 4 + i * ROW;

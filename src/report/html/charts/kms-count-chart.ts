@@ -28,7 +28,7 @@ export function kmsCountChart(hosts: readonly KmsHostView[] | undefined, text: S
   const caption = text.t('html.kmsCount.caption');
   if (!hosts) return emptyFigure('kms-count', caption, text.t('html.kmsCount.none'));
   if (hosts.length === 0) return emptyFigure('kms-count', caption, text.t('html.kmsCount.noHost'));
-  const top = Math.max(30, ...hosts.map((h) => Math.max(h.currentCount ?? 0, h.requiredCount ?? 0)));
+  const top = hosts.reduce((most, h) => Math.max(most, h.currentCount ?? 0, h.requiredCount ?? 0), 30);
   const scale = Math.ceil(top / 5) * 5;
   const x = (count: number): number => BAR_X + (count / scale) * BAR_SPACE;
   const height = TOP + hosts.length * ROW + 6;

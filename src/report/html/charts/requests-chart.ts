@@ -9,7 +9,7 @@ const PLOT = { left: 44, right: FULL_WIDTH - 10, top: 24, bottom: 118 };
 
 function hostColumns(host: KmsHostView, text: Speaker): Html {
   const days = host.requestsPerDay;
-  const scale = niceMax(Math.max(1, ...days.map((d) => d.requests)));
+  const scale = niceMax(days.reduce((most, d) => Math.max(most, d.requests), 1));
   const slot = (PLOT.right - PLOT.left) / Math.max(1, days.length);
   const barWidth = Math.max(1, slot * 0.8);
   const y = (n: number): number => PLOT.bottom - (n / scale) * (PLOT.bottom - PLOT.top);
