@@ -41,11 +41,16 @@ export interface Member {
   traits: MachineTraits;
 }
 
-/** The healthy machines' values, counted once: one pass over the fleet. */
+/**
+ * The healthy machines' values, counted once: one pass over the fleet. Only values some failing machine has
+ * are counted (`wanted`), so 100,000 healthy CMIDs cost a lookup each, not a map entry each.
+ */
 export class HealthyCounts {
   private readonly counts = new Map<string, number>();
   private readonly known = new Map<AttributeKind, number>();
   private total = 0;
+
+  constructor(private readonly wanted?: ReadonlySet<string>) {}
 
   add(traits: MachineTraits): void {
     this.total++;
@@ -55,6 +60,7 @@ export class HealthyCounts {
       this.known.set(kind, (this.known.get(kind) ?? 0) + 1);
       for (const v of values) {
         const id = idOf(kind, v);
+        if (this.wanted && !this.wanted.has(id)) continue;
         this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
       }
     }

@@ -6,10 +6,10 @@ import type { Fleet, Machine } from '../../evidence/index.js';
 import type { Finding } from '../../types.js';
 import type { FleetViews, KmsHostView } from '../types.js';
 import { groupHost, groupSentence, hostState, onsetSentence, type DescribeContext } from './describe.js';
-import { findGroups, HealthyCounts, idOf, type FoundGroup, type Member } from './find-groups.js';
+import { attributeValues, findGroups, HealthyCounts, idOf, type FoundGroup, type Member } from './find-groups.js';
 import { groupOnset } from './onset.js';
 import { msOf, traitsOf, type MachineTraits, type Signal } from './traits.js';
-import { DEFAULT_GROUP_OPTIONS, type FleetGroup, type GroupOptions, type GroupRule } from './types.js';
+import { ATTRIBUTE_KINDS, DEFAULT_GROUP_OPTIONS, type FleetGroup, type GroupOptions, type GroupRule } from './types.js';
 
 export type * from './types.js';
 export { DEFAULT_GROUP_OPTIONS, ATTRIBUTE_KINDS } from './types.js';
@@ -44,21 +44,30 @@ export function computeGroups(fleet: Fleet, findings: readonly Finding[], views:
   }
   if (failing.size === 0) return [];
 
-  const healthy = new HealthyCounts();
+  // The failing machines first (their values are the ones worth counting among the healthy), then the healthy
+  // ones: each machine's facts are read once.
   const traits = new Map<string, MachineTraits>();
   const signals: Array<{ machine: string; signal: Signal }> = [];
   let newest: number | undefined;
   let oldest: number | undefined;
-  for (const machine of fleet.machines) {
+  const read = (machine: Machine): MachineTraits => {
     const t = traitsOf(machine, fleet);
     for (const signal of t.signals) signals.push({ machine: machine.name, signal });
     const end = msOf(machine.evidenceEnd);
     if (end !== undefined && (newest === undefined || end > newest)) newest = end;
     const start = msOf(fleet.machineTimes.get(machine.key)?.first);
     if (start !== undefined && (oldest === undefined || start < oldest)) oldest = start;
-    if (findingsOn.has(machine.key)) traits.set(machine.key, t);
-    else healthy.add(t);
+    return t;
+  };
+  const wanted = new Set<string>();
+  for (const machine of fleet.machines) {
+    if (!findingsOn.has(machine.key)) continue;
+    const t = read(machine);
+    traits.set(machine.key, t);
+    for (const kind of ATTRIBUTE_KINDS) for (const v of attributeValues(t, kind)) wanted.add(idOf(kind, v));
   }
+  const healthy = new HealthyCounts(wanted);
+  for (const machine of fleet.machines) if (!findingsOn.has(machine.key)) healthy.add(read(machine));
 
   const span = newest !== undefined && oldest !== undefined ? newest - oldest : 0;
   const found: Array<{ rule: string; of: number; group: FoundGroup }> = [];
