@@ -4,26 +4,14 @@ import type { FleetTimeline } from '../../fleet/index.js';
 import type { Speaker } from '../speaker.js';
 import { fleetTimelineMarkdown } from '../timeline/fleet.js';
 import { requestsFailuresChart, stateChangesChart } from './charts/timeline-chart.js';
-import { html, trustedHtml } from './escape-html.js';
+import { html } from './escape-html.js';
 import { markdownToHtml } from './markdown-to-html.js';
-import { CONTENT_SECURITY_POLICY } from './render-html.js';
-import { STYLESHEET } from './style.js';
+import { pageHead } from './render-html.js';
 
 export function renderTimelineHtml(t: FleetTimeline, s: Speaker, version: string): string {
   const first = t.buckets[0]?.start.slice(0, 10) ?? '';
   const { intro, table } = split(fleetTimelineMarkdown(t, s).source);
-  return html`<!DOCTYPE html>
-<html lang="${s.lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<meta name="generator" content="volact ${version}">
-<title>${s.t('timeline.html-title', { date: first })}</title>
-<style>${trustedHtml(STYLESHEET)}</style>
-</head>
+  return html`${pageHead(s.lang, s.t('timeline.html-title', { date: first }), version)}
 <body>
 <header class="intro">${markdownToHtml(intro)}</header>
 <section class="overview">${stateChangesChart(t, s)}${requestsFailuresChart(t, s)}</section>
