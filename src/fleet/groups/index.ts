@@ -8,7 +8,7 @@ import type { FleetViews, KmsHostView } from '../types.js';
 import { groupHost, groupSentence, hostState, onsetSentence, type DescribeContext } from './describe.js';
 import { attributeValues, findGroups, HealthyCounts, idOf, type FoundGroup, type Member } from './find-groups.js';
 import { groupOnset } from './onset.js';
-import { msOf, traitsOf, type MachineTraits, type Signal } from './traits.js';
+import { msOf, namesHostsLogged, traitsOf, type MachineTraits, type Signal } from './traits.js';
 import { ATTRIBUTE_KINDS, DEFAULT_GROUP_OPTIONS, type FleetGroup, type GroupOptions, type GroupRule } from './types.js';
 
 export type * from './types.js';
@@ -50,8 +50,9 @@ export function computeGroups(fleet: Fleet, findings: readonly Finding[], views:
   const signals: Array<{ machine: string; signal: Signal }> = [];
   let newest: number | undefined;
   let oldest: number | undefined;
+  const logged = namesHostsLogged(fleet);
   const read = (machine: Machine): MachineTraits => {
-    const t = traitsOf(machine, fleet);
+    const t = traitsOf(machine, fleet, logged.get(machine.key));
     for (const signal of t.signals) signals.push({ machine: machine.name, signal });
     const end = msOf(machine.evidenceEnd);
     if (end !== undefined && (newest === undefined || end > newest)) newest = end;

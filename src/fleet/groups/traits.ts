@@ -62,13 +62,15 @@ export function msOf(iso: string | undefined): number | undefined {
 const HRESULT = /^0x[0-9A-Fa-f]{8}$/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
-export function traitsOf(machine: Machine, fleet: Fleet): MachineTraits {
+/** `loggedNames`: FQDNs the hosts logged for this machine (12290), for a machine whose own exports give a short name. */
+export function traitsOf(machine: Machine, fleet: Fleet, loggedNames: readonly string[] = []): MachineTraits {
   const failures: Array<{ at: number; code?: string }> = [];
   const signals: Signal[] = [];
   const undated = new Set<string>();
   const products = new Map<string, string>();
   const suffixes = new Set<string>();
   for (const name of machine.aliases) addSuffixes(suffixes, name);
+  for (const name of loggedNames) addSuffixes(suffixes, name);
   const subnets = new Set<string>();
   let lastSuccess: number | undefined;
   let newestRequest: { at: number; host: string } | undefined;
@@ -169,6 +171,27 @@ export function traitsOf(machine: Machine, fleet: Fleet): MachineTraits {
   if (lastSuccess !== undefined) traits.lastSuccess = lastSuccess;
   if (onset !== undefined) traits.onset = onset;
   return traits;
+}
+
+/**
+ * The names KMS hosts logged (12290) for machines whose own exports give only a short name: where their DNS
+ * suffix is to be read. One pass over the hosts' logs, a lookup per 12290.
+ */
+export function namesHostsLogged(fleet: Fleet): Map<string, string[]> {
+  const short = new Set(fleet.machines.filter((m) => !m.aliases.some((a) => a.includes('.') && !IPV4.test(a))).map((m) => m.key));
+  const out = new Map<string, string[]>();
+  if (short.size === 0) return out;
+  for (const log of fleet.hostRequests.values()) {
+    for (const f of log) {
+      if (!f.clientName.includes('.')) continue;
+      const key = fleet.find(f.clientName)?.key;
+      if (key === undefined || !short.has(key)) continue;
+      const names = out.get(key);
+      if (!names) out.set(key, [f.clientName]);
+      else if (!names.includes(f.clientName)) names.push(f.clientName);
+    }
+  }
+  return out;
 }
 
 /** Keeps the earliest signal of each kind: a failure that repeats all along is no change at the time of another. */
