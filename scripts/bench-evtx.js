@@ -1,12 +1,18 @@
-// Times volact's EVTX reader against libevtx's `evtxexport -f xml` on the same large file.
+// Times volact's EVTX reading against libevtx's `evtxexport -f xml` on files built from real logs.
 //   npm run build && node scripts/bench-evtx.js [--mb 64] [--keep]
-// The file is built in os.tmpdir() from the sample chunks (../shared/samples/evtx) that libevtx
-// reads cleanly: each chunk is self-contained, so copies of CRC-valid chunks behind a fresh file
-// header make a valid EVTX file of any size. Each reader runs in its own process, so peak RSS is
-// that reader's alone.
+// Two bench files are built at run time in os.tmpdir() (nothing from the samples is committed):
+//   - distinct: every distinct chunk of every real sample log in ../shared/samples/evtx, each once. Only chunks
+//     whose signature and both CRCs check out are taken, and only from files that `evtxexport` reads whole.
+//     Every chunk carries its own templates, so template caches see what they would see on many different logs.
+//   - one log: the chunks of the largest such real log only, repeated up to --mb (the common case: one
+//     channel's log, whose templates recur chunk after chunk).
+// The samples under synthetic/ are ours, not real logs, and are left out. Each chunk is self-contained, so
+// chunks behind a fresh file header make a valid EVTX file. Each reader runs in its own process, so its peak
+// RSS is its own; evtxexport runs in the same bench run as volact, so both see the same machine load.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
@@ -16,7 +22,7 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 const CHUNK = 65536;
 
 if (process.argv[2] === '--child') {
-  // Child mode: read one file with volact and report counts, time and peak RSS as JSON.
+  // Child mode: read one file with volact's reader alone and report counts, time and peak RSS as JSON.
   const { readEvtx } = await import('../dist/ingest/evtx/index.js');
   const file = process.argv[3];
   const t0 = process.hrtime.bigint();
@@ -41,7 +47,7 @@ const keep = process.argv.includes('--keep');
 
 const samples = join(HERE, '../../shared/samples/evtx');
 if (!existsSync(samples)) {
-  console.log(`bench-evtx: ${samples} not found; nothing to measure.`);
+  console.log(`bench-evtx: ${samples} not found (the real sample logs live in ../shared); nothing to measure.`);
   process.exit(0);
 }
 if (!existsSync(join(HERE, '../dist/ingest/evtx/index.js'))) {
@@ -49,32 +55,55 @@ if (!existsSync(join(HERE, '../dist/ingest/evtx/index.js'))) {
   process.exit(2);
 }
 const haveEvtxexport = spawnSync('evtxexport', ['-V']).error === undefined;
+if (!haveEvtxexport) console.log('evtxexport not installed (apt-get install libevtx-utils): volact only, and every sample file is taken.');
 
-/** Chunks whose signature and both CRCs check out, from files libevtx exports without error. */
-function cleanChunks() {
+/** Real sample logs (synthetic/ left out) that evtxexport exports without error, each with its clean chunks. */
+function realLogs() {
   const out = [];
-  const files = readdirSync(samples, { recursive: true }).filter((f) => String(f).endsWith('.evtx')).sort();
+  const files = readdirSync(samples, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.evtx') && !f.split(/[\\/]/).includes('synthetic'))
+    .sort();
   for (const f of files) {
-    const path = join(samples, String(f));
+    const path = join(samples, f);
     if (haveEvtxexport && spawnSync('evtxexport', ['-f', 'xml', path], { stdio: 'ignore' }).status !== 0) continue;
-    const b = readFileSync(path);
-    for (let o = 4096; o + CHUNK <= b.length; o += CHUNK) {
-      const c = b.subarray(o, o + CHUNK);
-      if (c.toString('latin1', 0, 8) !== 'ElfChnk\0') continue;
-      const free = c.readUInt32LE(48);
-      if (free < 512 || free > CHUNK) continue;
-      const headerOk = crc32(c.subarray(128, 512), crc32(c.subarray(0, 120))) === c.readUInt32LE(124);
-      const dataOk = crc32(c.subarray(512, free)) === c.readUInt32LE(52);
-      if (headerOk && dataOk) out.push(Buffer.from(c));
+    out.push({ name: f, chunks: cleanChunks(readFileSync(path)) });
+  }
+  return out;
+}
+
+/** Chunks whose signature and both CRCs check out. */
+function cleanChunks(b) {
+  const out = [];
+  for (let o = 4096; o + CHUNK <= b.length; o += CHUNK) {
+    const c = b.subarray(o, o + CHUNK);
+    if (c.toString('latin1', 0, 8) !== 'ElfChnk\0') continue;
+    const free = c.readUInt32LE(48);
+    if (free < 512 || free > CHUNK) continue;
+    const headerOk = crc32(c.subarray(128, 512), crc32(c.subarray(0, 120))) === c.readUInt32LE(124);
+    const dataOk = crc32(c.subarray(512, free)) === c.readUInt32LE(52);
+    if (headerOk && dataOk) out.push(Buffer.from(c));
+  }
+  return out;
+}
+
+/** Every chunk once: copies of the same log (the sample sets share some files) add nothing new. */
+function distinct(logs) {
+  const seen = new Set();
+  const out = [];
+  for (const log of logs) {
+    for (const c of log.chunks) {
+      const key = createHash('sha256').update(c).digest('hex');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(c);
     }
   }
   return out;
 }
 
-function buildFile(path) {
-  const chunks = cleanChunks();
-  if (chunks.length === 0) throw new Error('no clean chunks in the samples');
-  const n = Math.ceil(targetBytes / CHUNK);
+function writeEvtx(path, chunks) {
+  const n = chunks.length;
   const header = Buffer.alloc(4096);
   header.write('ElfFile\0', 0, 'latin1');
   header.writeBigUInt64LE(0n, 8);
@@ -86,10 +115,7 @@ function buildFile(path) {
   header.writeUInt16LE(4096, 40);
   header.writeUInt16LE(Math.min(n, 0xffff), 42);
   header.writeUInt32LE(crc32(header.subarray(0, 120)), 124);
-  const parts = [header];
-  for (let i = 0; i < n; i++) parts.push(chunks[i % chunks.length]);
-  writeFileSync(path, Buffer.concat(parts));
-  return { chunks: n, distinct: chunks.length };
+  writeFileSync(path, Buffer.concat([header, ...chunks]));
 }
 
 function runChild(cmd, args, env) {
@@ -105,67 +131,61 @@ function runChild(cmd, args, env) {
   });
 }
 
+function timeEvtxexport(file) {
+  if (!haveEvtxexport || !existsSync('/usr/bin/time')) return undefined;
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', 'evtxexport', '-f', 'xml', file], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`evtxexport failed on the bench file: ${r.stderr.slice(0, 500)}`);
+  const [secs, kb, user, sys] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { seconds: secs, cpu: user + sys, rss: kb / 1024 };
+}
+
+const row = (label, r, mb) =>
+  `  ${label.padEnd(30)} wall ${r.seconds.toFixed(2).padStart(6)} s ${(mb / r.seconds).toFixed(1).padStart(6)} MB/s | cpu ${r.cpu.toFixed(2).padStart(6)} s | peak RSS ${r.rss.toFixed(0).padStart(5)} MiB`;
+
 /**
  * The commands a user runs, end to end through the CLI (start-up and output included, stdout to /dev/null),
  * against evtxexport timed in the same run: `events --all` prints every record, `analyze` keeps only the
- * activation-related ones.
+ * activation-related ones. The ratio is evtxexport's time over volact's: above 1, volact is faster.
  */
-function cliAgainstEvtxexport(file, mb, libevtx) {
+async function measure(label, file) {
+  const mb = statSync(file).size / 1e6;
+  console.log(`\n${label}: ${(statSync(file).size / 1048576).toFixed(1)} MiB (load average ${loadavg().map((x) => x.toFixed(2)).join(' ')})`);
+  const lib = timeEvtxexport(file);
+  if (lib) console.log(row('evtxexport -f xml', lib, mb));
   const cases = [
     ['volact events --all -f jsonl', ['events', file, '--all', '-f', 'jsonl'], 4],
     ['volact analyze -f json', ['analyze', file, '-f', 'json', '--now', '2024-03-01T00:00:00Z'], 5],
   ];
-  console.log('CLI end to end:');
-  for (const [label, args, floor] of cases) {
-    const r = timeCli(args);
-    const ratio = libevtx ? ` | ${(libevtx.seconds / r.seconds).toFixed(2)}× evtxexport (floor ${floor}×)` : '';
-    const cpuRatio = libevtx && Number.isFinite(libevtx.cpu) ? `, cpu ${(libevtx.cpu / r.cpuSeconds).toFixed(2)}×` : '';
-    console.log(`${label.padEnd(30)} wall ${r.seconds.toFixed(2).padStart(6)} s ${(mb / r.seconds).toFixed(1).padStart(7)} MB/s | cpu ${r.cpuSeconds.toFixed(2).padStart(6)} s | peak RSS ${r.rssMb.toFixed(0).padStart(5)} MiB${ratio}${cpuRatio}`);
+  for (const [what, args, floor] of cases) {
+    const t = timeCli(args);
+    const r = { seconds: t.seconds, cpu: t.cpuSeconds, rss: t.rssMb };
+    const ratio = lib ? ` | ${(lib.seconds / r.seconds).toFixed(2)}× evtxexport wall, ${(lib.cpu / r.cpu).toFixed(2)}× cpu (floor ${floor}× wall)` : '';
+    console.log(row(what, r, mb) + ratio);
+  }
+  // The reader alone, without the CLI around it.
+  for (const [what, threads] of [['reader only, in-thread', '0'], ['reader only, 2 decoder threads', '2']]) {
+    const c = await runChild(process.execPath, [fileURLToPath(import.meta.url), '--child', file], { VOLACT_EVTX_THREADS: threads });
+    const j = JSON.parse(c.out);
+    console.log(row(what, { seconds: j.seconds, cpu: j.cpuSeconds, rss: j.maxRssKb / 1024 }, mb) + ` | ${j.events} events, ${j.rejected} rejected`);
   }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'volact-bench-evtx-'));
-const file = join(dir, 'bench.evtx');
 try {
-  const built = buildFile(file);
-  const size = statSync(file).size;
-  const mb = size / 1e6;
-  console.log(`bench file: ${file} — ${(size / 1048576).toFixed(1)} MiB, ${built.chunks} chunks (${built.distinct} distinct clean sample chunks)`);
-
-  const results = [];
-  for (const [label, threads] of [['volact (in-thread)', '0'], ['volact (2 worker threads)', '2']]) {
-    const r = await runChild(process.execPath, [fileURLToPath(import.meta.url), '--child', file], { VOLACT_EVTX_THREADS: threads });
-    const j = JSON.parse(r.out);
-    results.push({ label, mbps: mb / j.seconds, seconds: j.seconds, cpu: j.cpuSeconds, events: j.events, rss: j.maxRssKb / 1024 });
-  }
-  let libevtx;
-  if (haveEvtxexport) {
-    const timeBin = existsSync('/usr/bin/time');
-    const r = timeBin
-      ? spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', 'evtxexport', '-f', 'xml', file], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 })
-      : null;
-    if (r && r.status === 0) {
-      const [secs, kb, user, sys] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-      libevtx = { label: 'evtxexport -f xml', mbps: mb / secs, seconds: secs, cpu: user + sys, rss: kb / 1024 };
-    } else {
-      const t = await runChild('evtxexport', ['-f', 'xml', file], {});
-      libevtx = { label: 'evtxexport -f xml', mbps: mb / t.seconds, seconds: t.seconds, cpu: NaN, rss: NaN };
-    }
-    results.push(libevtx);
-  } else {
-    console.log('evtxexport not installed (apt-get install libevtx-utils): volact only.');
-  }
-  // Wall time is what a user waits for; CPU time (all threads) is steadier on a busy machine.
-  for (const r of results) {
-    console.log(`${r.label.padEnd(26)} wall ${r.seconds.toFixed(2).padStart(6)} s ${r.mbps.toFixed(1).padStart(7)} MB/s | cpu ${r.cpu.toFixed(2).padStart(6)} s ${(mb / r.cpu).toFixed(1).padStart(7)} MB/s per cpu-second | peak RSS ${r.rss.toFixed(0).padStart(5)} MiB${r.events !== undefined ? ` | ${r.events} events` : ''}`);
-  }
-  if (libevtx) {
-    for (const r of results.slice(0, 2)) {
-      console.log(`ratio ${r.label} / evtxexport: wall ${(r.mbps / libevtx.mbps).toFixed(2)}×, cpu ${(libevtx.cpu / r.cpu).toFixed(2)}× (target ≥ 3×)`);
-    }
-  }
-  cliAgainstEvtxexport(file, mb, libevtx);
+  const logs = realLogs();
+  const all = distinct(logs);
+  if (all.length === 0) throw new Error('no clean chunks in the real samples');
+  const distinctFile = join(dir, 'distinct.evtx');
+  writeEvtx(distinctFile, all);
+  const largest = logs.reduce((a, b) => (b.chunks.length > a.chunks.length ? b : a));
+  const oneLog = [];
+  while ((oneLog.length + largest.chunks.length) * CHUNK <= targetBytes || oneLog.length === 0) oneLog.push(...largest.chunks);
+  const oneLogFile = join(dir, 'one-log.evtx');
+  writeEvtx(oneLogFile, oneLog);
+  console.log(`${logs.length} real sample logs that evtxexport reads whole; ${all.length} distinct clean chunks`);
+  await measure(`distinct chunks (${all.length} chunks, each once, from ${logs.length} logs)`, distinctFile);
+  await measure(`one log (${largest.name}: its ${largest.chunks.length} chunks, repeated to ${oneLog.length} chunks)`, oneLogFile);
 } finally {
-  if (keep) console.log(`kept ${file}`);
+  if (keep) console.log(`kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@
 // size of each report the CLI writes and each run's peak RSS (`--no-reports` skips them).
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { timeCli } from './time-cli.js';
@@ -90,19 +90,24 @@ async function child(dir, readOnly) {
 /**
  * `volact check <snapshot> --reporter json` end to end (a process of its own: start-up, read, rules, report to
  * /dev/null), on snapshots generated into a temp folder and removed after. Floors: 10k machines ≤ 10 s and
- * ≤ 500 MB; 100k ≤ 150 s and ≤ 2 GB, time linear from 10k.
+ * ≤ 500 MB; 100k ≤ 150 s and ≤ 1.5 GB, time linear from 10k. Each size runs twice: the default fleet
+ * (one client in 50 stuck) and one where every other client fails.
  */
 function cliCheck(sizes) {
-  console.log('\nvolact check --reporter json, end to end:');
-  console.log('machines   MB   total s  s per 1k machines  cpu s  peak RSS MB');
+  console.log('\nvolact check --reporter json, end to end (every client renews weekly and its host logs each renewal):');
+  console.log('machines  failing         MB   total s  s per 1k machines  cpu s  peak RSS MB  load');
   for (const n of sizes) {
-    const dir = mkdtempSync(path.join(tmpdir(), `volact-bench-check-${n}-`));
-    try {
-      const shape = generate(dir, n);
-      const r = timeCli(['check', dir, '--reporter', 'json', '--now', NOW]);
-      console.log(`${String(n).padStart(8)}  ${(shape.bytes / 1e6).toFixed(0).padStart(5)}  ${r.seconds.toFixed(1).padStart(7)}  ${((r.seconds / n) * 1000).toFixed(2).padStart(17)}  ${r.cpuSeconds.toFixed(1).padStart(5)}  ${r.rssMb.toFixed(0).padStart(11)}`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    for (const failing of [undefined, 'half']) {
+      const dir = mkdtempSync(path.join(tmpdir(), `volact-bench-check-${n}-`));
+      try {
+        const shape = generate(dir, n, failing);
+        const load = loadavg()[0];
+        const r = timeCli(['check', dir, '--reporter', 'json', '--now', NOW]);
+        const label = failing === 'half' ? 'half' : '1 in 50';
+        console.log(`${String(n).padStart(8)}  ${label.padEnd(8)}  ${(shape.bytes / 1e6).toFixed(0).padStart(7)}  ${r.seconds.toFixed(1).padStart(7)}  ${((r.seconds / n) * 1000).toFixed(2).padStart(17)}  ${r.cpuSeconds.toFixed(1).padStart(5)}  ${r.rssMb.toFixed(0).padStart(11)}  ${load.toFixed(1).padStart(4)}`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   }
 }
@@ -187,7 +192,7 @@ function generate(dir, machines, failing) {
       const host = c % HOSTS;
       const cmid = guid(c);
       // Every client renews weekly and retries once; one in 50 is stuck (count, DNS or no response).
-      const trouble = failing === undefined ? (c % 50 === 7 ? 'count' : c % 50 === 23 ? 'dns' : c % 50 === 41 ? 'silent' : 'ok') : fewFailing(c, clients, failing);
+      const trouble = troubleOf(c, clients, failing);
       const events = [];
       let record = 1000;
       for (let d = DAYS - 1; d >= 0; d -= 7) {
@@ -344,6 +349,16 @@ Key Management Service cumulative requests received from clients
 
 const BUDGET_FAILING = 20;
 
+/**
+ * What client `c` does: by default one in 50 is stuck (count, DNS or no response); `failing` = 'half' makes every
+ * other client fail, in turn count / dns / silent; a number spreads that many failing clients evenly.
+ */
+function troubleOf(c, clients, failing) {
+  if (failing === undefined) return c % 50 === 7 ? 'count' : c % 50 === 23 ? 'dns' : c % 50 === 41 ? 'silent' : 'ok';
+  if (failing === 'half') return c % 2 === 0 ? 'ok' : ['count', 'dns', 'silent'][((c - 1) / 2) % 3];
+  return fewFailing(c, clients, failing);
+}
+
 /** `failing` clients spread evenly over the fleet, in turn count / dns / silent; the rest are fine. */
 function fewFailing(c, clients, failing) {
   const step = Math.max(1, Math.floor(clients / failing));
@@ -430,8 +445,10 @@ if (process.argv[2] === '--cli') {
   await child(process.argv[3], process.argv[4] === '--read-only');
 } else if (process.argv[2] === '--generate') {
   // Writes one snapshot and keeps it, for profiling: node scripts/bench-fleet.js --generate 1000
-  const dir = path.join(tmpdir(), `volact-bench-fleet-${Number(process.argv[3])}`);
-  generate(dir, Number(process.argv[3]));
+  // node scripts/bench-fleet.js --generate 10000 half: half the clients failing.
+  const failing = process.argv[4] === 'half' ? 'half' : undefined;
+  const dir = path.join(tmpdir(), `volact-bench-fleet-${Number(process.argv[3])}${failing ? '-half' : ''}`);
+  generate(dir, Number(process.argv[3]), failing);
   console.log(dir);
 } else if (process.argv[2] === '--groups') {
   // What grouping failing machines into likely shared causes costs: node scripts/bench-fleet.js --groups 100000

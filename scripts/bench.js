@@ -11,7 +11,8 @@ const benches = [
   ['bench-xml.js', ['200', '27']],
   ['bench-xml.js', ['200', '3']],
   ['bench-xml.js', ['200', 'kms']],
-  // Three quarters activation events: 5,000 clients' 12288/12289 with one host's 12290s, end to end through the CLI.
+  // Three quarters activation events: 5,000 and 50,000 clients' 12288/12289 with one host's 12290s, record ids per
+  // channel and interleaved, end to end through the CLI.
   ['bench-dense.js', ['200']],
   ['bench-evtx.js', []],
 ];

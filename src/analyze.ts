@@ -1,12 +1,13 @@
 // The library entry: inputs in, diagnosis out. The CLI only wraps this.
 import type { Fact } from './decode/index.js';
-import { diagnose, type DiagnoseOptions } from './diagnose/index.js';
-import { buildFleet, FactCompactor, type FactWithOwner, type Fleet, type RecordSpan } from './evidence/index.js';
+import { diagnose, type DiagnoseOptions, type InputRead } from './diagnose/index.js';
+import { buildFleet, type FactWithOwner, type Fleet, type RecordSpan } from './evidence/index.js';
 import { computeFleetViews, computeGroups, type FleetGroup, type FleetViews, type GroupOptions } from './fleet/index.js';
 import { expandInputs } from './ingest/index.js';
 import { readFiles } from './parallel/index.js';
 import { analyzeInput, rejectedCount, type InputAccount } from './read-input-file.js';
 import type { Finding, WalkStep } from './types.js';
+import { english } from './messages/index.js';
 
 export {
   analyzeFile, analyzeInput, MAX_KEPT_REJECTIONS, placeOf, rejectedCount,
@@ -37,6 +38,8 @@ export interface Analysis {
   fleet: Fleet;
   findings: Finding[];
   walks: Map<string, WalkStep[]>;
+  /** Each machine's likely cause, by machine key (see diagnose/causes.ts). */
+  causes: Map<string, Finding>;
   /** The SCCM-style fleet views (license status, expiry, products, KMS hosts). */
   views: FleetViews;
   /** Likely shared causes: failing machines grouped by what they share. */
@@ -63,7 +66,7 @@ async function readInputs(paths: string[], options: AnalyzeOptions): Promise<{ i
     records: 0,
     decoded: 0,
     ignored: 0,
-    rejected: [{ where: 'path', reason: p.reason }],
+    rejected: [{ where: 'path', reason: english(p.message), message: p.message }],
   }));
   const results = await readFiles(files, analyzeInput, {
     ...(options.machine !== undefined ? { machine: options.machine } : {}),
@@ -75,14 +78,10 @@ async function readInputs(paths: string[], options: AnalyzeOptions): Promise<{ i
   // Merge in input order: the cross-machine rules see the facts exactly as a one-thread read would give them.
   const facts: FactWithOwner[] = [];
   const records: RecordSpan[] = [];
-  // Facts from worker threads arrive as fresh copies: their repeated strings are shared again here.
-  // Facts read in this thread were compacted by analyzeFile already.
-  const compactor = new FactCompactor();
   for (const result of results) {
     inputs.push(result.account);
     if (result.records) for (const r of result.records) records.push(r);
-    if (!result.fromWorker) for (const f of result.facts) facts.push(f);
-    else for (const f of result.facts) facts.push({ fact: compactor.shareStrings(f.fact), fallbackMachine: f.fallbackMachine });
+    for (const f of result.facts) facts.push(f);
   }
   return { inputs, facts, records };
 }
@@ -94,10 +93,36 @@ async function readInputs(paths: string[], options: AnalyzeOptions): Promise<{ i
 export function diagnoseFacts(inputs: InputAccount[], facts: FactWithOwner[], options: AnalyzeOptions = {}, records: readonly RecordSpan[] = []): Analysis {
   const fleet = buildFleet(facts, { ...(options.now ? { now: options.now } : {}), records });
   // Without --now, each machine is judged as of its own evidence end (fleet.nowPinned is false).
-  const { findings, walks } = diagnose(fleet, { ...options.diagnose, ...(options.now ? { now: options.now } : {}) });
+  const { findings, walks, causes } = diagnose(fleet, { ...options.diagnose, ...(options.now ? { now: options.now } : {}) }, inputReads(inputs));
   const views = computeFleetViews(fleet, fleet.now);
   const groups = options.groups === false ? [] : computeGroups(fleet, findings, views, options.groups ?? {});
-  return { generatedAt: new Date().toISOString(), now: fleet.now, inputs, fleet, findings, walks, views, groups };
+  return { generatedAt: new Date().toISOString(), now: fleet.now, inputs, fleet, findings, walks, causes, views, groups };
+}
+
+/** What the input rules read of each account: how much of the file was read, and whose file it is. */
+export function inputReads(inputs: readonly InputAccount[]): InputRead[] {
+  // An archive whose entries were listed is a container: its own rejections are about the archive, not its entries.
+  const containers = new Set<string>();
+  for (const { file } of inputs) for (let i = file.indexOf('!'); i > 0; i = file.indexOf('!', i + 1)) containers.add(file.slice(0, i));
+  return inputs.map((a) => ({
+    file: a.file,
+    format: a.format,
+    records: a.records,
+    decoded: a.decoded,
+    ignored: a.ignored,
+    rejected: a.rejected,
+    rejectedTotal: rejectedCount(a),
+    unknownLines: a.unknownLines ?? [],
+    ...(a.machine !== undefined ? { machine: a.machine } : {}),
+    ...(a.machineNamed ? { machineNamed: true } : {}),
+    ...(isPathProblem(a) ? { notOpened: true } : {}),
+    ...(containers.has(a.file) ? { container: true } : {}),
+  }));
+}
+
+/** An input that is a path volact could not open (missing, unreadable, an empty folder, a glob matching nothing). */
+export function isPathProblem(input: InputAccount): boolean {
+  return input.records === 0 && input.rejected.length === 1 && input.rejected[0].where === 'path';
 }
 
 /** True when no input yielded a single record: the run had nothing to work with. */

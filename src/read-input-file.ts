@@ -1,10 +1,11 @@
 // Reads one input (a file, or each export inside an archive) into its account of records and the facts it
 // holds. This is the floor below both analyze.ts and parallel/: worker threads run it, and analyze() merges
 // what it returns, so neither of those two needs the other's types.
+import { readFileSync, statSync } from 'node:fs';
 import { decodeEvent, parseDocument, ACTIVATION_EVENT_IDS } from './decode/index.js';
 import { FactCompactor, machineFromPath, RecordLedger, type FactWithOwner, type LedgerEntry, type RecordSpan } from './evidence/index.js';
 import { machinesForEntries, openInput, openInputs, type ArchivedFile, type InputFile, type OpenedInput } from './ingest/index.js';
-import type { InputFormat, RawEvent, Rejection } from './types.js';
+import type { InputFormat, RawEvent, ReaderItem, Rejection } from './types.js';
 
 export interface UnknownLine {
   line: number;
@@ -26,6 +27,10 @@ export interface InputAccount {
   warnings?: Rejection[];
   /** slmgr lines no parser rule understood: kept and shown, never dropped. */
   unknownLines?: UnknownLine[];
+  /** The machine the file's facts without a computer name go to (what `input/unreadable` names when nothing was read). */
+  machine?: string;
+  /** `machine` was named (the file's snapshot or archive folder, or --machine), not guessed from the file name. */
+  machineNamed?: true;
 }
 
 export interface FileResult {
@@ -33,7 +38,7 @@ export interface FileResult {
   facts: FactWithOwner[];
   /** Every record of the file, decoded or not, as compact id runs per channel and computer. */
   records?: RecordSpan[];
-  /** Set when the facts crossed from a worker thread (as fresh copies, their repeated strings unshared). */
+  /** Set when the input was read on a worker thread (its facts are copies; the pool shared their strings again). */
   fromWorker?: true;
 }
 
@@ -44,6 +49,13 @@ export interface ReadOptions {
   /** Time zone for text exports with local times (IANA name or ±HH:MM). */
   tz?: string;
   stdin?: NodeJS.ReadableStream;
+  /**
+   * False in a worker thread: its facts reach the parent as copies (structured clone), which own their characters
+   * and are shared again there (analyze.ts), so compacting them here first would be work done twice.
+   */
+  compact?: boolean;
+  /** One pool of shared strings for every file this thread reads (default: one per file). */
+  compactor?: FactCompactor;
 }
 
 /** Reads, decodes and accounts for one plain input file (an archive is one rejection here: see analyzeInput). */
@@ -59,7 +71,8 @@ export async function analyzeFile(file: InputFile, options: ReadOptions = {}): P
 export async function analyzeInput(file: InputFile, options: ReadOptions = {}): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const archived: Array<{ result: FileResult; file: ArchivedFile }> = [];
-  for await (const opened of openInputs(file, { filter: { eventIds: ACTIVATION_EVENT_IDS }, ...(options.tz ? { tz: options.tz } : {}) }, options.stdin)) {
+  const bytes = smallFileBytes(file);
+  for await (const opened of openInputs(file, { filter: { eventIds: ACTIVATION_EVENT_IDS }, ...(options.tz ? { tz: options.tz } : {}) }, options.stdin, bytes ? { bytes } : {})) {
     const result = await accountFor(opened.file, opened, options);
     results.push(result);
     const { entryPath, archiveRoot, folderMachine } = opened.file;
@@ -71,19 +84,50 @@ export async function analyzeInput(file: InputFile, options: ReadOptions = {}): 
     archived.forEach(({ result }, i) => {
       const fallbackMachine = machineFromPath(machines[i].namePath, machines[i].folderMachine);
       for (const f of result.facts) f.fallbackMachine = fallbackMachine;
+      setMachine(result.account, fallbackMachine, machines[i].folderMachine !== undefined);
     });
   }
   return results;
 }
 
+/** Files up to this size are read in one call: a stream costs more than the reading for the many small files of a fleet. */
+const SMALL_FILE_BYTES = 1024 * 1024;
+
+/** The bytes of a small plain file, or undefined (large, not a plain file, unreadable: the stream says why). */
+function smallFileBytes(file: InputFile): Buffer | undefined {
+  if (file.path === '-' || file.entryPath) return undefined;
+  try {
+    const st = statSync(file.path);
+    return st.isFile() && st.size <= SMALL_FILE_BYTES ? readFileSync(file.path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function accountFor(file: InputFile, opened: OpenedInput, options: ReadOptions): Promise<FileResult> {
-  const account: InputAccount = { file: file.display, format: opened.format, records: 0, decoded: 0, ignored: 0, rejected: [] };
+  const read = await readItems(file, opened.format, opened.items, options);
+  if (read.localTimes > 0) localTimesWarning(read.account, read.localTimes);
+  return { account: read.account, facts: read.facts, records: read.ledger.result() };
+}
+
+/** What reading one input's items adds up to, before the file-level notes (see accountFor and ranges). */
+export interface ItemsRead {
+  account: InputAccount;
+  facts: FactWithOwner[];
+  ledger: RecordLedger;
+  /** Records whose time had no zone (read as UTC): one warning for the whole file says so. */
+  localTimes: number;
+}
+
+export async function readItems(file: InputFile, format: InputFormat, items: AsyncIterable<ReaderItem>, options: ReadOptions): Promise<ItemsRead> {
+  const account: InputAccount = { file: file.display, format, records: 0, decoded: 0, ignored: 0, rejected: [] };
   const facts: FactWithOwner[] = [];
   const fallbackMachine = options.machine ?? machineFromPath(file.display, file.folderMachine);
-  const compactor = new FactCompactor();
+  setMachine(account, fallbackMachine, options.machine !== undefined || file.folderMachine !== undefined);
+  const compactor = options.compact === false ? undefined : (options.compactor ?? new FactCompactor());
   const ledger = new RecordLedger(file.display);
   let localTimes = 0;
-  for await (const item of opened.items) {
+  for await (const item of items) {
     switch (item.kind) {
       case 'ignored': {
         account.records += item.count;
@@ -105,7 +149,7 @@ async function accountFor(file: InputFile, opened: OpenedInput, options: ReadOpt
         const result = decodeEvent(item.event);
         if (result.status === 'decoded') {
           account.decoded++;
-          for (const fact of result.facts) facts.push({ fact: compactor.compact(fact), fallbackMachine });
+          for (const fact of result.facts) facts.push({ fact: compactor ? compactor.compact(fact) : fact, fallbackMachine });
         } else if (result.status === 'ignored') {
           account.ignored++;
         } else {
@@ -128,14 +172,21 @@ async function accountFor(file: InputFile, opened: OpenedInput, options: ReadOpt
       }
     }
   }
-  if (localTimes > 0) {
-    // Times compared across machines (a client's 12288 with the host's 12290) would be off by the zone.
-    (account.warnings ??= []).push({
-      where: 'whole file',
-      reason: `${localTimes} record${localTimes > 1 ? 's have' : ' has'} a local time without a time zone, read as UTC; pass --tz (e.g. --tz Asia/Tokyo or --tz +09:00) to convert`,
-    });
-  }
-  return { account, facts, records: ledger.result() };
+  return { account, facts, ledger, localTimes };
+}
+
+/** Times compared across machines (a client's 12288 with the host's 12290) would be off by the zone. */
+export function localTimesWarning(account: InputAccount, localTimes: number): void {
+  (account.warnings ??= []).push({
+    where: 'whole file',
+    reason: `${localTimes} record${localTimes > 1 ? 's have' : ' has'} a local time without a time zone, read as UTC; pass --tz (e.g. --tz Asia/Tokyo or --tz +09:00) to convert`,
+  });
+}
+
+function setMachine(account: InputAccount, machine: string, named: boolean): void {
+  account.machine = machine;
+  if (named) account.machineNamed = true;
+  else delete account.machineNamed;
 }
 
 function ledgerEntryOf(event: RawEvent): LedgerEntry {
@@ -144,7 +195,7 @@ function ledgerEntryOf(event: RawEvent): LedgerEntry {
 
 export const MAX_KEPT_REJECTIONS = 1000;
 
-function reject(account: InputAccount, rejection: Rejection): void {
+export function reject(account: InputAccount, rejection: Rejection): void {
   if (account.rejected.length < MAX_KEPT_REJECTIONS) account.rejected.push(rejection);
   else account.rejectedOmitted = (account.rejectedOmitted ?? 0) + 1;
 }

@@ -47,6 +47,8 @@ export interface Rejection {
   /** Human-readable place: "line 12", "offset 0x10000 (chunk 1)", "record 4711". */
   where: string;
   reason: string;
+  /** The reason as a catalog message, where there is one (a path that could not be opened): shown in the run's language. */
+  message?: MessageRef;
   line?: number;
   offset?: number;
 }
@@ -122,6 +124,13 @@ export interface Finding {
   /** KB article ids (see kb/). */
   kb: string[];
   messages: FindingMessages;
+  /**
+   * On a finding that follows from another finding on its machine: the rule id of that finding, the head of the
+   * chain (a static host that does not answer is the cause of "no response"). Absent on causes and lone findings.
+   */
+  cause?: string;
+  /** On a finding others on its machine follow from: their rule ids, in the guide's order. */
+  consequences?: string[];
 }
 
 /** A finding's title, its detail sentences (read one after another) and its remedy steps. */

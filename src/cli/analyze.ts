@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { withProgress } from './progress.js';
-import { analyze, nothingReadable } from '../analyze.js';
+import { analyze } from '../analyze.js';
 import { buildReport, jsonReportChunks, markdownReportChunks, renderHtml, ReportWriter, speaker, writtenReport, type MarkdownOptions } from '../report/index.js';
 import { jsonlReportChunks } from '../report/jsonl.js';
 import { kbAppendix } from '../report/kb-appendix.js';
-import { LANGS, msg } from '../messages/index.js';
-import { reportNothingToRead } from './no-input.js';
-import { emitChunks, expectsOneOf, parseLang, parseNow, tell, type CliIo } from './output.js';
+import { LANGS } from '../messages/index.js';
+import { reportNothingJudged, reportNothingToRead } from './no-input.js';
+import { emitChunks, expectsOneOf, parseLang, parseNow, parseTz, type CliIo } from './output.js';
 import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
 import { addGroupOptions, groupOptionsFrom, type GroupFlags } from './group-options.js';
 
@@ -39,13 +39,14 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     if (!(FORMATS as readonly string[]).includes(flags.format)) throw expectsOneOf('--format', FORMATS, flags.format);
     const lang = parseLang(flags.lang, io);
     const now = parseNow(flags.now);
+    const tz = parseTz(flags.tz);
     const reportOptions = reportOptionsFrom(flags);
     const groups = groupOptionsFrom(flags);
     const analysis = await analyze(paths, {
       groups,
       ...(now ? { now } : {}),
       ...(flags.machine ? { machine: flags.machine } : {}),
-      ...(flags.tz ? { tz: flags.tz } : {}),
+      ...(tz ? { tz } : {}),
       ...(io.stdin ? { stdin: io.stdin } : {}),
       ...withProgress(io),
     });
@@ -67,9 +68,6 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       jsonl: () => jsonlReportChunks(report, lang),
     };
     await emitChunks(io, render[flags.format as Format](), flags.out);
-    if (nothingReadable(analysis.inputs)) {
-      tell(io, msg('cli.nothing-readable'));
-      setExit(2);
-    }
+    if (reportNothingJudged(report, { ...io, lang })) setExit(2);
   });
 }

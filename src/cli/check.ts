@@ -5,7 +5,7 @@ import { withProgress } from './progress.js';
 import { analyze } from '../analyze.js';
 import { diagnoseOptionsFrom, SEVERITIES } from '../config/index.js';
 import { reportNothingToRead } from './no-input.js';
-import { parseLang, parseNow, UsageError, type CliIo } from './output.js';
+import { parseLang, parseNow, parseTz, UsageError, type CliIo } from './output.js';
 import { msg, LANGS } from '../messages/index.js';
 import { addReportOptions, reportOptionsFrom, type ReportFlags } from './report-options.js';
 import { addGroupOptions, groupOptionsFrom, type GroupFlags } from './group-options.js';
@@ -46,6 +46,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
   addGroupOptions(addReportOptions(command)).action(async (paths: string[], flags: CheckFlags) => {
     const reporter = parseReporter(flags.reporter);
     const now = parseNow(flags.now);
+    const tz = parseTz(flags.tz);
     const threads = parseThreads(flags.threads);
     const lang = parseLang(flags.lang, io);
     const reportOptions = reportOptionsFrom(flags);
@@ -57,7 +58,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       diagnose: diagnoseOptionsFrom(gate.config),
       ...(now ? { now } : {}),
       ...(flags.machine ? { machine: flags.machine } : {}),
-      ...(flags.tz ? { tz: flags.tz } : {}),
+      ...(tz ? { tz } : {}),
       ...(io.stdin ? { stdin: io.stdin } : {}),
       ...(threads !== undefined ? { threads } : {}),
       ...withProgress(io),

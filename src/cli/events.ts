@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { csvHeader, csvRow, jsonlRow, readEvents } from '../events.js';
 import { neutralizeControls } from '../report/index.js';
-import { openOutput, runLang, UsageError, type CliIo } from './output.js';
+import { openOutput, parseTz, runLang, UsageError, type CliIo } from './output.js';
 import { msg } from '../messages/index.js';
 import { speaker } from '../report/speaker.js';
 
@@ -23,6 +23,7 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .action(async (paths: string[], flags: EventsFlags) => {
       if (flags.format !== 'jsonl' && flags.format !== 'csv') throw new UsageError(msg('cli.expects-events-format', { found: JSON.stringify(flags.format) }));
+      const tz = parseTz(flags.tz);
       const file = flags.out ? await openOutput(flags.out) : undefined;
       // Rows are small and can be millions: hand them on in batches of about 64 KiB, not one write each. Each batch
       // waits for its reader (backpressure); a reader that went away stops the loop (OutputClosed).
@@ -45,7 +46,7 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
       if (flags.format === 'csv') await write(csvHeader());
       let rows = 0;
       let rejected = 0;
-      const options = { ...(flags.all ? { all: true } : {}), ...(flags.tz ? { tz: flags.tz } : {}), ...(io.stdin ? { stdin: io.stdin } : {}) };
+      const options = { format: flags.format, ...(flags.all ? { all: true } : {}), ...(tz ? { tz } : {}), ...(io.stdin ? { stdin: io.stdin } : {}) } as const;
       for await (const item of readEvents(paths, options)) {
         if (item.kind === 'warning') {
           flush();
@@ -56,6 +57,11 @@ export function registerEvents(program: Command, io: CliIo, setExit: (code: numb
           rejected++;
           flush();
           io.stderr(neutralizeControls(speaker(runLang(io)).say(msg('cli.event-rejected', { file: item.file, where: item.rejection.where, reason: item.rejection.reason }))) + '\n');
+          continue;
+        }
+        if (item.kind === 'text') {
+          rows += item.rows;
+          await write(item.text);
           continue;
         }
         rows++;

@@ -33,6 +33,11 @@ function notFoundMessage(input: string): MessageRef[] {
   const shown = JSON.stringify(stripControl(input));
   if (/^\s*\d{1,5}\s*$/.test(input)) return [msg('cli.explain-no-event', { id: input.trim() })];
   const code = normalizeHresult(input);
-  if (code && !describeHresult(code).known) return [msg('cli.explain-unknown-code', { code }), msg('cli.explain-unknown-code-hint', { code })];
+  if (code && !describeHresult(code).known) {
+    const lines = [msg('cli.explain-unknown-code', { code }), msg('cli.explain-unknown-code-hint', { cmd: `slui.exe 0x2a ${code}` })];
+    // Only a 0x8007xxxx code wraps a Windows error number, which net helpmsg explains.
+    if (/^0x8007[0-9A-F]{4}$/i.test(code)) lines.push(msg('cli.explain-win32-hint', { cmd: `net helpmsg ${parseInt(code.slice(6), 16)}` }));
+    return lines;
+  }
   return [msg('cli.explain-nothing', { shown })];
 }

@@ -1,13 +1,13 @@
 // The CI gate on the command line, for `check` and `probe`: flags in, the report out (stdout or -o), the job
 // summary appended for GitHub, one line saying the verdict, and the exit code (1 when something fails).
 import { appendFile } from 'node:fs/promises';
-import { nothingReadable, type Analysis } from '../analyze.js';
+import type { Analysis } from '../analyze.js';
 import { gateChunks, gateJobSummary, GateError, judge, loadGate, REPORTERS, type Gate, type GateFlags, type Reporter } from '../gate/index.js';
-import { msg, type Lang } from '../messages/index.js';
-import type { ReportOptions } from '../report/index.js';
+import { count, msg, type Lang } from '../messages/index.js';
 import { emitChunks, expectsOneOf, runLang, tell, UsageError, type CliIo } from './output.js';
-import { neutralizeControls, speaker, type Report } from '../report/index.js';
+import { neutralizeControls, speaker, type Report, type ReportOptions } from '../report/index.js';
 import { warnUnmatched } from './report-options.js';
+import { reportNothingJudged } from './no-input.js';
 
 export { REPORTERS, type Gate, type Reporter } from '../gate/index.js';
 
@@ -44,20 +44,21 @@ export async function reportGate(io: CliIo, setExit: (code: number) => void, ana
   await emitChunks(io, gateChunks(run.reporter, judged, gate, output), run.out);
   if (run.reporter === 'github' && process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, gateJobSummary(judged, gate, output));
 
-  if (nothingReadable(analysis.inputs)) {
-    tell(io, msg('cli.nothing-readable'));
+  if (reportNothingJudged(judged.report, { ...io, lang })) {
     setExit(2);
     return;
   }
   tellGroups(io, judged.report, run.command, lang);
-  const { failing } = judged;
+  const { failing, reached, report } = judged;
   const machines = new Set([...failing].map((f) => f.machine ?? 'fleet'));
-  const what = msg(gate.failOnNew ? 'cli.check-what-new' : 'cli.check-what', { level: gate.failOn });
+  const unread = report.verdict.unread > 0 ? msg('report.verdict.unread', { unread: count(report.verdict.unread), inputs: count(report.verdict.inputs) }) : undefined;
   if (failing.size > 0) {
-    tell(io, msg('cli.check-failing', { command: run.command, count: failing.size, what, machines: machines.size }));
+    const what = msg(gate.failOnNew ? 'cli.check-what-new' : 'cli.check-what', { count: count(reached), level: gate.failOn });
+    const causes = failing.size < reached ? count(failing.size) : undefined;
+    tell(io, msg('cli.check-failing', { command: run.command, what, machines: count(machines.size), causes, unread }));
     setExit(1);
   } else {
-    tell(io, msg('cli.check-passing', { command: run.command, what }));
+    tell(io, msg(gate.failOnNew ? 'cli.check-passing-new' : 'cli.check-passing', { command: run.command, level: gate.failOn, unread }));
   }
 }
 

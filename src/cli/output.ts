@@ -8,6 +8,7 @@ import type { WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { english, langFromEnv, LANGS, msg, pickLang, type Lang, type MessageId, type MessageRef } from '../messages/index.js';
 import { speaker } from '../report/speaker.js';
+import { parseTimeZone } from '../ingest/index.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -201,6 +202,13 @@ export function parseLang(value: string | undefined, io: CliIo): Lang {
   if (value === undefined) return runLang(io);
   if ((LANGS as readonly string[]).includes(value)) return value as Lang;
   throw expectsOneOf('--lang', LANGS, value);
+}
+
+/** --tz: an IANA zone name or ±HH:MM, checked before anything is read (an unknown zone is a usage error). */
+export function parseTz(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!parseTimeZone(value)) throw new UsageError(msg('cli.expects-tz', { found: JSON.stringify(value) }));
+  return value;
 }
 
 export function parseNow(value: string | undefined): string | undefined {

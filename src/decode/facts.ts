@@ -63,7 +63,8 @@ export interface KmsResponseFact extends FactBase {
   statusFlags: number;
   flags: string[];
   activated: boolean;
-  currentCount: number;
+  /** The host's count, only where the 12289 carries one (success or 0xC004F038: see count-bearing.ts). */
+  currentCount?: number;
   /** Minutes. */
   activationInterval: number;
   /** Minutes. */

@@ -1,5 +1,6 @@
 // Decoders for the KMS events: 12288/12289 (client), 12290 (host), 12291..12294 (host service, DNS).
 // Field orders are those of the reference (events.md §3.1–3.4).
+import { responseCount } from './count-bearing.js';
 import type { Fact, KmsHostRequestFact, KmsRequestFact, KmsResponseFact, KmsServiceFact } from './facts.js';
 import { FieldReader, parseHostPort, positionalFields } from './fields.js';
 import { normalizeHresult } from './hresult.js';
@@ -79,10 +80,11 @@ export function decode12289({ base, data }: DecoderInput): DecoderOutput {
     statusFlags,
     flags: statusFlagNames(statusFlags),
     activated: activated ?? false,
-    currentCount: currentCount ?? 0,
     activationInterval: activationInterval ?? 0,
     renewalInterval: renewalInterval ?? 0,
   };
+  // A failed exchange's field 4 is 0 whatever the host's count: only an answer that carries one keeps it.
+  if (currentCount !== undefined && responseCount({ result, currentCount }) !== undefined) fact.currentCount = currentCount;
   const clientTime = r.time(7, 'client time');
   if (clientTime) fact.clientTime = clientTime;
   return { facts: [withProblems(fact, r)] };

@@ -1,6 +1,6 @@
 // What to do first for codes that real pastes show and slui's text does not explain well: code → next step.
 // Data, not branches: a new code is one row here and one message.
-import { msg, type MessageId, type MessageRef } from '../messages/index.js';
+import { list, msg, type MessageId, type MessageRef } from '../messages/index.js';
 import type { CodeSighting } from './machine-view.js';
 import { CMD } from './remedies.js';
 
@@ -22,8 +22,15 @@ export function codeSteps(codes: readonly string[]): MessageRef[] {
   });
 }
 
-/** "Show Windows' own text: slui.exe 0x2a <code>", except for codes the paste shows that dialog's text for already. */
-export function sluiSteps(codes: readonly string[], sightings: readonly CodeSighting[]): MessageRef[] {
-  const shown = new Set(sightings.filter((s) => s.fact.kind === 'slmgr-error' && s.fact.origin === 'slui').map((s) => s.code));
-  return codes.filter((c) => !shown.has(c)).map((c) => msg('common.slui', { cmd: CMD.slui(c) }));
+/**
+ * "Show Windows' own text: slui.exe 0x2a <code>", one step for every code that needs it, leaving out the codes
+ * whose Windows text the input already holds (the slui dialog's, or the text slmgr printed after the code).
+ */
+export function sluiSteps(codes: readonly string[], sightings: readonly CodeSighting[] = []): MessageRef[] {
+  // The Settings page's sentence is its own, not Windows' text for the code.
+  const shown = new Set(sightings.filter((s) => s.fact.kind === 'slmgr-error' && s.fact.origin !== 'settings' && s.fact.text.trim() !== '').map((s) => s.code));
+  const asked = codes.filter((c) => !shown.has(c));
+  if (asked.length === 0) return [];
+  if (asked.length === 1) return [msg('common.slui', { cmd: CMD.slui(asked[0]) })];
+  return [msg('common.slui-codes', { cmdList: list(asked.map(CMD.slui)) })];
 }

@@ -1,13 +1,14 @@
 // Runs the rule chain over every machine: one finding per (rule, machine) with all its evidence,
 // more specific rules suppressing generic ones, a throwing rule turned into an internal-error finding.
 import type { FactKind } from '../decode/index.js';
-import type { Fleet } from '../evidence/index.js';
+import { machineKey, type Fleet } from '../evidence/index.js';
 import { duration, messageKey, msg, sentences, time, type MessageRef } from '../messages/index.js';
 import type { Finding, Severity } from '../types.js';
 import { mergeEvidence } from './evidence.js';
 import { MachineView } from './machine-view.js';
 import type { DiagnoseOptions } from './options.js';
-import { ruleTitle, type Rule, type RuleContext, type RuleHit } from './rule.js';
+import { CauseLinker } from './causes.js';
+import { ruleTitle, type InputHit, type InputRead, type InputRule, type InputRuleContext, type Rule, type RuleContext, type RuleHit } from './rule.js';
 import { staleness, type Staleness } from './staleness.js';
 import { toMs } from './time.js';
 
@@ -30,23 +31,39 @@ interface Found {
 export interface EngineResult {
   findings: Finding[];
   views: Map<string, MachineView>;
+  /** Each machine's likely cause (machine key → the finding), where it has one: see causes.ts. */
+  causes: Map<string, Finding>;
 }
 
 /**
  * `now` is the pinned clock when `pinned`, else the fallback for machines without any dated record: each
  * machine is judged as of the newest record in its own files.
  */
-export function runRules(fleet: Fleet, rules: readonly Rule[], options: DiagnoseOptions, now: number, pinned = true): EngineResult {
+export function runRules(
+  fleet: Fleet,
+  rules: readonly Rule[],
+  options: DiagnoseOptions,
+  now: number,
+  pinned = true,
+  inputs: readonly InputRead[] = [],
+): EngineResult {
   const views = new Map(fleet.machines.map((m) => [m.key, new MachineView(m, fleet, pinned ? now : (toMs(m.evidenceEnd) ?? now))]));
   const present = new Set<FactKind>();
   for (const m of fleet.machines) for (const f of m.facts) present.add(f.kind);
   const disabled = new Set(options.disabled);
   // key: rule id + machine key
   const found = new Map<string, Found>();
+  let owners: Map<string, string[]> | undefined;
 
   for (const rule of rules) {
     const { meta } = rule;
-    if (disabled.has(meta.id) || !meta.facts.some((k) => present.has(k))) continue;
+    if (disabled.has(meta.id)) continue;
+    if (rule.scope === 'input') {
+      owners ??= fileOwners(fleet);
+      for (const input of inputs) addInputHits(found, rule, { input, fleet, options, owners: owners.get(input.file) ?? [] });
+      continue;
+    }
+    if (!meta.facts.some((k) => present.has(k))) continue;
     for (const view of views.values()) {
       const ctx: RuleContext = { view, fleet, options, now: view.now, views };
       let hits: RuleHit[];
@@ -69,6 +86,21 @@ export function runRules(fleet: Fleet, rules: readonly Rule[], options: Diagnose
     if (over.some((id) => fired.has(`${id}\u0000${machineKey}`))) found.delete(key);
   }
 
+  // The cause before its symptoms, per machine of the fleet.
+  const byMachine = new Map<string, Finding[]>();
+  for (const { finding, machineKey: key } of found.values()) {
+    if (!views.has(key)) continue;
+    const list = byMachine.get(key);
+    if (list) list.push(finding);
+    else byMachine.set(key, [finding]);
+  }
+  const linker = new CauseLinker(rules);
+  const causes = new Map<string, Finding>();
+  for (const [key, list] of byMachine) {
+    const cause = linker.link(list);
+    if (cause) causes.set(key, cause);
+  }
+
   const findings = [...found.values()].map((f) => f.finding);
   findings.sort(
     (a, b) =>
@@ -76,7 +108,7 @@ export function runRules(fleet: Fleet, rules: readonly Rule[], options: Diagnose
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
       a.rule.localeCompare(b.rule),
   );
-  return { findings, views };
+  return { findings, views, causes };
 }
 
 /** A time-based hit on a machine whose evidence ends long before --now says it extrapolates from there. */
@@ -125,19 +157,67 @@ function add(found: Map<string, Found>, rule: Rule, view: MachineView, hit: Rule
   if (!options.severity[meta.id]) f.severity = worse(f.severity, severity);
 }
 
-function addInternalError(found: Map<string, Found>, view: MachineView, ruleId: string, err: unknown): void {
+/** Which machines each file gave facts to: one pass over the fleet. */
+function fileOwners(fleet: Fleet): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of fleet.machines) {
+    for (const file of m.files) {
+      const list = out.get(file);
+      if (list) list.push(m.name);
+      else out.set(file, [m.name]);
+    }
+  }
+  return out;
+}
+
+/**
+ * An input rule's hits on one file: one finding per file (a CI job annotates each file), on the machine the
+ * file belongs to when the rule names one (as the fleet spells it), else fleet-wide.
+ */
+function addInputHits(found: Map<string, Found>, rule: InputRule, ctx: InputRuleContext): void {
+  const { meta } = rule;
+  const { input, fleet, options } = ctx;
+  let hits: InputHit[];
+  try {
+    hits = rule.check(ctx);
+  } catch (err) {
+    addInternalError(found, { key: '' }, `${meta.id}\u0000${input.file}`, err);
+    return;
+  }
+  for (const hit of hits) {
+    const machine = hit.machine !== undefined ? (fleet.find(hit.machine)?.name ?? hit.machine) : undefined;
+    const key = machine !== undefined ? (fleet.find(machine)?.key ?? machineKey(machine)) : '';
+    found.set(`${meta.id}\u0000${key}\u0000${input.file}`, {
+      machineKey: key,
+      detailKeys: new Set([messageKey(hit.detail)]),
+      remedyKeys: new Set(hit.remedy.map(messageKey)),
+      finding: {
+        rule: meta.id,
+        severity: options.severity[meta.id] ?? hit.severity ?? meta.severity,
+        ...(machine !== undefined ? { machine } : {}),
+        evidence: mergeEvidence([], hit.evidence),
+        kb: [...new Set([...meta.kb, ...(hit.kb ?? [])])],
+        messages: { title: hit.title ?? ruleTitle(meta), detail: [hit.detail], remedy: [...hit.remedy] },
+      },
+    });
+  }
+}
+
+/** A rule that threw: the run goes on, and the machine (or, for an input rule, the fleet) gets a finding saying so. */
+function addInternalError(found: Map<string, Found>, where: { key: string; name?: string }, ruleKey: string, err: unknown): void {
+  const ruleId = ruleKey.split('\u0000')[0];
   const message = err instanceof Error ? err.message : String(err);
   const title = msg('volact/internal-error.title', { rule: ruleId });
   const detail = msg('volact/internal-error.detail', { rule: ruleId, message });
   const remedy: MessageRef[] = [msg('volact/internal-error.remedy')];
-  found.set(`${INTERNAL_ERROR_ID}\u0000${view.key}\u0000${ruleId}`, {
-    machineKey: view.key,
+  found.set(`${INTERNAL_ERROR_ID}\u0000${where.key}\u0000${ruleKey}`, {
+    machineKey: where.key,
     detailKeys: new Set(),
     remedyKeys: new Set(),
     finding: {
       rule: INTERNAL_ERROR_ID,
       severity: 'warning',
-      machine: view.name,
+      ...(where.name !== undefined ? { machine: where.name } : {}),
       evidence: [],
       kb: ['procedure/internal-error'],
       messages: { title, detail: [detail], remedy },

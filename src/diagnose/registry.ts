@@ -41,6 +41,8 @@ import dnsSrvStale from './rules/dns/srv-stale.js';
 import dnsSrvPortMismatch from './rules/dns/srv-port-mismatch.js';
 import networkPortBlocked from './rules/network/port-blocked.js';
 import inputStaleExport from './rules/input/stale-export.js';
+import inputUnreadable from './rules/input/unreadable.js';
+import inputPartlyRead from './rules/input/partly-read.js';
 
 export const RULES: readonly Rule[] = [
   kmsClientActivated,
@@ -82,6 +84,8 @@ export const RULES: readonly Rule[] = [
   dnsSrvPortMismatch,
   networkPortBlocked,
   inputStaleExport,
+  inputUnreadable,
+  inputPartlyRead,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -4,7 +4,7 @@
 import type { FactKind } from '../decode/index.js';
 import type { Fleet } from '../evidence/index.js';
 import type { MessageArg, MessageRef, MessageText } from '../messages/index.js';
-import type { EvidenceRef, Severity } from '../types.js';
+import type { EvidenceRef, InputFormat, Rejection, Severity } from '../types.js';
 import type { MachineView } from './machine-view.js';
 import type { DiagnoseOptions } from './options.js';
 
@@ -28,6 +28,20 @@ export interface RuleMeta {
   seed: string;
   /** Rules that, when they fire on the same machine, make this one redundant (more specific wins). */
   supersededBy?: string[];
+  /**
+   * Rules this one can follow from on the same machine: when one of them fired too, this finding is shown under
+   * it as a consequence, not as a cause of its own (a static host that does not answer → no response). The walk
+   * reaches a cause no later than its consequences, unless the consequence answers one of the questions a table
+   * opens with (test/diagnose/causes.test.ts).
+   */
+  consequenceOf?: string[];
+  /**
+   * The rule reports a good state (it fires when all is well, like `kms-client/activated`): it is no check that
+   * passes or fails, so a test report gives it no passing test case when it did not fire.
+   */
+  state?: true;
+  /** 'input': the rule looks at each input file (how much of it was read), not at a machine. */
+  scope?: 'input';
   /** The rule measures time up to "now": on a stale machine (input/stale-export) its findings say they extrapolate. */
   usesClock?: true;
   /** What the rule says, by key; in reports as `<id>.<key>`. */
@@ -56,10 +70,56 @@ export interface RuleHit {
   kb?: string[];
 }
 
-export interface Rule {
+/** What the readers made of one input file, for the rules that judge the input itself (`scope: 'input'`). */
+export interface InputRead {
+  file: string;
+  format: InputFormat;
+  records: number;
+  decoded: number;
+  ignored: number;
+  /** The first rejections, with place and reason; `rejectedTotal` counts them all. */
+  rejected: readonly Rejection[];
+  rejectedTotal: number;
+  /** Lines of a text document no parser understood. */
+  unknownLines: readonly { line: number; text: string }[];
+  /** The machine the file's facts without a computer name would belong to (its folder or file name). */
+  machine?: string;
+  /** True when `machine` was named (the file's snapshot or archive folder, or --machine), not guessed from the file name. */
+  machineNamed?: boolean;
+  /** The path could not be opened at all (missing, unreadable, an empty folder, a glob matching nothing). */
+  notOpened?: boolean;
+  /** An archive whose entries are inputs of their own: its rejections are about the container. */
+  container?: boolean;
+}
+
+export interface InputRuleContext {
+  input: InputRead;
+  fleet: Fleet;
+  options: DiagnoseOptions;
+  /** The machines the file gave facts to (their display names), in fleet order. */
+  owners: readonly string[];
+}
+
+/** What an input rule reports about one file: a hit, and the machine the file belongs to (none: fleet-wide). */
+export interface InputHit extends RuleHit {
+  machine?: string;
+}
+
+/** A rule that looks at one machine at a time (every rule but the input ones). */
+export interface MachineRule {
   meta: RuleMeta;
+  scope: 'machine';
   check(ctx: RuleContext): RuleHit[];
 }
+
+/** A rule that looks at one input file at a time (`meta.scope: 'input'`). */
+export interface InputRule {
+  meta: RuleMeta;
+  scope: 'input';
+  check(ctx: InputRuleContext): InputHit[];
+}
+
+export type Rule = MachineRule | InputRule;
 
 // Placeholders typed from the message text: `{name}`, `{name:format}`, `{name|one|other}`, and `{name?…}`, an
 // optional section (shown only when `name` is given) whose own placeholders are optional too. The template is
@@ -105,17 +165,34 @@ export interface RuleDefinition<M extends RuleMessages> {
   check(ctx: RuleContext, m: Messenger<M>): RuleHit[];
 }
 
+export interface InputRuleDefinition<M extends RuleMessages> {
+  meta: Omit<RuleMeta, 'messages' | 'scope'> & { messages: M };
+  check(ctx: InputRuleContext, m: Messenger<M>): InputHit[];
+}
+
 /** A rule's message maker, for helpers outside `check` (inside it, `check` gets one as its second argument). */
 export function messenger<M extends RuleMessages>(ruleId: string, messages: M): Messenger<M> {
   void messages;
   return ((key: string, data?: Record<string, MessageArg | undefined>) => (data ? { id: `${ruleId}.${key}`, data } : { id: `${ruleId}.${key}` })) as Messenger<M>;
 }
 
-export function defineRule<const M extends RuleMessages>(definition: RuleDefinition<M>): Rule {
+export function defineRule<const M extends RuleMessages>(definition: RuleDefinition<M>): MachineRule {
   const { meta: given, check } = definition;
-  const meta: RuleMeta = { ...given, kb: given.kb.includes(given.id) ? given.kb : [given.id, ...given.kb] };
+  const meta: RuleMeta = { ...given, kb: withOwnArticle(given) };
   const m = messenger(meta.id, given.messages);
-  return { meta, check: (ctx) => check(ctx, m) };
+  return { meta, scope: 'machine', check: (ctx) => check(ctx, m) };
+}
+
+/** A rule about input files: run once per file, whatever the machines. */
+export function defineInputRule<const M extends RuleMessages>(definition: InputRuleDefinition<M>): InputRule {
+  const { meta: given, check } = definition;
+  const meta: RuleMeta = { ...given, scope: 'input', kb: withOwnArticle(given) };
+  const m = messenger(meta.id, given.messages);
+  return { meta, scope: 'input', check: (ctx) => check(ctx, m) };
+}
+
+function withOwnArticle(meta: Pick<RuleMeta, 'id' | 'kb'>): string[] {
+  return meta.kb.includes(meta.id) ? meta.kb : [meta.id, ...meta.kb];
 }
 
 /** The message of a rule's title. */

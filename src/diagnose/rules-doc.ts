@@ -22,6 +22,9 @@ export function rulesDoc(rules: readonly Rule[]): string {
     table.push(`| [\`${meta.id}\`](#${anchor(meta.id)}) | ${meta.severity} | ${cell(title)} | ${cell(meta.seed)} |`);
     const lines = [`## ${meta.id}`, '', `**${title}** (${meta.severity}; from the guide: ${meta.seed})`, '', `When it fires: ${meta.description}`];
     if (meta.supersededBy?.length) lines.push('', `Gives way to ${meta.supersededBy.map((id) => `\`${id}\``).join(', ')} when that fires on the same machine.`);
+    if (meta.consequenceOf?.length) {
+      lines.push('', `Follows from ${meta.consequenceOf.map((id) => `\`${id}\``).join(', ')}: when one of them fires on the same machine, this finding is shown under it as a consequence.`);
+    }
     lines.push('', `Articles: ${meta.kb.map((id) => `\`${id}\``).join(', ')} (\`volact explain ${meta.id}\`).`);
     sections.push(lines.join('\n'));
   }

@@ -77,6 +77,45 @@ export class RecordLedger {
   }
 
   /**
+   * The spans as counted so far, before result() folds the records of unknown channel in: what one byte range of
+   * a file read on its own hands to the reader of the whole file (see absorb).
+   */
+  parts(): RecordSpan[] {
+    for (const h of this.spans.values()) h.span.idRuns = h.ids.runs().map(([a, b]) => [a, b]);
+    return [...this.spans.values()].map((h) => h.span);
+  }
+
+  /**
+   * Adds the parts() of a later stretch of the same file, as if its records had been added here one by one:
+   * channels and computers keep the order they were first seen in, ids merge into runs.
+   */
+  absorb(parts: readonly RecordSpan[]): void {
+    this.last = undefined;
+    for (const part of parts) {
+      let held = this.spans.get(part.channel);
+      if (!held) {
+        held = { span: { file: this.file, channel: part.channel, records: 0, newest: '', computers: [], idRuns: [] }, computers: new Map(), ids: new RunSet() };
+        this.spans.set(part.channel, held);
+      }
+      const span = held.span;
+      span.records += part.records;
+      if (laterThan(part.newest, span.newest)) span.newest = part.newest;
+      for (const c of part.computers) {
+        const key = c.computer.toLowerCase();
+        let end = held.computers.get(key);
+        if (!end) {
+          end = { computer: c.computer, records: 0, newest: '' };
+          held.computers.set(key, end);
+          span.computers.push(end);
+        }
+        end.records += c.records;
+        if (laterThan(c.newest, end.newest)) end.newest = c.newest;
+      }
+      held.ids.addRuns(part.idRuns);
+    }
+  }
+
+  /**
    * The file's spans. Records whose channel the reader could not tell join the file's only known channel,
    * which is the usual case: an EVTX file is one log.
    */
@@ -142,6 +181,12 @@ export class RunSet {
     }
     pending.push([id, id]);
     if (pending.length > Math.max(PENDING_BATCH, this.sorted.length)) this.settle();
+  }
+
+  /** Adds sorted runs (another set's runs()). */
+  addRuns(runs: ReadonlyArray<readonly [number, number]>): void {
+    this.settle();
+    this.sorted = mergeRuns(this.sorted, runs.map(([a, b]): [number, number] => [a, b]));
   }
 
   /** The runs, sorted and merged. */

@@ -60,7 +60,29 @@ export function licenseRecords(machine: Machine): LicenseRecord[] {
     const held = best.get(record.productKey);
     best.set(record.productKey, held ? combine(held, record) : record);
   }
-  return joinDescriptions([...best.values()]);
+  return joinDescriptions(joinSlmgrPairs([...best.values()]));
+}
+
+/**
+ * `slmgr /dli` and `/dlv` of one product print the same name, channel and partial key; only `/dlv` adds the
+ * activation id. Such a pair is one license: the `/dli` block joins the `/dlv` one as a source.
+ */
+function joinSlmgrPairs(records: LicenseRecord[]): LicenseRecord[] {
+  const pairKey = (r: LicenseRecord): string => `${r.product.toLowerCase()}\u0000${r.channel}\u0000${r.partialKey?.toUpperCase() ?? ''}`;
+  const withId = new Map<string, LicenseRecord>();
+  for (const r of records) if (r.basis === 'slmgr' && r.activationId && r.partialKey && !withId.has(pairKey(r))) withId.set(pairKey(r), r);
+  if (withId.size === 0) return records;
+  const out: LicenseRecord[] = [];
+  for (const r of records) {
+    const twin = r.basis === 'slmgr' && !r.activationId && r.partialKey ? withId.get(pairKey(r)) : undefined;
+    if (!twin) {
+      out.push(r);
+      continue;
+    }
+    const held = new Set(twin.sources.map((t) => `${t.file}\u0000${t.line}`));
+    for (const source of r.sources) if (!held.has(`${source.file}\u0000${source.line}`)) twin.sources.push(source);
+  }
+  return out;
 }
 
 /** The better of two descriptions of one product, carrying the sources of both. */

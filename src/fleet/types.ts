@@ -25,7 +25,8 @@ export interface ProductCount {
   licensed: number;
 }
 
-export type DnsPublishing = 'ok' | 'failed' | 'disabled' | 'unknown';
+/** 'enabled': slmgr /dlv says publishing is on, and no 12293/12294 says whether it worked. */
+export type DnsPublishing = 'ok' | 'failed' | 'disabled' | 'enabled' | 'unknown';
 
 export interface KmsHostView {
   name: string;

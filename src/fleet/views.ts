@@ -165,7 +165,7 @@ function dnsPublishing(host: Machine, slmgr: LicenseFact | undefined): DnsPublis
     if (!newest || f.time >= newest.time) newest = { time: f.time, ok: f.event === 'dns-publish-ok' };
   }
   if (newest) return newest.ok ? 'ok' : 'failed';
-  return 'unknown';
+  return slmgr?.kmsHost?.dnsPublishing === true ? 'enabled' : 'unknown';
 }
 
 function requestsPerDay(log: readonly KmsHostRequestFact[]): KmsHostView['requestsPerDay'] {

@@ -19,14 +19,16 @@ export interface Judged {
   failing: Set<Finding>;
   /** Findings at or above the level the baseline already had (only with failOnNew). */
   known: Set<Finding>;
+  /** Findings at or above the level (new ones, with failOnNew) behind the failing causes. */
+  reached: number;
   diff?: BaselineDiff;
 }
 
 export function judge(analysis: Analysis, gate: Gate, reportOptions: ReportOptions): Judged {
   const report = buildReport(analysis, reportOptions);
   const diff = gate.baseline ? diffBaseline(report.findings, gate.baseline, gate.baselineFile!) : undefined;
-  const { failing, known } = verdict(report.findings, gate.failOn, diff, gate.failOnNew);
-  return { report, failing, known, ...(diff ? { diff } : {}) };
+  const { failing, known, reached } = verdict(report.findings, gate.failOn, diff, gate.failOnNew);
+  return { report, failing, known, reached, ...(diff ? { diff } : {}) };
 }
 
 export interface GateOutput {
@@ -72,7 +74,9 @@ interface CheckReport extends WrittenReport {
 /** The JSON report plus what the check decided; a later run reads it back as its baseline. */
 function withCheck({ report, failing, diff }: Judged, gate: Gate, lang: Lang): CheckReport {
   const writer = new ReportWriter(speaker(lang));
-  const check = { failOn: gate.failOn, failOnNew: gate.failOnNew, failing: failing.size, passed: failing.size === 0 };
+  // Nothing read, or no machine judged, is no pass: the exit code is 2 and `passed` says false.
+  const judged = report.verdict.status === 'attention' || report.verdict.status === 'clean';
+  const check = { failOn: gate.failOn, failOnNew: gate.failOnNew, failing: failing.size, passed: failing.size === 0 && judged };
   const baseline = diff
     ? {
         file: diff.file,

@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
+import { msg, type MessageId, type MessageRef } from '../messages/index.js';
 
 export interface InputFile {
   /** Path to open; '-' for standard input. */
@@ -22,7 +23,8 @@ export interface InputFile {
 
 export interface InputProblem {
   path: string;
-  reason: string;
+  /** What is wrong, as a catalog message: rendered where it is shown (English in the input accounts). */
+  message: MessageRef;
 }
 
 export interface ExpandedInputs {
@@ -51,7 +53,7 @@ export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
       if (info.isDirectory()) {
         const entries = await fg('**/*', { cwd: given, onlyFiles: true, dot: false, followSymbolicLinks: false });
         entries.sort();
-        if (entries.length === 0) problems.push({ path: given, reason: 'the folder holds no files' });
+        if (entries.length === 0) problems.push(problem(given, 'cli.path.empty-folder'));
         for (const entry of entries) {
           const segments = entry.split('/');
           const file: InputFile = { path: path.join(given, entry), display: path.join(given, entry) };
@@ -66,13 +68,24 @@ export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
     if (fg.isDynamicPattern(given)) {
       const matches = await fg(given.replace(/\\/g, '/'), { onlyFiles: true, dot: false });
       matches.sort();
-      if (matches.length === 0) problems.push({ path: given, reason: 'the pattern matches no file' });
+      if (matches.length === 0) problems.push(problem(given, 'cli.path.no-match'));
       for (const match of matches) add({ path: match, display: match });
       continue;
     }
-    problems.push({ path: given, reason: describeFsError(info) });
+    problems.push(fsProblem(given, info));
   }
   return { files, problems };
+}
+
+function problem(given: string, id: MessageId, data?: Record<string, string>): InputProblem {
+  return { path: given, message: msg(id, data) };
+}
+
+const FS_PROBLEM: Readonly<Record<string, MessageId>> = { ENOENT: 'cli.path.no-such', EACCES: 'cli.path.denied', EPERM: 'cli.path.denied', EISDIR: 'cli.path.is-folder' };
+
+function fsProblem(given: string, error: NodeJS.ErrnoException): InputProblem {
+  const id = error.code ? FS_PROBLEM[error.code] : undefined;
+  return id ? problem(given, id) : problem(given, 'cli.path.other', { why: error.message });
 }
 
 export function describeFsError(error: NodeJS.ErrnoException): string {

@@ -75,6 +75,8 @@ export interface OpenedEntry extends OpenedInput {
 
 export interface OpenInputsOptions {
   limits?: Partial<ArchiveLimits>;
+  /** The whole file, already read (a small file is read in one call rather than streamed). */
+  bytes?: Buffer;
 }
 
 /**
@@ -89,8 +91,8 @@ export async function* openInputs(
   stdin?: NodeJS.ReadableStream,
   options: OpenInputsOptions = {},
 ): AsyncGenerator<OpenedEntry> {
-  const stream = file.path === '-' ? (stdin ?? process.stdin) : createReadStream(file.path, { highWaterMark: CHUNK_BYTES });
-  const source = toBuffers(stream as AsyncIterable<Buffer | string>);
+  const stream = options.bytes ? undefined : file.path === '-' ? (stdin ?? process.stdin) : createReadStream(file.path, { highWaterMark: CHUNK_BYTES });
+  const source = stream ? toBuffers(stream as AsyncIterable<Buffer | string>) : once(options.bytes!);
   const peeked = await peek(source, SNIFF_BYTES);
   if (peeked.error) {
     await peeked.all.return(undefined);
@@ -102,8 +104,12 @@ export async function* openInputs(
   try {
     yield* openBytes(file, peeked.head, peeked.all, ctx, archive);
   } finally {
-    (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+    (stream as (NodeJS.ReadableStream & { destroy?: () => void }) | undefined)?.destroy?.();
   }
+}
+
+async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
+  yield bytes;
 }
 
 interface ArchiveLevel {

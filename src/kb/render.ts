@@ -45,7 +45,8 @@ export function renderArticleForTerminal(article: Article, options: RenderOption
   const head = [
     st.bold(stripControl(ja ? article.titleJa : article.title)),
     st.dim(`${stripControl(article.id)} · ${kind}${severity ? ` · ${severity}` : ''}`),
-    st.dim(stripControl(ja ? article.title : article.titleJa)),
+    // The Japanese page keeps the English title beside its own (the guide's English term); the English page is English only.
+    ...(ja ? [st.dim(stripControl(article.title))] : []),
     '',
   ];
   const body = renderMarkdown(stripControl(ja ? (article.bodyJa ?? article.body) : article.body), st);

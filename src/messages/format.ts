@@ -39,29 +39,61 @@ export class MessageCatalog {
   }
 
   render(ref: MessageRef, lang: Lang): string {
-    const entry = this.entries.get(ref.id);
-    if (!entry) throw new Error(`message ${JSON.stringify(ref.id)} is not in the catalog`);
-    return this.fill(piecesOf(entry[lang]), ref, lang);
+    return this.parts(ref, lang)
+      .map((p) => p.text)
+      .join('');
   }
 
-  private fill(pieces: Piece[], ref: MessageRef, lang: Lang): string {
+  /**
+   * The message as text in pieces: a placeholder named `cmd…` (a command) is a piece of its own marked `command`,
+   * so a renderer can set it apart (Markdown code spans) and a copied command works as it was written.
+   */
+  parts(ref: MessageRef, lang: Lang): TextPart[] {
+    const entry = this.entries.get(ref.id);
+    if (!entry) throw new Error(`message ${JSON.stringify(ref.id)} is not in the catalog`);
+    const out: TextPart[] = [];
+    this.fill(piecesOf(entry[lang]), ref, lang, out);
+    return out;
+  }
+
+  private fill(pieces: Piece[], ref: MessageRef, lang: Lang, out: TextPart[]): void {
     const data = ref.data ?? {};
-    let out = '';
     for (const p of pieces) {
       if (typeof p === 'string') {
-        out += p;
+        push(out, p);
         continue;
       }
       const value = data[p.name];
       if ('optional' in p) {
-        if (value !== undefined && value !== '') out += this.fill(p.optional, ref, lang);
+        if (value !== undefined && value !== '') this.fill(p.optional, ref, lang, out);
         continue;
       }
       if (value === undefined) throw new Error(`message ${ref.id}: no value for {${p.name}}`);
-      if ('one' in p) out += (numberOf(value) === 1 ? p.one : p.other).replace(/#/g, this.arg(value, lang));
-      else out += p.format ? this.formatAs(value, p.format, lang) : this.arg(value, lang);
+      if ('one' in p) push(out, (numberOf(value) === 1 ? p.one : p.other).replace(/#/g, this.arg(value, lang)));
+      else if (p.format) push(out, this.formatAs(value, p.format, lang));
+      else if (COMMAND_PLACEHOLDER.test(p.name)) this.commands(value, lang, out);
+      else if (typeof value === 'object' && 'id' in value) this.fill(piecesOf(this.entryOf(value.id)[lang]), value, lang, out);
+      else push(out, this.arg(value, lang));
     }
-    return out;
+  }
+
+  /** A command, or a list of commands: each its own piece, the list's separators text between them. */
+  private commands(value: MessageArg, lang: Lang, out: TextPart[]): void {
+    if (typeof value !== 'object' || !('list' in value)) {
+      out.push({ text: this.arg(value, lang), command: true });
+      return;
+    }
+    const separator = (value.by === 'semicolon' ? SEMICOLON_SEPARATOR : LIST_SEPARATOR)[lang];
+    value.list.forEach((item, i) => {
+      if (i > 0) push(out, separator);
+      out.push({ text: this.arg(item, lang), command: true });
+    });
+  }
+
+  private entryOf(id: string): MessageText {
+    const entry = this.entries.get(id);
+    if (!entry) throw new Error(`message ${JSON.stringify(id)} is not in the catalog`);
+    return entry;
   }
 
   private formatAs(value: MessageArg, format: Format, lang: Lang): string {
@@ -104,6 +136,23 @@ export class MessageCatalog {
     if (this.codes.meaning(code, 'en')) return this.render({ id: 'common.code-see-explain', data: { label, code } }, lang);
     return this.render({ id: 'common.code-explained', data: { label, meaning: { id: 'common.no-code-description' } } }, lang);
   }
+}
+
+/** A piece of rendered text; `command` marks a command the renderers keep apart (a code span in Markdown). */
+export interface TextPart {
+  text: string;
+  command?: true;
+}
+
+/** Placeholders that hold a command: `{cmd}`, `{cmdSrv}`, and the commands remedies name by what they do. */
+const COMMAND_PLACEHOLDER = /^(?:cmd(?:[A-Z]\w*)?|ato|ipk|rearm|sysprep)$/;
+
+/** Appends text, joining it to the text before it. */
+function push(out: TextPart[], text: string): void {
+  if (text === '') return;
+  const last = out[out.length - 1];
+  if (last && !last.command) last.text += text;
+  else out.push({ text });
 }
 
 function numberOf(value: MessageArg): number | undefined {

@@ -5,7 +5,7 @@ import type { MessageId } from './catalog/index.js';
 import type { MessageArg, MessageRef } from './types.js';
 
 export { CATALOG, CATALOG_PARTS, type MessageId } from './catalog/index.js';
-export { BASE_CATALOG, english, messageKey, MessageCatalog, PLAIN_CODES } from './format.js';
+export { BASE_CATALOG, english, messageKey, MessageCatalog, PLAIN_CODES, type TextPart } from './format.js';
 export { placeholders } from './template.js';
 export { formatCount, formatDuration, formatTime, formatWindow } from './intl.js';
 export { langFromEnv, pickLang } from './lang.js';
@@ -17,7 +17,7 @@ export function msg(id: MessageId, data?: Record<string, MessageArg | undefined>
 }
 
 /** A command or other value shown as it is (a remedy step that is only a command). */
-export const command = (value: string): MessageRef => ({ id: 'common.value', data: { value } });
+export const command = (cmd: string): MessageRef => ({ id: 'common.command', data: { cmd } });
 
 /** A list of values, joined the way the language joins lists. */
 export const list = (items: readonly MessageArg[]): MessageArg => ({ list: [...items] });

@@ -1,6 +1,8 @@
 // Messages between the file pool and its workers. Everything crossing the thread boundary is a plain object
 // (structured clone): input file in, account and facts out.
 import type { FileResult } from '../read-input-file.js';
+import type { EventsRangeJob, EventsRangeResult } from '../read-events-range.js';
+import type { ByteRange, RangeResult } from '../read-input-range.js';
 import type { InputFile } from '../ingest/index.js';
 
 export interface FileJobOptions {
@@ -12,7 +14,15 @@ export interface FileJob {
   id: number;
   file: InputFile;
   options: FileJobOptions;
+  /** One byte range of a large file (see ranges.ts); absent: the whole input. */
+  range?: ByteRange;
+  /** With a range: its rows for `volact events` rather than its facts (see event-ranges.ts). */
+  events?: EventsRangeJob;
 }
 
-/** One result per file read: one for a plain file, one per entry for an archive. */
-export type FileReply = { id: number; results: FileResult[] } | { id: number; error: string };
+/** One result per file read (one for a plain file, one per entry for an archive), or one range's result. */
+export type FileReply =
+  | { id: number; results: FileResult[] }
+  | { id: number; range: RangeResult }
+  | { id: number; events: EventsRangeResult }
+  | { id: number; error: string };

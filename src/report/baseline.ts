@@ -8,6 +8,7 @@ import { READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION } from './model.js';
 import { english, msg, NONE, type MessageRef } from '../messages/index.js';
 import { MESSAGES } from './speaker.js';
 import { isWrittenFinding, type ShownFinding, type WrittenFinding } from './wording.js';
+import { CauseGroups } from './cause-groups.js';
 
 export interface BaselineReport {
   schemaVersion: number;
@@ -149,20 +150,33 @@ export function atOrAbove(severity: Severity, level: Severity): boolean {
 }
 
 export interface Verdict<F extends ShownFinding = Finding> {
-  /** Findings that fail the run. */
+  /** Findings that fail the run: the causes of what is at or above the level (a lone finding is its own cause). */
   failing: Set<F>;
-  /** Findings at or above the level that the baseline already had (only with failOnNew). */
+  /** Causes whose findings at or above the level the baseline already had (only with failOnNew). */
   known: Set<F>;
+  /** Findings at or above the level (with failOnNew, the new ones) that make the causes fail. */
+  reached: number;
 }
 
-/** Which findings fail a check: at or above `failOn`, and with `failOnNew` only those the baseline lacks. */
+/**
+ * Which findings fail a check. A finding at or above `failOn` (with `failOnNew`, only one the baseline lacks)
+ * fails the run through its cause: the finding it follows from on its machine, which the reporters show with
+ * the consequences in its text. A warning that explains four errors is what fails, once.
+ */
 export function verdict<F extends ShownFinding>(findings: readonly F[], failOn: Severity, diff?: { new: readonly ShownFinding[] }, failOnNew = false): Verdict<F> {
   const fresh = new Set(diff?.new ?? findings);
-  const out: Verdict<F> = { failing: new Set(), known: new Set() };
+  const groups = new CauseGroups(findings);
+  const out: Verdict<F> = { failing: new Set(), known: new Set(), reached: 0 };
   for (const f of findings) {
     if (!atOrAbove(f.severity, failOn)) continue;
-    if (failOnNew && !fresh.has(f)) out.known.add(f);
-    else out.failing.add(f);
+    const head = groups.headOf(f) ?? f;
+    if (failOnNew && !fresh.has(f)) {
+      if (!out.failing.has(head)) out.known.add(head);
+    } else {
+      out.failing.add(head);
+      out.known.delete(head);
+      out.reached++;
+    }
   }
   return out;
 }

@@ -74,3 +74,8 @@ export function md(strings: TemplateStringsArray, ...values: Interpolation[]): M
 export function joinMd(parts: Markdown[], separator = '\n'): Markdown {
   return new Markdown(parts.map((p) => p.source).join(separator));
 }
+
+/** Rendered text in pieces as Markdown: text escaped, commands in code spans (so a copied command works). */
+export function mdParts(parts: readonly { text: string; command?: true }[]): Markdown {
+  return new Markdown(parts.map((p) => (p.command ? codeSpan(p.text).source : escapeMarkdown(p.text))).join(''));
+}

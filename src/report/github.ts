@@ -9,6 +9,8 @@ import { renderMarkdownBlocks } from './markdown/index.js';
 import { evidenceTotal, type EvidenceLimit } from './model.js';
 import { speaker, type Speaker } from './speaker.js';
 import { evidenceSummary, findingDetail, findingTitle, type ShownEvidence, type ShownFinding, type ShownReport } from './wording.js';
+import { CauseGroups } from './cause-groups.js';
+import { verdictMessage, verdictOf } from './verdict.js';
 
 export interface GithubOptions {
   failing: ReadonlySet<ShownFinding>;
@@ -19,6 +21,7 @@ export interface GithubOptions {
 }
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+const SEVERITY_MARK: Record<Severity, string> = { error: '✘', warning: '⚠', info: 'ℹ' };
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 const EVIDENCE_LINES = 3;
 
@@ -30,19 +33,26 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** Errors and warnings always; info only when it fails the run (--fail-on info). */
+/**
+ * Errors and warnings always; info only when it fails the run (--fail-on info). A finding that follows from
+ * another on its machine is not annotated on its own: its cause's annotation lists it. When nothing could be
+ * read or judged, an error annotation says so first (the exit code is 2).
+ */
 export function renderGithubAnnotations(report: ShownReport, options: GithubOptions): string {
   const max = options.max ?? 1000;
+  const groups = new CauseGroups(report.findings);
   const shown = report.findings
-    .filter((f) => f.severity !== 'info' || options.failing.has(f))
+    .filter((f) => !groups.headOf(f) && (f.severity !== 'info' || options.failing.has(f)))
     .sort((a, b) => Number(options.failing.has(b)) - Number(options.failing.has(a)) || ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
   const s = speaker(options.lang);
-  const lines = shown.slice(0, max).map((f) => annotation(f, options.failing.has(f), s));
+  const lines = shown.slice(0, max).map((f) => annotation(f, options.failing.has(f), s, groups.consequencesOf(f)));
+  const v = verdictOf(report);
+  if (v.status === 'nothing-read' || v.status === 'no-machines') lines.unshift(`::error title=volact::${escapeData(s.say(verdictMessage(v)))}`);
   if (shown.length > max) lines.push(`::notice title=volact::${escapeData(`${shown.length - max} more findings are not annotated; see the job summary or the JSON report.`)}`);
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
 
-function annotation(f: ShownFinding, failing: boolean, s: Speaker): string {
+function annotation(f: ShownFinding, failing: boolean, s: Speaker, consequences: readonly ShownFinding[]): string {
   // A finding that fails the run is an error annotation whatever its own severity.
   const command = failing ? 'error' : COMMAND[f.severity];
   const props: string[] = [];
@@ -55,6 +65,10 @@ function annotation(f: ShownFinding, failing: boolean, s: Speaker): string {
   const message = [`${findingTitle(f, s)}. ${findingDetail(f, s)}`, ...f.evidence.slice(0, EVIDENCE_LINES).map((e) => evidenceLine(e, s))];
   const more = evidenceTotal(f) - Math.min(EVIDENCE_LINES, f.evidence.length);
   if (more > 0) message.push(`… ${more} more pieces of evidence`);
+  if (consequences.length > 0) {
+    message.push(`${s.t('report.followsFrom')}:`);
+    for (const c of consequences) message.push(`${SEVERITY_MARK[c.severity]} ${c.rule}: ${findingTitle(c, s)}`);
+  }
   return `::${command} ${props.join(',')}::${escapeData(message.join('\n'))}`;
 }
 
@@ -84,7 +98,16 @@ const CUT_RESERVE = 4 * 1024;
 /** The report's layout (verdict, findings by rule, fleet views, failing machines, the rest) under the check's verdict, cut to fit. */
 export function renderJobSummary(report: ShownReport, options: SummaryOptions): string {
   const failing = report.findings.filter((f) => options.failing.has(f));
-  const verdict = failing.length > 0 ? md`**✘ ${failing.length} finding(s) fail the check**` : md`**✔ the check passes**`;
+  const v = verdictOf(report);
+  // ✔ only for a check that judged every input: nothing read (exit 2) or files left unread say so.
+  const verdict =
+    v.status === 'nothing-read' || v.status === 'no-machines'
+      ? md`**${speaker(options.lang).say(verdictMessage(v))}**`
+      : failing.length > 0
+        ? md`**✘ ${failing.length === 1 ? '1 finding fails' : `${failing.length} findings fail`} the check${followers(failing)}**`
+        : v.unread > 0
+          ? md`**⚠ the check passes on what could be read: ${v.unread} of ${v.inputs} inputs could not be read**`
+          : md`**✔ the check passes**`;
   const rule = options.failOnNew ? md`new findings at or above ${options.failOn}` : md`findings at or above ${options.failOn}`;
   const s = report.summary;
   const head: Markdown[] = [
@@ -119,6 +142,12 @@ export function renderJobSummary(report: ShownReport, options: SummaryOptions): 
   if (!cut) cut = !blocks.tail.every(fits);
   if (cut) kept.push(md`**${speaker(options.lang).t('report.summaryCut', { shown: { count: shown }, left: { count: blocks.machines.length - shown } })}**`);
   return joinMd(kept, '\n\n').source + '\n';
+}
+
+/** " (4 more follow from them)": the consequences of the failing findings, which they stand for. */
+function followers(failing: readonly ShownFinding[]): string {
+  const n = failing.reduce((total, f) => total + (f.consequences?.length ?? 0), 0);
+  return n === 0 ? '' : ` (${n} more follow from ${failing.length === 1 ? 'it' : 'them'})`;
 }
 
 /** New, resolved and persisting findings, for Markdown reports and the job summary. */

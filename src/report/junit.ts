@@ -1,10 +1,14 @@
 // JUnit XML for CI test-report viewers: one suite per machine, one test case per machine × rule. A rule that
-// fired at or above --fail-on is a failure carrying its evidence; a finding known from the baseline (with
-// --fail-on-new) is skipped; everything else passes, so a test's history shows when a machine went red.
+// fired at or above --fail-on is a failure carrying its evidence (a cause carries the findings that follow from
+// it, whose own cases are skipped); a finding known from the baseline (with --fail-on-new) is skipped; everything
+// else passes, so a test's history shows when a machine went red. Each input with problems is a case of its own
+// (a file that could not be read is skipped: nothing in it was judged), and a run that read or judged nothing
+// is an error, never an empty pass.
+import { RULES } from '../diagnose/index.js';
 import type { Lang } from '../messages/index.js';
-
-
+import { CauseGroups } from './cause-groups.js';
 import { speaker, type Speaker } from './speaker.js';
+import { verdictMessage, verdictOf } from './verdict.js';
 import { evidenceSummary, findingDetail, findingRemedy, findingTitle, type ShownEvidence, type ShownFinding, type ShownMachine, type ShownReport } from './wording.js';
 
 export interface JunitOptions {
@@ -27,8 +31,14 @@ const ROLE_AREAS: Record<string, readonly string[]> = {
 };
 const ROLE_SPECIFIC_AREAS = new Set(Object.values(ROLE_AREAS).flat());
 const FLEET_SUITE = 'fleet';
+/** Rules about input files: a case per file with problems, never one per machine that passes. */
+const INPUT_RULES = new Set(RULES.filter((r) => r.meta.scope === 'input').map((r) => r.meta.id));
+/** Rules that report a good state (kms-client/activated): a case only where they fired, never a "pass" where they did not. */
+const STATE_RULES = new Set(RULES.filter((r) => r.meta.state).map((r) => r.meta.id));
 
 interface Case {
+  /** The test case's name: the rule id, and for an input rule the file. */
+  name: string;
   rule: string;
   findings: ShownFinding[];
 }
@@ -38,6 +48,8 @@ export function renderJunit(report: ShownReport, options: JunitOptions): string 
   let tests = 0;
   let failures = 0;
   let skipped = 0;
+  let errors = 0;
+  const groups = new CauseGroups(report.findings);
   const byMachine = new Map<string, ShownFinding[]>();
   for (const f of report.findings) {
     const key = f.machine ?? '';
@@ -50,7 +62,7 @@ export function renderJunit(report: ShownReport, options: JunitOptions): string 
     let suiteFailures = 0;
     let suiteSkipped = 0;
     for (const c of cases) {
-      const outcome = caseXml(name, c, options);
+      const outcome = caseXml(name, c, options, groups);
       if (outcome.kind === 'failure') suiteFailures++;
       if (outcome.kind === 'skipped') suiteSkipped++;
       body.push(outcome.xml);
@@ -76,9 +88,20 @@ export function renderJunit(report: ShownReport, options: JunitOptions): string 
     if (machine !== '' && listed.has(machine)) continue;
     addSuite(machine || FLEET_SUITE, groupByRule(findings), []);
   }
+  // Nothing read (or nothing judged) is no pass: one error case says why, in the run's language.
+  const v = verdictOf(report);
+  if (v.status === 'nothing-read' || v.status === 'no-machines') {
+    const name = v.status === 'nothing-read' ? 'volact/nothing-read' : 'volact/nothing-judged';
+    const said = speaker(options.lang).say(verdictMessage(v));
+    suites.push(
+      `  <testsuite name="volact" tests="1" failures="0" errors="1" skipped="0" time="0" timestamp=${attr(report.generatedAt.replace(/\.\d+Z$/, ''))}>\n    <testcase classname="volact.volact" name=${attr(name)} time="0">\n      <error message=${attr(said)} type="input">${text(said)}</error>\n    </testcase>\n  </testsuite>`,
+    );
+    tests++;
+    errors++;
+  }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="volact" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="0">`,
+    `<testsuites name="volact" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0">`,
     ...suites,
     '</testsuites>',
     '',
@@ -90,32 +113,35 @@ function casesFor(machine: ShownMachine, findings: ShownFinding[], ruleIds: read
   const areas = new Set(machine.roles.flatMap((r) => ROLE_AREAS[r] ?? []));
   for (const id of ruleIds ?? []) {
     const area = id.split('/')[0];
-    if (!ROLE_SPECIFIC_AREAS.has(area) || areas.has(area)) cases.set(id, { rule: id, findings: [] });
+    if (INPUT_RULES.has(id) || STATE_RULES.has(id)) continue;
+    if (!ROLE_SPECIFIC_AREAS.has(area) || areas.has(area)) cases.set(id, { name: id, rule: id, findings: [] });
   }
-  for (const f of findings) {
-    const c = cases.get(f.rule);
-    if (c) c.findings.push(f);
-    else cases.set(f.rule, { rule: f.rule, findings: [f] });
-  }
+  addFindings(cases, findings);
   // Without any rule to report, the machine still shows up as one passing test.
-  if (cases.size === 0) cases.set('volact/no-findings', { rule: 'volact/no-findings', findings: [] });
+  if (cases.size === 0) cases.set('volact/no-findings', { name: 'volact/no-findings', rule: 'volact/no-findings', findings: [] });
   return [...cases.values()];
 }
 
 function groupByRule(findings: ShownFinding[]): Case[] {
   const cases = new Map<string, Case>();
-  for (const f of findings) {
-    const c = cases.get(f.rule);
-    if (c) c.findings.push(f);
-    else cases.set(f.rule, { rule: f.rule, findings: [f] });
-  }
+  addFindings(cases, findings);
   return [...cases.values()];
 }
 
-function caseXml(suite: string, c: Case, options: JunitOptions): { kind: 'pass' | 'failure' | 'skipped'; xml: string } {
+/** Each finding into its rule's case; an input rule's finding into a case of its own file. */
+function addFindings(cases: Map<string, Case>, findings: readonly ShownFinding[]): void {
+  for (const f of findings) {
+    const name = INPUT_RULES.has(f.rule) && f.evidence[0] ? `${f.rule} ${f.evidence[0].file}` : f.rule;
+    const c = cases.get(name);
+    if (c) c.findings.push(f);
+    else cases.set(name, { name, rule: f.rule, findings: [f] });
+  }
+}
+
+function caseXml(suite: string, c: Case, options: JunitOptions, groups: CauseGroups<ShownFinding>): { kind: 'pass' | 'failure' | 'skipped'; xml: string } {
   const s = speaker(options.lang);
-  const findingText = (f: ShownFinding): string => findingBody(f, s);
-  const open = `    <testcase classname=${attr(`volact.${suite}`)} name=${attr(c.rule)} time="0"`;
+  const findingText = (f: ShownFinding): string => findingBody(f, s, groups.consequencesOf(f));
+  const open = `    <testcase classname=${attr(`volact.${suite}`)} name=${attr(c.name)} time="0"`;
   const failing = c.findings.filter((f) => options.failing.has(f));
   if (failing.length > 0) {
     const first = failing[0];
@@ -128,14 +154,27 @@ function caseXml(suite: string, c: Case, options: JunitOptions): { kind: 'pass' 
   if (known.length > 0) {
     return { kind: 'skipped', xml: `${open}>\n      <skipped message=${attr(`known since the baseline: ${findingTitle(known[0], s)}`)}/>\n    </testcase>` };
   }
+  // A consequence is judged with its cause: its case says where, instead of failing a second time.
+  const head = c.findings.length > 0 ? groups.headOf(c.findings[0]) : undefined;
+  if (head) {
+    const message = `follows from ${head.rule}: ${findingTitle(head, s)}`;
+    return { kind: 'skipped', xml: `${open}>\n      <skipped message=${attr(message)}/>\n      <system-out>${text(c.findings.map(findingText).join('\n\n'))}</system-out>\n    </testcase>` };
+  }
+  // A file nothing was read from was not judged: not a pass.
+  if (c.rule === 'input/unreadable') {
+    const message = findingTitle(c.findings[0], s);
+    return { kind: 'skipped', xml: `${open}>\n      <skipped message=${attr(message)}/>\n      <system-out>${text(c.findings.map(findingText).join('\n\n'))}</system-out>\n    </testcase>` };
+  }
   if (c.findings.length > 0) {
     return { kind: 'pass', xml: `${open}>\n      <system-out>${text(c.findings.map(findingText).join('\n\n'))}</system-out>\n    </testcase>` };
   }
   return { kind: 'pass', xml: `${open}/>` };
 }
 
-function findingBody(f: ShownFinding, s: Speaker): string {
+function findingBody(f: ShownFinding, s: Speaker, consequences: readonly ShownFinding[] = []): string {
   const lines = [`[${f.severity}] ${f.rule}: ${findingTitle(f, s)}`, findingDetail(f, s)];
+  if (consequences.length > 0) lines.push(`${s.t('report.followsFrom')}:`);
+  for (const c of consequences) lines.push(`- [${c.severity}] ${c.rule}: ${findingTitle(c, s)}`);
   if (f.evidence.length > 0) lines.push('Evidence:');
   for (const e of f.evidence) lines.push(`- ${evidenceLine(e, s)}`);
   const remedy = findingRemedy(f, s);

@@ -9,6 +9,7 @@ import { licenseRecords, machineTimelines, recordExpiry, type FleetGroup, type F
 import type { Finding, Severity, WalkStep } from '../types.js';
 import { VERSION } from '../version.js';
 import { matchesAny, namePattern, showsDetail, type MachineDetail, type Worst } from './select.js';
+import { judgeReport, type ReportVerdict } from './verdict.js';
 
 export const SCHEMA_VERSION = 2;
 /** Schema versions `--baseline` reads. */
@@ -74,6 +75,11 @@ export interface MachineReport {
   licenses: LicenseSummary[];
   /** Worst severity among the machine's findings ('none': no finding). */
   worst: Worst;
+  /**
+   * The rule id of the machine's likely cause: of its findings that follow from no other, the one the guide's
+   * tables reach first (the findings that follow from it name it as their `cause`). Absent without one.
+   */
+  cause?: string;
   findings: Record<Severity, number>;
   /** True when the report shows this machine in full; only then are `walk` and `timeline` written. */
   detail: boolean;
@@ -133,6 +139,8 @@ export interface Report {
   generatedAt: string;
   now: string;
   summary: ReportSummary;
+  /** The verdict: how many machines need attention, and how many inputs could not be read (verdict.ts). */
+  verdict: ReportVerdict;
   /** Likely shared causes (src/fleet/groups): failing machines grouped by what they share. Absent in reports of older versions. */
   groups?: ReportGroup[];
   layout: ReportLayout;
@@ -177,6 +185,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       machinesByWorst,
       findings,
     },
+    verdict: judgeReport(analysis, machinesByWorst),
     groups: (analysis.groups ?? []).map((g) => capGroup(g, layout.evidence)),
     layout,
     inputs,
@@ -297,6 +306,8 @@ function toMachineReport(
     findings,
     detail,
   };
+  const cause = analysis.causes.get(machine.key);
+  if (cause) report.cause = cause.rule;
   if (detail) report.walk = (analysis.walks.get(machine.key) ?? []).map((s) => capStep(s, layout.evidence));
   return report;
 }

@@ -3,7 +3,7 @@
 // the run's language; nothing below them renders.
 import { CODE_NAMES } from '../decode/index.js';
 import { RULE_MESSAGES } from '../diagnose/index.js';
-import { CATALOG, MessageCatalog, msg, type Lang, type MessageArg, type MessageId, type MessageRef, type MessageText } from '../messages/index.js';
+import { CATALOG, MessageCatalog, msg, type Lang, type MessageArg, type MessageId, type MessageRef, type MessageText, type TextPart } from '../messages/index.js';
 
 /** Our catalog and every rule's words: an id in both is a bug, found at load. */
 function wholeCatalog(): Record<string, MessageText> {
@@ -21,6 +21,8 @@ export interface Speaker {
   say(ref: MessageRef): string;
   /** A message of our own catalog by id: `t('report.title')`. */
   t(id: MessageId, data?: Record<string, MessageArg | undefined>): string;
+  /** A message as text in pieces, commands apart (Markdown sets them in code spans). */
+  parts(ref: MessageRef): TextPart[];
 }
 
 const speakers = new Map<Lang, Speaker>();
@@ -29,7 +31,7 @@ export function speaker(lang: Lang = 'en'): Speaker {
   let s = speakers.get(lang);
   if (!s) {
     const say = (ref: MessageRef): string => MESSAGES.render(ref, lang);
-    speakers.set(lang, (s = { lang, say, t: (id, data) => say(msg(id, data)) }));
+    speakers.set(lang, (s = { lang, say, t: (id, data) => say(msg(id, data)), parts: (ref) => MESSAGES.parts(ref, lang) }));
   }
   return s;
 }

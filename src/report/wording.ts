@@ -1,7 +1,7 @@
 // The wording of findings, walk steps and evidence as the renderers show it. A report built by this run holds
 // messages (id + data), rendered here in the speaker's language; a report read back from a JSON file (a
 // baseline, a report of an older version) holds the text it was written with, shown as it is.
-import type { MessageRef } from '../messages/index.js';
+import type { MessageRef, TextPart } from '../messages/index.js';
 import type { EvidenceRef, Finding, FindingMessages, Severity, StepStatus, WalkStep, WalkStepMessages } from '../types.js';
 import type { TimelineEntry } from '../fleet/index.js';
 import type { MachineReport, Report, ReportGroup } from './model.js';
@@ -23,6 +23,10 @@ export interface WrittenFinding {
   rule: string;
   severity: Severity;
   machine?: string;
+  /** The rule id of the finding this one follows from (see diagnose/causes.ts). */
+  cause?: string;
+  /** The rule ids of the findings that follow from this one. */
+  consequences?: string[];
   title: string;
   detail: string;
   evidence: WrittenEvidence[];
@@ -71,10 +75,12 @@ export interface WrittenGroup extends Omit<ReportGroup, 'message' | 'onsetMessag
 export type ShownGroup = ReportGroup | WrittenGroup;
 
 /** What the renderers take: a report built by this run, or one read back from its JSON. */
-export interface ShownReport extends Omit<Report, 'findings' | 'machines' | 'groups'> {
+export interface ShownReport extends Omit<Report, 'findings' | 'machines' | 'groups' | 'verdict'> {
   findings: ShownFinding[];
   machines: ShownMachine[];
   groups?: ShownGroup[];
+  /** Absent in reports written before it was (read back from their JSON): see verdictOf. */
+  verdict?: Report['verdict'];
 }
 
 function isWrittenGroup(g: ShownGroup): g is WrittenGroup {
@@ -115,6 +121,22 @@ export function findingRemedy(f: ShownFinding, { say }: Speaker): string[] {
   return isWrittenFinding(f) ? f.remedy : f.messages.remedy.map(say);
 }
 
+/** The remedy steps in pieces, commands apart; a report read back from JSON has text only. */
+export function findingRemedyParts(f: ShownFinding, s: Speaker): TextPart[][] {
+  return isWrittenFinding(f) ? f.remedy.map((text) => [{ text }]) : f.messages.remedy.map((r) => s.parts(r));
+}
+
+/** The detail sentences in pieces, commands apart. */
+export function findingDetailParts(f: ShownFinding, s: Speaker): TextPart[] {
+  if (isWrittenFinding(f)) return [{ text: f.detail }];
+  const out: TextPart[] = [];
+  f.messages.detail.forEach((d, i) => {
+    if (i > 0) out.push({ text: ' ' });
+    for (const part of s.parts(d)) out.push(part);
+  });
+  return out;
+}
+
 export function evidenceSummary(e: ShownEvidence, { say }: Speaker): string {
   return isWrittenEvidence(e) ? e.summary : say(e.message);
 }
@@ -131,6 +153,12 @@ export function stepNote(s: ShownStep, { say }: Speaker): string | undefined {
 export function stepCollect(s: ShownStep, { say }: Speaker): string | undefined {
   if (isWrittenStep(s)) return s.collect;
   return s.messages.collect && say(s.messages.collect);
+}
+
+/** What to collect, in pieces (commands apart). */
+export function stepCollectParts(s: ShownStep, speaker: Speaker): TextPart[] | undefined {
+  if (isWrittenStep(s)) return s.collect === undefined ? undefined : [{ text: s.collect }];
+  return s.messages.collect && speaker.parts(s.messages.collect);
 }
 
 /**
@@ -162,6 +190,8 @@ export class ReportWriter {
       rule: f.rule,
       severity: f.severity,
       machine: f.machine,
+      ...(f.cause !== undefined ? { cause: f.cause } : {}),
+      ...(f.consequences?.length ? { consequences: f.consequences } : {}),
       title: findingTitle(f, this.speaker),
       detail: findingDetail(f, this.speaker),
       evidence: f.evidence.map((e) => this.evidence(e)),

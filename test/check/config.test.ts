@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, diagnoseOptionsFrom, loadConfig, mergeConfig, parseRuleFlag, validateConfig } from '../../src/config/index.js';
 import { RULES } from '../../src/diagnose/index.js';
-import { check, CONFIG, NIGHT1, NOW1, tempDir, type CheckJson } from './helpers.js';
+import { check, type CheckJson, CONFIG, failingCauses, NIGHT1, NOW1, tempDir } from './helpers.js';
 
 const KNOWN = RULES.map((r) => r.meta.id);
 
@@ -75,7 +75,7 @@ describe('volact check --config', () => {
     const expiring = (r: CheckJson) => r.findings.find((f) => f.rule === 'kms-client/activation-expiring')!.severity;
     expect(expiring(plain)).toBe('error');
     expect(expiring(report)).toBe('warning');
-    expect(report.check.failing).toBe(report.findings.filter((f) => f.severity === 'error').length);
+    expect(report.check.failing).toBe(failingCauses(report.findings, (f) => f.severity === 'error').length);
   });
 
   it('rejects an invalid config file with exit 2 and every problem listed', async () => {

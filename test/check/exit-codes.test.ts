@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check, FLAT1, NIGHT1, NOW1, tempDir, type CheckJson } from './helpers.js';
+import { check, failingCauses, FLAT1, NIGHT1, NOW1, tempDir, type CheckJson } from './helpers.js';
 
 describe('volact check exit codes', () => {
   it('exits 1 when findings reach the default --fail-on error, and says how many on stderr', async () => {
@@ -10,8 +10,12 @@ describe('volact check exit codes', () => {
     const report = JSON.parse(run.stdout) as CheckJson;
     const errors = report.findings.filter((f) => f.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);
-    expect(report.check).toEqual({ failOn: 'error', failOnNew: false, failing: errors.length, passed: false });
-    expect(run.stderr).toContain(`volact check: ${errors.length} finding(s) at or above error`);
+    // The check fails on causes: errors that follow from another finding fail through it.
+    const causes = failingCauses(report.findings, (f) => f.severity === 'error');
+    expect(causes.length).toBeLessThan(errors.length);
+    expect(report.check).toEqual({ failOn: 'error', failOnNew: false, failing: causes.length, passed: false });
+    const machines = new Set(causes.map((f) => f.machine)).size;
+    expect(run.stderr).toContain(`volact check: ${errors.length} findings at or above error on ${machines} machines, from ${causes.length} causes`);
   });
 
   it('exits 0 when every error-level rule that fires is turned off or lowered by flags', async () => {
@@ -61,6 +65,11 @@ describe('volact check exit codes', () => {
     expect(missing.code).toBe(2);
     const garbage = await check([dir, ...NOW1, '--reporter', 'json']);
     expect(garbage.code).toBe(2);
-    expect(garbage.stderr).toMatch(/nothing readable/);
+    expect(garbage.stderr).toMatch(/nothing in the input could be read, so no machine was judged/);
+    expect(garbage.stderr).toContain('garbage.bin: whole file: unknown format');
+    const json = JSON.parse(garbage.stdout) as CheckJson & { verdict: { status: string; unread: number; inputs: number } };
+    // No ✔ without evidence: the JSON says nothing was read and the check did not pass.
+    expect(json.verdict).toMatchObject({ status: 'nothing-read', unread: 1, inputs: 1, machines: 0 });
+    expect(json.check.passed).toBe(false);
   });
 });

@@ -21,9 +21,24 @@ export function tempDir(): string {
 
 export interface CheckJson {
   schemaVersion: number;
-  findings: Array<{ rule: string; severity: string; machine?: string; title: string }>;
+  findings: Array<{ rule: string; severity: string; machine?: string; title: string; cause?: string; consequences?: string[] }>;
   machines: Array<{ name: string }>;
   check: { failOn: string; failOnNew: boolean; failing: number; passed: boolean };
   baseline?: { new: Array<{ rule: string; machine?: string }>; resolved: Array<{ rule: string; machine?: string }>; persisting: number };
   fleet: Record<string, unknown>;
+}
+
+type JsonFinding = CheckJson['findings'][number];
+
+/**
+ * The findings a check fails on: the causes of the findings `reach` selects (a finding that follows from
+ * another fails through it, once), worked out independently of src/report/baseline.ts.
+ */
+export function failingCauses(findings: readonly JsonFinding[], reach: (f: JsonFinding) => boolean): JsonFinding[] {
+  const out = new Set<JsonFinding>();
+  for (const f of findings.filter(reach)) {
+    const head = f.cause !== undefined ? findings.find((h) => h.machine === f.machine && h.rule === f.cause) : undefined;
+    out.add(head ?? f);
+  }
+  return [...out];
 }

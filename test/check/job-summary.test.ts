@@ -13,7 +13,7 @@ function summaryOf(machines: number, failing: number): { text: string; failingCo
 describe('job summary', () => {
   it('has the report layout: verdict, findings by rule, fleet views, failing machines, the rest counted', () => {
     const { text, failingCount } = summaryOf(10_000, 20);
-    expect(text.startsWith('## volact check\n\n**✘ 40 finding(s) fail the check**')).toBe(true);
+    expect(text.startsWith('## volact check\n\n**✘ 40 findings fail the check**')).toBe(true);
     expect(failingCount).toBe(40);
     const headings = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
     expect(headings.slice(0, 4)).toEqual(['volact check', 'Summary', 'Findings by rule', 'Fleet']);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, renderGithubAnnotations } from '../../src/report/github.js';
 import { renderJunit } from '../../src/report/junit.js';
 import type { WrittenFinding as Finding, WrittenReport } from '../../src/report/index.js';
-import { check, NIGHT1, NOW1, tempDir, type CheckJson } from './helpers.js';
+import { check, failingCauses, NIGHT1, NOW1, tempDir, type CheckJson } from './helpers.js';
 
 interface XmlNode {
   $?: Record<string, string>;
@@ -34,9 +34,13 @@ describe('--reporter junit', () => {
     const suites = root.testsuite ?? [];
     expect(suites.map((s) => s.$!.name).sort()).toEqual(json.machines.map((m) => m.name).sort());
 
-    const errors = json.findings.filter((f) => f.severity === 'error');
-    const failingCases = new Set(errors.map((f) => `${f.machine} ${f.rule}`));
+    // The check fails on causes: an error that follows from another finding is skipped, named in its cause's failure.
+    const causes = failingCauses(json.findings, (f) => f.severity === 'error');
+    const failingCases = new Set(causes.map((f) => `${f.machine} ${f.rule}`));
     expect(Number(root.$!.failures)).toBe(failingCases.size);
+    const consequences = json.findings.filter((f) => f.severity === 'error' && f.cause !== undefined);
+    expect(consequences.length).toBeGreaterThan(0);
+    expect(Number(root.$!.skipped)).toBe(consequences.length);
     let cases = 0;
     for (const suite of suites) {
       const names = (suite.testcase ?? []).map((c) => c.$!.name);
@@ -54,6 +58,11 @@ describe('--reporter junit', () => {
     expect(failure.$!.type).toBe('error');
     expect(failureText(failure)).toContain('nightly-2024-03-07/client03/Application.xml record');
     expect(failureText(failure)).toMatch(/event 12288/);
+    // Its consequences are listed in its failure, and their own cases are skipped, pointing at it.
+    expect(failureText(failure)).toContain('Follows from it:\n- [error] kms-client/not-seen-by-host');
+    const notSeen = client03.testcase!.find((c) => c.$!.name === 'kms-client/not-seen-by-host')!;
+    expect(notSeen.failure).toBeUndefined();
+    expect(notSeen.skipped![0].$!.message).toBe('follows from kms-client/no-response: KMS request got no response');
     // A rule of the machine's area that did not fire is a passing case.
     const passing = client03.testcase!.find((c) => c.$!.name === 'kms-client/time-skew')!;
     expect(passing.failure).toBeUndefined();
@@ -61,6 +70,11 @@ describe('--reporter junit', () => {
     const mak = suites.find((s) => s.$!.name === 'mak01')!;
     expect(mak.testcase!.map((c) => c.$!.name).some((n) => n.startsWith('kms-client/'))).toBe(false);
     expect(mak.testcase!.map((c) => c.$!.name)).toContain('mak/activated');
+    // A good-news rule is a case only where it fired: no "kms-client/activated" passes on a client that is not activated.
+    for (const suite of suites) {
+      const fired = new Set(json.findings.filter((f) => f.machine === suite.$!.name).map((f) => f.rule));
+      for (const c of suite.testcase ?? []) if (['kms-client/activated', 'mak/activated'].includes(c.$!.name)) expect(fired.has(c.$!.name), `${suite.$!.name} ${c.$!.name}`).toBe(true);
+    }
   });
 
   it('escapes hostile names and control characters so the XML parses back to the same text', async () => {
@@ -113,16 +127,19 @@ describe('--reporter github', () => {
     const run = await check([NIGHT1, ...NOW1, '--reporter', 'github']);
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
-    const expected = json.findings.filter((f) => f.severity !== 'info');
+    // One annotation per finding that follows from no other; the consequences are in their cause's text.
+    const expected = json.findings.filter((f) => f.severity !== 'info' && f.cause === undefined);
     expect(lines).toHaveLength(expected.length);
     for (const line of lines) expect(line).toMatch(/^::(error|warning) (file=[^,]+,(line=\d+,)?)?title=[^:,]+::[^\n]+$/);
-    expect(lines.filter((l) => l.startsWith('::error')).length).toBe(json.findings.filter((f) => f.severity === 'error').length);
+    expect(lines.filter((l) => l.startsWith('::error')).length).toBe(failingCauses(json.findings, (f) => f.severity === 'error').length);
+    expect(lines.some((l) => l.includes('title=kms-client/not-seen-by-host on client03'))).toBe(false);
     const noResponse = lines.find((l) => l.includes('title=kms-client/no-response on client03.corp.contoso.com'))!;
     expect(noResponse).toMatch(/^::error file=fixtures\/snapshots\/nightly-2024-03-07\/client03\/Application.xml,/);
     expect(noResponse).toContain('%0A');
+    expect(noResponse).toContain('%0AFollows from it:%0A✘ kms-client/not-seen-by-host: ');
     const text = readFileSync(summary, 'utf8');
     expect(text.startsWith('earlier step\n## volact check\n')).toBe(true);
-    expect(text).toMatch(/✘ \d+ finding\\\(s\\\) fail the check|✘ \d+ finding\(s\) fail the check/);
+    expect(text).toMatch(/\*\*✘ \d+ findings fail the check \(\d+ more follow from them\)\*\*/);
     expect(text).toContain('### KMS hosts (05A)');
     expect(text).toContain('| client03.corp.contoso.com | kms01.corp.contoso.com |');
   });
@@ -162,6 +179,7 @@ function fakeReport(findings: Finding[], machine: string): WrittenReport {
     generatedAt: '2024-03-08T00:00:00.000Z',
     now: '2024-03-08T00:00:00.000Z',
     summary: { inputs: 0, records: 0, decoded: 0, ignored: 0, rejected: 0, machines: 1, roles: { 'kms-client': 1 }, machinesByWorst: { error: 1, warning: 0, info: 0, none: 0 }, findings: { error: 1, warning: 0, info: 0 } },
+    verdict: { status: 'attention', machines: 1, attention: 1, errors: 1, inputs: 0, unread: 0, partlyRead: 0 },
     layout: { machines: 'failing', show: [], evidence: 20 },
     inputs: [],
     machines: [{ name: machine, key: 'x', aliases: [machine], roles: ['kms-client'], cmids: [], files: [], licenses: [], worst: 'error', findings: { error: 1, warning: 0, info: 0 }, detail: true, walk: [] }],

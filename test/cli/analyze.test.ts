@@ -65,8 +65,12 @@ describe('volact analyze on XML exports', () => {
   it('exits 2 when nothing at all could be read', async () => {
     const run = await runCli(['analyze', `${FIX}/not-xml.xml`, 'missing.xml', ...NOW]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('nothing readable');
+    expect(run.stderr).toContain('nothing in the 2 inputs could be read, so no machine was judged');
+    expect(run.stderr).toContain('not-xml.xml: whole file: unknown format');
     expect(run.stdout).toContain('## Inputs');
+    // The report says so too, and judges no machine: no "✔ None of the 0 machines".
+    expect(run.stdout).toContain('✘ Nothing in the 2 inputs could be read, so no machine was judged.');
+    expect(run.stdout).not.toContain('✔');
   });
 
   it('reads standard input', async () => {
@@ -94,7 +98,7 @@ describe('volact analyze on XML exports', () => {
     expect(report.tool.name).toBe('volact');
     expect(report.tool.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(report.now).toBe('2024-03-06T00:00:00.000Z');
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'generatedAt', 'now', 'summary', 'groups', 'layout', 'inputs', 'machines', 'findings', 'fleet']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'generatedAt', 'now', 'summary', 'verdict', 'groups', 'layout', 'inputs', 'machines', 'findings', 'fleet']);
     const machine = report.machines[0];
     expect(machine.walk.length).toBeGreaterThan(0);
     for (const step of machine.walk) expect(['pass', 'fail', 'unknown']).toContain(step.status);

@@ -147,6 +147,13 @@ describe('12289 (KMS client response)', () => {
     expect(f).toMatchObject({ result: '0xC004F038', activated: false, currentCount: 4, flags: ['OTHER_PC', 'NOT_ENOUGH_COUNT'], clientTime: '2006-01-14T02:30:00Z' });
   });
 
+  it('keeps no count from a 12289 whose exchange failed: its field 4 is no count (events prints none)', () => {
+    const f = factOf(decodeEvent(ev(12289, ['0xC004F06C, 0x4000000, 0, 0, 0, 120, 10080, 2024/03/07 09:12'])), 'kms-response');
+    expect(f.result).toBe('0xC004F06C');
+    expect(f).not.toHaveProperty('currentCount');
+    expect(Object.keys(JSON.parse(JSON.stringify(f)) as object)).not.toContain('currentCount');
+  });
+
   it('reports a malformed activated flag', () => {
     const f = factOf(decodeEvent(ev(12289, ['0x0, 0x0, yes, 0, 50, 120, 10080, 2023/05/24 01:12'])), 'kms-response');
     expect(f.activated).toBe(false);

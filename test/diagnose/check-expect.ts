@@ -48,6 +48,15 @@ export function compare(dir: string, a: Analysis, expect: Expectation): string[]
   }
   const internal = a.findings.filter((f) => f.rule === 'volact/internal-error');
   if (internal.length) problems.push(`internal errors: ${internal.map((f) => english.finding(f).detail).join(' | ')}`);
+  for (const [machine, want] of Object.entries(expect.causes ?? {})) {
+    const cause = a.causes.get(machineKey(machine));
+    const got = { cause: cause?.rule, consequences: cause?.consequences ?? [] };
+    if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`cause on ${machine}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+    for (const id of want.consequences) {
+      const f = a.findings.find((x) => x.rule === id && machineKey(x.machine ?? '') === machineKey(machine));
+      if (f?.cause !== want.cause) problems.push(`${id} on ${machine}: cause ${JSON.stringify(f?.cause)}, want ${want.cause}`);
+    }
+  }
   for (const [machine, steps] of Object.entries(expect.walks ?? {})) {
     const walk = a.walks.get(machineKey(machine));
     if (!walk) {

@@ -16,7 +16,11 @@ describe('rule fixtures', () => {
       it(`${name}/${kind}`, async () => {
         const want = readExpect(dir);
         const a = await analyzeFolder(dir, want);
-        for (const i of a.inputs) expect(i.rejected, `${i.file} rejected records`).toEqual([]);
+        // Only the input rules' fixtures hold files volact cannot read, and those are the files their findings name.
+        const unreadOnPurpose = new Set(want.findings.filter((f) => f.rule.startsWith('input/')).flatMap((f) => f.evidence.map((e) => e.file)));
+        for (const i of a.inputs) {
+          if (![...unreadOnPurpose].some((file) => i.file.endsWith(`/${file}`))) expect(i.rejected, `${i.file} rejected records`).toEqual([]);
+        }
         expect(compare(dir, a, want)).toEqual([]);
       });
     }

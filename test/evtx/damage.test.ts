@@ -114,13 +114,19 @@ describe('EVTX damage handling', () => {
     expect(r.rejections[0].offset).toBe(victim);
   });
 
-  it('reads a truncated file as far as it goes, without an error', async () => {
+  it('reads a truncated file as far as it goes, and rejects the record the cut runs through (nothing is lost silently)', async () => {
     const file = sample();
     const offs = recordOffsets(file);
     const cut = offs[150] + 100; // in the middle of record 151
     const r = await read(file.subarray(0, cut));
     expect(r.events.map((e) => e.recordId)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
-    expect(r.rejections).toEqual([]);
+    expect(r.rejections).toHaveLength(1);
+    expect(r.rejections[0].where).toMatch(/^record 151 at offset 0x[0-9a-f]+ \(chunk \d+ at offset 0x[0-9a-f]+\)$/);
+    expect(r.rejections[0].reason).toMatch(/^the file ends inside this record \(100 of \d+ bytes\): truncated file$/);
+    // Cut inside a record's header: the chunk says where its records were lost.
+    const inHeader = await read(file.subarray(0, offs[150] + 10));
+    expect(inHeader.events).toHaveLength(150);
+    expect(inHeader.rejections.map((x) => x.reason)).toEqual([expect.stringMatching(/^the file ends at offset 0x[0-9a-f]+, inside this chunk's records \(truncated file\): the records after offset 0x[0-9a-f]+ are lost$/)]);
   });
 
   it('treats a zero-filled tail as the end, not as damage', async () => {

@@ -117,6 +117,24 @@ describe('computeFleetViews', () => {
     expect(v.kmsHosts[0]).toMatchObject({ currentCount: 40, currentCountSource: 'slmgr', dnsPublishing: 'disabled' });
   });
 
+  it('"DNS publishing enabled" in a host\'s /dlv with no 12293/12294 shows as enabled, and 12294 still wins', () => {
+    const slmgr = license('kms01', { channel: 'VOLUME_KMS_C', keyType: 'Volume:CSVLK', kmsHost: { currentCount: 40, dnsPublishing: true } });
+    const noEvents = facts.filter((f) => f.fact.kind !== 'kms-service');
+    expect(computeFleetViews(buildFleet([...noEvents, slmgr], { now: NOW }), NOW).kmsHosts[0].dnsPublishing).toBe('enabled');
+    const published = service('dns-publish-ok', '2024-03-07T21:00:00Z');
+    expect(computeFleetViews(buildFleet([...noEvents, slmgr, published], { now: NOW }), NOW).kmsHosts[0].dnsPublishing).toBe('ok');
+  });
+
+  it('04A: the /dli and /dlv blocks of one product are one license row; another partial key stays apart', () => {
+    const dli = license('pc9', { form: 'dli', activationId: undefined, partialKey: 'WFG6P', lineStart: 1, lineEnd: 9 });
+    const dlv = license('pc9', { form: 'dlv', partialKey: 'WFG6P', lineStart: 12, lineEnd: 30 });
+    const one = computeFleetViews(buildFleet([dli, dlv], { now: NOW }), NOW);
+    expect(one.products).toEqual([{ edition: 'Windows 10/11 Enterprise', family: 'Windows client', channel: 'VOLUME_KMSCLIENT', machines: 1, licensed: 1 }]);
+    expect(one.statusCounts).toEqual({ Licensed: 1 });
+    const other = license('pc9', { form: 'dli', activationId: undefined, partialKey: 'XXXXX', lineStart: 40, lineEnd: 48 });
+    expect(computeFleetViews(buildFleet([dli, dlv, other], { now: NOW }), NOW).statusCounts).toEqual({ Licensed: 2 });
+  });
+
   it('an empty fleet gives empty views', () => {
     const v = computeFleetViews(buildFleet([] as FactWithOwner[], { now: NOW }), NOW);
     expect(v).toEqual({ statusCounts: {}, expiring: [], expiringByRange: { expired: 0, '0-7d': 0, '8-30d': 0, '31-60d': 0, '61-90d': 0, '>90d': 0 }, products: [], kmsHosts: [], duplicateCmids: [], unseenClients: [] });

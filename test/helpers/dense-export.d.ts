@@ -7,6 +7,8 @@ export interface DenseExportOptions {
   unrelatedPerExchange?: number;
   /** Epoch ms of the first exchange (default 2024-01-01 UTC). */
   start?: number;
+  /** 'per-channel' (default): each channel numbers its records; 'interleaved': one counter for all records. */
+  ids?: 'per-channel' | 'interleaved';
 }
 export function denseExportChunks(options: DenseExportOptions): Generator<string>;
 export function denseExport(options: DenseExportOptions): string;

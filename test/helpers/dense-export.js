@@ -46,7 +46,10 @@ function troubleOf(client) {
 
 /**
  * Yields the export in pieces (each a few KB) until at least `targetBytes` are written.
- * @param {{ clients: number, targetBytes: number, unrelatedPerExchange?: number, start?: number }} options
+ * `ids`: 'per-channel' (the default) numbers the Application records and the Key Management Service records each
+ * on their own, as one log per channel does; 'interleaved' numbers every record from one counter, so each
+ * channel's ids jump over the other channel's (a merged or filtered export: holes everywhere).
+ * @param {{ clients: number, targetBytes: number, unrelatedPerExchange?: number, start?: number, ids?: 'per-channel' | 'interleaved' }} options
  */
 export function* denseExportChunks(options) {
   const { clients, targetBytes } = options;
@@ -56,11 +59,13 @@ export function* denseExportChunks(options) {
   let bytes = 0;
   let rec = 1;
   let kmsRec = 1;
+  const interleaved = options.ids === 'interleaved';
   for (let group = 0; bytes < targetBytes; group++) {
     const client = group % clients;
     const trouble = troubleOf(client);
     const name = `pc${String(client).padStart(4, '0')}.corp.contoso.com`;
-    const cmidOf = (c) => `5d6c${String(c).padStart(4, '0')}-1b2a-4c3d-8e4f-a5b6c7d8e9f0`;
+    // The first group of a GUID is 8 hex digits: past 9,999 clients the number takes the '6c' too.
+    const cmidOf = (c) => `${c < 10_000 ? `5d6c${String(c).padStart(4, '0')}` : `5d${String(c).padStart(6, '0')}`}-1b2a-4c3d-8e4f-a5b6c7d8e9f0`;
     const cmid = trouble === 'clone' ? cmidOf(client - 1) : cmidOf(client);
     const at = start + group * 42_000;
     const clientAt = trouble === 'skew' ? at - 6 * 3_600_000 : at;
@@ -74,7 +79,7 @@ export function* denseExportChunks(options) {
     if (trouble !== 'dns' && trouble !== 'unanswered') {
       if (host === HOST) {
         const fields = [result, '25', name, cmid, hostClientTime(clientAt), '0', '2', '30240', ENTERPRISE];
-        lines.push(spp(kmsRec++, 12290, systemTime(at + 300), HOST, [fields.join(','), ...fields], 'Key Management Service', 'KmsRequests'));
+        lines.push(spp(interleaved ? rec++ : kmsRec++, 12290, systemTime(at + 300), HOST, [fields.join(','), ...fields], 'Key Management Service', 'KmsRequests'));
       }
       const activated = result === '0x00000000';
       lines.push(spp(rec++, 12289, systemTime(at + 600), name, [`${result}, ${activated ? '0x00000000' : '0x04000000'}, ${activated ? 1 : 0}, 0, ${trouble === 'count' ? 12 : 30}, 120, 10080, ${ct}`], 'Application', 'Software Protection Platform Service'));

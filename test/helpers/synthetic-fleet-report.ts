@@ -117,6 +117,7 @@ export function syntheticFleetReport({ machines, failing, all = false }: Synthet
       machinesByWorst: { error: failing, warning: 0, info: machines - failing, none: 0 },
       findings: { error: errors, warning: 0, info: machines - failing },
     },
+    verdict: { status: failing > 0 ? 'attention' : 'clean', machines, attention: failing, errors: failing, inputs: inputs.length, unread: 0, partlyRead: 0 },
     layout: { machines: all ? 'all' : 'failing', show: [], evidence: 20 },
     inputs,
     machines: machineReports,

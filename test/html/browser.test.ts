@@ -19,7 +19,7 @@ if (!executable) console.warn('test/html/browser.test.ts: skipped, no chromium o
 
 /** Element names the renderer writes; the hostile page must hold no other. */
 const OUR_TAGS = new Set([
-  'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'footer', 'section', 'div', 'span', 'h1', 'h2', 'h3',
+  'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'footer', 'section', 'div', 'span', 'h1', 'h2', 'h3', 'h4',
   'p', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'strong', 'em', 'br', 'a',
   'figure', 'figcaption', 'svg', 'g', 'rect', 'line', 'text',
 ]);

@@ -167,7 +167,9 @@ describe('renderHtml at fleet scale', () => {
     const { syntheticFleetReport } = await import('../helpers/synthetic-fleet-report.js');
     const page = renderHtml(syntheticFleetReport({ machines: 10_000, failing: 20 }));
     expect(Buffer.byteLength(page)).toBeLessThan(1.5 * 1024 * 1024);
-    expect(page.match(/<h2>pc\d+\.corp\.example<\/h2>/g)).toHaveLength(20);
+    // Each failing machine's section carries its anchor; the findings-by-rule table links to it.
+    expect(page.match(/<h2 id="machine-pc\d+_2e_corp_2e_example">pc\d+\.corp\.example<\/h2>/g)).toHaveLength(20);
+    expect(page).toMatch(/<a href="#machine-pc\d+_2e_corp_2e_example">pc\d+\.corp\.example<\/a>/);
     expect(page).toContain('<h2>Machines without warnings or errors (9980)</h2>');
   });
 });

@@ -42,11 +42,11 @@ describe('language choice on the command line', () => {
   it('check: the verdict line on stderr and the report follow --lang', async () => {
     const ja = await run(['check', 'fixtures/example', '--now', '2024-03-07T12:00:00Z', '--lang', 'ja'], {});
     expect(ja.code).toBe(1);
-    expect(ja.stderr).toBe('volact check: error 以上の検出事項が 4 件 (コンピューター 2 台)\n');
+    expect(ja.stderr).toBe('volact check: error 以上の検出事項 4 件がコンピューター 2 台にあります (原因 3 件)\n');
     expect(ja.stdout).toContain('## 概要');
     expect(ja.stdout).toContain('## ルール別の検出事項');
     const en = await run(['check', 'fixtures/example', '--now', '2024-03-07T12:00:00Z'], {});
-    expect(en.stderr).toBe('volact check: 4 finding(s) at or above error on 2 machine(s)\n');
+    expect(en.stderr).toBe('volact check: 4 findings at or above error on 2 machines, from 3 causes\n');
   });
 
   it('JSON: text in the chosen language, plus message ids and data that render back to it', async () => {

@@ -101,8 +101,10 @@ const OPTION = /--[a-z][a-z-]*(?:[ =][^\s\u3000-\u30ff」)]+)?/g;
 
 /** English sentences left once commands, input values, quoted text and code spans are taken out. */
 function englishIn(output: string, html: boolean, values: readonly string[]): string[] {
-  let text = plainText(output, html).replace(COMMAND, ' ').replace(OPTION, ' ');
+  // Input values first: a reader's reason may hold a word a command starts with ("… which volact cannot read").
+  let text = plainText(output, html);
   for (const v of values) text = text.split(v).join(' ');
+  text = text.replace(COMMAND, ' ').replace(OPTION, ' ');
   text = text.replace(/"[^"\n]*"/g, ' ');
   const sentences = [...text.matchAll(SENTENCE)].map((m) => text.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30).replace(/\s+/g, ' '));
   return [...sentences, ...englishWords(text)];

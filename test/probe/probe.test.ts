@@ -126,7 +126,7 @@ describe('volact probe', () => {
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain('<testsuites');
     expect(failing.stdout).toContain('dns/srv-missing');
-    expect(failing.stderr).toContain('volact probe: 1 finding(s) at or above error');
+    expect(failing.stderr).toContain('volact probe: 1 finding at or above error');
     const healthy = await runCli(['probe', 'healthy.test', '--dns-server', `127.0.0.1:${dns.port}`, '--timeout', '1000', '--reporter', 'json', '--now', NOW]);
     expect(healthy.code).toBe(0);
     const report = JSON.parse(healthy.stdout) as { findings: unknown[]; check: { passed: boolean }; inputs: { format: string }[] };

@@ -62,9 +62,15 @@ describe('fleet layout (Markdown)', () => {
     const rows = table.split('\n').filter((l) => l.startsWith('| '));
     expect(rows).toHaveLength(1 + 8);
     expect(rows.filter((r) => r.includes('`kms-client/activated`'))).toEqual([
-      '| ℹ info | `kms-client/activated` | KMS client is activated | 34 | pc-001.corp.example, pc-002.corp.example, pc-003.corp.example, pc-004.corp.example, pc-005.corp.example and 29 more |',
+      '| ℹ info | `kms-client/activated` | KMS client is activated | 34 | pc-001.corp.example, pc-002.corp.example, pc-003.corp.example, pc-004.corp.example, pc-005.corp.example and 29 more |  |',
     ]);
-    expect(rows).toContain('| ✘ error | `kms-client/no-response` | KMS request got no response | 2 | pc-dns.corp.example, pc-silent.corp.example |');
+    // The last column says where the finding is the likely cause, and what it follows from elsewhere.
+    expect(rows).toContain(
+      '| ✘ error | `kms-client/no-response` | KMS request got no response | 2 | pc-dns.corp.example, pc-silent.corp.example | likely cause on 1 machine · follows from kms-client/dns-lookup-failed on 1 machine |',
+    );
+    expect(rows).toContain(
+      '| ✘ error | `kms-client/not-seen-by-host` | KMS host never logged this client | 2 | pc-dns.corp.example, pc-silent.corp.example | follows from kms-client/dns-lookup-failed on 1 machine · follows from kms-client/no-response on 1 machine |',
+    );
     // Errors before warnings before info.
     const severities = rows.slice(1).map((r) => r.split(' | ')[0]);
     expect(severities).toEqual(['| ✘ error', '| ✘ error', '| ✘ error', '| ✘ error', '| ✘ error', '| ⚠ warning', '| ℹ info', '| ℹ info']);

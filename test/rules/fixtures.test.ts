@@ -29,7 +29,8 @@ describe('rule scenarios and their fixtures', () => {
     expect(folders.length).toBeGreaterThan(60);
     const committed = folders.flatMap((dir) => [...fg.sync('**', { cwd: path.join(ROOT, dir), dot: true }).map((f) => `${dir}/${f}`), `${dir}.expect.json`]).sort();
     expect(committed).toEqual([...files.keys()].sort());
-    const differ = [...files].filter(([rel, text]) => !readFileSync(path.join(ROOT, rel)).equals(Buffer.from(text, 'utf8'))).map(([rel]) => rel);
+    const bytes = (content: string | Uint8Array): Buffer => (typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
+    const differ = [...files].filter(([rel, content]) => !readFileSync(path.join(ROOT, rel)).equals(bytes(content))).map(([rel]) => rel);
     expect(differ).toEqual([]);
   });
 });

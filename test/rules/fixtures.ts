@@ -31,14 +31,14 @@ export async function ruleScenarios(): Promise<Map<string, AnyScenarios>> {
 }
 
 /** The files one folder makes, by path relative to fixtures/; the expectation sits beside the folder. */
-function folderFiles(dir: string, f: FixtureFolder, into: Map<string, string>): void {
+function folderFiles(dir: string, f: FixtureFolder, into: Map<string, string | Uint8Array>): void {
   for (const [rel, text] of Object.entries(f.files)) into.set(path.posix.join(dir, rel), text);
   into.set(`${dir}.expect.json`, JSON.stringify(f.expect, null, 2) + '\n');
 }
 
 /** Every generated fixture file (path relative to fixtures/ → text), and the folders they fill. */
-export async function generatedFixtures(): Promise<{ files: Map<string, string>; folders: string[] }> {
-  const files = new Map<string, string>();
+export async function generatedFixtures(): Promise<{ files: Map<string, string | Uint8Array>; folders: string[] }> {
+  const files = new Map<string, string | Uint8Array>();
   const folders: string[] = [];
   for (const s of (await ruleScenarios()).values()) {
     if (isTranscribed(s)) continue;

@@ -29,15 +29,23 @@ export interface ExpectedStep {
   collect?: string;
 }
 
+/** A machine's likely cause and the findings that follow from it (in the guide's order). */
+export interface ExpectedCause {
+  cause: string;
+  consequences: string[];
+}
+
 export interface Expectation {
   now: string;
   findings: ExpectedFinding[];
   absent: string[];
   walks?: Record<string, ExpectedStep[]>;
+  causes?: Record<string, ExpectedCause>;
 }
 
 export interface FixtureFolder {
-  files: Record<string, string>;
+  /** Text files (written as UTF-8), or bytes for inputs that are not text (an EVTX file, a screenshot). */
+  files: Record<string, string | Uint8Array>;
   expect: Expectation;
 }
 
@@ -118,8 +126,11 @@ export const MAK_WIN10 = (o: Partial<ProductBlock> = {}): ProductBlock => ({
   ...o,
 });
 
-export function folder(files: Record<string, string>, expect: Partial<Expectation>): FixtureFolder {
-  return { files, expect: { now: expect.now ?? NOW, findings: expect.findings ?? [], absent: expect.absent ?? [], ...(expect.walks ? { walks: expect.walks } : {}) } };
+export function folder(files: Record<string, string | Uint8Array>, expect: Partial<Expectation>): FixtureFolder {
+  return {
+    files,
+    expect: { now: expect.now ?? NOW, findings: expect.findings ?? [], absent: expect.absent ?? [], ...(expect.walks ? { walks: expect.walks } : {}), ...(expect.causes ? { causes: expect.causes } : {}) },
+  };
 }
 
 /** The quiet twin most KMS client rules share: one healthy client and its host. */

@@ -133,6 +133,53 @@ export function walkScenarios(): Record<string, FixtureFolder> {
         },
       },
     ),
+    // Issue 23: a client pinned with /skms to a host that is gone. Four errors follow from one warning: the host it
+    // asks is not a KMS host of the snapshot (host-mismatch), so no 12289 comes back, 8198 says 0xC004F074, the
+    // client is not activated and in notification mode.
+    'kms-client-static-host-times-out': folder(
+      {
+        'client01/Application.xml': eventViewerXml([
+          ev12288(fq('client01'), at(7, 10), 5101, { cmid: CMID.client01, host: 'kms-old.corp.contoso.com:1688', state: 5, minutes: 0 }),
+          ev8198(fq('client01'), at(7, 11), 5102, '0xC004F074'),
+          ev12288(fq('client01'), at(9, 10), 5103, { cmid: CMID.client01, host: 'kms-old.corp.contoso.com:1688', state: 5, minutes: 0 }),
+        ]),
+        'client01/slmgr-dli.txt': slmgrText('en', [KMS_CLIENT_WIN10({ status: 'Notification', kmsClient: { cmid: CMID.client01, kmsName: 'kms-old.corp.contoso.com', source: 'registered' } })]),
+        'kms01/KeyManagementService.xml': wevtutilXml(kmsLog('kms01', at(6, 0), at(11, 0), 30001)),
+        'kms01/slmgr-dlv.txt': slmgrText('en', [KMS_HOST_2019()], true),
+      },
+      {
+        findings: [
+          { rule: 'kms-client/host-mismatch', machine: 'client01', severity: 'warning', evidence: [{ file: 'client01/Application.xml', record: 5101 }] },
+          { rule: 'kms-client/no-response', machine: 'client01', evidence: [{ file: 'client01/Application.xml', record: 5103 }] },
+          { rule: 'kms-client/request-failed', machine: 'client01', evidence: [{ file: 'client01/Application.xml', record: 5102 }] },
+          { rule: 'kms-client/not-activated', machine: 'client01', evidence: [{ file: 'client01/slmgr-dli.txt', line: 4 }] },
+          { rule: 'license/notification', machine: 'client01', evidence: [{ file: 'client01/slmgr-dli.txt', line: 4 }] },
+          { rule: 'kms-client/static-host', machine: 'client01', evidence: [{ file: 'client01/slmgr-dli.txt', line: 4 }] },
+        ],
+        absent: ['kms-client/not-seen-by-host'],
+        causes: {
+          client01: { cause: 'kms-client/host-mismatch', consequences: ['kms-client/no-response', 'kms-client/request-failed', 'kms-client/not-activated', 'license/notification'] },
+        },
+        walks: {
+          client01: [
+            { id: 'kms-client/activated', status: 'fail' },
+            { id: 'kms-client/threshold', status: 'unknown', collect: 'Current count' },
+            { id: 'kms-client/response-result', status: 'unknown', collect: 'slmgr.vbs /ato' },
+            { id: 'kms-client/host-and-port', status: 'fail' },
+            { id: 'kms-client/dns-discovery', status: 'pass' },
+            { id: 'kms-client/host-reachable', status: 'fail' },
+            { id: 'kms-client/host-logged-request', status: 'unknown', collect: 'kms-old' },
+            { id: 'kms-client/time-skew', status: 'unknown', collect: 'kms-old' },
+            { id: 'kms-client/volume-key', status: 'pass' },
+            { id: 'kms-client/counted', status: 'pass' },
+            { id: 'kms-client/failover', status: 'fail' },
+            { id: 'genuine/non-genuine', status: 'pass' },
+            { id: 'license/state', status: 'fail' },
+            { id: 'error/codes-explained', status: 'pass' },
+          ],
+        },
+      },
+    ),
     'mak-online-activation-failed': folder(
       {
         'mak01/Application.xml': eventViewerXml([

@@ -3,7 +3,7 @@
 import { evidenceOf } from '../evidence.js';
 import { currentStates } from '../rules/license/notification.js';
 import { msg } from '../../messages/index.js';
-import { collectAppLog, collectSlmgr, failIf, pass, stateNote, unknown, type StepDef } from './step.js';
+import { collectAppLog, collectSlmgr, pass, stateNote, unknown, type StepDef } from './step.js';
 
 export const COMMON_STEPS: StepDef[] = [
   {
@@ -13,9 +13,8 @@ export const COMMON_STEPS: StepDef[] = [
   },
   {
     id: 'genuine/non-genuine',
+    rules: ['genuine/non-genuine'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['genuine/non-genuine']);
-      if (fail) return fail;
       const fromLogs = ctx.view.machine.facts.some((f) => f.eventId !== undefined && f.kind !== 'kms-host-request');
       if (fromLogs) return pass([], msg('walk.note.no-8209'));
       return unknown(collectAppLog(ctx.view.name, '8209'), msg('walk.note.no-app-log'));
@@ -23,9 +22,9 @@ export const COMMON_STEPS: StepDef[] = [
   },
   {
     id: 'license/state',
+    symptom: true,
+    rules: ['license/notification', 'license/grace-expiring', 'license/rearm-exhausted'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['license/notification', 'license/grace-expiring', 'license/rearm-exhausted']);
-      if (fail) return fail;
       const states = currentStates(ctx.view);
       if (!states.length) return unknown(collectSlmgr(ctx.view.name), msg('walk.note.no-license-state'));
       const shown = states.filter((r) => r.state !== 'Licensed');
@@ -35,10 +34,7 @@ export const COMMON_STEPS: StepDef[] = [
   },
   {
     id: 'error/codes-explained',
-    decide: (ctx) => {
-      const fail = failIf(ctx, ['error/unknown-code']);
-      if (fail) return fail;
-      return pass([], msg('walk.note.codes-known'));
-    },
+    rules: ['error/unknown-code'],
+    decide: () => pass([], msg('walk.note.codes-known')),
   },
 ];

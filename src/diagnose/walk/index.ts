@@ -6,10 +6,13 @@ import { COMMON_STEPS } from './common.js';
 import { KMS_CLIENT_STEPS } from './kms-client.js';
 import { KMS_HOST_STEPS } from './kms-host.js';
 import { MAK_STEPS } from './mak.js';
-import type { Outcome, StepDef, WalkContext } from './step.js';
+import { failIf, type Outcome, type StepDef, type WalkContext } from './step.js';
 import { msg, type MessageId } from '../../messages/index.js';
 
 export type { StepDef, WalkContext } from './step.js';
+
+/** Every step in the order the walk asks them: the KMS client table, the KMS host's, MAK's, then the common questions. */
+export const WALK_STEPS: readonly StepDef[] = [...KMS_CLIENT_STEPS, ...KMS_HOST_STEPS, ...MAK_STEPS, ...COMMON_STEPS];
 
 export function walkMachine(ctx: RuleContext, findings: readonly Finding[]): WalkStep[] {
   const fired = new Map<string, Finding>();
@@ -25,7 +28,7 @@ export function walkMachine(ctx: RuleContext, findings: readonly Finding[]): Wal
   for (const def of tables) {
     let outcome: Outcome | undefined;
     try {
-      outcome = def.decide(wctx);
+      outcome = (def.rules && failIf(wctx, def.rules)) || def.decide(wctx);
     } catch (err) {
       outcome = {
         status: 'unknown',

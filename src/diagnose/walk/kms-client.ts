@@ -2,12 +2,12 @@
 import { evidenceOf } from '../evidence.js';
 import { firstMatchingHostEntry, hostLogSpan, hostMachine, kmsHosts, listeningPort } from '../fleet-queries.js';
 import { latestPortChecks, srvLookups, srvTargets } from '../network-queries.js';
-import { editionOf } from '../remedies.js';
+import { CMD, editionOf } from '../remedies.js';
 import { dnsDomainOf } from '../rule-helpers.js';
 import { HOUR, toMs } from '../time.js';
 import { duration, list, msg, time, type MessageRef } from '../../messages/index.js';
 import type { Exchange } from '../machine-view.js';
-import { collectAppLog, collectKmsLog, collectSlmgr, failIf, pass, unknown, type StepDef, type WalkContext } from './step.js';
+import { collectAppLog, collectKmsLog, collectSlmgr, pass, unknown, type StepDef, type WalkContext } from './step.js';
 import { responseCount, type KmsHostRequestFact } from '../../decode/index.js';
 
 function latest(ctx: WalkContext): Exchange | undefined {
@@ -43,9 +43,9 @@ function hostEntry(ctx: WalkContext): { entry?: KmsHostRequestFact; hostName?: s
 export const KMS_CLIENT_STEPS: StepDef[] = [
   {
     id: 'kms-client/activated',
+    symptom: true,
+    rules: ['kms-client/not-activated'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-client/not-activated']);
-      if (fail) return fail;
       const ok = ctx.fired.get('kms-client/activated');
       if (ok) return pass(ok.evidence, msg('walk.note.licensed'));
       return unknown(collectSlmgr(ctx.view.name, '/dli'), msg('walk.note.no-license-state-any'));
@@ -53,9 +53,8 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
   },
   {
     id: 'kms-client/threshold',
+    rules: ['kms-client/count-below-threshold', 'kms-host/count-below-threshold'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-client/count-below-threshold', 'kms-host/count-below-threshold']);
-      if (fail) return fail;
       // Only a response the host answered carries its count; a failed exchange's 0 is no count.
       const answered = ctx.view.recentExchanges().filter((x) => x.response && responseCount(x.response) !== undefined);
       const x = answered[answered.length - 1];
@@ -68,25 +67,25 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
       }
       if (ctx.fired.has('kms-client/activated')) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], msg('walk.note.activated-count-met'));
       const kmsHost = latest(ctx)?.request.host || msg('common.the-kms-host');
-      return unknown(msg('walk.collect.dli-or-log', { host: kmsHost, log: collectAppLog(ctx.view.name, '12288/12289', true) }), msg('walk.note.no-count-12289'));
+      return unknown(msg('walk.collect.dli-or-log', { host: kmsHost, cmd: CMD.dli, log: collectAppLog(ctx.view.name, '12288/12289', true) }), msg('walk.note.no-count-12289'));
     },
   },
   {
     id: 'kms-client/response-result',
+    symptom: true,
     decide: (ctx) => {
       const answered = ctx.view.recentExchanges().filter((x) => x.response);
       const bad = answered.filter((x) => x.response && x.response.result !== '0x00000000');
       if (bad.length) return { status: 'fail', evidence: bad.map((x) => evidenceOf(x.response!)), note: msg('walk.note.result', { codes: list([...new Set(bad.map((x) => x.response!.result))]) }) };
       const x = answered[answered.length - 1];
       if (x?.response) return pass([evidenceOf(x.response)], msg('walk.note.result-ok'));
-      return unknown(msg('walk.collect.ato-and-log', { machine: ctx.view.name }), msg('walk.note.no-12289'));
+      return unknown(msg('walk.collect.ato-and-log', { machine: ctx.view.name, cmd: CMD.ato }), msg('walk.note.no-12289'));
     },
   },
   {
     id: 'kms-client/host-and-port',
+    rules: ['kms-client/host-is-self', 'kms-client/host-mismatch', 'dns/srv-port-mismatch'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-client/host-mismatch', 'dns/srv-port-mismatch']);
-      if (fail) return fail;
       const x = latest(ctx);
       if (!x) return unknown(collectAppLog(ctx.view.name, '12288'), msg('walk.note.no-12288-host'));
       const host = hostMachine(ctx.fleet, x.request.host);
@@ -95,7 +94,7 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
         return pass([evidenceOf(x.request)], msg('walk.note.is-host', { target: `${x.request.host}:${x.request.port ?? '?'}`, host: host.name, port: listen.port }));
       }
       return unknown(
-        msg('walk.collect.dlv-host', { host: x.request.host }),
+        msg('walk.collect.dlv-host', { host: x.request.host, cmd: CMD.dlv }),
         kmsHosts(ctx.fleet).length ? msg('walk.note.host-not-in-snapshot', { host: x.request.host }) : msg('walk.note.no-host-to-compare'),
         [evidenceOf(x.request)],
       );
@@ -103,9 +102,8 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
   },
   {
     id: 'kms-client/dns-discovery',
+    rules: ['kms-client/dns-lookup-failed', 'dns/srv-missing'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-client/dns-lookup-failed', 'dns/srv-missing']);
-      if (fail) return fail;
       const answered = srvLookups(ctx.view).filter((l) => l.outcome === 'answer');
       if (answered.length) {
         const targets = [...new Set(answered.flatMap((l) => l.records.map((r) => `${r.target}:${r.port}`)))];
@@ -114,14 +112,13 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
       const x = latest(ctx);
       if (x?.request.host) return pass([evidenceOf(x.request)], msg('walk.note.found-host', { host: x.request.host }));
       const domain = dnsDomainOf(ctx.view.name) ?? '<domain>';
-      return unknown(msg('walk.collect.srv-and-dli', { domain, machine: ctx.view.name }), msg('walk.note.no-request-or-lookup'));
+      return unknown(msg('walk.collect.srv-and-dli', { machine: ctx.view.name, cmdSrv: CMD.srvLookup(domain), cmd: CMD.dli, cmdResolve: `Resolve-DnsName -Type SRV _vlmcs._tcp.${domain}` }), msg('walk.note.no-request-or-lookup'));
     },
   },
   {
     id: 'kms-client/host-reachable',
+    rules: ['network/port-blocked', 'kms-client/no-response'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['network/port-blocked', 'kms-client/no-response']);
-      if (fail) return fail;
       const open = latestPortChecks(ctx.view).filter((c) => c.outcome === 'open');
       if (open.length) return pass(open.map((c) => evidenceOf(c)), msg('walk.note.port-open', { targets: list(open.map((c) => `${c.host}:${c.port}`)) }));
       const x = latest(ctx);
@@ -130,16 +127,15 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
       const host = x?.request.host || srvTargets(ctx.view)[0]?.record.target || '<kms-host>';
       const port = x?.request.port ?? srvTargets(ctx.view)[0]?.record.port ?? 1688;
       return unknown(
-        msg('walk.collect.log-or-port-test', { log: collectAppLog(ctx.view.name, '12288/12289'), host, port, machine: ctx.view.name }),
+        msg('walk.collect.log-or-port-test', { log: collectAppLog(ctx.view.name, '12288/12289'), cmd: `Test-NetConnection ${host} -Port ${port}`, machine: ctx.view.name }),
         msg('walk.note.no-request-or-port-test'),
       );
     },
   },
   {
     id: 'kms-client/host-logged-request',
+    rules: ['kms-client/not-seen-by-host'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-client/not-seen-by-host']);
-      if (fail) return fail;
       const r = hostEntry(ctx);
       if (r.entry) return pass([evidenceOf(r.entry)], msg('walk.note.host-logged', { host: r.hostName ?? '?' }));
       return unknown(r.collect ?? collectKmsLog(r.hostName ?? '?'), r.note ?? msg('walk.note.host-log-unmatched'));
@@ -147,9 +143,8 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
   },
   {
     id: 'kms-client/time-skew',
+    rules: ['kms-client/time-skew'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-client/time-skew']);
-      if (fail) return fail;
       const r = hostEntry(ctx);
       const host = toMs(r.entry?.time);
       const client = toMs(r.entry?.clientTime);
@@ -165,9 +160,8 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
   },
   {
     id: 'kms-client/volume-key',
+    rules: ['kms-client/invalid-volume-key', 'oem/missing-bios-marker'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-client/invalid-volume-key', 'oem/missing-bios-marker']);
-      if (fail) return fail;
       const x = latest(ctx);
       if (x) return pass([evidenceOf(x.response ?? x.request)], msg('walk.note.volume-key-ok'));
       if (ctx.fired.has('kms-client/activated')) return pass(ctx.fired.get('kms-client/activated')?.evidence ?? [], msg('walk.note.activated'));
@@ -176,9 +170,8 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
   },
   {
     id: 'kms-client/counted',
+    rules: ['kms-host/duplicate-cmid'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-host/duplicate-cmid']);
-      if (fail) return fail;
       if (!ctx.view.machine.cmids.length) return unknown(collectSlmgr(ctx.view.name, '/dli'), msg('walk.note.no-cmid'));
       const r = hostEntry(ctx);
       if (r.entry) return pass([evidenceOf(r.entry)], msg('walk.note.cmid-only-here', { cmid: r.entry.cmid }));
@@ -187,9 +180,8 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
   },
   {
     id: 'kms-client/failover',
+    rules: ['kms-client/static-host'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-client/static-host']);
-      if (fail) return fail;
       const fromDns = ctx.view.licenses('kms-client').find((l) => l.kmsClient?.kmsNameSource === 'dns');
       if (fromDns) {
         const name = fromDns.kmsClient?.kmsName;
@@ -200,9 +192,9 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
   },
   {
     id: 'kms-client/expiry',
+    symptom: true,
+    rules: ['kms-client/activation-expiring'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['kms-client/activation-expiring']);
-      if (fail) return fail;
       const licensed = ctx.view.states('kms-client').filter((r) => r.state === 'Licensed' && r.minutes !== undefined);
       if (!licensed.length) return undefined;
       return pass(licensed.map((r) => evidenceOf(r.fact)), msg('walk.note.days-left', { days: ctx.options.expiryWarningDays }));

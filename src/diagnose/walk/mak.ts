@@ -1,7 +1,8 @@
 // Table 3 of the guide, as questions about one MAK machine.
 import { evidenceOf } from '../evidence.js';
 import { msg } from '../../messages/index.js';
-import { collectSlmgr, failIf, pass, stateNote, unknown, type StepDef, type WalkContext } from './step.js';
+import { CMD } from '../remedies.js';
+import { collectSlmgr, pass, stateNote, unknown, type StepDef, type WalkContext } from './step.js';
 
 function licensedEvidence(ctx: WalkContext) {
   return ctx.fired.get('mak/activated')?.evidence;
@@ -10,6 +11,7 @@ function licensedEvidence(ctx: WalkContext) {
 export const MAK_STEPS: StepDef[] = [
   {
     id: 'mak/activated',
+    symptom: true,
     decide: (ctx) => {
       const ok = licensedEvidence(ctx);
       if (ok) return pass(ok, msg('walk.note.licensed'));
@@ -20,35 +22,32 @@ export const MAK_STEPS: StepDef[] = [
   },
   {
     id: 'mak/online-activation',
+    rules: ['mak/online-activation-failed'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['mak/online-activation-failed']);
-      if (fail) return fail;
       const ok = licensedEvidence(ctx);
       if (ok) return pass(ok, msg('walk.note.activated-online'));
       if (ctx.fired.has('mak/activation-limit') || ctx.fired.has('mak/key-blocked')) return pass([], msg('walk.note.server-answered'));
-      return unknown(msg('walk.collect.ato-mak', { machine: ctx.view.name }), msg('walk.note.no-attempt'));
+      return unknown(msg('walk.collect.ato-mak', { machine: ctx.view.name, cmd: CMD.ato }), msg('walk.note.no-attempt'));
     },
   },
   {
     id: 'mak/key-usable',
+    rules: ['mak/activation-limit', 'mak/key-blocked'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['mak/activation-limit', 'mak/key-blocked']);
-      if (fail) return fail;
       const ok = licensedEvidence(ctx);
       if (ok) return pass(ok, msg('walk.note.key-activated'));
-      return unknown(msg('walk.collect.ato-phone', { machine: ctx.view.name }), msg('walk.note.no-server-answer'));
+      return unknown(msg('walk.collect.ato-phone', { machine: ctx.view.name, cmd: CMD.ato, cmdPhone: 'slui.exe 4' }), msg('walk.note.no-server-answer'));
     },
   },
   {
     id: 'mak/ato-error',
+    rules: ['mak/ato-error'],
     decide: (ctx) => {
-      const fail = failIf(ctx, ['mak/ato-error']);
-      if (fail) return fail;
       const ok = licensedEvidence(ctx);
       if (ok) return pass(ok, msg('walk.note.no-error-activated'));
       const explained = ['mak/online-activation-failed', 'mak/activation-limit', 'mak/key-blocked'].some((id) => ctx.fired.has(id));
       if (explained) return pass([], msg('walk.note.errors-explained'));
-      return unknown(msg('walk.collect.ato', { machine: ctx.view.name }), msg('walk.note.no-ato'));
+      return unknown(msg('walk.collect.ato', { machine: ctx.view.name, cmd: CMD.ato }), msg('walk.note.no-ato'));
     },
   },
 ];

@@ -20,6 +20,13 @@ export interface Outcome {
 export interface StepDef {
   /** Stable step id; its question is `walk.<id>` in the catalog. */
   id: string;
+  /** Rules whose findings answer this step 'fail' (with their evidence) before `decide` is asked. */
+  rules?: readonly string[];
+  /**
+   * The step asks what the machine's state is (activated? what came back? in notification?) rather than why:
+   * the guide asks it first, and its findings are what the later steps explain.
+   */
+  symptom?: true;
   /** Decide the step; undefined leaves it out (the question does not apply to this machine). */
   decide(ctx: WalkContext): Outcome | undefined;
 }
@@ -48,7 +55,7 @@ export function unknown(collect: MessageRef, note: MessageRef, evidence: Evidenc
 /** "State Notification, Licensed." */
 export const stateNote = (states: readonly string[]): MessageRef => msg('walk.note.state', { states: list([...new Set(states)]) });
 
-export const collectSlmgr = (machine: string, option = '/dlv'): MessageRef => msg('walk.collect.slmgr', { machine, option });
+export const collectSlmgr = (machine: string, option = '/dlv'): MessageRef => msg('walk.collect.slmgr', { machine, cmd: `slmgr.vbs ${option}` });
 
 /** `inline`: the instruction continues a sentence ("…; or export the Application log …"). */
 export const collectAppLog = (machine: string, events: string, inline = false): MessageRef =>

@@ -100,7 +100,9 @@ export function decodeChunk(job: ChunkJob): ReaderItem[] {
     }
   };
 
-  for (let pos = CHUNK_HEADER_SIZE; pos + RECORD_HEADER_SIZE <= end; ) {
+  let pos = CHUNK_HEADER_SIZE;
+  let cut = false;
+  for (; pos + RECORD_HEADER_SIZE <= end; ) {
     const recOffset = fileOffset + pos;
     const recWhere = `record at offset ${hex(recOffset)} (${where})`;
     const sig = buf.readUInt32LE(pos);
@@ -118,7 +120,12 @@ export function decodeChunk(job: ChunkJob): ReaderItem[] {
       reject(ridWhere, `record size ${size} does not fit the chunk (${CHUNK_SIZE - pos} bytes left, minimum ${MIN_RECORD_SIZE}); rest of chunk skipped`, recOffset);
       break;
     }
-    if (pos + size > available) break; // cut off by a truncated file: not an error
+    if (pos + size > available) {
+      // The file ends inside this record: the record is lost, and says so (nothing is dropped silently).
+      reject(ridWhere, `the file ends inside this record (${available - pos} of ${size} bytes): truncated file`, recOffset);
+      cut = true;
+      break;
+    }
     const copy = buf.readUInt32LE(pos + size - 4);
     if (copy !== size) {
       reject(ridWhere, `record size copy mismatch: header says ${size}, trailer says ${copy}; rest of chunk skipped`, recOffset);
@@ -138,6 +145,10 @@ export function decodeChunk(job: ChunkJob): ReaderItem[] {
       reject(ridWhere, `undecodable record: ${e.message}`, recOffset);
     }
     pos += size;
+  }
+  // The file ends inside a record header, or before records the chunk header says it holds.
+  if (!cut && available < CHUNK_SIZE && pos < Math.min(h.freeSpaceOffset, CHUNK_SIZE) && !isAllZero(buf, pos, available)) {
+    reject(where, `the file ends at offset ${hex(fileOffset + available)}, inside this chunk's records (truncated file): the records after offset ${hex(fileOffset + pos)} are lost`, fileOffset + pos);
   }
   if (ignored > 0) items.push({ kind: 'ignored', count: ignored, seen: { recordIds: ignoredIds, ...(ignoredNewest ? { newest: ignoredNewest } : {}) } });
   return items;

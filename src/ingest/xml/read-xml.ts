@@ -30,9 +30,27 @@ function skippedRecord(xml: string): SkippedRecords {
   return seen;
 }
 
-export function makeXmlReader(encoding: Pick<EncodingGuess, 'encoding' | 'bomLength'>): Reader {
+/**
+ * What a reader of one byte range of a file reports back (see parallel/ranges.ts): the range is read like the
+ * whole file would be from its first `<Event` on, and these tell whether the reads join up exactly.
+ */
+export interface XmlRangeReport {
+  /** The range ends where the file ends (only then is the end of input the end of the document). */
+  last: boolean;
+  /** Filled in once the range is read: everything was consumed and no state carries over the cut. */
+  clean?: boolean;
+  /** The line the range starts on (default 1: the caller numbers later ranges' lines on from the earlier ones'). */
+  startLine?: number;
+  /** Newlines in the range's text: the lines of later ranges count on from here. */
+  newlines?: number;
+  events?: number;
+  otherRoots?: string[];
+}
+
+/** Reads a whole XML export; with `range`, one byte range of it (see XmlRangeReport). */
+export function makeXmlReader(encoding: Pick<EncodingGuess, 'encoding' | 'bomLength'>, range?: XmlRangeReport): Reader {
   return async function* readXmlEvents(input, ctx): AsyncGenerator<ReaderItem> {
-    const splitter = new EventSplitter();
+    const splitter = new EventSplitter(range?.startLine ?? 1);
     let events = 0;
     for await (const text of decodeText(input, encoding)) {
       for (const piece of splitter.push(text)) {
@@ -40,18 +58,27 @@ export function makeXmlReader(encoding: Pick<EncodingGuess, 'encoding' | 'bomLen
         yield pieceToItem(piece, ctx);
       }
     }
+    if (range && !range.last) {
+      // Not the end of the document: what is still buffered belongs with the next range, so the cut was wrong.
+      Object.assign(range, { clean: splitter.cleanAtCut(), newlines: splitter.lastLine() - (range.startLine ?? 1), events, otherRoots: [...splitter.otherRoots] });
+      return;
+    }
     for (const piece of splitter.end()) {
       if (piece.kind === 'event') events++;
       yield pieceToItem(piece, ctx);
     }
-    if (events === 0 && splitter.otherRoots.size > 0) {
-      const names = [...splitter.otherRoots].slice(0, 3).map((n) => `<${n}>`).join(', ');
-      yield {
-        kind: 'rejected',
-        rejection: { where: 'whole file', reason: `XML without any <Event> element (found ${names})` },
-      };
+    if (range) {
+      Object.assign(range, { clean: true, newlines: splitter.lastLine() - (range.startLine ?? 1), events, otherRoots: [...splitter.otherRoots] });
+      return;
     }
+    if (events === 0 && splitter.otherRoots.size > 0) yield noEventsRejection(splitter.otherRoots);
   };
+}
+
+/** A file with no <Event> at all, only other elements: said once, at its end. */
+export function noEventsRejection(otherRoots: Iterable<string>): ReaderItem {
+  const names = [...otherRoots].slice(0, 3).map((n) => `<${n}>`).join(', ');
+  return { kind: 'rejected', rejection: { where: 'whole file', reason: `XML without any <Event> element (found ${names})` } };
 }
 
 function pieceToItem(piece: SplitPiece, ctx: ReaderContext): ReaderItem {

@@ -23,7 +23,7 @@ type Step = 'need-more' | 'continue';
 export class EventSplitter {
   private buf = '';
   private pos = 0;
-  private line = 1;
+  private line: number;
   /** Line counting is done lazily up to this position. */
   private countedTo = 0;
   private inJunk = false;
@@ -35,6 +35,11 @@ export class EventSplitter {
    * again for every '<' in it ('<Event <Event …' without '>' used to be quadratic: minutes for 5 MB).
    */
   private searches = new Map<string, SearchMemo>();
+
+  /** `startLine`: the line the text starts on (a byte range of a file starts further down; see parallel/ranges.ts). */
+  constructor(startLine = 1) {
+    this.line = startLine;
+  }
 
   push(text: string): SplitPiece[] {
     if (this.pos > 0) this.lineAt(this.pos);
@@ -58,6 +63,20 @@ export class EventSplitter {
   end(): SplitPiece[] {
     this.run(true);
     return this.drain();
+  }
+
+  /**
+   * For a reader that stops at a cut inside the input (the next `<Event` start, where a later range of the file
+   * begins): true when everything pushed was consumed and nothing carries over, so a fresh splitter started at
+   * the cut continues exactly as this one would have. Call after the last push, instead of end().
+   */
+  cleanAtCut(): boolean {
+    return this.pos === this.buf.length && !this.inJunk && !this.skippingOversized;
+  }
+
+  /** The line the end of everything pushed so far is on (a later range's lines count on from here). */
+  lastLine(): number {
+    return this.lineAt(this.buf.length);
   }
 
   /** `this.buf.indexOf(needle, from)`, answered from the previous search where that one already covers it. */

@@ -8,6 +8,10 @@ export const CLI = {
     en: '--now expects an ISO-8601 time such as 2024-03-08T00:00:00Z, found {found}',
     ja: '--now には 2024-03-08T00:00:00Z のような ISO-8601 形式の時刻を指定します。指定された値: {found}',
   },
+  'cli.expects-tz': {
+    en: '--tz expects an IANA time zone such as Asia/Tokyo, or an offset such as +09:00, found {found}',
+    ja: '--tz には Asia/Tokyo のような IANA のタイム ゾーン名か、+09:00 のようなオフセットを指定します。指定された値: {found}',
+  },
   'cli.expects-threads': { en: '--threads expects a whole number from 0 to 64, found {found}', ja: '--threads には 0 から 64 までの整数を指定します。指定された値: {found}' },
   'cli.expects-group-min': { en: '--group-min expects a whole number (0 groups nothing), found {found}', ja: '--group-min には整数を指定します (0 はグループ化しない)。指定された値: {found}' },
   'cli.expects-group-share': {
@@ -28,16 +32,23 @@ export const CLI = {
   'cli.baseline-unreadable': { en: '--baseline {file}: cannot read it ({why})', ja: '--baseline {file}: 読み取れません ({why})' },
   'cli.no-such-file': { en: 'no such file', ja: 'ファイルがありません' },
   'cli.nothing-readable': {
-    en: 'volact: nothing readable in the given inputs (see the Inputs section)',
-    ja: 'volact: 指定された入力に読み取れるものがありません (「入力」のセクションを参照)',
+    en: 'volact: nothing in {n|the input|the # inputs} could be read, so no machine was judged; the report holds an input/unreadable finding for each file (volact explain input/unreadable)',
+    ja: 'volact: 入力 {n} 件のどれも読み取れなかったため、どのコンピューターも判定していません。レポートにはファイルごとに input/unreadable の検出事項があります (volact explain input/unreadable)',
   },
+  'cli.nothing-judged': {
+    en: 'volact: {n|the input names|the # inputs name} no machine with activation evidence, so no machine was judged',
+    ja: 'volact: 入力 {n} 件にライセンス認証の根拠を持つコンピューターがないため、どのコンピューターも判定していません',
+  },
+  'cli.unread-file': { en: 'volact: {file}: {reason}', ja: 'volact: {file}: {reason}' },
+  'cli.unread-more': { en: 'volact: … and {n|# more file|# more files}', ja: 'volact: … ほか {n} 個のファイル' },
   'cli.check-failing': {
-    en: 'volact {command}: {count} {what} on {machines} machine(s)',
-    ja: 'volact {command}: {what}が {count} 件 (コンピューター {machines} 台)',
+    en: 'volact {command}: {what} on {machines|# machine|# machines}{causes?, from {causes|# cause|# causes}}{unread?; {unread}}',
+    ja: 'volact {command}: {what}がコンピューター {machines} 台にあります{causes? (原因 {causes} 件)}{unread?。{unread}}',
   },
-  'cli.check-passing': { en: 'volact {command}: no {what}', ja: 'volact {command}: {what}はありません' },
-  'cli.check-what': { en: 'finding(s) at or above {level}', ja: '{level} 以上の検出事項' },
-  'cli.check-what-new': { en: 'new finding(s) at or above {level}', ja: '{level} 以上の新しい検出事項' },
+  'cli.check-passing': { en: 'volact {command}: no finding at or above {level}{unread?; {unread}}', ja: 'volact {command}: {level} 以上の検出事項はありません{unread?。{unread}}' },
+  'cli.check-passing-new': { en: 'volact {command}: no new finding at or above {level}{unread?; {unread}}', ja: 'volact {command}: {level} 以上の新しい検出事項はありません{unread?。{unread}}' },
+  'cli.check-what': { en: '{count|# finding|# findings} at or above {level}', ja: '{level} 以上の検出事項 {count} 件' },
+  'cli.check-what-new': { en: '{count|# new finding|# new findings} at or above {level}', ja: '{level} 以上の新しい検出事項 {count} 件' },
   'cli.show-machine-empty': {
     en: '--show-machine expects a machine name or a glob, found an empty value',
     ja: '--show-machine にはコンピューター名またはグロブを指定します。空の値が指定されました',
@@ -50,8 +61,14 @@ export const CLI = {
     en: 'volact: --show-machine {glob} matched no machine of the report',
     ja: 'volact: --show-machine {glob} に一致するコンピューターはレポートにありません',
   },
-  /** A path that could not be opened; the reason is the reader's (see source-scan.test.ts for why those stay English). */
+  /** A path that could not be opened, with why (one of cli.path.*). */
   'cli.path-problem': { en: 'volact: {file}: {reason}', ja: 'volact: {file}: {reason}' },
+  'cli.path.no-such': { en: 'no such file or folder', ja: 'そのようなファイルまたはフォルダーはありません' },
+  'cli.path.denied': { en: 'permission denied', ja: 'アクセスが拒否されました' },
+  'cli.path.is-folder': { en: 'is a folder', ja: 'フォルダーです' },
+  'cli.path.empty-folder': { en: 'the folder holds no files', ja: 'フォルダーにファイルがありません' },
+  'cli.path.no-match': { en: 'the pattern matches no file', ja: 'パターンに一致するファイルがありません' },
+  'cli.path.other': { en: '{why}', ja: '{why}' },
   'cli.expects-timeout': { en: '--timeout expects milliseconds from 1 to 120000, found {found}', ja: '--timeout には 1 から 120000 までのミリ秒を指定します。指定された値: {found}' },
   'cli.probe-no-domain': {
     en: "probe: no domain given and this machine's DNS suffix is unknown; pass the domain, e.g. volact probe corp.contoso.com",
@@ -79,8 +96,12 @@ export const CLI = {
     ja: 'volact: {code} は volact にも Windows のライセンスの表にもないコードです。',
   },
   'cli.explain-unknown-code-hint': {
-    en: 'On a Windows machine, `slui.exe 0x2a {code}` shows the local text; codes 0x8007xxxx wrap a Windows error number (net helpmsg <decimal of the last four hex digits>).',
-    ja: 'Windows コンピューターでは `slui.exe 0x2a {code}` でローカルの説明を表示できます。0x8007xxxx のコードは Windows のエラー番号を含みます (net helpmsg <下 4 桁の 16 進数を 10 進数にした値>)。',
+    en: 'On a Windows machine, {cmd} shows the local text.',
+    ja: 'Windows コンピューターでは {cmd} でローカルの説明を表示できます。',
+  },
+  'cli.explain-win32-hint': {
+    en: 'The code wraps a Windows error number: {cmd} names it.',
+    ja: 'このコードは Windows のエラー番号を含みます。{cmd} でその説明を表示できます。',
   },
   'cli.explain-nothing': { en: 'volact: nothing to explain for {shown}; try `volact search {shown}`', ja: 'volact: {shown} について説明できるものはありません。`volact search {shown}` を試してください' },
   'cli.progress': { en: 'volact: read {done} of {total} files', ja: 'volact: {total} 個中 {done} 個のファイルを読み取りました' },

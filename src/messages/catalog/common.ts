@@ -4,6 +4,8 @@ import type { MessageText } from '../types.js';
 export const COMMON = {
   /** A bare command or value: nothing to translate. */
   'common.value': { en: '{value}', ja: '{value}' },
+  /** A remedy step that is only a command. */
+  'common.command': { en: '{cmd}', ja: '{cmd}' },
   /** Sentences (messages) one after another. */
   'common.sentences': { en: '{items}', ja: '{items}' },
   'common.code-explained': { en: '{label}: {meaning}', ja: '{label}: {meaning}' },
@@ -14,6 +16,7 @@ export const COMMON = {
   'common.after-fix': { en: 'After the fix: {cmd}', ja: '修正後に実行します: {cmd}' },
   'common.retry': { en: 'Retry: {cmd}', ja: '再試行します: {cmd}' },
   'common.slui': { en: "Show Windows' own text for the code: {cmd}", ja: 'コードに対する Windows 自身の説明を表示します: {cmd}' },
+  'common.slui-codes': { en: "Show Windows' own text for the codes: {cmdList}", ja: '各コードに対する Windows 自身の説明を表示します: {cmdList}' },
   'common.setup-key-command': { en: '{cmd}   (KMS client setup key for {edition})', ja: '{cmd}   ({edition} の KMS クライアント セットアップ キー)' },
   'common.setup-key-placeholder': { en: '<KMS client setup key for this edition>', ja: '<このエディションの KMS クライアント セットアップ キー>' },
   /** slmgr /ipk with a placeholder for the key, which is ours to translate. */

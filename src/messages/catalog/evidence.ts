@@ -8,8 +8,8 @@ export const EVIDENCE = {
     ja: '12288 の結果 {result:code}、KMS ホスト {host}、CMID {cmid}{stateName?、ライセンスの状態 {state} ({stateName})}{required?、必要数 {required}}{flags?、フラグ {flags}}',
   },
   'evidence.kms-response': {
-    en: '12289 result {result:code}, activated {activated}, current count {count}{flags?, flags {flags}}',
-    ja: '12289 の結果 {result:code}、ライセンス認証 {activated}、現在の数 {count}{flags?、フラグ {flags}}',
+    en: '12289 result {result:code}, activated {activated}{count?, current count {count}}{flags?, flags {flags}}',
+    ja: '12289 の結果 {result:code}、ライセンス認証 {activated}{count?、現在の数 {count}}{flags?、フラグ {flags}}',
   },
   'evidence.kms-host-request': {
     en: '12290 result {result:code}, client {client}, CMID {cmid}, required count {required}{clientTime?, client time {clientTime}}',

@@ -161,6 +161,11 @@ export const WALK = {
   'walk.note.published-srv': { en: 'The service published its SRV record (12294).', ja: 'サービスは SRV リソース レコードを発行しています (12294)。' },
   'walk.note.no-service-sign': { en: 'Nothing shows the service running or failing.', ja: 'サービスの動作も失敗も示すものがありません。' },
   'walk.note.published-to': { en: 'Published to {domain}.', ja: '{domain} に発行済み。' },
+  'walk.note.publishing-on': {
+    en: 'DNS publishing is enabled (slmgr /dlv), but no 12294 or 12293 says whether the SRV record was written.',
+    ja: 'DNS 発行は有効ですが (slmgr /dlv)、SRV リソース レコードが書き込まれたかどうかを示す 12294 も 12293 もありません。',
+  },
+  'walk.note.publishing-on-evidence': { en: 'slmgr: DNS publishing enabled', ja: 'slmgr: DNS 発行は有効' },
   'walk.note.publishing-off': {
     en: 'DNS publishing is turned off on this host (slmgr), so it never writes its SRV record itself.',
     ja: 'このホストでは DNS 発行が無効 (slmgr) なので、ホスト自身は SRV リソース レコードを書き込みません。',
@@ -184,7 +189,7 @@ export const WALK = {
   'walk.note.log-intact': { en: '{n} 12290 records without gaps.', ja: '欠落のない 12290 のレコード {n} 件。' },
 
   // What to collect to answer an unknown step.
-  'walk.collect.slmgr': { en: 'Run "slmgr.vbs {option}" on {machine} and save its output as text.', ja: '{machine} で "slmgr.vbs {option}" を実行し、出力をテキストとして保存します。' },
+  'walk.collect.slmgr': { en: 'Run {cmd} on {machine} and save its output as text.', ja: '{machine} で {cmd} を実行し、出力をテキストとして保存します。' },
   'walk.collect.app-log': {
     en: 'Export the Application log from {machine} (Microsoft-Windows-Security-SPP events {events}), e.g. {cmd}.',
     ja: '{machine} のアプリケーション イベント ログ (Microsoft-Windows-Security-SPP のイベント {events}) をエクスポートします。例: {cmd}。',
@@ -203,44 +208,44 @@ export const WALK = {
     ja: '収集するものはありません。volact がこの確認項目で失敗しました。不具合として報告してください。',
   },
   'walk.collect.dli-or-log': {
-    en: 'Run "slmgr.vbs /dli" on {host} and save its output ("Current count"); or {log}',
-    ja: '{host} で "slmgr.vbs /dli" を実行して出力 (「現在の数」) を保存します。または次を行います: {log}',
+    en: 'Run {cmd} on {host} and save its output ("Current count"); or {log}',
+    ja: '{host} で {cmd} を実行して出力 (「現在の数」) を保存します。または次を行います: {log}',
   },
   'walk.collect.ato-and-log': {
-    en: 'Run "slmgr.vbs /ato" on {machine}, then export its Application log (Microsoft-Windows-Security-SPP events 12288/12289).',
-    ja: '{machine} で "slmgr.vbs /ato" を実行し、そのアプリケーション イベント ログ (Microsoft-Windows-Security-SPP のイベント 12288/12289) をエクスポートします。',
+    en: 'Run {cmd} on {machine}, then export its Application log (Microsoft-Windows-Security-SPP events 12288/12289).',
+    ja: '{machine} で {cmd} を実行し、そのアプリケーション イベント ログ (Microsoft-Windows-Security-SPP のイベント 12288/12289) をエクスポートします。',
   },
   'walk.collect.dlv-host': {
-    en: 'Run "slmgr.vbs /dlv" on {host} and save its output (it shows whether it is a KMS host and its listening port).',
-    ja: '{host} で "slmgr.vbs /dlv" を実行して出力を保存します (KMS ホストかどうかと待ち受けポートが分かります)。',
+    en: 'Run {cmd} on {host} and save its output (it shows whether it is a KMS host and its listening port).',
+    ja: '{host} で {cmd} を実行して出力を保存します (KMS ホストかどうかと待ち受けポートが分かります)。',
   },
   'walk.collect.srv-and-dli': {
-    en: 'Run "nslookup -type=srv _vlmcs._tcp.{domain}" and "slmgr.vbs /dli" on {machine} and save both outputs (Resolve-DnsName -Type SRV _vlmcs._tcp.{domain} works too).',
-    ja: '{machine} で "nslookup -type=srv _vlmcs._tcp.{domain}" と "slmgr.vbs /dli" を実行し、両方の出力を保存します (Resolve-DnsName -Type SRV _vlmcs._tcp.{domain} でもかまいません)。',
+    en: 'Run {cmdSrv} and {cmd} on {machine} and save both outputs ({cmdResolve} works too).',
+    ja: '{machine} で {cmdSrv} と {cmd} を実行し、両方の出力を保存します ({cmdResolve} でもかまいません)。',
   },
   'walk.collect.log-or-port-test': {
-    en: '{log} Or run "Test-NetConnection {host} -Port {port}" on {machine} and save its output.',
-    ja: '{log} または {machine} で "Test-NetConnection {host} -Port {port}" を実行し、出力を保存します。',
+    en: '{log} Or run {cmd} on {machine} and save its output.',
+    ja: '{log} または {machine} で {cmd} を実行し、出力を保存します。',
   },
   'walk.collect.ato-mak': {
-    en: 'Run "slmgr.vbs /ato" on {machine} and save its output, then export its Application log (Microsoft-Windows-Security-SPP events 8198/8200).',
-    ja: '{machine} で "slmgr.vbs /ato" を実行して出力を保存し、そのアプリケーション イベント ログ (Microsoft-Windows-Security-SPP のイベント 8198/8200) をエクスポートします。',
+    en: 'Run {cmd} on {machine} and save its output, then export its Application log (Microsoft-Windows-Security-SPP events 8198/8200).',
+    ja: '{machine} で {cmd} を実行して出力を保存し、そのアプリケーション イベント ログ (Microsoft-Windows-Security-SPP のイベント 8198/8200) をエクスポートします。',
   },
   'walk.collect.ato-phone': {
-    en: 'Run "slmgr.vbs /ato" on {machine} and save its output; if Internet activation fails, try phone activation (slui.exe 4).',
-    ja: '{machine} で "slmgr.vbs /ato" を実行して出力を保存します。インターネット経由のライセンス認証が失敗する場合は、電話によるライセンス認証 (slui.exe 4) を試します。',
+    en: 'Run {cmd} on {machine} and save its output; if Internet activation fails, try phone activation ({cmdPhone}).',
+    ja: '{machine} で {cmd} を実行して出力を保存します。インターネット経由のライセンス認証が失敗する場合は、電話によるライセンス認証 ({cmdPhone}) を試します。',
   },
-  'walk.collect.ato': { en: 'Run "slmgr.vbs /ato" on {machine} and save its output.', ja: '{machine} で "slmgr.vbs /ato" を実行し、出力を保存します。' },
+  'walk.collect.ato': { en: 'Run {cmd} on {machine} and save its output.', ja: '{machine} で {cmd} を実行し、出力を保存します。' },
   'walk.collect.srv-manual': {
-    en: 'Run "nslookup -type=srv _vlmcs._tcp.<domain>" from a client and save the output: with publishing off, the record must have been made by hand.',
-    ja: 'クライアントから "nslookup -type=srv _vlmcs._tcp.<domain>" を実行して出力を保存します。発行が無効なので、レコードは手動で作成されているはずです。',
+    en: 'Run {cmd} from a client and save the output: with publishing off, the record must have been made by hand.',
+    ja: 'クライアントから {cmd} を実行して出力を保存します。発行が無効なので、レコードは手動で作成されているはずです。',
   },
   'walk.collect.publish-log-or-srv': {
-    en: '{log} Or run "nslookup -type=srv _vlmcs._tcp.<domain>" and save the output.',
-    ja: '{log} または "nslookup -type=srv _vlmcs._tcp.<domain>" を実行して出力を保存します。',
+    en: '{log} Or run {cmd} and save the output.',
+    ja: '{log} または {cmd} を実行して出力を保存します。',
   },
   'walk.collect.dli-count': {
-    en: 'Run "slmgr.vbs /dli" on {machine} and save its output ("Current count").',
-    ja: '{machine} で "slmgr.vbs /dli" を実行し、出力 (「現在の数」) を保存します。',
+    en: 'Run {cmd} on {machine} and save its output ("Current count").',
+    ja: '{machine} で {cmd} を実行し、出力 (「現在の数」) を保存します。',
   },
 } as const satisfies Record<string, MessageText>;

@@ -58,7 +58,7 @@ function readRequestsPerDay(value: unknown): KmsHostView['requestsPerDay'] {
 }
 
 const COUNT_SOURCES: readonly KmsHostView['currentCountSource'][] = ['slmgr', '12290', 'unknown'];
-const DNS_STATES: readonly KmsHostView['dnsPublishing'][] = ['ok', 'failed', 'disabled', 'unknown'];
+const DNS_STATES: readonly KmsHostView['dnsPublishing'][] = ['ok', 'failed', 'disabled', 'enabled', 'unknown'];
 
 function readKmsHosts(value: unknown): KmsHostView[] | undefined {
   if (!Array.isArray(value)) return undefined;

@@ -11,6 +11,7 @@ import { html, joinHtml, type Html } from './escape-html.js';
 import { EXPIRY_RANGES, readFleetViews, type ChartableFleet } from './fleet-views.js';
 import { formatTime } from '../../messages/index.js';
 import { speaker as speakerFor, type Speaker } from '../speaker.js';
+import { verdictOf } from '../verdict.js';
 
 /** License status names (SoftwareLicensingProduct.LicenseStatus) in reading order, with their colour role. */
 const STATUS_TONES: ReadonlyArray<readonly [string, Tone]> = [
@@ -58,20 +59,34 @@ function tile(name: string, value: number | string, label: string, tone: Tone = 
   return html`<div class="tile tile-${tone}" data-tile="${name}"><span class="tile-value">${value}</span><span class="tile-label">${label}</span></div>`;
 }
 
+/**
+ * A tile is green only for what the evidence shows: licenses whose status is unknown are not counted either
+ * way, a tile without data is neutral, and nothing is green when not every input could be read.
+ */
 function tiles(report: ShownReport, fleet: ChartableFleet, t: Speaker): Html {
+  const v = verdictOf(report);
+  const judged = v.status === 'attention' || v.status === 'clean';
+  const good = (ok: boolean): Tone => (!judged ? 'neutral' : ok ? (v.unread > 0 ? 'neutral' : 'good') : 'warn');
   const parts: Html[] = [tile('machines', report.summary.machines, t.t('html.tiles.machines'))];
+  if (v.unread > 0 || v.status === 'nothing-read') {
+    parts.push(tile('unread', `${v.unread} / ${v.inputs}`, t.t('html.tiles.unread'), 'bad'));
+  }
   if (fleet.statusCounts) {
-    const total = Object.values(fleet.statusCounts).reduce((a, b) => a + b, 0);
-    const licensed = fleet.statusCounts.Licensed ?? 0;
-    parts.push(tile('licensed', `${licensed} / ${total}`, t.t('html.tiles.licensed'), licensed === total ? 'good' : 'warn'));
+    const { Unknown: unknown = 0, ...known } = fleet.statusCounts;
+    const total = Object.values(known).reduce((a, b) => a + b, 0);
+    const licensed = known.Licensed ?? 0;
+    const label = unknown > 0 ? t.t('html.tiles.licensedUnknown', { n: { count: unknown } }) : t.t('html.tiles.licensed');
+    parts.push(tile('licensed', `${licensed} / ${total}`, label, total === 0 ? 'neutral' : good(licensed === total)));
   }
   if (fleet.expiringByRange) {
-    const soon = [...SOON].reduce((n, r) => n + fleet.expiringByRange![r], 0);
-    parts.push(tile('expiring-soon', soon, t.t('html.tiles.expiringSoon'), soon > 0 ? 'warn' : 'good'));
+    const byRange = fleet.expiringByRange;
+    const soon = [...SOON].reduce((n, r) => n + byRange[r], 0);
+    const dated = EXPIRY_RANGES.reduce((n, r) => n + byRange[r], 0);
+    parts.push(tile('expiring-soon', soon, t.t('html.tiles.expiringSoon'), dated === 0 ? 'neutral' : good(soon === 0)));
   }
   if (fleet.kmsHosts) parts.push(tile('kms-hosts', fleet.kmsHosts.length, t.t('html.tiles.kmsHosts')));
   const errors = report.summary.findings.error;
-  parts.push(tile('errors', errors, t.t('html.tiles.errors'), errors > 0 ? 'bad' : 'good'));
+  parts.push(tile('errors', errors, t.t('html.tiles.errors'), errors > 0 ? 'bad' : good(true)));
   return html`<div class="tiles">${parts}</div>`;
 }
 

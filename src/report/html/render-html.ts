@@ -36,7 +36,7 @@ export interface HtmlOptions {
 export function renderHtml(report: ShownReport, options: HtmlOptions = {}): string {
   const text = speaker(options.markdown?.lang);
   const lang = text.lang;
-  const { intro, body } = splitIntro(renderMarkdown(report, options.markdown));
+  const { intro, body } = splitIntro(renderMarkdown(report, { ...options.markdown, anchors: true }));
   const title = text.t('html.title', { date: report.now ? report.now.slice(0, 10) : report.generatedAt.slice(0, 10) });
   const page = html`${pageHead(lang, title, report.tool.version)}
 <body>

@@ -23,6 +23,11 @@ table { border-collapse: collapse; margin: 12px 0; display: block; overflow-x: a
 th, td { border: 1px solid var(--line); padding: 4px 10px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: var(--panel); }
 td.num, th.num { text-align: right; }
+code.rule-id { white-space: nowrap; overflow-wrap: normal; }
+tr.step-fail td { color: var(--bad); font-weight: 600; }
+tr.step-fail td:last-child { font-weight: normal; }
+tr.step-unknown td:first-child { color: var(--warn); font-weight: 600; }
+tr.step-pass td:first-child { color: var(--good); }
 .overview h2 { margin-top: 20px; }
 .tiles { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0 20px; }
 .tile { flex: 1 1 150px; border: 1px solid var(--line); border-left: 6px solid var(--neutral); border-radius: 6px; padding: 10px 14px; background: var(--panel); }

@@ -13,6 +13,20 @@ export interface Ctx {
   kbLink: (id: string) => Markdown;
   /** Evidence shown per finding and walk step; the rest is counted. */
   evidence: number;
+  /** A machine's name where the report links it to its section (HTML), else as text. */
+  machineLink: (name: string) => Markdown;
+  /** Machine headings carry their anchor (HTML only: see MarkdownOptions.anchors). */
+  anchors: boolean;
+}
+
+/**
+ * The id of a machine's section: letters, digits and '-' as they are, every other character as `_<hex>_`, so
+ * two names never share an id and no name makes anything but an in-page link.
+ */
+export function machineAnchor(name: string): string {
+  let out = 'machine-';
+  for (const c of name) out += /[A-Za-z0-9-]/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`;
+  return out;
 }
 
 export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];

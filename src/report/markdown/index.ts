@@ -1,11 +1,11 @@
 // The Markdown report: renders on GitHub, GitLab and wikis, and reads well in a terminal. Its sections live
 // beside this file; here they are put in reading order, in the report's language.
 import type { Lang } from '../../messages/index.js';
-import { codeSpan, joinMd, md, type Markdown } from '../escape.js';
+import { codeSpan, joinMd, md, trusted, type Markdown } from '../escape.js';
 import type { EvidenceLimit } from '../model.js';
 import type { ShownMachine, ShownReport } from '../wording.js';
 import { speaker } from '../speaker.js';
-import { findingsByMachine, WORST_ORDER, worstOfMachine, type Ctx } from './common.js';
+import { findingsByMachine, machineAnchor, WORST_ORDER, worstOfMachine, type Ctx } from './common.js';
 import { renderFleet } from './fleet.js';
 import { renderFindingsByRule } from './findings.js';
 import { renderGroups } from './groups.js';
@@ -27,6 +27,11 @@ export interface MarkdownOptions {
   lang?: Lang;
   /** Evidence shown per finding and walk step (default TEXT_EVIDENCE); the rest is counted. */
   evidence?: EvidenceLimit;
+  /**
+   * Anchors for the HTML page: machine headings carry an id (` {#machine-…}`, which only our HTML converter
+   * reads) and machine names in "Findings by rule" link to them. Plain Markdown leaves them out.
+   */
+  anchors?: boolean;
 }
 
 /** The report as Markdown blocks, in reading order; renderMarkdown joins them, the job summary cuts them. */
@@ -67,9 +72,18 @@ export function renderMarkdownBlocks(report: ShownReport, options: MarkdownOptio
 function markdownParts(report: ShownReport, options: MarkdownOptions): Omit<MarkdownBlocks, 'machines'> & { machines: () => Iterable<Markdown> } {
   const s = speaker(options.lang);
   const limit = options.evidence ?? TEXT_EVIDENCE;
-  const ctx: Ctx = { s, kbLink: options.kbLink ?? ((id: string) => codeSpan(id)), evidence: limit === 'all' ? Infinity : limit };
   const byMachine = findingsByMachine(report.findings);
   const detailed = report.machines.filter(isDetailed);
+  const linked = new Set(options.anchors ? detailed.map((m) => m.name) : []);
+  const ctx: Ctx = {
+    s,
+    kbLink: options.kbLink ?? ((id: string) => codeSpan(id)),
+    evidence: limit === 'all' ? Infinity : limit,
+    machineLink: (name) => (linked.has(name) ? md`[${name}](${trusted(`#${machineAnchor(name)}`)})` : md`${name}`),
+    anchors: options.anchors === true,
+  };
+  const causes = new Map<string, string>();
+  for (const m of report.machines) if (m.cause !== undefined) causes.set(m.name, m.cause);
   const rest = report.machines.filter((m) => !isDetailed(m));
   const sorted = [...detailed].sort((a, b) => WORST_ORDER.indexOf(worstOfMachine(a, byMachine)) - WORST_ORDER.indexOf(worstOfMachine(b, byMachine)));
   const groups = renderGroups(report.groups, s);
@@ -78,7 +92,7 @@ function markdownParts(report: ShownReport, options: MarkdownOptions): Omit<Mark
     renderGenerated(report, s),
     renderSummary(report, s, byMachine),
     ...(groups ? [groups] : []),
-    renderFindingsByRule(report.findings, ctx),
+    renderFindingsByRule(report.findings, ctx, causes),
     ...renderFleet(report.fleet, report.findings, ctx),
   ];
   const tail: Markdown[] = [];

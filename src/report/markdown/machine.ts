@@ -1,11 +1,12 @@
 // A machine shown in full (its facts, licenses, walk and findings), and the compact table of the others.
 import { time } from '../../messages/index.js';
 import type { StepStatus } from '../../types.js';
-import { joinMd, md, trusted, type Markdown } from '../escape.js';
+import { codeSpan, joinMd, md, mdParts, trusted, type Markdown } from '../escape.js';
+import { CauseGroups } from '../cause-groups.js';
 import { evidenceTotal, type LicenseSummary } from '../model.js';
 import type { Speaker } from '../speaker.js';
-import { stepCollect, stepNote, stepQuestion, type ShownFinding, type ShownMachine, type ShownStep } from '../wording.js';
-import { header, sortFindings, utcMinute, worstOfMachine, type Ctx } from './common.js';
+import { stepCollectParts, stepNote, stepQuestion, type ShownFinding, type ShownMachine, type ShownStep } from '../wording.js';
+import { header, machineAnchor, sortFindings, utcMinute, worstOfMachine, type Ctx } from './common.js';
 import { evidenceText, renderFinding } from './findings.js';
 import { timelineHead, timelineRow } from '../timeline/machine.js';
 
@@ -15,7 +16,8 @@ export const COMPACT_ROWS = 200;
 
 export function renderMachine(machine: ShownMachine, findings: readonly ShownFinding[], ctx: Ctx): Markdown {
   const { s } = ctx;
-  const parts: Markdown[] = [md`## ${machine.name}`];
+  const anchor = ctx.anchors ? trusted(` {#${machineAnchor(machine.name)}}`) : md``;
+  const parts: Markdown[] = [md`## ${machine.name}${anchor}`];
   const facts: Markdown[] = [md`- ${s.t('report.roles')}: ${machine.roles.join(', ')}`];
   if (machine.aliases.length > 1) facts.push(md`- ${s.t('report.alsoSeenAs')}: ${machine.aliases.filter((a) => a !== machine.name).join(', ')}`);
   if (machine.cmids.length > 0) facts.push(md`- CMID: ${machine.cmids.join(', ')}`);
@@ -25,10 +27,31 @@ export function renderMachine(machine: ShownMachine, findings: readonly ShownFin
   if (machine.evidenceEnds) facts.push(md`- ${s.t('report.evidenceEnds', { utc: utcMinute(machine.evidenceEnds) })}`);
   parts.push(joinMd(facts));
   if (machine.walk && machine.walk.length > 0) parts.push(renderWalk(machine.walk, ctx));
-  for (const f of sortFindings(findings)) parts.push(renderFinding(f, ctx));
+  for (const part of renderMachineFindings(machine, findings, ctx)) parts.push(part);
   const timeline = renderTimelineSection(machine, s);
   if (timeline) parts.push(timeline);
   return joinMd(parts, '\n\n');
+}
+
+/**
+ * The machine's likely cause first, with the findings that follow from it under it; then the other findings
+ * (worst first), each with its own consequences under it.
+ */
+function renderMachineFindings(machine: ShownMachine, findings: readonly ShownFinding[], ctx: Ctx): Markdown[] {
+  const groups = new CauseGroups(findings);
+  const heads = sortFindings(findings.filter((f) => !groups.headOf(f)));
+  const likely = heads.findIndex((f) => f.rule === machine.cause);
+  if (likely > 0) heads.unshift(heads.splice(likely, 1)[0]);
+  const out: Markdown[] = [];
+  for (const f of heads) {
+    const consequences = groups.consequencesOf(f);
+    out.push(renderFinding(f, ctx, f.rule === machine.cause ? 'cause' : 'other'));
+    if (consequences.length === 0) continue;
+    const list = consequences.map((c) => md`${ctx.s.t(`report.severity.${c.severity}`)} ${codeSpan(c.rule)}`);
+    out.push(md`${ctx.s.t('report.followsFrom')}: ${joinMd(list, ', ')}`);
+    for (const c of consequences) out.push(renderFinding(c, ctx, 'consequence'));
+  }
+  return out;
 }
 
 /** Entries of a machine's timeline shown in its section; the JSON report keeps more, `volact timeline` all. */
@@ -67,8 +90,8 @@ function renderWalk(walk: readonly ShownStep[], { s, evidence }: Ctx): Markdown 
     for (const e of step.evidence.slice(0, evidence)) detail.push(evidenceText(e, s));
     const more = evidenceTotal(step) - Math.min(evidence, step.evidence.length);
     if (more > 0) detail.push(md`${s.t('report.andMore', { n: { count: more } })}`);
-    const collect = stepCollect(step, s);
-    if (step.status === 'unknown' && collect) detail.push(md`${s.t('report.collect')}: ${collect}`);
+    const collect = stepCollectParts(step, s);
+    if (step.status === 'unknown' && collect) detail.push(md`${s.t('report.collect')}: ${mdParts(collect)}`);
     return md`| ${trusted(STEP_MARK[step.status])} | ${stepQuestion(step, s)} | ${joinMd(detail, '<br>')} |`;
   });
   return joinMd([md`### ${s.t('report.walk')}`, md``, md`| | ${s.t('report.stepHead')} | ${s.t('report.evidenceHead')} |`, md`|---|---|---|`, ...rows]);

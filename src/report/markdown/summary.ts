@@ -3,6 +3,7 @@ import { joinMd, md, type Markdown } from '../escape.js';
 import type { Worst } from '../select.js';
 import type { Speaker } from '../speaker.js';
 import type { ShownFinding, ShownReport } from '../wording.js';
+import { verdictMessage, verdictOf } from '../verdict.js';
 import { WORST_ORDER, worstOfMachine } from './common.js';
 
 const count = (n: number): { count: number } => ({ count: n });
@@ -27,9 +28,8 @@ export function renderSummary(report: ShownReport, s: Speaker, byMachine: Map<st
   const worst: Record<Worst, number> = { error: 0, warning: 0, info: 0, none: 0 };
   for (const m of report.machines) worst[worstOfMachine(m, byMachine)]++;
   const worstText = WORST_ORDER.filter((w) => worst[w] > 0).map((w) => `${s.t(`report.worst.${w}`)} ${worst[w]}`).join(' · ');
-  const n = report.machines.length;
-  const bad = worst.error + worst.warning;
-  const verdict = bad === 0 ? s.t('report.verdict.none', { n: count(n) }) : s.t('report.verdict.some', { bad: count(bad), n: count(n), e: count(worst.error), w: count(worst.warning) });
+  const v = verdictOf(report);
+  const verdict = s.say(verdictMessage(v));
   return joinMd([
     md`## ${s.t('report.summary')}`,
     md``,
@@ -37,7 +37,7 @@ export function renderSummary(report: ShownReport, s: Speaker, byMachine: Map<st
     md``,
     md`| | |`,
     md`|---|---|`,
-    md`| ${s.t('report.inputs')} | ${s.t('report.inputsValue', { n: count(sum.inputs), r: count(withRejections) })} |`,
+    md`| ${s.t('report.inputs')} | ${s.t('report.inputsValue', { n: count(sum.inputs), r: count(withRejections), unread: v.unread > 0 ? count(v.unread) : undefined })} |`,
     md`| ${s.t('report.records')} | ${s.t('report.recordsValue', { read: count(sum.records), decoded: count(sum.decoded), ignored: count(sum.ignored), rejected: count(sum.rejected) })} |`,
     md`| ${s.t('report.machines')} | ${sum.machines}${roleText ? ` (${roleText})` : ''} |`,
     md`| ${s.t('report.machinesByWorst')} | ${worstText || '0'} |`,

@@ -27,8 +27,8 @@ export default defineRule({
         ja: '{problems}。DNS でホストを見つけたクライアントは SRV のポートに接続して失敗します。',
       },
       'remedy-agree': {
-        en: "Make the record and the host agree: edit the SRV record's port in DNS, or set the host's port with slmgr.vbs /sprt <port> and restart the Software Protection service.",
-        ja: 'レコードとホストを一致させます: DNS で SRV リソース レコードのポートを直すか、ホストで slmgr.vbs /sprt <port> でポートを設定してソフトウェア ライセンス サービスを再起動します。',
+        en: "Make the record and the host agree: edit the SRV record's port in DNS, or set the host's port with {cmd} and restart the Software Protection service.",
+        ja: 'レコードとホストを一致させます: DNS で SRV リソース レコードのポートを直すか、ホストで {cmd} でポートを設定してソフトウェア ライセンス サービスを再起動します。',
       },
       'remedy-publish': {
         en: 'A host that publishes its own record (12294) updates it when the service restarts; a record created by hand must be edited by hand.',
@@ -67,7 +67,7 @@ export default defineRule({
       {
         detail: m('detail', { problems: semicolonList(wrong) }),
         evidence,
-        remedy: [m('remedy-agree'), m('remedy-publish'), m('remedy-firewall')],
+        remedy: [m('remedy-agree', { cmd: 'slmgr.vbs /sprt <port>' }), m('remedy-publish'), m('remedy-firewall')],
       },
     ];
   },

@@ -23,7 +23,7 @@ export default defineRule({
         en: 'volact has no entry for {codes}. Windows can describe its own codes.',
         ja: 'volact には {codes} の情報がありません。Windows は自身のコードを説明できます。',
       },
-      remedy: { en: 'On a Windows machine: {cmd}', ja: 'Windows コンピューターで実行します: {cmd}' },
+      remedy: { en: 'On a Windows machine: {cmdList}', ja: 'Windows コンピューターで実行します: {cmdList}' },
     },
   },
   check({ view, fleet }, m) {
@@ -42,7 +42,8 @@ export default defineRule({
         title: m('title-codes', { n: codes.length, codes: named }),
         detail: m('detail', { codes: named }),
         evidence,
-        remedy: codes.slice(0, LIST_EXAMPLES).map((c) => m('remedy', { cmd: CMD.slui(c) })),
+        // One action, however many codes: each code's slui command in one step.
+        remedy: [m('remedy', { cmdList: cappedList(codes.slice(0, LIST_EXAMPLES).map(CMD.slui), codes.length) })],
       },
     ];
   },

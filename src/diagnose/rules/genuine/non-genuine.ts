@@ -4,7 +4,8 @@ import { evidenceOf } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { codeArticles, explainCodes } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
-import { command, msg } from '../../../messages/index.js';
+import { msg } from '../../../messages/index.js';
+import { sluiSteps } from '../../code-steps.js';
 
 export default defineRule({
   meta: {
@@ -53,7 +54,7 @@ export default defineRule({
         detail: codes.length ? m('detail-codes', { codes: explainCodes(codes) }) : m('detail-no-code'),
         evidence: events.map((f) => evidenceOf(f)),
         remedy: [
-          ...codes.map((c) => command(CMD.slui(c))),
+          ...sluiSteps(codes),
           m('remedy-reinstall'),
           m('remedy-host-key'),
           m('remedy-mak', { ipk: msg('common.ipk', { key: msg('common.new-mak') }), ato: CMD.ato }),

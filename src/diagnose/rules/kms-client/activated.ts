@@ -11,6 +11,7 @@ export default defineRule({
     kb: ['procedure/read-slmgr-dli-dlv', 'event/12289'],
     facts: ['license', 'kms-request', 'kms-response', 'license-state-data'],
     seed: 'Table 2 row 1',
+    state: true,
     messages: {
       title: { en: 'KMS client is activated', ja: 'KMS クライアントはライセンス認証済み' },
       detail: {

@@ -4,6 +4,7 @@ import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { DAY, MINUTE } from '../../time.js';
 import { time } from '../../../messages/index.js';
+import { KMS_CLIENT_FAILURES } from '../../failure-causes.js';
 
 export default defineRule({
   meta: {
@@ -13,6 +14,7 @@ export default defineRule({
     kb: ['procedure/read-slmgr-dli-dlv', 'event/12288'],
     facts: ['license', 'kms-request', 'kms-response'],
     seed: 'license state; SCCM 02A/02B',
+    consequenceOf: [...KMS_CLIENT_FAILURES],
     usesClock: true,
     messages: {
       title: { en: 'Volume activation expires soon', ja: 'ボリューム ライセンス認証の有効期間がまもなく終わる' },

@@ -16,6 +16,7 @@ export default defineRule({
     kb: ['procedure/check-srv-record', 'procedure/publish-srv-record', 'kms-host/dns-publish-failed'],
     facts: ['kms-request', 'kms-response', 'license', 'slmgr-error', 'service-info', 'online-activation-failure'],
     seed: 'Table 2 rows 2, 6',
+    consequenceOf: ['dns/srv-missing'],
     messages: {
       title: { en: 'Client found no KMS host in DNS (_vlmcs._tcp)', ja: 'クライアントが DNS で KMS ホストを見つけられない (_vlmcs._tcp)' },
       detail: {

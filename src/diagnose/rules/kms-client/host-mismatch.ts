@@ -15,6 +15,7 @@ export default defineRule({
     kb: ['event/12288', 'kms-client/static-host', 'procedure/check-srv-record'],
     facts: ['kms-request', 'license'],
     seed: 'Table 2 row 2',
+    consequenceOf: ['kms-client/host-is-self', 'dns/srv-stale'],
     messages: {
       title: {
         en: 'Client contacts a machine that is not a KMS host of the snapshot, or the wrong port',

@@ -17,6 +17,7 @@ export default defineRule({
     kb: ['event/12288', 'event/12289', 'procedure/open-kms-port', 'procedure/check-srv-record'],
     facts: ['kms-request', 'kms-response'],
     seed: 'Table 2 row 2',
+    consequenceOf: ['kms-client/host-mismatch', 'dns/srv-port-mismatch', 'kms-client/dns-lookup-failed', 'dns/srv-missing', 'network/port-blocked', 'dns/srv-stale'],
     messages: {
       title: { en: 'KMS request got no response', ja: 'KMS 要求に応答がない' },
       detail: {

@@ -3,6 +3,7 @@ import { evidenceOf } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { list } from '../../../messages/index.js';
+import { KMS_CLIENT_FAILURES } from '../../failure-causes.js';
 
 export default defineRule({
   meta: {
@@ -12,6 +13,7 @@ export default defineRule({
     kb: ['procedure/read-slmgr-dli-dlv', 'event/12288', 'event/8230'],
     facts: ['license', 'kms-request', 'kms-response', 'license-state-data'],
     seed: 'Table 2 row 2',
+    consequenceOf: [...KMS_CLIENT_FAILURES],
     messages: {
       title: { en: 'KMS client is not activated', ja: 'KMS クライアントがライセンス認証されていない' },
       detail: {

@@ -15,6 +15,7 @@ export default defineRule({
     kb: ['event/12290', 'event/12288', 'procedure/open-kms-port'],
     facts: ['kms-request', 'kms-host-request'],
     seed: 'Table 2 row 2',
+    consequenceOf: ['kms-client/host-mismatch', 'dns/srv-port-mismatch', 'kms-client/dns-lookup-failed', 'dns/srv-missing', 'network/port-blocked', 'kms-client/no-response', 'dns/srv-stale'],
     messages: {
       title: { en: 'KMS host never logged this client', ja: 'KMS ホストにこのクライアントの記録がない' },
       evidence: {

@@ -7,6 +7,8 @@ import type { MachineView } from '../../machine-view.js';
 import { codeSteps, sluiSteps } from '../../code-steps.js';
 import { discoveryEvidence, type DiscoveryEvidence } from '../../discovery.js';
 import { evidenceOf, mergeEvidence } from '../../evidence.js';
+import { hostsNamed } from '../../hosts-named.js';
+import { KMS_CLIENT_FAILURES } from '../../failure-causes.js';
 
 const ID = 'kms-client/request-failed';
 
@@ -17,9 +19,14 @@ const messages = {
   title: { en: 'KMS activation request failed', ja: 'KMS ライセンス認証の要求が失敗した' },
   'title-codes': { en: 'KMS activation failed with {codes}', ja: 'KMS ライセンス認証が {codes} で失敗した' },
   'remedy-check': {
-    en: 'Check the KMS host named in 12288, its reachability on TCP 1688 and its 12290 log for this client.',
-    ja: '12288 に記録された KMS ホスト、TCP 1688 での到達性、そのホストでのこのクライアントの 12290 を確認します。',
+    en: 'Check the KMS host this client uses, {hosts} ({source}): that it is a KMS host, that it answers on that port, and that its Key Management Service log holds a 12290 for this client.',
+    ja: 'このクライアントが使う KMS ホスト {hosts} ({source}) を確認します: KMS ホストであること、そのポートで応答すること、その "Key Management Service" ログにこのクライアントの 12290 があること。',
   },
+  'source-12288': { en: 'named in its 12288 events', ja: '12288 のイベントに記録されたもの' },
+  'source-registered': { en: 'set with /skms: "Registered KMS machine name" in slmgr /dli', ja: '/skms で設定: slmgr /dli の "登録された KMS コンピューター名"' },
+  'source-dns': { en: 'found in DNS: "KMS machine name from DNS" in slmgr /dli', ja: 'DNS で検出: slmgr /dli の "DNS からの KMS コンピューター名"' },
+  'source-skms': { en: 'set with slmgr /skms in the paste', ja: '貼り付けの slmgr /skms で設定' },
+  'source-srv': { en: 'from the SRV lookup in the paste', ja: '貼り付けの SRV の検索から' },
   'remedy-dlv': {
     en: 'First read the KMS host the client uses: {cmd} on the client. A "Registered KMS machine name" set with /skms and left pointing at a retired or renamed host is the most common cause, and DNS is not even asked while it is set.',
     ja: 'まずクライアントが使う KMS ホストを確認します: クライアントで {cmd}。/skms で設定した "登録された KMS コンピューター名" が、廃止や名前変更をしたホストを指したまま残っているのが最もよくある原因で、設定されている間は DNS に問い合わせもしません。',
@@ -40,13 +47,17 @@ const m = messenger(ID, messages);
  * the port.
  */
 function whatToCollect(view: MachineView, codes: readonly string[], found: DiscoveryEvidence): MessageRef[] {
-  if (view.facts('kms-request').length > 0) return [m('remedy-check')];
-  if (!codes.includes(NO_HOST)) return [];
-  const steps: MessageRef[] = [];
+  // The host is named from whatever evidence named it, with where it says so.
+  const named = hostsNamed(view);
+  const check = named.length > 0 ? [m('remedy-check', { hosts: list(named.slice(0, 3).map((h) => h.host)), source: m(`source-${named[0].source}`) })] : [];
+  if (named.some((h) => h.source === '12288')) return check;
+  if (!codes.includes(NO_HOST)) return check;
+  const steps: MessageRef[] = [...check];
   const knowsHost = view.licenses('kms-client').some((l) => l.kmsClient?.kmsName || (l.kmsClient?.kmsNameSource ?? 'unknown') !== 'unknown');
-  if (!knowsHost) steps.push(m('remedy-dlv', { cmd: CMD.dlv }));
+  if (!knowsHost && named.length === 0) steps.push(m('remedy-dlv', { cmd: CMD.dlv }));
   if (!found.lookups.length) steps.push(m('remedy-srv', { cmd: CMD.srvLookup(found.primarySuffix || undefined) }));
-  if (!view.facts('port-check').length) steps.push(m('remedy-port', { cmd: 'Test-NetConnection <kms-host> -Port 1688' }));
+  const [host, port] = named[0]?.host.split(/:(?=\d+$)/) ?? ['<kms-host>', '1688'];
+  if (!view.facts('port-check').length) steps.push(m('remedy-port', { cmd: `Test-NetConnection ${host} -Port ${port}` }));
   return steps;
 }
 
@@ -58,6 +69,7 @@ export default defineRule({
     kb: ['event/12288', 'event/12289', 'procedure/explain-error-code'],
     facts: ['kms-request', 'kms-response', 'license', 'slmgr-error', 'service-info', 'online-activation-failure'],
     seed: 'Table 2 rows 2, 4',
+    consequenceOf: KMS_CLIENT_FAILURES.filter((id) => id !== 'kms-client/request-failed' && id !== 'kms-client/not-seen-by-host'),
     messages,
   },
   check({ view }) {

@@ -4,7 +4,8 @@ import { openPublishFailures } from '../../host-dns.js';
 import { CMD } from '../../remedies.js';
 import { codeArticles, explainCodes } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
-import { command, list, msg } from '../../../messages/index.js';
+import { list, msg } from '../../../messages/index.js';
+import { sluiSteps } from '../../code-steps.js';
 
 export default defineRule({
   meta: {
@@ -14,6 +15,7 @@ export default defineRule({
     kb: ['event/12293', 'event/12294', 'procedure/publish-srv-record', 'procedure/check-srv-record'],
     facts: ['kms-service'],
     seed: 'Table 2 row 6; MP alert',
+    consequenceOf: ['kms-host/srv-only-first-host'],
     supersededBy: ['kms-host/srv-only-first-host'],
     messages: {
       title: { en: 'KMS host failed to publish its SRV record', ja: 'KMS ホストが SRV リソース レコードを発行できなかった' },
@@ -42,7 +44,7 @@ export default defineRule({
           m('remedy-rights'),
           m('remedy-manual', { record: `_vlmcs._tcp.${domains[0] ?? '<domain>'} SRV 0 0 1688 ${view.name}` }),
           m('remedy-check', { cmd: CMD.srvLookup(domains[0]) }),
-          ...codes.map((c) => command(CMD.slui(c))),
+          ...sluiSteps(codes),
         ],
         kb: codeArticles(codes),
       },

@@ -39,6 +39,7 @@ export default defineRule({
     kb: ['procedure/kms-host-failover', 'event/12290', 'kms-client/static-host'],
     facts: ['kms-request', 'kms-host-request'],
     seed: 'failover section',
+    consequenceOf: ['kms-host/service-failed'],
     messages: {
       title: { en: 'Clients still contact a host that logs no requests', ja: '要求を記録しなくなったホストにクライアントが接続し続けている' },
       'evidence-client': { en: '{client}: {summary}', ja: '{client}: {summary}' },

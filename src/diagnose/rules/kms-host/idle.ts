@@ -13,6 +13,7 @@ export default defineRule({
     kb: ['event/12290', 'procedure/open-kms-port', 'procedure/check-srv-record'],
     facts: ['kms-host-request'],
     seed: 'MP alert',
+    consequenceOf: ['kms-host/service-failed', 'kms-host/dns-publish-failed', 'kms-host/srv-only-first-host'],
     usesClock: true,
     messages: {
       title: { en: 'KMS host has logged no requests for hours', ja: 'KMS ホストが何時間も要求を記録していない' },

@@ -5,7 +5,7 @@ import { CMD } from '../../remedies.js';
 import { codeArticles, explainCodes } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
 import { toMs } from '../../time.js';
-import { command } from '../../../messages/index.js';
+import { sluiSteps } from '../../code-steps.js';
 
 export default defineRule({
   meta: {
@@ -44,7 +44,7 @@ export default defineRule({
         detail: m(failed.some((f) => f.event === 'start-failed') ? 'detail-start' : 'detail-timer', { codes: explainCodes(codes) }),
         evidence: failed.map((f) => evidenceOf(f)),
         remedy: [
-          ...codes.map((c) => command(CMD.slui(c))),
+          ...sluiSteps(codes),
           m('remedy-restart'),
           m('remedy-state', { cmd: CMD.dlv }),
         ],

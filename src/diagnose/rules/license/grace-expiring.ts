@@ -6,6 +6,7 @@ import { defineRule } from '../../rule.js';
 import { DAY, MINUTE } from '../../time.js';
 import { currentStates } from './notification.js';
 import { time } from '../../../messages/index.js';
+import { ACTIVATION_FAILURES, KMS_CLIENT_FAILURES } from '../../failure-causes.js';
 
 const GRACE: readonly LicenseStatusName[] = ['OOBGrace', 'OOTGrace', 'ExtendedGrace'];
 
@@ -17,6 +18,7 @@ export default defineRule({
     kb: ['procedure/read-slmgr-dli-dlv', 'event/8230'],
     facts: ['license', 'license-state-data', 'kms-request'],
     seed: 'license state',
+    consequenceOf: ['kms-client/not-activated', ...KMS_CLIENT_FAILURES, ...ACTIVATION_FAILURES],
     usesClock: true,
     messages: {
       title: { en: 'Grace period ends soon', ja: '猶予期間がまもなく終わる' },

@@ -6,6 +6,7 @@ import type { StateReading } from '../../machine-view.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { command, list, NONE } from '../../../messages/index.js';
+import { ACTIVATION_FAILURES, KMS_CLIENT_FAILURES } from '../../failure-causes.js';
 
 const SHOWN: readonly LicenseStatusName[] = ['Notification', 'NonGenuineGrace'];
 
@@ -33,6 +34,7 @@ export default defineRule({
     kb: ['procedure/read-slmgr-dli-dlv', 'event/8230', 'genuine/non-genuine'],
     facts: ['license', 'license-state-data', 'kms-request'],
     seed: 'UX section',
+    consequenceOf: ['kms-client/not-activated', ...KMS_CLIENT_FAILURES, ...ACTIVATION_FAILURES],
     messages: {
       title: { en: 'Windows is in notification mode', ja: 'Windows が通知モードになっている' },
       detail: {

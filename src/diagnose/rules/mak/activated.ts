@@ -11,6 +11,7 @@ export default defineRule({
     kb: ['procedure/read-slmgr-dli-dlv'],
     facts: ['license', 'license-state-data'],
     seed: 'Table 3 row 1',
+    state: true,
     messages: {
       title: { en: 'MAK product is activated', ja: 'MAK の製品はライセンス認証済み' },
       detail: {
