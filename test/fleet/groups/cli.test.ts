@@ -22,14 +22,14 @@ describe('likely shared causes in every output', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(`volact check: likely shared cause: ${SENTENCE}; on that host: “Clients still contact a host that logs no requests”.`);
-    expect(lines[1]).toMatch(/^volact check: 6 finding\(s\) at or above error/);
+    expect(lines[1]).toBe('volact check: 6 findings at or above error on 6 machines');
     const ja = await runCli(['check', HOST_DOWN, '-o', '/dev/null', '--lang', 'ja']);
     expect(ja.stderr).toMatch(/^volact check: 共通の原因の候補: 「KMS 要求に応答がない」の 6 台のうち 6 台に共通するのは、要求先の KMS ホスト kms02\.corp\.contoso\.com です。/);
   });
 
-  it('JSON: groups right after the summary, with the sentence beside its message', async () => {
+  it('JSON: groups right after the summary and the verdict, with the sentence beside its message', async () => {
     const report = JSON.parse((await runCli(['analyze', HOST_DOWN, '-f', 'json'])).stdout);
-    expect(Object.keys(report).slice(0, 6)).toEqual(['schemaVersion', 'tool', 'generatedAt', 'now', 'summary', 'groups']);
+    expect(Object.keys(report).slice(0, 7)).toEqual(['schemaVersion', 'tool', 'generatedAt', 'now', 'summary', 'verdict', 'groups']);
     const [group] = report.groups;
     expect(Object.keys(group)).toEqual(['id', 'text', 'onsetText', 'shared', 'rules', 'machines', 'healthy', 'onset', 'host', 'message', 'onsetMessage']);
     expect(group.id).toBe('host:kms02.corp.contoso.com');
