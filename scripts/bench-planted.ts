@@ -15,7 +15,7 @@ for (const n of sizes.length > 0 ? sizes : [10_000]) {
   const t1 = clock();
   const analysis = diagnoseFacts([], fleet.facts, { groups: false });
   const t2 = clock();
-  const groups = computeGroups(analysis.fleet, analysis.findings, analysis.views);
+  const groups = computeGroups(analysis.fleet, analysis.findings, analysis.views, {}, analysis.causes);
   const t3 = clock();
   const found = Object.fromEntries(groups.map((g) => [g.id, [...g.machines].sort().join(',')]));
   const planted = {

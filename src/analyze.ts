@@ -95,7 +95,7 @@ export function diagnoseFacts(inputs: InputAccount[], facts: FactWithOwner[], op
   // Without --now, each machine is judged as of its own evidence end (fleet.nowPinned is false).
   const { findings, walks, causes } = diagnose(fleet, { ...options.diagnose, ...(options.now ? { now: options.now } : {}) }, inputReads(inputs));
   const views = computeFleetViews(fleet, fleet.now);
-  const groups = options.groups === false ? [] : computeGroups(fleet, findings, views, options.groups ?? {});
+  const groups = options.groups === false ? [] : computeGroups(fleet, findings, views, options.groups ?? {}, causes);
   return { generatedAt: new Date().toISOString(), now: fleet.now, inputs, fleet, findings, walks, causes, views, groups };
 }
 

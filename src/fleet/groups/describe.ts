@@ -95,6 +95,7 @@ export function groupSentence(s: Sentence, ctx: DescribeContext): MessageRef {
     n: count(main.machines),
     total: count(main.of),
     rule: { id: `${main.rule}.title` },
+    follows: main.follows ? list(main.follows.map((r) => msg('groups.also', { rule: { id: `${r.rule}.title` }, n: count(r.machines) }))) : undefined,
     shared: { and: s.shared.map((a) => sharedClause(a, s.traits)) },
     evidence: evidence.length > 0 ? semicolonList(evidence) : undefined,
     also: others.length > 0 ? list(others.map((r) => msg('groups.also', { rule: { id: `${r.rule}.title` }, n: count(r.machines) }))) : undefined,

@@ -1,11 +1,12 @@
 // "Likely shared causes", computed after every machine is diagnosed: the failing machines of each rule grouped
 // by what they share. One pass over the fleet reads each machine's traits (failing machines keep theirs,
 // healthy ones are only counted); then each rule's failing machines are hashed by attribute value.
-import { CODE_OWNERS } from '../../diagnose/index.js';
+import { CODE_OWNERS, RULES } from '../../diagnose/index.js';
 import type { Fleet, Machine } from '../../evidence/index.js';
 import type { Finding } from '../../types.js';
 import type { FleetViews, KmsHostView } from '../types.js';
 import { groupHost, groupSentence, hostState, onsetSentence, type DescribeContext } from './describe.js';
+import { explainOnce, type Explaining } from './explain-once.js';
 import { attributeValues, findGroups, HealthyCounts, idOf, type FoundGroup, type Member } from './find-groups.js';
 import { groupOnset } from './onset.js';
 import { msOf, namesHostsLogged, traitsOf, type MachineTraits, type Signal } from './traits.js';
@@ -18,19 +19,33 @@ export { DEFAULT_GROUP_OPTIONS, ATTRIBUTE_KINDS } from './types.js';
 const NOT_GROUPED = new Set(['volact/internal-error']);
 
 /**
- * What a failing finding is grouped under: its rule. When the diagnosis names a finding's likely cause, the
- * cause's id goes here, so consequences fold into their cause's groups.
+ * What a failing finding is grouped under: its rule, or when it follows from another finding on its machine
+ * (diagnose/causes.ts), that finding's rule: "no response" on a client pinned to a host that is gone is
+ * grouped with the pinning, not again as a group of its own.
  */
 export function groupKeyOf(finding: Finding): string | undefined {
   if (finding.machine === undefined || finding.severity === 'info' || NOT_GROUPED.has(finding.rule)) return undefined;
-  return finding.rule;
+  const key = finding.cause ?? finding.rule;
+  return NOT_GROUPED.has(key) ? undefined : key;
 }
 
-export function computeGroups(fleet: Fleet, findings: readonly Finding[], views: Pick<FleetViews, 'kmsHosts'>, given: Partial<GroupOptions> = {}): FleetGroup[] {
+/**
+ * `causes` (Analysis.causes: each machine's likely cause, by machine key) decides which group keeps a machine
+ * two groups explain; without it the more specific attribute does.
+ */
+export function computeGroups(
+  fleet: Fleet,
+  findings: readonly Finding[],
+  views: Pick<FleetViews, 'kmsHosts'>,
+  given: Partial<GroupOptions> = {},
+  causes: ReadonlyMap<string, Pick<Finding, 'rule'>> = new Map(),
+): FleetGroup[] {
   const options: GroupOptions = { ...DEFAULT_GROUP_OPTIONS, ...given };
   const byName = new Map(fleet.machines.map((m) => [m.name, m]));
   const failing = new Map<string, Set<Machine>>();
   const findingsOn = new Map<string, string[]>();
+  /** Per machine key, the findings folded into their cause's group: cause → the rules that follow from it. */
+  const folded = new Map<string, Map<string, string[]>>();
   for (const f of findings) {
     const key = groupKeyOf(f);
     const machine = f.machine !== undefined ? byName.get(f.machine) : undefined;
@@ -41,6 +56,7 @@ export function computeGroups(fleet: Fleet, findings: readonly Finding[], views:
     const on = findingsOn.get(machine.key);
     if (!on) findingsOn.set(machine.key, [f.rule]);
     else if (!on.includes(f.rule)) on.push(f.rule);
+    if (key !== f.rule) foldInto(folded, machine.key, key, f.rule);
   }
   if (failing.size === 0) return [];
 
@@ -82,42 +98,89 @@ export function computeGroups(fleet: Fleet, findings: readonly Finding[], views:
   const hostViews = new Map<string, KmsHostView>(views.kmsHosts.map((h) => [h.name, h]));
   const ctx: DescribeContext = { fleet, hostViews, healthy, findingsOn, share: options.share, ...(newest !== undefined ? { newest } : {}) };
   const names = new Map(fleet.machines.map((m) => [m.key, m.name]));
-  return mergeByAttribute(found)
-    .map((g) => describe(g, ctx, names, signals))
+  const likely = new Map<string, string>();
+  for (const [key, f] of causes) likely.set(key, f.rule);
+  return explainOnce(mergeByAttribute(found), likely, options.min)
+    .map((g) => describe(settle(g, traits, folded), ctx, names, signals))
     .sort((a, b) => b.machines.length - a.machines.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The codes a rule is about (src/diagnose/codes.ts): its machines all show one, which tells nothing more. */
+function foldInto(folded: Map<string, Map<string, string[]>>, machine: string, cause: string, rule: string): void {
+  let byCause = folded.get(machine);
+  if (!byCause) folded.set(machine, (byCause = new Map()));
+  const rules = byCause.get(cause);
+  if (!rules) byCause.set(cause, [rule]);
+  else if (!rules.includes(rule)) rules.push(rule);
+}
+
+/**
+ * The codes a rule is about (src/diagnose/codes.ts), and those of the rules that can follow from it: its
+ * machines all show one, which tells nothing more.
+ */
 function impliedCodes(rule: string): Set<string> {
+  const rules = new Set([rule]);
+  for (const { meta } of RULES) if (meta.consequenceOf?.includes(rule)) rules.add(meta.id);
   const out = new Set<string>();
-  for (const owner of CODE_OWNERS) if (owner.rule === rule) for (const c of owner.codes) out.add(c);
+  for (const owner of CODE_OWNERS) if (rules.has(owner.rule)) for (const c of owner.codes) out.add(c);
   return out;
 }
 
-interface Merged {
-  id: string;
+interface Merged extends Explaining {
   /** The biggest of the rules' groups: its shared attributes and healthy share speak for the merged group. */
+  lead: FoundGroup;
+  /** How many failing machines each rule has in all. */
+  of: Map<string, number>;
+}
+
+/** A merged group once each machine is explained once: its rules counted again, and what follows from them. */
+interface Settled {
+  id: string;
   lead: FoundGroup;
   rules: GroupRule[];
   members: Map<string, MachineTraits>;
 }
 
-/** One group per shared attribute: the rules whose machines it explains are listed together, the biggest first. */
+/** One group per shared attribute: the rules whose machines it explains are listed together. */
 function mergeByAttribute(found: ReadonlyArray<{ rule: string; of: number; group: FoundGroup }>): Merged[] {
   const merged = new Map<string, Merged>();
   for (const { rule, of, group } of found) {
-    const id = idOf(group.shared[0].kind, group.shared[0].value);
+    const [first] = group.shared;
+    const id = idOf(first.kind, first.value);
     let m = merged.get(id);
-    if (!m) merged.set(id, (m = { id, lead: group, rules: [], members: new Map() }));
+    if (!m) merged.set(id, (m = { id, kind: first.kind, healthyShare: shareOf(group), lead: group, byRule: new Map(), of: new Map() }));
     if (group.members.length > m.lead.members.length) m.lead = group;
-    m.rules.push({ rule, machines: group.members.length, of });
-    for (const member of group.members) m.members.set(member.key, member.traits);
+    m.of.set(rule, of);
+    const keys = m.byRule.get(rule) ?? new Set<string>();
+    for (const member of group.members) keys.add(member.key);
+    m.byRule.set(rule, keys);
   }
-  for (const m of merged.values()) m.rules.sort((a, b) => b.machines - a.machines || (a.rule < b.rule ? -1 : 1));
+  for (const m of merged.values()) m.healthyShare = shareOf(m.lead);
   return [...merged.values()];
 }
 
-function describe(g: Merged, ctx: DescribeContext, names: ReadonlyMap<string, string>, signals: ReadonlyArray<{ machine: string; signal: Signal }>): FleetGroup {
+function shareOf(g: FoundGroup): number {
+  return g.healthy.of > 0 ? g.healthy.sharing / g.healthy.of : 0;
+}
+
+/** The rules, the biggest first, each with the findings folded into it on the group's machines. */
+function settle(g: Merged, traits: ReadonlyMap<string, MachineTraits>, folded: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>): Settled {
+  const members = new Map<string, MachineTraits>();
+  const rules: GroupRule[] = [];
+  for (const [rule, keys] of g.byRule) {
+    const follows = new Map<string, number>();
+    for (const key of keys) {
+      members.set(key, traits.get(key)!);
+      for (const r of folded.get(key)?.get(rule) ?? []) follows.set(r, (follows.get(r) ?? 0) + 1);
+    }
+    const entry: GroupRule = { rule, machines: keys.size, of: g.of.get(rule) ?? keys.size };
+    if (follows.size > 0) entry.follows = [...follows].map(([r, machines]) => ({ rule: r, machines })).sort((a, b) => b.machines - a.machines || (a.rule < b.rule ? -1 : 1));
+    rules.push(entry);
+  }
+  rules.sort((a, b) => b.machines - a.machines || (a.rule < b.rule ? -1 : 1));
+  return { id: g.id, lead: g.lead, rules, members };
+}
+
+function describe(g: Settled, ctx: DescribeContext, names: ReadonlyMap<string, string>, signals: ReadonlyArray<{ machine: string; signal: Signal }>): FleetGroup {
   const traits = [...g.members.values()];
   const shared = g.lead.shared;
   const hostOf = groupHost(shared, traits, ctx.share);

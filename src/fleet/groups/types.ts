@@ -13,11 +13,16 @@ export interface SharedAttribute {
   value: string;
 }
 
-/** How many failing machines of one rule the group holds, of all that rule's failing machines. */
+/**
+ * How many failing machines of one rule the group holds, of all that rule's failing machines. A finding that
+ * follows from another on its machine (its `cause`) counts under that cause's rule, and is listed in `follows`.
+ */
 export interface GroupRule {
   rule: string;
   machines: number;
   of: number;
+  /** Rules whose findings on these machines follow from this one (how many machines each), the most first. */
+  follows?: Array<{ rule: string; machines: number }>;
 }
 
 /** The KMS host a group's machines ask, as the snapshot shows it. */

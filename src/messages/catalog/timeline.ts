@@ -4,8 +4,12 @@ import type { MessageText } from '../types.js';
 
 export const TIMELINE = {
   'timeline.request': { en: 'request sent to {host}{result?: {result}}', ja: '{host} に要求を送信{result?: {result}}' },
-  'timeline.response-ok': { en: 'answer: activated, host count {count}', ja: '応答: ライセンス認証済み、ホストのカウント {count}' },
-  'timeline.response-failed': { en: 'answer: {result}, not activated, host count {count}', ja: '応答: {result}、ライセンス認証されていない、ホストのカウント {count}' },
+  // A 12289 carries a count only when the host counted (success or count too low): decode/count-bearing.ts.
+  'timeline.response-ok': { en: 'answer: activated{count?, host count {count}}', ja: '応答: ライセンス認証済み{count?、ホストのカウント {count}}' },
+  'timeline.response-failed': {
+    en: 'answer: {result}, not activated{count?, host count {count}}',
+    ja: '応答: {result}、ライセンス認証されていない{count?、ホストのカウント {count}}',
+  },
   'timeline.host-logged': { en: '{host} logged the request{result?: {result}}', ja: '{host} が要求を記録{result?: {result}}' },
   'timeline.host-served': { en: 'logged a request from {client}{result?: {result}}', ja: '{client} からの要求を記録{result?: {result}}' },
   'timeline.state': { en: 'license state {state}{expires?, ends {expires}}', ja: 'ライセンスの状態 {state}{expires?、終了 {expires}}' },

@@ -180,7 +180,7 @@ function timeWindow(): GroupScenario {
     about: 'five clients of kms01 and kms02 get no response from 14:06 on 6 March on, while both hosts keep answering ten others: they share only when it began',
     files,
     sentences: [
-      "5 of 5 machines with “KMS request got no response” began failing within 2024-03-06 14:06–14:30 UTC (also “KMS host never logged this client” on 5).",
+      "5 of 5 machines with “KMS request got no response” (and what follows from it: “KMS host never logged this client” on 5) began failing within 2024-03-06 14:06–14:30 UTC.",
       "It began between 2024-03-06 01:25 UTC (the newest success among these machines) and 2024-03-06 14:06 UTC (the first failure after it).",
     ],
   };
