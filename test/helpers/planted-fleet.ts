@@ -26,7 +26,7 @@ const NOISE_CODES = ['0xC004F074', '0x80070005', '0xC004F06C', '0x8007007B', '0x
 export interface PlantedFleet {
   facts: FactWithOwner[];
   /** Machine display names per planted cause. */
-  planted: { kms03: string[]; clones: string[]; branch: string[] };
+  planted: { kms03: string[]; clones: string[]; branch: string[]; pinned: string[] };
   noise: string[];
   machines: number;
 }
@@ -38,7 +38,15 @@ export interface PlantedOptions {
   clones?: number;
   branch?: number;
   noise?: number;
+  /**
+   * A fourth cause, off by default: clients set with /skms to kms-old.corp.contoso.com, a host retired and not in
+   * the snapshot. Each gets host-mismatch and, following from it, no response: the consequences must fold into
+   * the cause's group instead of mixing with kms03's clients under "no response".
+   */
+  pinned?: number;
 }
+
+export const PINNED_HOST = `kms-old.${CORP}`;
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const clientTime = (ms: number): string => iso(ms).slice(0, 16).replace('T', ' ').replace(/-/g, '/');
@@ -85,7 +93,7 @@ export function plantedFleet(options: PlantedOptions): PlantedFleet {
   const cloneCount = options.clones ?? Math.round(options.machines * 0.004);
   const branchCount = options.branch ?? Math.round(options.machines * 0.008);
   const noiseCount = options.noise ?? Math.round(options.machines * 0.006);
-  const planted = { kms03: [] as string[], clones: [] as string[], branch: [] as string[] };
+  const planted = { kms03: [] as string[], clones: [] as string[], branch: [] as string[], pinned: [] as string[] };
   const noise: string[] = [];
   const clients = options.machines - 3;
   let next = 0;
@@ -124,6 +132,13 @@ export function plantedFleet(options: PlantedOptions): PlantedFleet {
     renewals(name, cmidOf(i), 'kms02', Date.parse('2024-02-28T00:00:00Z') - rng.range(1, 48) * HOUR);
     for (let t = Date.parse('2024-03-01T06:00:00Z') + rng.range(0, 50) * 60_000; t <= PLANTED_END; t += 8 * HOUR) w.slui(name, t, '0x8007232B');
     planted.branch.push(name);
+  }
+  // Pinned to the retired host from 4 March on, after weekly renewals through kms01.
+  for (const i of take(Math.min(options.pinned ?? 0, clients - next))) {
+    const name = `pn${String(i).padStart(5, '0')}.${CORP}`;
+    renewals(name, cmidOf(i), 'kms01', Date.parse('2024-03-01T00:00:00Z') - rng.range(1, 48) * HOUR);
+    for (let t = Date.parse('2024-03-04T10:00:00Z') + rng.range(0, 120) * 60_000; t <= PLANTED_END; t += 2 * HOUR) w.request(name, t, { host: PINNED_HOST, cmid: cmidOf(i) });
+    planted.pinned.push(name);
   }
   // Noise: kms01/kms02 clients with a failure of their own at a random time, and the healthy rest.
   const noiseAt = new Set<number>();
