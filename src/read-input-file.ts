@@ -2,15 +2,12 @@
 // holds. This is the floor below both analyze.ts and parallel/: worker threads run it, and analyze() merges
 // what it returns, so neither of those two needs the other's types.
 import { readFileSync, statSync } from 'node:fs';
-import { decodeEvent, parseDocument, ACTIVATION_EVENT_IDS } from './decode/index.js';
+import { decodeEvent, decodeWmiObject, parseDocument, ACTIVATION_EVENT_IDS } from './decode/index.js';
 import { FactCompactor, machineFromPath, RecordLedger, type FactWithOwner, type LedgerEntry, type RecordSpan } from './evidence/index.js';
 import { machinesForEntries, openInput, openInputs, type ArchivedFile, type InputFile, type OpenedInput } from './ingest/index.js';
-import type { InputFormat, RawEvent, ReaderItem, Rejection } from './types.js';
+import type { InputFormat, RawEvent, ReaderItem, Rejection, UnknownLine } from './types.js';
 
-export interface UnknownLine {
-  line: number;
-  text: string;
-}
+export type { UnknownLine } from './types.js';
 
 /** Per input: records read = decoded + ignored + rejectedCount(account). */
 export interface InputAccount {
@@ -25,8 +22,10 @@ export interface InputAccount {
   rejectedOmitted?: number;
   /** Damage that cost no record (e.g. an EVTX checksum mismatch where every record still decoded). */
   warnings?: Rejection[];
-  /** slmgr lines no parser rule understood: kept and shown, never dropped. */
+  /** Lines no parser rule understood (slmgr, ospp, DNS text, WMI lists): the first MAX_KEPT_REJECTIONS, shown, never dropped. */
   unknownLines?: UnknownLine[];
+  /** Lines not understood beyond those kept. */
+  unknownLinesOmitted?: number;
   /** The machine the file's facts without a computer name go to (what `input/unreadable` names when nothing was read). */
   machine?: string;
   /** `machine` was named (the file's snapshot or archive folder, or --machine), not guessed from the file name. */
@@ -157,10 +156,26 @@ export async function readItems(file: InputFile, format: InputFormat, items: Asy
         }
         break;
       }
+      case 'object': {
+        account.records++;
+        const result = decodeWmiObject(item.object, options.tz !== undefined ? { tz: options.tz } : {});
+        if (result.status === 'decoded') {
+          account.decoded++;
+          for (const fact of result.facts) facts.push({ fact, fallbackMachine });
+        } else if (result.status === 'ignored') {
+          account.ignored++;
+        } else {
+          reject(account, { where: `line ${item.object.source.line ?? 0}`, ...(item.object.source.line !== undefined ? { line: item.object.source.line } : {}), reason: result.reason });
+        }
+        break;
+      }
+      case 'unknown-line':
+        keepUnknown(account, item.line);
+        break;
       case 'document': {
         account.records++;
         const parsed = parseDocument(item.document, options.tz !== undefined ? { tz: options.tz } : {});
-        if (parsed.unknownLines.length > 0) account.unknownLines = parsed.unknownLines;
+        for (const line of parsed.unknownLines) keepUnknown(account, line);
         if (parsed.facts.length > 0) {
           account.decoded++;
           for (const fact of parsed.facts) facts.push({ fact, fallbackMachine });
@@ -198,6 +213,11 @@ export const MAX_KEPT_REJECTIONS = 1000;
 export function reject(account: InputAccount, rejection: Rejection): void {
   if (account.rejected.length < MAX_KEPT_REJECTIONS) account.rejected.push(rejection);
   else account.rejectedOmitted = (account.rejectedOmitted ?? 0) + 1;
+}
+
+function keepUnknown(account: InputAccount, line: UnknownLine): void {
+  if ((account.unknownLines ??= []).length < MAX_KEPT_REJECTIONS) account.unknownLines.push(line);
+  else account.unknownLinesOmitted = (account.unknownLinesOmitted ?? 0) + 1;
 }
 
 /** Every rejection of an input, kept or only counted. */

@@ -5,7 +5,7 @@ import type { MessageRef } from './messages/types.js';
 
 export type { MessageRef } from './messages/types.js';
 
-export type InputFormat = 'evtx' | 'xml' | 'csv' | 'text' | 'json' | 'jsonl' | 'slmgr' | 'network' | 'paste' | 'unknown';
+export type InputFormat = 'evtx' | 'xml' | 'csv' | 'text' | 'json' | 'jsonl' | 'slmgr' | 'network' | 'paste' | 'ospp' | 'wmi' | 'unknown';
 
 /** Where a record came from. `record` is the event record id or ordinal, `line` 1-based, `offset` in bytes. */
 export interface SourceRef {
@@ -59,9 +59,32 @@ export interface TextDocument {
   text: string;
 }
 
+/**
+ * One object of a PowerShell or WMI listing (a Format-List block, a CSV row, a JSON object, a table row): its
+ * properties as the export wrote them, name → value text ('' for an empty value), in the export's order.
+ */
+export interface PropertyObject {
+  source: SourceRef;
+  properties: Record<string, string>;
+  /** The object's last line, when it spans several (Format-List). */
+  lineEnd?: number;
+  /** The class the export named (`#TYPE …SoftwareLicensingProduct`, `__CLASS`), when it named one. */
+  className?: string;
+}
+
+/** A line a reader read and did not understand: listed in the report, never glued to a value. */
+export interface UnknownLine {
+  line: number;
+  text: string;
+}
+
 /** What a reader yields. Every record it saw becomes exactly one event or one rejection. */
 export type ReaderItem =
   | { kind: 'event'; event: RawEvent }
+  /** A record that is an object with properties (WMI licensing classes), decoded by decode/ like an event. */
+  | { kind: 'object'; object: PropertyObject }
+  /** A line outside any record that the reader did not understand: not a record, but never dropped. */
+  | { kind: 'unknown-line'; line: UnknownLine }
   | { kind: 'rejected'; rejection: Rejection }
   /** Damage noticed that cost no record (a checksum mismatch where every record still decoded): shown, not counted. */
   | { kind: 'warning'; warning: Rejection }
@@ -124,6 +147,11 @@ export interface Finding {
   /** KB article ids (see kb/). */
   kb: string[];
   messages: FindingMessages;
+  /**
+   * The machine's licensed products the finding is about (Windows and Office editions), from its evidence: named
+   * where a machine holds Office, so a Windows-only fleet's reports stay as they were.
+   */
+  products?: string[];
   /**
    * On a finding that follows from another finding on its machine: the rule id of that finding, the head of the
    * chain (a static host that does not answer is the cause of "no response"). Absent on causes and lone findings.

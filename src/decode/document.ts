@@ -1,6 +1,7 @@
 // Whole-text documents (not streams of events) → facts: every one is a paste, split into the outputs it holds.
 import type { TextDocument } from '../types.js';
 import type { Fact } from './facts.js';
+import { identifyLicense } from './license-identity.js';
 import { emptyPasteReason, parsePaste } from './paste/index.js';
 import type { SlmgrParseOptions } from './slmgr/index.js';
 
@@ -17,5 +18,7 @@ export interface DocumentParse {
 
 export function parseDocument(document: TextDocument, options: SlmgrParseOptions = {}): DocumentParse {
   const r = parsePaste(document.text, document.source, options);
+  // Every license is named alike, whatever printed it: slmgr /dlv all lists Office products too.
+  for (const fact of r.facts) if (fact.kind === 'license') identifyLicense(fact);
   return { ...r, emptyReason: emptyPasteReason(r, document.source.format) };
 }

@@ -39,7 +39,12 @@ export interface RequestedLicense {
   /** Edition from the products table, when the activation id is known. */
   edition?: string;
   family?: string;
+  /** The requesting product's line, from the products table: Office is counted apart from Windows. */
+  product?: ProductLine;
 }
+
+/** The product lines a KMS host counts apart: Windows (client and server) and Office. */
+export type ProductLine = 'Windows' | 'Office';
 
 /** 12288 — KMS client sent an activation request. */
 export interface KmsRequestFact extends FactBase, RequestedLicense {
@@ -216,8 +221,21 @@ export interface LicenseFact extends FactBase {
   activation?: 'succeeded' | 'failed';
   /** What /ato printed when it failed ("0xC004F074 The Software Licensing Service reported …"), as printed. */
   activationMessage?: string;
-  /** Which slmgr form printed the block ('settings': the Settings > Activation page text). */
-  form: 'dli' | 'dlv' | 'xpr' | 'ato' | 'settings';
+  /**
+   * Which output printed the block: slmgr /dli, /dlv, /xpr, /ato; the Settings > Activation page text ('settings');
+   * ospp.vbs /dstatus, /act; a WMI SoftwareLicensingProduct object.
+   */
+  form: 'dli' | 'dlv' | 'xpr' | 'ato' | 'settings' | 'ospp-status' | 'ospp-act' | 'wmi';
+  /** Windows or Office: from the application id, else the name. */
+  product?: ProductLine;
+  /** Office as sold: '2010', '2013', '2016', '2019', 'LTSC 2021', 'LTSC 2024' (Office only, when the name or id says). */
+  productVersion?: string;
+  /** Why the product is in its state (LicenseStatusReason: ospp /dstatus ERROR CODE, WMI), normalized. */
+  statusReason?: string;
+  /** The reason is information only: ospp said so ("…as the status is licensed"), or the code is not a failure. */
+  statusReasonInformational?: boolean;
+  /** An add-on license (WMI LicenseIsAddon): ESU and the like, not the product itself. */
+  addon?: boolean;
   /** "This license is not in use." (no key installed for this product). */
   notInUse?: boolean;
   /** "Software licensing service version:" printed above the products (/dlv). */
@@ -235,16 +253,21 @@ export interface LicenseFact extends FactBase {
   lineEnd: number;
 }
 
-/** "Error: 0x…" or /ato outcome with no product block around it; a code shown by slui or the Settings page. */
+/**
+ * "Error: 0x…" or /ato outcome with no product block around it; a code shown by slui or the Settings page; or
+ * ospp's lone ERROR CODE block.
+ */
 export interface SlmgrErrorFact extends FactBase {
   kind: 'slmgr-error';
+  /** The tool that printed it; absent for slmgr (the first one read). */
+  tool?: 'ospp';
   /** Normalized HRESULT, or undefined when the line carried only text. */
   code?: string;
   text: string;
   line: number;
   /** Name of the product block printed just before, for context. */
   nearProduct?: string;
-  /** The slmgr option whose run printed it, when the pasted prompt line says ('ato', 'ipk', 'skms', …). */
+  /** The option whose run printed it, when the pasted prompt line says: slmgr's 'ato', 'ipk', 'skms' …, ospp's 'inpkey', 'act' … */
   command?: string;
   /** What showed the code: slmgr (the default), the `slui 0x2a` dialog, or the Settings > Activation page. */
   origin?: 'slmgr' | 'slui' | 'settings';
@@ -291,6 +314,24 @@ export interface IpConfigFact extends FactBase {
   line: number;
 }
 
+
+/**
+ * The licensing service's own state (WMI SoftwareLicensingService, ospp /dcmid): the machine's CMID, the KMS
+ * host it is told to use, and, on a KMS host, the host's count and request counters.
+ */
+export interface LicensingServiceFact extends FactBase {
+  kind: 'licensing-service';
+  form: 'wmi' | 'ospp-dcmid';
+  /** Software licensing service version (WMI Version). */
+  version?: string;
+  cmid?: string;
+  kmsClient?: KmsClientInfo;
+  /** Set when the machine is a KMS host (IsKeyManagementServiceMachine = 1). */
+  kmsHost?: KmsHostInfo;
+  /** RemainingWindowsReArmCount. */
+  rearmCount?: number;
+  line: number;
+}
 
 /** One SRV answer: `_vlmcs._tcp.<domain>` → host and port. */
 export interface SrvRecord {
@@ -362,6 +403,7 @@ export type Fact =
   | LogClearedFact
   | LicenseFact
   | SlmgrErrorFact
+  | LicensingServiceFact
   | KeyInstalledFact
   | KmsHostSetFact
   | IpConfigFact

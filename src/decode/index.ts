@@ -33,5 +33,8 @@ export { parseClientTime, parseGuid } from './fields.js';
 export { vlmcsDomain } from './network/index.js';
 export type { PasteParse as NetworkParse } from './paste/index.js';
 export { parseDocument, type DocumentParse } from './document.js';
+export { parseOspp, parseOsppLines, type OsppParse } from './ospp.js';
+export { decodeWmiObject } from './wmi.js';
+export { officeIdentityFromName, productLineOf, productOfApplication } from './office-products.js';
 
 export { CODE_NAMES } from './code-names.js';

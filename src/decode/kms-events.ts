@@ -1,17 +1,18 @@
 // Decoders for the KMS events: 12288/12289 (client), 12290 (host), 12291..12294 (host service, DNS).
 // Field orders are those of the reference (events.md §3.1–3.4).
 import { responseCount } from './count-bearing.js';
-import type { Fact, KmsHostRequestFact, KmsRequestFact, KmsResponseFact, KmsServiceFact } from './facts.js';
+import type { Fact, KmsHostRequestFact, KmsRequestFact, KmsResponseFact, KmsServiceFact, ProductLine } from './facts.js';
 import { FieldReader, parseHostPort, positionalFields } from './fields.js';
 import { normalizeHresult } from './hresult.js';
 import { editionByActivationId, licenseStateName } from './products.js';
 import { statusFlagNames } from './status-flags.js';
 import type { DecoderInput, DecoderOutput } from './decoder.js';
 
-function editionOf(activationId: string | undefined): { edition?: string; family?: string } {
+/** The products table's edition for a requested activation id, and its product line (Office is counted apart). */
+function editionOf(activationId: string | undefined): { edition?: string; family?: string; product?: ProductLine } {
   if (!activationId) return {};
   const e = editionByActivationId(activationId);
-  return e ? { edition: e.edition, family: e.family } : {};
+  return e ? { edition: e.edition, family: e.family, product: e.family === 'Office' ? 'Office' : 'Windows' } : {};
 }
 
 function withProblems<T extends Fact>(fact: T, r: FieldReader): T {

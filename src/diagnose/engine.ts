@@ -2,9 +2,9 @@
 // more specific rules suppressing generic ones, a throwing rule turned into an internal-error finding.
 import type { FactKind } from '../decode/index.js';
 import { machineKey, type Fleet } from '../evidence/index.js';
-import { duration, messageKey, msg, sentences, time, type MessageRef } from '../messages/index.js';
+import { duration, list, messageKey, msg, sentences, time, type MessageRef } from '../messages/index.js';
 import type { Finding, Severity } from '../types.js';
-import { mergeEvidence } from './evidence.js';
+import { mergeEvidence, productOfEvidence } from './evidence.js';
 import { MachineView } from './machine-view.js';
 import type { DiagnoseOptions } from './options.js';
 import { CauseLinker } from './causes.js';
@@ -90,18 +90,18 @@ export function runRules(
   const byMachine = new Map<string, Finding[]>();
   for (const { finding, machineKey: key } of found.values()) {
     if (!views.has(key)) continue;
-    const list = byMachine.get(key);
-    if (list) list.push(finding);
+    const mine = byMachine.get(key);
+    if (mine) mine.push(finding);
     else byMachine.set(key, [finding]);
   }
   const linker = new CauseLinker(rules);
   const causes = new Map<string, Finding>();
-  for (const [key, list] of byMachine) {
-    const cause = linker.link(list);
+  for (const [key, mine] of byMachine) {
+    const cause = linker.link(mine);
     if (cause) causes.set(key, cause);
   }
 
-  const findings = [...found.values()].map((f) => f.finding);
+  const findings = [...found.values()].map((f) => aboutProducts(f.finding, views.get(f.machineKey)));
   findings.sort(
     (a, b) =>
       (a.machine ?? '').localeCompare(b.machine ?? '') ||
@@ -109,6 +109,27 @@ export function runRules(
       a.rule.localeCompare(b.rule),
   );
   return { findings, views, causes };
+}
+
+/** Rules about the machine's own licenses: their findings say which products (Windows, each Office product) they are about. */
+const ABOUT_OWN_PRODUCTS = /^(?:kms-client|mak|license|oem|genuine|error)\//;
+
+/**
+ * Names the products a finding's evidence is about, in the finding (`products`) and as its last detail sentence,
+ * on machines that hold Office: there a KMS client finding could be about Windows or any Office product. A
+ * Windows-only machine's findings stay as they were.
+ */
+function aboutProducts(finding: Finding, view: MachineView | undefined): Finding {
+  if (!view || !ABOUT_OWN_PRODUCTS.test(finding.rule) || !view.holdsOffice()) return finding;
+  const named = new Set<string>();
+  for (const e of finding.evidence) {
+    const product = productOfEvidence(e);
+    if (product) named.add(product);
+  }
+  if (named.size === 0) return finding;
+  finding.products = [...named];
+  finding.messages.detail.push(msg('common.about-products', { products: list(finding.products) }));
+  return finding;
 }
 
 /** A time-based hit on a machine whose evidence ends long before --now says it extrapolates from there. */

@@ -1,5 +1,5 @@
 // Evidence references: where a fact came from (file + record or line) and what it said.
-import type { DnsSrvLookupFact, Fact } from '../decode/index.js';
+import { editionByActivationId, type DnsSrvLookupFact, type Fact } from '../decode/index.js';
 import { list, messageKey, msg, type MessageRef } from '../messages/index.js';
 import type { EvidenceRef } from '../types.js';
 
@@ -42,14 +42,31 @@ export function summarizeFact(fact: Fact): MessageRef {
     case 'log-cleared':
       return msg('evidence.log-cleared', { channel: fact.channel, user: fact.user ? `${fact.domain ? `${fact.domain}\\` : ''}${fact.user}` : undefined });
     case 'license':
+      if (fact.form.startsWith('ospp') || fact.form === 'wmi') {
+        return msg('evidence.tool-license', {
+          tool: fact.form === 'wmi' ? 'WMI' : 'ospp.vbs',
+          name: fact.name,
+          channel: fact.channel || fact.keyType,
+          status: fact.licenseStatusText || fact.licenseStatus,
+          reason: fact.statusReason,
+        });
+      }
       if (fact.form === 'settings') return msg('evidence.settings', { name: fact.name, status: fact.licenseStatusText || undefined, key: fact.partialKey });
       // An /ato that failed: Windows' own words, not a status the output never printed.
       if (fact.form === 'ato' && fact.activationMessage) return msg('evidence.ato', { name: fact.name, text: fact.activationMessage });
       return msg('evidence.license', { name: fact.name, channel: fact.channel, status: fact.licenseStatusText || fact.licenseStatus });
     case 'slmgr-error':
+      if (fact.tool === 'ospp' && fact.code) return msg('evidence.tool-error', { tool: 'ospp.vbs', command: fact.command ? `/${fact.command}` : undefined, code: fact.code, text: fact.text || undefined });
       if (fact.origin === 'slui' && fact.code) return msg('evidence.slui-error', { code: fact.code, text: fact.text || undefined });
       if (fact.origin === 'settings' && fact.code) return msg('evidence.settings-error', { code: fact.code, text: fact.text || undefined });
       return msg('evidence.slmgr-error', { text: fact.text });
+    case 'licensing-service':
+      return msg('evidence.licensing-service', {
+        tool: fact.form === 'wmi' ? 'WMI' : 'ospp.vbs',
+        cmid: fact.cmid,
+        count: fact.kmsHost?.currentCount,
+        port: fact.kmsHost?.listeningPort,
+      });
     case 'key-installed':
       return msg('evidence.key-installed', { key: fact.partialKey, gvlk: fact.gvlkFor });
     case 'kms-host-set':
@@ -116,7 +133,34 @@ function makeEvidence(fact: Fact, message: MessageRef): EvidenceRef {
     else if (fact.source.line !== undefined) ref.line = fact.source.line;
   }
   if (fact.eventId !== undefined) ref.eventId = fact.eventId;
+  const product = productNameOf(fact);
+  if (product) products.set(ref, product);
   return ref;
+}
+
+/** The product each evidence reference is about, kept beside it (not in it: reports would carry it thousands of times). */
+const products = new WeakMap<EvidenceRef, string>();
+
+/** The licensed product a piece of evidence is about, when its fact names one. */
+export function productOfEvidence(ref: EvidenceRef): string | undefined {
+  return products.get(ref);
+}
+
+/** The licensed product a fact is about: its edition from the products table, else the name the output printed. */
+export function productNameOf(fact: Fact): string | undefined {
+  switch (fact.kind) {
+    case 'license':
+      return fact.edition ?? (fact.name || undefined);
+    case 'kms-request':
+    case 'kms-host-request':
+    case 'license-state-data':
+      return fact.edition;
+    case 'online-activation-failure':
+    case 'service-info':
+      return fact.skuId ? editionByActivationId(fact.skuId)?.edition : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** Same place: one record or line is cited once, with the first (richest) summary a rule gave it. */

@@ -71,6 +71,7 @@ export class MachineView {
   private kmsSuccessCache?: number;
   private makSuccessCache?: number;
   private sightingsCache?: CodeSighting[];
+  private officeCache?: boolean;
   private readonly licensesCache = new Map<ProductKind, LicenseFact[]>();
   private twinIndex?: { byActivationId: Map<string, Twin>; byName: Map<string, Twin> };
   private requestedEditions?: Set<string>;
@@ -108,6 +109,11 @@ export class MachineView {
   /** Facts of one kind, oldest first. */
   facts<K extends FactKind>(kind: K): FactOf<K>[] {
     return (this.byKind.get(kind) ?? []) as FactOf<K>[];
+  }
+
+  /** True when the machine holds an Office product (a license, or a KMS request for one). */
+  holdsOffice(): boolean {
+    return (this.officeCache ??= this.facts('license').some((l) => l.product === 'Office') || this.facts('kms-request').some((q) => q.product === 'Office'));
   }
 
   hasAny(kinds: readonly FactKind[]): boolean {
@@ -279,7 +285,9 @@ export class MachineView {
     for (const raw of this.facts('license')) {
       const l = this.withChannel(raw);
       for (const code of l.errors) {
-        const ctx: CodeContext = isKmsClientLicense(l) ? 'kms' : isMakLicense(l) ? 'mak' : this.requestedEdition(l.edition) ? 'kms' : this.pathOfCode(code);
+        // A product whose channel is known and is no KMS client (Retail, OEM, MAK) activates online: its codes are
+        // no KMS failure (ospp /act prints each product's channel, a Retail Grace beside a KMS client).
+        const ctx: CodeContext = isKmsClientLicense(l) ? 'kms' : isMakLicense(l) || l.channel ? 'mak' : this.requestedEdition(l.edition) ? 'kms' : this.pathOfCode(code);
         add(code, ctx, raw);
       }
     }

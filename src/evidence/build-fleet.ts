@@ -149,6 +149,7 @@ function findRenames(items: readonly FactWithOwner[]): Map<string, string> {
 function ownCmid(fact: Fact): string | undefined {
   if (fact.kind === 'kms-request') return fact.cmid.toLowerCase();
   if (fact.kind === 'license') return fact.kmsClient?.cmid?.toLowerCase();
+  if (fact.kind === 'licensing-service') return fact.cmid?.toLowerCase();
   return undefined;
 }
 
@@ -203,6 +204,8 @@ export function deriveRoles(machine: Pick<Machine, 'facts'>): Role[] {
       if (fact.channel.startsWith('VOLUME_MAK') || fact.keyType === 'Volume:MAK') roles.add('mak');
       if (fact.errors.some(isKmsClientCode)) roles.add('kms-client');
     }
+    // The licensing service of a KMS host (WMI SoftwareLicensingService with IsKeyManagementServiceMachine 1).
+    if (fact.kind === 'licensing-service' && fact.kmsHost) roles.add('kms-host');
     if (fact.kind === 'slmgr-error' && fact.code && isKmsClientCode(fact.code)) roles.add('kms-client');
     if (fact.kind === 'kms-host-set' || (fact.kind === 'key-installed' && fact.gvlkFor)) roles.add('kms-client');
     if (fact.kind === 'license-state-data') {

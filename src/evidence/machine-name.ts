@@ -37,6 +37,9 @@ const NOT_A_MACHINE = [
   'slmgr', 'dli', 'dlv', 'xpr', 'ato', 'license', 'licence', 'output', 'txt',
   // DNS and port checks pasted as text: "client01-nslookup.txt", "tnc-1688.txt"
   'nslookup', 'srv', 'tnc', 'resolve[\\s._-]*dnsname', 'test[\\s._-]*netconnection', 'tnc[\\s._-]*\\d+',
+  // Office and the WMI licensing classes: "client01-ospp-dstatus.txt", "client01_slp.csv", "inventory.json"
+  'ospp', 'dstatus', 'dstatusall', 'act', 'office', 'wmi', 'cim', 'slp', 'sls', 'softwarelicensingproduct', 'softwarelicensingservice',
+  'licensing', 'inventory', 'csv', 'json',
 ].join('|');
 const SEP = '[\\s._-]';
 /** Pieces people append or prepend to an export's name: a log/slmgr word, a date, a copy number "(1)". */

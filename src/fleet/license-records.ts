@@ -7,7 +7,7 @@
 // record that lists both sources, so the fleet views count each (machine, product) once.
 import {
   keyTypeForChannel, licenseStateFromSlStatus, productLine, slmgrNameMatchesEdition,
-  type Fact, type KmsRequestFact, type LicenseFact, type LicenseStateDataFact,
+  type Fact, type KmsRequestFact, type LicenseFact, type LicenseStateDataFact, type ProductLine,
 } from '../decode/index.js';
 import type { Machine } from '../evidence/index.js';
 
@@ -26,8 +26,12 @@ export interface LicenseRecord {
   expiresAt?: string;
   takenAt: string;
   source: { file: string; line?: number; record?: number };
-  /** Where the state comes from: slmgr text, the newest 12288, or 8230. */
+  /** Where the state comes from: slmgr, ospp.vbs or WMI (the machine's own statement), the newest 12288, or 8230. */
   basis: LicenseBasis;
+  /** Windows or Office, when the description says. */
+  productLine?: ProductLine;
+  /** Office as sold ('2019', 'LTSC 2024' …), when the description says. */
+  version?: string;
   /** Every description the record was built from (one per kind, the newest of each): the basis first. */
   sources: LicenseSource[];
   /** Lower-case activation (SKU) id, when a description carried one. */
@@ -38,7 +42,7 @@ export interface LicenseRecord {
   rank: number;
 }
 
-export type LicenseBasis = 'slmgr' | '12288' | '8230';
+export type LicenseBasis = 'slmgr' | 'ospp' | 'wmi' | '12288' | '8230';
 
 export interface LicenseSource {
   basis: LicenseBasis;
@@ -49,7 +53,12 @@ export interface LicenseSource {
   record?: number;
 }
 
-/** slmgr beats event-derived state; among equals, the newer record wins. */
+/** The output a license block came from: each is the machine's own statement at collection time. */
+function basisOf(form: LicenseFact['form']): 'slmgr' | 'ospp' | 'wmi' {
+  return form === 'wmi' ? 'wmi' : form.startsWith('ospp') ? 'ospp' : 'slmgr';
+}
+
+/** slmgr (ospp, WMI) beats event-derived state; among equals, the newer record wins. */
 const RANK = { slmgr: 3, 'kms-request': 2, 'license-state-data': 1 } as const;
 
 export function licenseRecords(machine: Machine): LicenseRecord[] {
@@ -185,11 +194,13 @@ function fromSlmgr(machine: string, fact: LicenseFact): LicenseRecord | undefine
     status: fact.licenseStatus,
     takenAt: fact.time,
     source: { file: fact.source.file, line: fact.lineStart },
-    basis: 'slmgr',
-    sources: [{ basis: 'slmgr', file: fact.source.file, line: fact.lineStart }],
+    basis: basisOf(fact.form),
+    sources: [{ basis: basisOf(fact.form), file: fact.source.file, line: fact.lineStart }],
     keyType: fact.keyType,
     rank: RANK.slmgr,
   };
+  if (fact.product) record.productLine = fact.product;
+  if (fact.productVersion) record.version = fact.productVersion;
   if (fact.activationId) record.activationId = fact.activationId.toLowerCase();
   if (fact.partialKey) record.partialKey = fact.partialKey;
   // A licensed volume product counts down to renewal; any other state counts down its grace period.
@@ -215,6 +226,7 @@ function fromRequest(machine: string, fact: KmsRequestFact): LicenseRecord | und
     sources: [{ basis: '12288', ...(fact.time ? { time: fact.time } : {}), ...sourceOf(fact) }],
     rank: RANK['kms-request'],
   };
+  if (fact.product) record.productLine = fact.product;
   if (fact.activationId) record.activationId = fact.activationId.toLowerCase();
   if (fact.minutesToExpiry !== undefined) record.minutesLeft = fact.minutesToExpiry;
   return record;

@@ -4,9 +4,14 @@
 /** 02A/02B: when volume activations or grace periods run out, grouped by time range. */
 export type ExpiryRange = 'expired' | '0-7d' | '8-30d' | '31-60d' | '61-90d' | '>90d';
 
+/** The product lines a snapshot's licenses belong to: a KMS host counts them apart. */
+export type ProductLineName = 'Windows' | 'Office';
+
 export interface ExpiringLicense {
   machine: string;
   product: string;
+  /** Windows or Office: written when the snapshot holds Office (absent in Windows-only reports and older ones). */
+  productLine?: ProductLineName;
   /** License status name ('Licensed', 'OOBGrace', …). */
   status: string;
   /** ISO time when the activation or grace period ends. */
@@ -19,6 +24,8 @@ export interface ExpiringLicense {
 export interface ProductCount {
   edition: string;
   family: string;
+  /** Windows or Office, when the licenses say. */
+  productLine?: ProductLineName;
   /** Key channel: VOLUME_KMSCLIENT, VOLUME_MAK, … */
   channel: string;
   machines: number;
@@ -42,10 +49,25 @@ export interface KmsHostView {
   dnsPublishing: DnsPublishing;
   /** 12290 requests per UTC day, oldest first. */
   requestsPerDay: Array<{ day: string; requests: number; failed: number }>;
+  /**
+   * Windows and Office counted apart, when the host serves Office (its Office KMS host product, or Office requests
+   * in its 12290 log); the fields above are then the Windows line's. Absent for Windows-only hosts.
+   */
+  products?: KmsHostProductCount[];
   /** Clients in the host's 12290 log that are not machines of the snapshot: every one (text reports cap them). Absent in reports of older versions. */
   clientsNotInSnapshot?: AbsentClient[];
   /** How many there were when a report kept only the newest (JSON: 200 per host unless `--evidence all`). */
   clientsNotInSnapshotTotal?: number;
+}
+
+/** One product line of a KMS host: its count (stated by the host, else distinct CMIDs over 30 days) and what its clients need. */
+export interface KmsHostProductCount {
+  product: ProductLineName;
+  currentCount?: number;
+  currentCountSource: 'slmgr' | 'wmi' | '12290' | 'unknown';
+  clientsSeen: number;
+  /** Windows: the highest count a client asked for (25 or 5). Office: 5. */
+  requiredCount?: number;
 }
 
 /** A client a KMS host logged (12290) whose own exports the snapshot lacks. Name and CMID are as the client sent them. */
@@ -62,6 +84,8 @@ export interface AbsentClient {
 export interface FleetViews {
   /** 03A/03B: machines by license status (a machine counts once per product). */
   statusCounts: Record<string, number>;
+  /** 03A per product line, written when the snapshot holds Office (absent in Windows-only reports and older ones). */
+  statusCountsByProduct?: Partial<Record<ProductLineName, Record<string, number>>>;
   /** 02A/02B. */
   expiring: ExpiringLicense[];
   expiringByRange: Record<ExpiryRange, number>;

@@ -3,7 +3,7 @@
 import { isSuccessHresult, type KmsHostRequestFact, type LicenseFact } from '../decode/index.js';
 import { judgedAt, machineKey, type Fleet, type Machine } from '../evidence/index.js';
 import { licenseRecords, type LicenseRecord } from './license-records.js';
-import type { AbsentClient, DnsPublishing, ExpiringLicense, ExpiryRange, FleetViews, KmsHostView, ProductCount } from './types.js';
+import type { AbsentClient, DnsPublishing, ExpiringLicense, ExpiryRange, FleetViews, KmsHostProductCount, KmsHostView, ProductCount, ProductLineName } from './types.js';
 import { utcIsoMs } from '../time-ms.js';
 
 const MINUTE = 60_000;
@@ -49,8 +49,13 @@ export function computeFleetViews(fleet: Fleet, now: string): FleetViews {
   expiring.sort((a, b) => a.minutesLeft - b.minutesLeft || a.machine.localeCompare(b.machine));
   const expiringByRange = Object.fromEntries(EXPIRY_RANGES.map((r) => [r, 0])) as Record<ExpiryRange, number>;
   for (const e of expiring) expiringByRange[e.range]++;
+  // Office beside Windows: the product line is written where the snapshot holds Office at all, so the reports of
+  // a Windows-only fleet stay as they were.
+  const office = records.some((r) => r.productLine === 'Office');
+  if (office) for (const e of expiring) e.productLine = e.productLine ?? 'Windows';
   return {
     statusCounts: statusCounts(records),
+    ...(office ? { statusCountsByProduct: statusCountsByProduct(records) } : {}),
     expiring,
     expiringByRange,
     products: productCounts(records),
@@ -58,6 +63,15 @@ export function computeFleetViews(fleet: Fleet, now: string): FleetViews {
     duplicateCmids: duplicateCmids(fleet),
     unseenClients: unseenClients(fleet),
   };
+}
+
+/** 03A per product line; a record without a line is Windows's (Office licenses always name theirs). */
+function statusCountsByProduct(records: LicenseRecord[]): Partial<Record<ProductLineName, Record<string, number>>> {
+  const lines: Record<ProductLineName, LicenseRecord[]> = { Windows: [], Office: [] };
+  for (const r of records) lines[r.productLine ?? 'Windows'].push(r);
+  const out: Partial<Record<ProductLineName, Record<string, number>>> = {};
+  for (const line of ['Windows', 'Office'] as const) if (lines[line].length) out[line] = statusCounts(lines[line]);
+  return out;
 }
 
 function statusCounts(records: LicenseRecord[]): Record<string, number> {
@@ -90,6 +104,7 @@ function expiringLicenses(records: LicenseRecord[], nowMs: number): ExpiringLice
     out.push({
       machine: r.machine,
       product: r.edition || r.product,
+      ...(r.productLine === 'Office' ? { productLine: 'Office' as const } : {}),
       status: r.status,
       expires: end.expires,
       minutesLeft: end.minutesLeft,
@@ -107,6 +122,7 @@ function productCounts(records: LicenseRecord[]): ProductCount[] {
     let row = byProduct.get(key);
     if (!row) byProduct.set(key, (row = { edition: r.edition, family: r.family, channel: r.channel, machines: 0, licensed: 0, seen: new Set() }));
     if (!row.family && r.family) row.family = r.family;
+    if (!row.productLine && r.productLine) row.productLine = r.productLine;
     if (row.seen.has(r.machine)) continue;
     row.seen.add(r.machine);
     row.machines++;
@@ -143,7 +159,51 @@ function kmsHostView(fleet: Fleet, host: Machine, nowMs: number, known: Readonly
   }
   if (required !== undefined) view.requiredCount = required;
   if (last) view.lastActivity = last;
+  const byProduct = productCountsOf(host, log, nowMs);
+  if (byProduct) {
+    // The Windows line's figures stand at the top; Office's sit beside them.
+    const windows = byProduct.find((p) => p.product === 'Windows');
+    delete view.currentCount;
+    delete view.requiredCount;
+    view.currentCountSource = 'unknown';
+    view.clientsSeen = windows?.clientsSeen ?? 0;
+    if (windows?.currentCount !== undefined) {
+      view.currentCount = windows.currentCount;
+      view.currentCountSource = windows.currentCountSource === 'wmi' ? 'slmgr' : windows.currentCountSource;
+    }
+    if (windows?.requiredCount !== undefined) view.requiredCount = windows.requiredCount;
+    view.products = byProduct;
+  }
   return view;
+}
+
+/**
+ * A host's count per product line, when it serves Office: the host counts Office apart from Windows (its Office
+ * KMS host product states its own count; each 12290 names the requesting product). Undefined for a Windows-only host.
+ */
+function productCountsOf(host: Machine, log: readonly KmsHostRequestFact[], nowMs: number): KmsHostProductCount[] | undefined {
+  const stated = (line: ProductLineName): LicenseFact | undefined =>
+    host.facts.find((f): f is LicenseFact => f.kind === 'license' && f.kmsHost?.currentCount !== undefined && (f.product ?? 'Windows') === line);
+  const officeLog = log.filter((e) => e.product === 'Office');
+  if (officeLog.length === 0 && !stated('Office')) return undefined;
+  const windowsLog = log.filter((e) => e.product !== 'Office');
+  const out: KmsHostProductCount[] = [];
+  for (const [line, entries] of [['Windows', windowsLog], ['Office', officeLog]] as const) {
+    const own = stated(line);
+    if (!own && entries.length === 0) continue;
+    const row: KmsHostProductCount = { product: line, currentCountSource: 'unknown', clientsSeen: distinctCmids(entries, () => true) };
+    if (own?.kmsHost?.currentCount !== undefined) {
+      row.currentCount = own.kmsHost.currentCount;
+      row.currentCountSource = own.form === 'wmi' ? 'wmi' : 'slmgr';
+    } else if (entries.length > 0 && Number.isFinite(nowMs)) {
+      row.currentCount = distinctCmids(entries, (t) => t <= nowMs && t > nowMs - COUNT_WINDOW);
+      row.currentCountSource = '12290';
+    }
+    const required = line === 'Office' ? 5 : entries.reduce<number | undefined>((n, e) => (e.requiredCount > 0 ? Math.max(n ?? 0, e.requiredCount) : n), undefined);
+    if (required !== undefined) row.requiredCount = required;
+    out.push(row);
+  }
+  return out;
 }
 
 function distinctCmids(log: readonly KmsHostRequestFact[], when: (ms: number) => boolean): number {

@@ -41,12 +41,29 @@ const DICTIONARIES: Record<string, readonly string[]> = {
     '\xff\xff\xff\xff', '\x00\x00\x00\x00', '\x01\x00', '\x08\x00', '\x0e\x00', '\x00\x08', '\x14\x00', 'x.zip', '.tgz', '<Events>',
   ],
   json: ['{', '}', '[', ']', '"Id":', '"Message":', '"\\u0000"', '1e999', '-0', '"TimeCreated":"/Date(99999999999999999)/"', ',', 'null', '{"a":'],
+  ospp: [
+    '---Processing--------------------------', '---------------------------------------', '---Exiting-----------------------------',
+    'SKU ID: ', 'LICENSE NAME: Office 16, Office16ProPlusVL_KMS_Client edition', 'LICENSE DESCRIPTION: Office 16, VOLUME_KMSCLIENT channel',
+    'LICENSE STATUS:  ---LICENSED---', 'LICENSE STATUS:  ---OOB_GRACE---', 'ERROR CODE: 0xC004F074', 'ERROR CODE: 0x4004F040 (for information purposes only as the status is licensed)',
+    'ERROR DESCRIPTION: Run the following: cscript ospp.vbs /ddescr:0xC004F074', 'REMAINING GRACE: 179 days  (258642 minute(s) before expiring)',
+    'Last 5 characters of installed product key: ', 'Installed product key detected - attempting to activate the following product:',
+    '<Product activation successful>', '\tKMS machine registry override defined: ', '\tActivation Interval: 120 minutes',
+    'Searching for KMS activation events on machine: ', 'C:\\>cscript ospp.vbs /act', 'BETA EXPIRATION: 1601/1/1', '\r\n',
+  ],
+  wmi: [
+    'Name                                           : ', 'LicenseStatus                                  : 1', 'PartialProductKey                              : ',
+    'LicenseStatusReason                            : 3221549172', 'LicenseStatusReason : -1073418124', 'GracePeriodRemaining : 4294967295',
+    'EvaluationEndDate : 01.01.1601 01:00:00', 'PSComputerName : ', 'KeyManagementServiceMachine : ', 'IsKeyManagementServiceMachine : 1',
+    '#TYPE Microsoft.Management.Infrastructure.CimInstance#root/cimv2/SoftwareLicensingProduct', '"PSComputerName","Name","ID"', '","', '";"',
+    '"PartialProductKey":  "', '"LicenseStatus":  ', '{', '}', '[', ']', '----', '------------- ', '...', '…', '\r\n\r\n',
+  ],
 };
 
 export function dictionaryFor(family: string): readonly string[] {
   if (family === 'slmgr' || family === 'text-network' || family === 'text-paste') return [...DICTIONARIES.paste!, ...(family === 'slmgr' ? DICTIONARIES.slmgr! : [])];
   if (DICTIONARIES[family]) return DICTIONARIES[family];
   if (family.startsWith('csv') || family.startsWith('tsv')) return DICTIONARIES.csv;
+  if (family.startsWith('wmi')) return DICTIONARIES.wmi;
   if (family.startsWith('json')) return DICTIONARIES.json;
   return DICTIONARIES.text;
 }

@@ -4,7 +4,7 @@
 // are cut into chunks does not change the result.
 import { Readable } from 'node:stream';
 import { analyzeFile, rejectedCount } from '../read-input-file.js';
-import { ACTIVATION_EVENT_IDS, decodeEvent, parseDocument, type DocumentParse } from '../decode/index.js';
+import { ACTIVATION_EVENT_IDS, decodeEvent, decodeWmiObject, parseDocument, type DocumentParse } from '../decode/index.js';
 import { openInput } from '../ingest/index.js';
 import type { InputFormat, ReaderItem } from '../types.js';
 
@@ -106,15 +106,24 @@ export function itemProblem(item: ReaderItem, display = FUZZ_DISPLAY): string | 
       return Number.isInteger(item.count) && item.count > 0 ? undefined : `ignored count ${item.count}`;
     case 'document':
       return typeof item.document.text === 'string' ? undefined : 'document without text';
+    case 'object': {
+      const o = item.object;
+      if (o.source.file !== display) return `object source file ${JSON.stringify(o.source.file)}`;
+      if (o.source.line === undefined) return 'object without a line';
+      if (Object.values(o.properties).some((v) => typeof v !== 'string')) return 'object property value is not a string';
+      return undefined;
+    }
+    case 'unknown-line':
+      return Number.isInteger(item.line.line) && item.line.line > 0 && typeof item.line.text === 'string' ? undefined : `unknown line ${JSON.stringify(item.line)}`;
     default:
       return `unknown item kind ${JSON.stringify((item as { kind: unknown }).kind)}`;
   }
 }
 
-/** Records as `analyzeFile` counts them (a warning costs no record). */
+/** Records as `analyzeFile` counts them (a warning or a line outside any record costs no record). */
 export function recordCount(items: readonly ReaderItem[]): number {
   let n = 0;
-  for (const item of items) n += item.kind === 'ignored' ? item.count : item.kind === 'warning' ? 0 : 1;
+  for (const item of items) n += item.kind === 'ignored' ? item.count : item.kind === 'warning' || item.kind === 'unknown-line' ? 0 : 1;
   return n;
 }
 
@@ -138,6 +147,10 @@ export function fingerprint(items: readonly ReaderItem[]): string[] {
         return `I ${item.count}`;
       case 'warning':
         return `W ${item.warning.where}`;
+      case 'object':
+        return `O ${JSON.stringify(item.object)}`;
+      case 'unknown-line':
+        return `U ${item.line.line} ${item.line.text}`;
       default:
         return `D ${item.document.text.length}`;
     }
@@ -162,6 +175,7 @@ export async function checkInput(input: Buffer, opts: CheckOptions): Promise<Che
   let rejected = 0;
   let ignored = 0;
   let documents = 0;
+  let objects = 0;
   for (const item of read.items) {
     const problem = itemProblem(item);
     if (problem) violations.push({ property: 'item-shape', detail: problem });
@@ -180,13 +194,19 @@ export async function checkInput(input: Buffer, opts: CheckOptions): Promise<Che
         documents++;
         const problem = pasteAccountingProblem(parseDocument(item.document));
         if (problem) violations.push({ property: 'accounting', detail: problem });
+      } else if (item.kind === 'object') {
+        objects++;
+        const result = decodeWmiObject(item.object);
+        if (result.status === 'rejected' && !(typeof result.reason === 'string' && result.reason.trim() !== '')) {
+          violations.push({ property: 'item-shape', detail: 'object decoder rejection without a reason' });
+        }
       } else if (item.kind === 'rejected') rejected++;
       else if (item.kind === 'ignored') ignored += item.count;
     } catch (error) {
       violations.push({ property: 'exception', detail: `escaped a decoder: ${describe(error)}` });
     }
   }
-  const records = events + rejected + ignored + documents;
+  const records = events + rejected + ignored + documents + objects;
   if (records !== recordCount(read.items)) violations.push({ property: 'accounting', detail: `items ${records} ≠ records ${recordCount(read.items)}` });
 
   if (opts.compareFilter && !read.thrown) {
@@ -246,7 +266,7 @@ export async function checkInput(input: Buffer, opts: CheckOptions): Promise<Che
     }
   }
 
-  return { kind: read.kind, records, events, rejected, ignored, documents, violations };
+  return { kind: read.kind, records, events, rejected, ignored, documents: documents + objects, violations };
 }
 
 /**

@@ -12,4 +12,9 @@ export {
 export * from './text/paste/index.js';
 export { looksLikeSlmgr } from './slmgr/looks-like-slmgr.js';
 export { readExportTime, parseTimeZone, type TimeZone } from './text/local-time.js';
+export { matchOsppLine, osppStatus, type OsppMatch } from './ospp/labels.js';
+export { looksLikeOspp } from './ospp/looks-like-ospp.js';
+export { classOfProperties, classFromTypeName, type WmiClass } from './wmi/properties.js';
+export { readMsDate } from './text/local-time.js';
+export { PropertyListReader, parsePropertyList, type ListParse, type NumberedText } from './wmi/property-list.js';
 export { guessForeignLanguage, LANGUAGES_READ, type LanguageGuess } from './text/language.js';

@@ -7,6 +7,7 @@ import { readEvtx } from './evtx/index.js';
 import { makeXmlReader } from './xml/index.js';
 import { readWholeText } from './whole-text.js';
 import * as text from './text/index.js';
+import { makeWmiCsvReader, makeWmiJsonReader, makeWmiListReader, makeWmiTableReader } from './wmi/readers.js';
 import {
   DEFAULT_ARCHIVE_LIMITS, UNREAD_ARCHIVES, archiveStem, collect, formatBytes, peek, sniffArchive, walkGzip, walkTar, walkZip,
   type ArchiveItem, type ArchiveLimits, type Budget, type WalkContext,
@@ -19,6 +20,11 @@ const READERS: Record<Exclude<InputKind, 'unknown'>, (sniffed: Sniffed) => Reade
   evtx: () => readEvtx,
   'xml-events': (s) => makeXmlReader(s.encoding),
   slmgr: (s) => readWholeText(s.encoding, 'slmgr'),
+  ospp: (s) => readWholeText(s.encoding, 'ospp'),
+  'wmi-list': (s) => makeWmiListReader(s.encoding),
+  'wmi-table': (s) => makeWmiTableReader(s.encoding),
+  'wmi-csv': (s) => makeWmiCsvReader(s.encoding),
+  'wmi-json': (s) => makeWmiJsonReader(s.encoding),
   'text-network': (s) => readWholeText(s.encoding, 'network'),
   'text-paste': (s) => readWholeText(s.encoding, 'paste'),
   'csv-eventviewer': text.csvEventViewerReader,

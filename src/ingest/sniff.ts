@@ -5,6 +5,10 @@ import type { InputFormat } from '../types.js';
 import { guessForeignLanguage, LANGUAGES_READ } from './text/language.js';
 import { isJsonPrefix } from './text/json-prefix.js';
 import { pasteFamily, pasteKinds } from './text/paste/evidence.js';
+import { matchOsppLine } from './ospp/labels.js';
+import { looksLikeOspp } from './ospp/looks-like-ospp.js';
+import { looksLikeSlmgr } from './slmgr/looks-like-slmgr.js';
+import { looksLikeWmiCsv, looksLikeWmiJson, looksLikeWmiList, looksLikeWmiTable, withoutWmiListLines } from './wmi/looks-like-wmi.js';
 
 export type InputKind =
   | 'evtx'
@@ -18,6 +22,11 @@ export type InputKind =
   | 'json-powershell'
   | 'jsonl-events'
   | 'slmgr'
+  | 'ospp'
+  | 'wmi-list'
+  | 'wmi-table'
+  | 'wmi-csv'
+  | 'wmi-json'
   | 'text-network'
   | 'text-paste'
   | 'unknown';
@@ -91,6 +100,9 @@ const TEXT_SIGNATURES: TextSignature[] = [
     test: (h) => /^(<\?xml|<Events[\s>]|<Event[\s>]|<!--|<!DOCTYPE)/.test(h) || (/^<[A-Za-z_]/.test(h) && /<Event[\s>]/.test(h)),
     reason: 'starts with an XML declaration, an <Events>/<Event> element, or a root element around <Event> elements',
   },
+  // The licensing classes before the event forms they share a syntax with: a JSON, CSV or Format-List export of
+  // SoftwareLicensingProduct is not an event export (and never slmgr text either).
+  { kind: 'wmi-json', format: 'wmi', test: (h) => looksLikeWmiJson(h), reason: 'ConvertTo-Json of the WMI licensing classes' },
   {
     kind: 'jsonl-events',
     format: 'jsonl',
@@ -111,27 +123,46 @@ const TEXT_SIGNATURES: TextSignature[] = [
     test: (_h, first) => /^(Level|Keywords|レベル|キーワード)\t(Date and Time|日付と時刻)\t/.test(first),
     reason: 'Event Viewer tab-delimited header',
   },
+  { kind: 'wmi-csv', format: 'wmi', test: looksLikeWmiCsv, reason: 'Export-Csv of the WMI licensing classes' },
   {
     kind: 'csv-powershell',
     format: 'csv',
     test: (_h, first) => /^#TYPE\s/.test(first) || /^"?(Message|TimeCreated|Id|ProviderName)"?[,;]"?[A-Za-z]+"?/.test(first),
     reason: 'PowerShell Export-Csv header',
   },
-  { kind: 'text-wevtutil', format: 'text', test: (_h, first) => /^Event\[\d+\]:?/.test(first), reason: 'wevtutil /f:text "Event[N]:" block' },
+  // Text forms are often pasted under a prompt line or a note: their first line is looked for among the first few.
+  { kind: 'text-wevtutil', format: 'text', test: (h) => opensWithin(h, /^Event\[\d+\]:?/), reason: 'wevtutil /f:text "Event[N]:" block' },
   {
     kind: 'text-eventviewer',
     format: 'text',
-    test: (_h, first) => /^(Log Name|ログの名前|Název protokolu)\s*[:：]/.test(first),
+    test: (h) => opensWithin(h, /^(Log Name|ログの名前|Název protokolu)\s*[:：]/),
     reason: 'Event Viewer "Copy details as text"',
   },
+  // Alone: with slmgr, ospp or other outputs beside it, the text is a console paste (the splitter's wmi-license block).
+  { kind: 'wmi-list', format: 'wmi', test: (h) => looksLikeWmiList(h) && !othersBesideWmiList(h), reason: 'Format-List of the WMI licensing classes' },
+  { kind: 'wmi-table', format: 'wmi', test: (h) => looksLikeWmiTable(h), reason: 'Format-Table of the WMI licensing classes' },
   {
     kind: 'text-powershell-list',
     format: 'text',
     // Get-WinEvent / Get-EventLog objects; Select-Object may put any of these properties first.
-    test: (_h, first) => /^(TimeCreated|Message|ProviderName|Id|LogName|MachineName|RecordId|LevelDisplayName|Index|EntryType|EventID|TimeGenerated)\s*:/.test(first),
+    test: (h) => opensWithin(h, /^(TimeCreated|Message|ProviderName|Id|LogName|MachineName|RecordId|LevelDisplayName|Index|EntryType|EventID|TimeGenerated)\s*:/),
     reason: 'PowerShell Format-List output',
   },
 ];
+
+/** How many non-blank lines may come before a text form's first line (a prompt, a note, a stray line). */
+const OPENING_WITHIN = 5;
+
+/** Whether one of the first non-blank lines opens the form. */
+function opensWithin(head: string, opening: RegExp): boolean {
+  let seen = 0;
+  for (const line of head.split(/\r?\n/, 200)) {
+    if (line.trim() === '') continue;
+    if (opening.test(line.trimStart())) return true;
+    if (++seen >= OPENING_WITHIN) return false;
+  }
+  return false;
+}
 
 /**
  * Console pastes: slmgr, nslookup, Resolve-DnsName, Test-NetConnection, ipconfig, the slui dialog and the Settings
@@ -139,12 +170,39 @@ const TEXT_SIGNATURES: TextSignature[] = [
  */
 function sniffPaste(head: string): Pick<Sniffed, 'kind' | 'format' | 'reason'> | undefined {
   const kinds = pasteKinds(head);
+  // ospp's own label table knows more of its lines than the splitter's first-line test; and lines ospp prints too
+  // ("Activation Interval: …") are no sign of slmgr output beside it.
+  if (looksLikeOspp(head)) kinds.add('ospp');
+  if (kinds.has('ospp') && kinds.has('slmgr') && !looksLikeSlmgr(withoutOsppLines(head))) kinds.delete('slmgr');
+  // A WMI Format-List beside other outputs (alone, it is sniffed before): its "Name : Windows(R) …" is no slmgr line.
+  if (looksLikeWmiList(head)) {
+    kinds.add('wmi-license');
+    if (kinds.has('slmgr') && !looksLikeSlmgr(withoutWmiListLines(head))) kinds.delete('slmgr');
+  }
   const family = pasteFamily(kinds);
   if (!family) return undefined;
   const what = [...kinds].sort().join(', ');
+  // ospp.vbs output alone keeps its own format name.
+  if (kinds.size === 1 && kinds.has('ospp')) return { kind: 'ospp', format: 'ospp', reason: `ospp.vbs output (the reader's own label table)` };
   if (family === 'slmgr') return { kind: 'slmgr', format: 'slmgr', reason: `slmgr.vbs output (the reader's own vocabulary)` };
   if (family === 'network') return { kind: 'text-network', format: 'network', reason: `DNS and port-check output: ${what}` };
   return { kind: 'text-paste', format: 'paste', reason: `a console paste holding ${what}` };
+}
+
+/** Whether a text holding a WMI Format-List holds other outputs too (judged without the list's own lines). */
+function othersBesideWmiList(head: string): boolean {
+  const rest = withoutWmiListLines(head);
+  const kinds = pasteKinds(rest);
+  kinds.delete('wmi-license');
+  return kinds.size > 0 || looksLikeOspp(rest);
+}
+
+/** The text without the lines ospp prints (its labels, frames and banner). */
+function withoutOsppLines(head: string): string {
+  return head
+    .split(/\r?\n/)
+    .filter((line) => matchOsppLine(line) === undefined)
+    .join('\n');
 }
 
 function safeJsonObject(line: string): boolean {

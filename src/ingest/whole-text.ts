@@ -13,7 +13,7 @@ export function readWholeText(encoding: Pick<EncodingGuess, 'encoding' | 'bomLen
       if (size > MAX_DOCUMENT_CHARS) {
         yield {
           kind: 'rejected',
-          rejection: { where: 'whole file', reason: `a ${format} document larger than ${MAX_DOCUMENT_CHARS} characters is not slmgr output` },
+          rejection: { where: 'whole file', reason: `a ${format} document larger than ${MAX_DOCUMENT_CHARS} characters is not ${format === 'network' ? 'DNS or port-check' : format} output` },
         };
         return;
       }

@@ -49,7 +49,11 @@ export interface LicenseSummary {
   channel: string;
   status: string;
   /** Where the state comes from: slmgr text, the client's newest 12288, or 8230. */
-  basis: 'slmgr' | '12288' | '8230';
+  basis: 'slmgr' | 'ospp' | 'wmi' | '12288' | '8230';
+  /** Windows or Office, when the license says (absent in reports of older versions). */
+  productLine?: 'Windows' | 'Office';
+  /** Office as sold ('2019', 'LTSC 2024' …). */
+  version?: string;
   /** Every description of this product the license was joined from (slmgr and events), the basis first. Absent in reports of older versions. */
   sources?: LicenseSource[];
   keyType?: string;
@@ -323,6 +327,8 @@ export function licenseSummary(record: LicenseRecord, now: string): LicenseSumma
     sources: record.sources,
     source: record.source,
   };
+  if (record.productLine) summary.productLine = record.productLine;
+  if (record.version) summary.version = record.version;
   if (record.keyType) summary.keyType = record.keyType;
   if (record.partialKey) summary.partialKey = record.partialKey;
   const end = recordExpiry(record, Date.parse(now));

@@ -33,6 +33,8 @@ export interface WrittenFinding {
   remedy: string[];
   kb: string[];
   messages?: FindingMessages;
+  /** The machine's products the finding is about (Windows and Office editions). */
+  products?: string[];
   evidenceTotal?: number;
 }
 
@@ -199,6 +201,7 @@ export class ReportWriter {
       kb: f.kb,
       messages: f.messages,
     };
+    if (f.products) out.products = f.products;
     if (f.evidenceTotal !== undefined) out.evidenceTotal = f.evidenceTotal;
     return out;
   }

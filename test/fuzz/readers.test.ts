@@ -13,7 +13,7 @@ describe('fuzzing every reader (short budget)', () => {
   it('has seeds for every reader family', () => {
     expect([...seeds.keys()].sort()).toEqual(expect.arrayContaining([
       'csv-eventviewer', 'csv-powershell', 'evtx', 'json-powershell', 'jsonl-events', 'slmgr', 'text-eventviewer',
-      'text-network', 'text-paste', 'text-powershell-list', 'text-wevtutil', 'tsv-eventviewer', 'xml-events',
+      'text-network', 'text-paste', 'text-powershell-list', 'text-wevtutil', 'tsv-eventviewer', 'xml-events', 'ospp', 'wmi-list', 'wmi-csv', 'wmi-json', 'wmi-table',
     ]));
   });
 

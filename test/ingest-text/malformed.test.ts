@@ -9,6 +9,7 @@ import { chunks } from './read-fixture.js';
 interface Outcome {
   events: RawEvent[];
   rejections: Rejection[];
+  unknown: [number, string][];
 }
 
 async function run(factory: (s: Sniffed) => Reader, content: string | Buffer, ctx: Partial<ReaderContext> = {}, pieceSize = 7): Promise<Outcome> {
@@ -17,10 +18,11 @@ async function run(factory: (s: Sniffed) => Reader, content: string | Buffer, ct
   // Small pieces put chunk boundaries everywhere, also inside multi-byte characters.
   const parts: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += pieceSize) parts.push(bytes.subarray(i, i + pieceSize));
-  const out: Outcome = { events: [], rejections: [] };
+  const out: Outcome = { events: [], rejections: [], unknown: [] };
   for await (const item of factory(sniffed)(chunks(parts), { file: 't', ...ctx }) as AsyncGenerator<ReaderItem>) {
     if (item.kind === 'event') out.events.push(item.event);
     if (item.kind === 'rejected') out.rejections.push(item.rejection);
+    if (item.kind === 'unknown-line') out.unknown.push([item.line.line, item.line.text]);
   }
   return out;
 }
@@ -185,7 +187,9 @@ describe('PowerShell Format-List', () => {
     ].join('\r\n');
     const o = await run(text.textPowerShellListReader, input);
     expect(o.events.map((e) => e.message)).toEqual([`License Activation (slui.exe) failed with the following error code:\nhr=0x80004005\n${wide}9f;SkuId=2`]);
-    expect(where(o)).toEqual([[10, 'not a "Name : value" line of Format-List output: "not a property line"']]);
+    // A line that is neither a property nor a continuation is listed, never read into an event.
+    expect(where(o)).toEqual([]);
+    expect(o.unknown).toEqual([[10, 'not a property line']]);
   });
 });
 

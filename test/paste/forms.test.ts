@@ -189,14 +189,28 @@ describe('English console windows, dialogs and the Settings page', () => {
   });
 });
 
-describe('outputs recognised but not read, and languages not read', () => {
-  it('ospp.vbs output is one block, every line listed, with a note naming it', () => {
+describe('ospp.vbs output (read since issue 21)', () => {
+  it('/act with 0xC004F074: one Office license, the failure on it, every line owned', () => {
     const r = read('en-ospp-act-0xC004F074.txt');
-    expect(r.facts).toEqual([]);
-    expect(r.unknownLines.map((l) => l.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
-    expect(r.notes).toEqual(['line 1: ospp.vbs output, not read yet (its 14 lines are listed as not understood)']);
+    expect(r.sniffed).toMatchObject({ kind: 'ospp', format: 'ospp' });
+    expect(r.facts).toHaveLength(1);
+    expect(r.facts[0]).toMatchObject({
+      kind: 'license',
+      form: 'ospp-act',
+      product: 'Office',
+      productVersion: '2019',
+      edition: 'Office Professional Plus 2019',
+      channel: 'VOLUME_KMSCLIENT',
+      partialKey: '6MWKP',
+      errors: ['0xC004F074'],
+      activation: 'failed',
+    });
+    expect(r.unknownLines).toEqual([]);
+    expect(r.notes).toEqual([]);
   });
+});
 
+describe('outputs recognised but not read, and languages not read', () => {
   it('Spanish ipconfig: every line listed, and the reason names the language', () => {
     const r = read('es-ipconfig.txt');
     expect(r.facts).toEqual([]);

@@ -95,7 +95,7 @@ export class ResolveDnsNameReader implements BlockReader<BlockParse> {
       // A new "Name" (or a key seen already) begins the next record.
       if (!this.listRow || key === 'Name' || key in this.listRow) this.current(no).rows.push((this.listRow = {}));
       this.listRow[key === 'QueryType' ? 'Type' : key] = (m[2] ?? '').trim();
-    } else if (this.columns && /\S/.test(text) && !/^\S+\s*[:：]/.test(text)) {
+    } else if (this.columns && /\S/.test(text) && !/^\S+\s*[:：]/.test(text) && isTableRow(text)) {
       this.current(no).rows.push(tableRow(text, this.columns));
     } else {
       return false;
@@ -125,6 +125,11 @@ export class ResolveDnsNameReader implements BlockReader<BlockParse> {
     this.columns = undefined;
     this.listRow = undefined;
   }
+}
+
+/** A row of the table starts with a name, a record type and a TTL: anything else is a line of something else. */
+function isTableRow(text: string): boolean {
+  return /^\s*\S+\s+[A-Za-z]{1,10}\s+\d+(?:\s|$)/.test(text);
 }
 
 /** Splits a table row by whitespace: names and numbers never hold spaces. */

@@ -9,7 +9,9 @@ import { SluiReader } from '../activation-text/slui.js';
 import type { Fact } from '../facts.js';
 import { IpconfigReader, NslookupReader, ResolveDnsNameReader, TestNetConnectionReader } from '../network/index.js';
 import { parseCommand } from '../network/lines.js';
+import { OsppReader } from '../ospp-block.js';
 import { SlmgrReader, type SlmgrParseOptions, type UnknownLine } from '../slmgr/index.js';
+import { WmiListBlockReader } from '../wmi-block.js';
 
 export interface PasteParse {
   facts: Fact[];
@@ -42,8 +44,6 @@ function adapt<R>(reader: BlockReader<R>, outcome: (r: R) => BlockOutcome): Bloc
 /** The network tools' own arguments (query, server, host, port) from the prompt line. */
 const networkArgs = (ctx: BlockContext) => (ctx.command ? parseCommand(ctx.command.text) : {});
 
-// ospp.vbs and WMI licensing lists are recognised (ingest/text/paste/kinds.ts) but have no reader here yet: their
-// blocks are listed line by line with a note. Their readers (issue 21) plug in as two more rows of this table.
 function readersFor(source: SourceRef, options: SlmgrParseOptions): Partial<Record<BlockKind, ReaderFactory<BlockOutcome>>> {
   return {
     slmgr: (ctx) =>
@@ -54,6 +54,9 @@ function readersFor(source: SourceRef, options: SlmgrParseOptions): Partial<Reco
     ipconfig: () => adapt(new IpconfigReader(source), (r) => ({ facts: r.facts, unknown: r.unknown, notes: [] })),
     slui: (ctx) => adapt(new SluiReader(source, ctx.startsBlock), (r) => ({ facts: r.facts, unknown: r.unknown, notes: [] })),
     settings: (ctx) => adapt(new SettingsReader(source, ctx.startsBlock), (r) => ({ facts: r.facts, unknown: r.unknown, notes: [] })),
+    ospp: (ctx) =>
+      adapt(new OsppReader(source, options, ctx.command?.action ? `/${ctx.command.action}` : undefined, ctx.startsBlock), (r) => ({ facts: r.facts, unknown: r.unknown, notes: r.notes })),
+    'wmi-license': () => adapt(new WmiListBlockReader(source, options), (r) => ({ facts: r.facts, unknown: r.unknown, notes: r.notes })),
   };
 }
 
@@ -100,6 +103,7 @@ export function emptyPasteReason(parse: PasteParse, format: SourceRef['format'])
   const why = parse.notes.length ? `: ${parse.notes.join('; ')}` : '';
   if (format === 'network') return `DNS / port-check text without an SRV lookup for _vlmcs._tcp or a TCP port test${why}`;
   if (format === 'slmgr') return `slmgr text without any product block or result line${why}`;
+  if (format === 'ospp') return `ospp.vbs text without any product block or result line${why}`;
   return `console text without any output that is read here${why}`;
 }
 

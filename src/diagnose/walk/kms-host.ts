@@ -2,8 +2,8 @@
 import { evidenceOf } from '../evidence.js';
 import { hostLog } from '../fleet-queries.js';
 import { publishSuccesses } from '../host-dns.js';
-import { hostCount } from '../host-count.js';
-import { msg } from '../../messages/index.js';
+import { hostCounts } from '../host-count.js';
+import { msg, sentences } from '../../messages/index.js';
 import { CMD } from '../remedies.js';
 import { collectAppLog, collectKmsLog, collectSlmgr, pass, unknown, type StepDef, type WalkContext } from './step.js';
 
@@ -66,9 +66,14 @@ export const KMS_HOST_STEPS: StepDef[] = [
     id: 'kms-host/count',
     rules: ['kms-host/count-below-threshold'],
     decide: (ctx) => {
-      const c = hostCount(ctx.view, ctx.fleet, ctx.now);
-      if (c && c.count >= c.need) return pass(c.evidence, msg('walk.note.count-ok', { count: c.count, need: c.need }));
-      if (c) return unknown(msg('walk.collect.dli-count', { machine: ctx.view.name, cmd: CMD.dli }), msg('walk.note.count-partial', { count: c.count }), c.evidence);
+      // Windows and Office are counted apart; the step passes when every product line the host serves has its count.
+      const counts = hostCounts(ctx.view, ctx.fleet, ctx.now);
+      const short = counts.find((c) => c.count < c.need);
+      if (counts.length && !short) {
+        const notes = counts.map((c) => (c.product === 'Office' ? msg('walk.note.count-office-ok', { count: c.count }) : msg('walk.note.count-ok', { count: c.count, need: c.need })));
+        return pass(counts.flatMap((c) => c.evidence), notes.length === 1 ? notes[0] : msg('common.sentences', { items: sentences(notes) }));
+      }
+      if (short) return unknown(msg('walk.collect.dli-count', { machine: ctx.view.name, cmd: CMD.dli }), msg('walk.note.count-partial', { count: short.count }), short.evidence);
       return unknown(collectSlmgr(ctx.view.name, '/dli'), msg('walk.note.no-count'));
     },
   },

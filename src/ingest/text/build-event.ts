@@ -106,6 +106,11 @@ export function itemFor(built: Built, line: number, ctx: ReaderContext): ReaderI
   return { kind: 'event', event: built.event };
 }
 
+/** A line a reader did not understand: listed in the report, not a record, never part of a value. */
+export function unknownLine(line: number, text: string): ReaderItem {
+  return { kind: 'unknown-line', line: { line, text: text.trimEnd().slice(0, 4096) } };
+}
+
 export function rejectedAt(line: number, reason: string): ReaderItem {
   return { kind: 'rejected', rejection: { where: `line ${line}`, line, reason } };
 }

@@ -5,7 +5,7 @@
 import type { RawEvent, Reader, ReaderContext, ReaderItem } from '../../types.js';
 import { decodeText, type EncodingGuess } from '../encoding.js';
 import { eventFromXml, parseElement, XmlSyntaxError } from '../xml/index.js';
-import { buildEvent, ignoredEvent, itemFor, rejectedAt } from './build-event.js';
+import { buildEvent, ignoredEvent, itemFor, rejectedAt, unknownLine } from './build-event.js';
 import { BlockFields, matchLabel } from './labelled-block.js';
 import { splitLines } from './lines.js';
 import type { TimeZone } from './local-time.js';
@@ -25,7 +25,6 @@ export function makeEventViewerDetailsReader(encoding: Pick<EncodingGuess, 'enco
     const { zone, problem } = zoneFor(ctx);
     if (problem) yield problem;
     let block: DetailsBlock | undefined;
-    let junkReported = false;
 
     for await (const batch of splitLines(decodeText(input, encoding))) {
       for (const l of batch) {
@@ -39,14 +38,11 @@ export function makeEventViewerDetailsReader(encoding: Pick<EncodingGuess, 'enco
           if (block) yield finish(block, ctx, zone);
           block = new DetailsBlock(l.line);
           block.header(l.text);
-          junkReported = false;
           continue;
         }
+        // A line before the first "Log Name:", or a header line no label explains: listed, never read into a value.
         if (!block) {
-          if (l.text.trim() !== '' && !junkReported) {
-            yield rejectedAt(l.line, `text before the first "Log Name:" line: ${JSON.stringify(l.text.trim().slice(0, 40))}`);
-            junkReported = true;
-          }
+          if (l.text.trim() !== '') yield unknownLine(l.line, l.text);
           continue;
         }
         if (block.xml) {
@@ -67,7 +63,7 @@ export function makeEventViewerDetailsReader(encoding: Pick<EncodingGuess, 'enco
           continue;
         }
         if (block.inDescription) block.description.push(l.text);
-        else if (l.text.trim() !== '') block.header(l.text);
+        else if (l.text.trim() !== '' && !block.header(l.text)) yield unknownLine(l.line, l.text);
       }
     }
     if (block) yield finish(block, ctx, zone);

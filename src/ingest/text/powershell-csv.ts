@@ -6,7 +6,8 @@
 import type { Reader, ReaderItem } from '../../types.js';
 import { decodeText, type EncodingGuess } from '../encoding.js';
 import { buildEvent, itemFor, rejectedAt, type LooseEvent } from './build-event.js';
-import { DelimitedSplitter, type DelimitedRow } from './delimited.js';
+import { csvRows } from './csv-head.js';
+import type { DelimitedRow } from './delimited.js';
 import { dataFromProperties } from './powershell-values.js';
 import { zoneFor } from './zone.js';
 
@@ -21,31 +22,16 @@ const COLUMNS: Readonly<Record<string, Column>> = {
   replacementstrings: 'properties',
 };
 
-/** The header line decides the delimiter: the first character after the first (quoted) name. */
-function delimiterOf(headerLine: string): string {
-  const m = /^"[^"]*"([,;\t])|^[^,;\t"]*([,;\t])/.exec(headerLine);
-  return m?.[1] ?? m?.[2] ?? ',';
-}
-
-/** A "#TYPE System.…" line is short; a longer one is taken as the (bad) header, whatever the chunking. */
-const MAX_TYPE_LINE = 4096;
-const TYPE_LINE = new RegExp(`^\\s*#TYPE[^\\n]{0,${MAX_TYPE_LINE}}\\n`);
-const TYPE_LINE_AT_END = new RegExp(`^\\s*#TYPE[^\\n]{0,${MAX_TYPE_LINE}}(?:\\n|$)`);
-
 export function makePowerShellCsvReader(encoding: Pick<EncodingGuess, 'encoding' | 'bomLength'>): Reader {
   return async function* readPowerShellCsv(input, ctx): AsyncGenerator<ReaderItem> {
     const { zone, problem } = zoneFor(ctx);
     if (problem) yield problem;
-    let splitter: DelimitedSplitter | undefined;
-    let head = '';
     let columns: (Column | undefined)[] | undefined;
     let unreadableHeader = false;
-    /** Lines consumed before the splitter started (the #TYPE line), to keep line numbers true. */
-    let lineOffset = 0;
 
     function* handle(rows: DelimitedRow[]): Generator<ReaderItem> {
       for (const row of rows) {
-        const line = row.line + lineOffset;
+        const line = row.line;
         if (row.kind === 'bad') {
           yield rejectedAt(line, row.reason);
           continue;
@@ -76,33 +62,9 @@ export function makePowerShellCsvReader(encoding: Pick<EncodingGuess, 'encoding'
       }
     }
 
-    for await (const text of decodeText(input, encoding)) {
-      if (!splitter) {
-        // Hold text until the first line (and a #TYPE line) is complete, to choose the delimiter.
-        head += text;
-        // Until the first non-blank line is complete (or cannot become "#TYPE" any more) it is not known
-        // whether it is the #TYPE line; deciding early made the result depend on where the chunks were cut.
-        const lead = head.trimStart();
-        const mayBeTypeLine = lead.startsWith('#TYPE') ? !lead.includes('\n') && lead.length <= MAX_TYPE_LINE : '#TYPE'.startsWith(lead);
-        if (mayBeTypeLine && head.length < 64 * 1024) continue;
-        const typeLine = TYPE_LINE.exec(head);
-        const rest = typeLine ? head.slice(typeLine[0].length) : head;
-        if (!rest.includes('\n') && head.length < 64 * 1024) continue;
-        if (typeLine) lineOffset = typeLine[0].split('\n').length - 1;
-        splitter = new DelimitedSplitter(delimiterOf(rest));
-        yield* handle(splitter.push(rest));
-      } else {
-        yield* handle(splitter.push(text));
-      }
+    for await (const { rows } of csvRows(decodeText(input, encoding))) {
+      yield* handle(rows);
       if (unreadableHeader) return;
     }
-    if (!splitter) {
-      const typeLine = TYPE_LINE_AT_END.exec(head);
-      const rest = typeLine ? head.slice(typeLine[0].length) : head;
-      if (typeLine) lineOffset = typeLine[0].split('\n').length - 1;
-      splitter = new DelimitedSplitter(delimiterOf(rest));
-      yield* handle(splitter.push(rest));
-    }
-    if (!unreadableHeader) yield* handle(splitter.end());
   };
 }

@@ -4,7 +4,7 @@
 // line break when the line before it filled the console; otherwise the break was in the message itself.
 import type { Reader, ReaderItem } from '../../types.js';
 import { decodeText, type EncodingGuess } from '../encoding.js';
-import { buildEvent, itemFor, rejectedAt, type LooseEvent } from './build-event.js';
+import { buildEvent, itemFor, rejectedAt, unknownLine, type LooseEvent } from './build-event.js';
 import { splitLines, type TextLine } from './lines.js';
 import { zoneFor } from './zone.js';
 
@@ -51,12 +51,11 @@ export function makePowerShellListReader(encoding: Pick<EncodingGuess, 'encoding
       block = [];
       for (const l of lines) widest = Math.max(widest, displayWidth(l.text));
       const parsed = parseBlock(lines, Math.max(MIN_CONSOLE_WIDTH - 1, widest - 1));
-      const first = lines[0].line;
-      if (typeof parsed === 'string') {
-        yield rejectedAt(first, parsed);
-        return;
-      }
-      yield itemFor(buildEvent(parsed, { file: ctx.file, format: 'text', line: first }, zone), first, ctx);
+      // A line that is neither "Name : value" nor a continuation is listed; the event around it is still read.
+      for (const u of parsed.unknown) yield unknownLine(u.line, u.text);
+      if (!parsed.event) return;
+      const first = parsed.first;
+      yield itemFor(buildEvent(parsed.event, { file: ctx.file, format: 'text', line: first }, zone), first, ctx);
     }
 
     /** Blank lines seen since the last text line: a value may hold blank lines, so they end a block only
@@ -92,16 +91,20 @@ function indentOf(text: string): number {
 }
 
 /** `wrapWidth`: a line at least this wide was cut by the console, not by the message. */
-function parseBlock(lines: TextLine[], wrapWidth: number): LooseEvent | string {
+function parseBlock(lines: TextLine[], wrapWidth: number): { event?: LooseEvent; first: number; unknown: TextLine[] } {
   const properties: Property[] = [];
-  // Output pasted into a document is often indented as a whole; property names start at the first line's indent.
-  const base = indentOf(lines[0].text);
+  const unknown: TextLine[] = [];
+  // Output pasted into a document is often indented as a whole; property names start at the first property's indent.
+  const opening = lines.find((l) => PROPERTY_LINE.test(l.text.trimStart())) ?? lines[0];
+  const base = indentOf(opening.text);
+  let first = lines[0].line;
   let previousWidth = 0;
   for (const l of lines) {
     const text = indentOf(l.text) >= base ? l.text.slice(base) : l.text.trimStart();
     const m = PROPERTY_LINE.exec(text);
     const current = properties[properties.length - 1];
     if (m && !/^\s/.test(text)) {
+      if (properties.length === 0) first = l.line;
       properties.push({ name: m[1], column: m[1].length + m[2].length + 3, lines: [m[3]] });
     } else if (current && text.trim() === '') {
       current.lines.push('');
@@ -110,14 +113,17 @@ function parseBlock(lines: TextLine[], wrapWidth: number): LooseEvent | string {
       if (previousWidth >= wrapWidth) current.lines[current.lines.length - 1] += piece;
       else current.lines.push(piece);
     } else {
-      return `not a "Name : value" line of Format-List output: ${JSON.stringify(l.text.trim().slice(0, 40))}`;
+      unknown.push(l);
+      // Not part of the event: it neither continues a value nor decides whether the next line was wrapped.
+      continue;
     }
     previousWidth = displayWidth(l.text);
   }
+  if (properties.length === 0) return { first, unknown };
   const loose: Record<string, string> = {};
   for (const p of properties) {
     const field = PROPERTIES[p.name.toLowerCase()];
     if (field && loose[field] === undefined) loose[field] = p.lines.join('\n');
   }
-  return loose as LooseEvent;
+  return { event: loose as LooseEvent, first, unknown };
 }

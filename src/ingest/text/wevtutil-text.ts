@@ -3,7 +3,7 @@
 // "Date:" is local time without an offset.
 import type { Reader, ReaderItem } from '../../types.js';
 import { decodeText, type EncodingGuess } from '../encoding.js';
-import { buildEvent, itemFor, rejectedAt } from './build-event.js';
+import { buildEvent, itemFor, rejectedAt, unknownLine } from './build-event.js';
 import { BlockFields } from './labelled-block.js';
 import { splitLines } from './lines.js';
 import { zoneFor } from './zone.js';
@@ -15,7 +15,6 @@ export function makeWevtutilTextReader(encoding: Pick<EncodingGuess, 'encoding' 
     const { zone, problem } = zoneFor(ctx);
     if (problem) yield problem;
     let block: BlockFields | undefined;
-    let junkReported = false;
 
     const finish = (b: BlockFields): ReaderItem =>
       itemFor(buildEvent(b.loose(), { file: ctx.file, format: 'text', line: b.line }, zone), b.line, ctx);
@@ -29,18 +28,15 @@ export function makeWevtutilTextReader(encoding: Pick<EncodingGuess, 'encoding' 
         if (BLOCK_START.test(l.text)) {
           if (block) yield finish(block);
           block = new BlockFields(l.line);
-          junkReported = false;
           continue;
         }
+        // A line before the first block, or a header line no label explains: listed, never read into a value.
         if (!block) {
-          if (l.text.trim() !== '' && !junkReported) {
-            yield rejectedAt(l.line, `text outside any "Event[N]:" block: ${JSON.stringify(l.text.trim().slice(0, 40))}`);
-            junkReported = true;
-          }
+          if (l.text.trim() !== '') yield unknownLine(l.line, l.text);
           continue;
         }
         if (block.inDescription) block.description.push(l.text);
-        else if (l.text.trim() !== '') block.header(l.text);
+        else if (l.text.trim() !== '' && !block.header(l.text)) yield unknownLine(l.line, l.text);
       }
     }
     if (block) yield finish(block);

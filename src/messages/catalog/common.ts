@@ -26,6 +26,8 @@ export const COMMON = {
   'common.the-kms-host': { en: 'the KMS host', ja: 'KMS ホスト' },
   'common.dns': { en: 'DNS', ja: 'DNS' },
   'common.a-client': { en: 'a client', ja: 'あるクライアント' },
+  /** The last sentence of a finding about the machine's own licenses. */
+  'common.about-products': { en: 'Product: {products}.', ja: '対象の製品: {products}。' },
   /** A list cut to its first items: a finding that names many things names a few and counts the rest. */
   'common.list-more': { en: '{items} and {n} more', ja: '{items} ほか {n} 件' },
   // Next steps for codes real pastes show (src/diagnose/code-steps.ts); commands come as data.

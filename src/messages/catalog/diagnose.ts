@@ -7,6 +7,7 @@ export const DIAGNOSE = {
   'host-count.asking': { en: '12290 from {client} asks for required count {required}', ja: '{client} からの 12290 が必要数 {required} を要求' },
   'host-count.asking-any': { en: '{client} asks this host for required count {required}', ja: '{client} がこのホストに必要数 {required} を要求' },
   'host-count.slmgr': { en: 'slmgr: KMS current count {count}', ja: 'slmgr: KMS の現在の数 {count}' },
+  'host-count.stated': { en: '{tool}: KMS current count {count} ({product})', ja: '{tool}: KMS の現在の数 {count} ({product})' },
   'host-count.from-log': {
     en: '{count} distinct CMIDs in {n} 12290 records from {first} to {last}',
     ja: '{first} から {last} までの 12290 {n} 件に、異なる CMID が {count} 個',

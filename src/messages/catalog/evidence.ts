@@ -29,6 +29,15 @@ export const EVIDENCE = {
   'evidence.log-cleared': { en: '104 log cleared: {channel}{user? by {user}}', ja: '104 ログの消去: {channel}{user? (実行者 {user})}' },
   'evidence.license': { en: 'slmgr: {name} ({channel}), license status {status}', ja: 'slmgr: {name} ({channel})、ライセンスの状態 {status}' },
   'evidence.slmgr-error': { en: 'slmgr: {text}', ja: 'slmgr: {text}' },
+  'evidence.tool-license': {
+    en: '{tool}: {name} ({channel}), license status {status}{reason?, reason {reason:code}}',
+    ja: '{tool}: {name} ({channel})、ライセンスの状態 {status}{reason?、理由 {reason:code}}',
+  },
+  'evidence.tool-error': { en: '{tool}{command? {command}}: error {code:code}{text? {text}}', ja: '{tool}{command? {command}}: エラー {code:code}{text? {text}}' },
+  'evidence.licensing-service': {
+    en: '{tool}: licensing service{cmid?, CMID {cmid}}{count?, KMS current count {count}}{port?, listening port {port}}',
+    ja: '{tool}: ライセンス サービス{cmid?、CMID {cmid}}{count?、KMS の現在の数 {count}}{port?、待ち受けポート {port}}',
+  },
   'evidence.ato': { en: 'slmgr /ato: {name?{name}: }{text}', ja: 'slmgr /ato: {name?{name}: }{text}' },
   'evidence.slui-error': { en: 'slui 0x2a: {code:code}{text? {text}}', ja: 'slui 0x2a: {code:code}{text? {text}}' },
   'evidence.settings': {

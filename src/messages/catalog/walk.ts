@@ -176,6 +176,7 @@ export const WALK = {
     ja: 'スナップショットに 12293 も 12294 もありません (発行が無効か、アプリケーション イベント ログがありません)。',
   },
   'walk.note.count-ok': { en: 'Count {count}, clients need {need}.', ja: 'カウント {count}、クライアントに必要な数 {need}。' },
+  'walk.note.count-office-ok': { en: 'Office count {count}, Office clients need 5.', ja: 'Office のカウント {count}、Office クライアントに必要な数 5。' },
   'walk.note.count-partial': {
     en: 'The exported 12290 log shows {count} distinct CMIDs, but it covers less than 30 days, so the real count may be higher.',
     ja: 'エクスポートされた 12290 のログでは異なる CMID が {count} 個ですが、期間が 30 日未満なので、実際のカウントはもっと多い可能性があります。',

@@ -29,6 +29,12 @@ function renderFleetViews(views: FleetViews, s: Speaker): Markdown[] {
   if (statuses.length > 0) {
     out.push(table(s, md`### ${s.t('report.statusView')}`, header(s, 'report.statusHead', 2), md`|---|---:|`, statuses.map(([status, n]) => md`| ${status} | ${n} |`)));
   }
+  // Office beside Windows, when the snapshot holds Office.
+  const byProduct = views.statusCountsByProduct;
+  if (byProduct) {
+    const rows = statuses.map(([status]) => md`| ${status} | ${byProduct.Windows?.[status] ?? 0} | ${byProduct.Office?.[status] ?? 0} |`);
+    out.push(table(s, md`### ${s.t('report.statusByProductView')}`, header(s, 'report.statusByProductHead', 3), md`|---|---:|---:|`, rows));
+  }
   const ranges = (Object.entries(views.expiringByRange) as [ExpiryRange, number][]).filter(([, n]) => n > 0);
   if (ranges.length > 0) {
     out.push(table(s, md`### ${s.t('report.rangeView')}`, header(s, 'report.rangeHead', 2), md`|---|---:|`, ranges.map(([r, n]) => md`| ${s.t(`report.ranges.${r}`)} | ${n} |`)));
@@ -68,8 +74,12 @@ function renderFleetViews(views: FleetViews, s: Speaker): Markdown[] {
 }
 
 function countText(host: KmsHostView, s: Speaker): Markdown {
-  if (host.currentCount === undefined) return md`?`;
-  return host.currentCountSource === '12290' ? md`${host.currentCount} (${s.t('report.from12290')})` : md`${host.currentCount}`;
+  const windows = host.currentCount === undefined ? md`?` : host.currentCountSource === '12290' ? md`${host.currentCount} (${s.t('report.from12290')})` : md`${host.currentCount}`;
+  // A host that serves Office counts it apart: its Office count sits beside the Windows one.
+  const office = host.products?.find((p) => p.product === 'Office');
+  if (!office) return windows;
+  const count = office.currentCount === undefined ? '?' : office.currentCountSource === '12290' ? `${office.currentCount} (${s.t('report.from12290')})` : String(office.currentCount);
+  return md`${windows} · ${s.t('report.officeCount', { count })}`;
 }
 
 /** How a KMS host stands with DNS publishing; a state an older report wrote that we no longer name, as it is. */
