@@ -117,20 +117,21 @@ function cliCheck(sizes) {
  * alternating, `VOLACT_BENCH_RUNS` times each (default 2): wall, CPU (user + sys) and peak RSS, and how much
  * grouping adds (issue 25: at most 10% of time and memory at 100,000 machines).
  */
-function groupsCost(sizes) {
+function groupsCost(sizes, failing) {
   const runs = Number(process.env.VOLACT_BENCH_RUNS ?? 2);
-  console.log('volact check --reporter json, with and without grouping (--group-min 0):');
-  console.log('machines  grouping  run   wall s   cpu s  peak RSS MB');
+  console.log(`volact check --reporter json, with and without grouping (--group-min 0), ${failing === 'half' ? 'half the clients' : 'one client in 50'} failing:`);
+  console.log('machines  grouping  run   wall s   cpu s  peak RSS MB  load');
   for (const n of sizes.length > 0 ? sizes : [100_000]) {
     // A folder of its own: other benches keep theirs across runs, and this one removes its own at the end.
-    const dir = path.join(tmpdir(), `volact-bench-groups-${n}`);
-    generate(dir, n);
+    const dir = path.join(tmpdir(), `volact-bench-groups-${n}${failing ? '-half' : ''}`);
+    generate(dir, n, failing);
     const best = { on: [], off: [] };
     for (let r = 0; r < runs; r++) {
       for (const mode of ['on', 'off']) {
+        const load = loadavg()[0];
         const t = timeCli(['check', dir, '--reporter', 'json', '--now', NOW, ...(mode === 'off' ? ['--group-min', '0'] : [])]);
         best[mode].push(t);
-        console.log(`${String(n).padStart(8)}  ${mode.padStart(8)}  ${String(r + 1).padStart(3)}  ${t.seconds.toFixed(1).padStart(7)}  ${t.cpuSeconds.toFixed(1).padStart(6)}  ${t.rssMb.toFixed(0).padStart(11)}`);
+        console.log(`${String(n).padStart(8)}  ${mode.padStart(8)}  ${String(r + 1).padStart(3)}  ${t.seconds.toFixed(1).padStart(7)}  ${t.cpuSeconds.toFixed(1).padStart(6)}  ${t.rssMb.toFixed(0).padStart(11)}  ${load.toFixed(1).padStart(4)}`);
       }
     }
     // The least of each: the run least disturbed by whatever else the machine was doing.
@@ -452,7 +453,8 @@ if (process.argv[2] === '--cli') {
   console.log(dir);
 } else if (process.argv[2] === '--groups') {
   // What grouping failing machines into likely shared causes costs: node scripts/bench-fleet.js --groups 100000
-  groupsCost(process.argv.slice(3).map(Number).filter((n) => Number.isInteger(n) && n > 0));
+  // (`half` after the sizes: half the clients failing, the most grouping has to do).
+  groupsCost(process.argv.slice(3).map(Number).filter((n) => Number.isInteger(n) && n > 0), process.argv.includes('half') ? 'half' : undefined);
 } else if (process.argv[2] === '--timeline') {
   // One client with N exchanges and its host's N 12290s: node scripts/bench-fleet.js --timeline 25000 100000
   timelineCost(process.argv.slice(3).map(Number).filter((n) => Number.isInteger(n) && n > 0));
