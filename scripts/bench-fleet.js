@@ -56,7 +56,7 @@ async function child(dir, readOnly) {
   const dist = (p) => path.join(root, 'dist', p);
   const { analyzeFile, diagnoseFacts } = await import(dist('analyze.js'));
   const { expandInputs } = await import(dist('ingest/index.js'));
-  const { readFiles } = await import(dist('parallel/index.js'));
+  const { readFiles } = await import(dist('read/index.js'));
   const { buildFleet } = await import(dist('evidence/index.js'));
   const { computeFleetViews } = await import(dist('fleet/index.js'));
   const { buildReport, renderJson } = await import(dist('report/index.js'));

@@ -14,9 +14,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const fuzz = await import(path.join(root, 'dist/fuzz/index.js'));
+// The harness is test tooling (test/fuzz/lib/), not part of the build: it runs from the TypeScript sources.
+// Each thread registers the loader itself, since worker threads do not inherit the parent's hooks.
+register();
+const fuzz = await import(path.join(root, 'test/fuzz/lib/index.ts'));
 
 // The EVTX reader would start its own decoder threads for big inputs; the fuzzer runs them in-thread.
 process.env.VOLACT_EVTX_THREADS = '0';

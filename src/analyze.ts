@@ -4,15 +4,13 @@ import { diagnose, type DiagnoseOptions, type InputRead } from './diagnose/index
 import { buildFleet, type FactWithOwner, type Fleet, type RecordSpan } from './evidence/index.js';
 import { computeFleetViews, computeGroups, type FleetGroup, type FleetViews, type GroupOptions } from './fleet/index.js';
 import { expandInputs } from './ingest/index.js';
-import { readFiles } from './parallel/index.js';
-import { analyzeInput, rejectedCount, type InputAccount } from './read-input-file.js';
+import { rejectedCount, type InputAccount } from './accounts/index.js';
+import { analyzeInput, readFiles } from './read/index.js';
 import type { Finding, WalkStep } from './types.js';
 import { english } from './messages/index.js';
 
-export {
-  analyzeFile, analyzeInput, MAX_KEPT_REJECTIONS, placeOf, rejectedCount,
-  type FileResult, type InputAccount, type ReadOptions, type UnknownLine,
-} from './read-input-file.js';
+export { analyzeFile, analyzeInput, MAX_KEPT_REJECTIONS, placeOf, type ReadOptions } from './read/index.js';
+export { rejectedCount, type FileResult, type InputAccount, type UnknownLine } from './accounts/index.js';
 
 export interface AnalyzeOptions {
   /** ISO time that pins "now" (reports become reproducible). */

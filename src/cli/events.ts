@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { csvHeader, csvRow, jsonlRow, readEvents } from '../events.js';
-import { neutralizeControls } from '../report/index.js';
+import { readEvents } from '../read/index.js';
+import { csvHeader, csvRow, jsonlRow, neutralizeControls } from '../report/index.js';
 import { openOutput, parseTz, runLang, UsageError, type CliIo } from './output.js';
 import { msg } from '../messages/index.js';
 import { speaker } from '../report/speaker.js';

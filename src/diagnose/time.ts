@@ -1,6 +1,6 @@
 // Clock arithmetic on the ISO strings facts carry. Facts without a time (slmgr text) count as
 // "now": slmgr output is what the machine said when the snapshot was collected.
-import { utcIsoMs } from '../time-ms.js';
+import { utcIsoMs } from '../base/index.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

@@ -4,7 +4,7 @@ import { isSuccessHresult, type KmsHostRequestFact, type LicenseFact } from '../
 import { judgedAt, machineKey, type Fleet, type Machine } from '../evidence/index.js';
 import { licenseRecords, type LicenseRecord } from './license-records.js';
 import type { AbsentClient, DnsPublishing, ExpiringLicense, ExpiryRange, FleetViews, KmsHostProductCount, KmsHostView, ProductCount, ProductLineName } from './types.js';
-import { utcIsoMs } from '../time-ms.js';
+import { utcIsoMs } from '../base/index.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

@@ -1,6 +1,6 @@
 // Event times as ISO-8601 UTC. Exports write 0 to 9 fraction digits and sometimes an offset instead of Z;
 // the digits are kept as written (no rounding), only the zone is normalized.
-import { utcIsoMs } from '../time-ms.js';
+import { utcIsoMs } from '../base/index.js';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
 

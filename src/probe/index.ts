@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
-import type { InputAccount } from '../read-input-file.js';
+import type { InputAccount } from '../accounts/index.js';
 import type { DnsSrvLookupFact, PortCheckFact } from '../decode/index.js';
 import type { FactWithOwner } from '../evidence/index.js';
 import type { SourceRef } from '../types.js';

@@ -6,5 +6,6 @@ export { MACHINE_DETAILS, type MachineDetail } from './select.js';
 export { renderJson, jsonReportChunks, writtenReport, type WrittenMachine, type WrittenReport } from './json.js';
 export { md, codeSpan, trusted, joinMd, escapeMarkdown, neutralizeControls, Markdown } from './escape.js';
 export { renderHtml, type HtmlOptions } from './html/index.js';
+export { csvHeader, csvRow, jsonlRow } from './events/index.js';
 export { MESSAGES, renderMessage, speaker, type Speaker } from './speaker.js';
 export { ReportWriter, type ShownReport, type WrittenEvidence, type WrittenFinding, type WrittenStep } from './wording.js';

@@ -3,7 +3,7 @@
 // ways: evidence lists are capped (first 20, `evidenceTotal` gives the full count), every machine carries a
 // summary (`worst`, `findings`, `detail`), and `walk` is written only for machines shown in detail.
 import type { Analysis } from '../analyze.js';
-import { rejectedCount, type InputAccount } from '../read-input-file.js';
+import { rejectedCount, type InputAccount } from '../accounts/index.js';
 import { judgedAt, type Machine, type Role } from '../evidence/index.js';
 import { licenseRecords, machineTimelines, recordExpiry, type FleetGroup, type FleetViews, type LicenseRecord, type LicenseSource, type TimelineEntry } from '../fleet/index.js';
 import type { Finding, Severity, WalkStep } from '../types.js';

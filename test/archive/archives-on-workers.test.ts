@@ -7,11 +7,11 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeInput, type FileResult } from '../../src/analyze.js';
 import type { InputFile } from '../../src/ingest/index.js';
-import { readFiles } from '../../src/parallel/index.js';
+import { readFiles } from '../../src/read/index.js';
 import { filesBelow, makeGzip, makeTar, makeZip } from '../helpers/archive-writer.js';
 
 const DIST = path.resolve('dist');
-const built = existsSync(path.join(DIST, 'parallel', 'worker.js'));
+const built = existsSync(path.join(DIST, 'read', 'parallel', 'worker.js'));
 if (!built) console.log('archives-on-workers.test: dist/ not built (npm run build); the worker-thread case is skipped');
 
 async function inputs(): Promise<InputFile[]> {
@@ -40,7 +40,7 @@ describe('archives in the file pool', () => {
   describe.skipIf(!built)('on worker threads (compiled dist/)', () => {
     it('gives exactly what one thread gives', async () => {
       const dist = async <T>(p: string): Promise<T> => (await import(pathToFileURL(path.join(DIST, p)).href)) as T;
-      const { readFiles: readOnWorkers } = await dist<typeof import('../../src/parallel/index.js')>('parallel/index.js');
+      const { readFiles: readOnWorkers } = await dist<typeof import('../../src/read/index.js')>('read/index.js');
       const { analyzeInput: analyzeCompiled } = await dist<typeof import('../../src/analyze.js')>('analyze.js');
       const files = await inputs();
       const local = await readFiles(files, analyzeInput, { threads: 0 });

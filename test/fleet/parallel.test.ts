@@ -4,11 +4,11 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, type FileResult } from '../../src/analyze.js';
 import { expandInputs, type InputFile } from '../../src/ingest/index.js';
-import { readFiles } from '../../src/parallel/index.js';
+import { readFiles } from '../../src/read/index.js';
 
 const SNAPSHOT = 'fixtures/snapshots/nightly-2024-03-08';
 const DIST = path.resolve('dist');
-const built = existsSync(path.join(DIST, 'parallel', 'worker.js'));
+const built = existsSync(path.join(DIST, 'read', 'parallel', 'worker.js'));
 if (!built) console.log('parallel.test: dist/ not built (npm run build); the worker-thread case is skipped');
 
 async function inputs(): Promise<InputFile[]> {
@@ -32,7 +32,7 @@ describe('readFiles', () => {
   describe.skipIf(!built)('on worker threads (compiled dist/)', () => {
     it('gives exactly what one thread gives: accounts and facts survive structured clone, order kept', async () => {
       const dist = async <T>(p: string): Promise<T> => (await import(pathToFileURL(path.join(DIST, p)).href)) as T;
-      const { readFiles: readOnWorkers, workersAvailable } = await dist<typeof import('../../src/parallel/index.js')>('parallel/index.js');
+      const { readFiles: readOnWorkers, workersAvailable } = await dist<typeof import('../../src/read/index.js')>('read/index.js');
       const { analyzeFile: analyzeCompiled } = await dist<typeof import('../../src/analyze.js')>('analyze.js');
       expect(workersAvailable()).toBe(true);
       const files = await inputs();

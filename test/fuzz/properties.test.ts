@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATION_EVENT_IDS, decodeEvent, parseSlmgr } from '../../src/decode/index.js';
-import { checkInput } from '../../src/fuzz/index.js';
+import { checkInput } from './lib/index.js';
 import type { RawEvent } from '../../src/types.js';
 
 const PROVIDERS = ['Microsoft-Windows-Security-SPP', 'Software Protection Platform Service', 'KmsRequests', 'Microsoft-Windows-Eventlog', 'Other'];

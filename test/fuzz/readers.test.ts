@@ -3,7 +3,7 @@
 // family, input index and minimized bytes, so it can be rebuilt and kept under fixtures/hostile/found/.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSeeds, runCampaign, type Finding } from '../../src/fuzz/index.js';
+import { loadSeeds, runCampaign, type Finding } from './lib/index.js';
 
 const SEED = Number(process.env.VOLACT_FUZZ_SEED ?? 20240301);
 const COUNT = Number(process.env.VOLACT_FUZZ_COUNT ?? 300);

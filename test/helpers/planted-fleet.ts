@@ -8,7 +8,7 @@
 import { decodeEvent } from '../../src/decode/index.js';
 import type { FactWithOwner } from '../../src/evidence/index.js';
 import type { RawEvent } from '../../src/types.js';
-import { Rng } from '../../src/fuzz/rng.js';
+import { Rng } from '../fuzz/lib/rng.js';
 
 const CORP = 'corp.contoso.com';
 const BRANCH = 'branch.contoso.com';

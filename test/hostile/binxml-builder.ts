@@ -1,6 +1,6 @@
 // Hand-built EVTX records for hostile cases the test writer cannot express (it only writes sane templates):
 // template bodies with nested elements, raw substitution tokens and arbitrary value descriptors.
-import { fixEvtxCrcs } from '../../src/fuzz/index.js';
+import { fixEvtxCrcs } from '../fuzz/lib/index.js';
 import { writeEvtx, type EventSpec } from '../helpers/evtx-writer.js';
 
 const CHUNK = 65536;

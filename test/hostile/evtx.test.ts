@@ -1,7 +1,7 @@
 // Hostile EVTX: structures that loop, nest into themselves, multiply or claim impossible sizes. Each must end
 // with a clear rejection of the damaged record (or chunk) and the records around it still decoded.
 import { describe, expect, it } from 'vitest';
-import { checkInput, EVTX_MUTATORS, readInput, recordStarts, chunkStarts, fixEvtxCrcs, Rng } from '../../src/fuzz/index.js';
+import { checkInput, EVTX_MUTATORS, readInput, recordStarts, chunkStarts, fixEvtxCrcs, Rng } from '../fuzz/lib/index.js';
 import type { ReaderItem } from '../../src/types.js';
 import { writeEvtx } from '../helpers/evtx-writer.js';
 import { sppEvents } from '../fuzz/evtx-seeds.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkArchiveInput } from '../../src/fuzz/index.js';
+import { checkArchiveInput } from '../fuzz/lib/index.js';
 import { analyzeInput } from '../../src/analyze.js';
 import { Readable } from 'node:stream';
 

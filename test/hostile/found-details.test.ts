@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkInput, readInput } from '../../src/fuzz/index.js';
+import { checkInput, readInput } from '../fuzz/lib/index.js';
 
 describe('fuzz findings stay fixed', () => {
   it('reads a details copy whose description is a long run of blank lines', async () => {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkInput, readInput } from '../../src/fuzz/index.js';
+import { checkInput, readInput } from '../fuzz/lib/index.js';
 import type { ReaderItem } from '../../src/types.js';
 
 const found = (name: string): Buffer => readFileSync(path.join(import.meta.dirname, '../../fixtures/hostile/found', name));

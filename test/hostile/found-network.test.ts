@@ -3,7 +3,7 @@
 // a prompt (a multi-line sniffing pattern's \s* ran across them from every line start).
 import { describe, expect, it } from 'vitest';
 import { parseNetworkText } from '../../src/decode/index.js';
-import { checkInput } from '../../src/fuzz/index.js';
+import { checkInput } from '../fuzz/lib/index.js';
 import { sniffFormat } from '../../src/ingest/index.js';
 
 const NSLOOKUP = 'C:\\>nslookup -type=srv _vlmcs._tcp.contoso.com\r\nServer:  dc01.contoso.com\r\nAddress:  10.0.0.10\r\n\r\n';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channelFromDescription, parseSlmgr } from '../../src/decode/index.js';
-import { checkInput } from '../../src/fuzz/index.js';
+import { checkInput } from '../fuzz/lib/index.js';
 
 const found = (name: string): Buffer => readFileSync(path.join(import.meta.dirname, '../../fixtures/hostile/found', name));
 

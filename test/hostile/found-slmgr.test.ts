@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSlmgr } from '../../src/decode/index.js';
-import { checkInput } from '../../src/fuzz/index.js';
+import { checkInput } from '../fuzz/lib/index.js';
 
 describe('fuzz findings stay fixed', () => {
   it('parses slmgr text around a 300 KB line and keeps that line as unknown', async () => {

@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openInput } from '../../src/ingest/index.js';
-import { checkInput, readInput } from '../../src/fuzz/index.js';
+import { checkInput, readInput } from '../fuzz/lib/index.js';
 import type { ReaderItem } from '../../src/types.js';
 import { runCli } from '../cli/run-cli.js';
 

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeFile } from '../../src/read-input-file.js';
+import { analyzeFile } from '../../src/read/index.js';
 import { decodeText, detectEncoding, sniffFormat, type InputKind } from '../../src/ingest/index.js';
 import { displayWidth } from '../../src/ingest/text/powershell-list.js';
 

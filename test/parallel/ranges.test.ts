@@ -1,4 +1,4 @@
-// One large file read in byte ranges (src/parallel/ranges.ts, src/read-input-range.ts) must give exactly what
+// One large file read in byte ranges (src/read/parallel/ranges.ts, src/read/input-range.ts) must give exactly what
 // one thread reading it whole gives: the same accounting (read = decoded + ignored + rejected), the same
 // rejections with the same lines and offsets, the same facts in the same order, the same record ledger. The
 // cuts are made small here so that every file is cut many times; where a byte scan cannot see that a cut is
@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeFile, rejectedCount, type FileResult } from '../../src/read-input-file.js';
-import { analyzeRange, type ByteRange } from '../../src/read-input-range.js';
-import { joinRanges, planRanges } from '../../src/parallel/ranges.js';
+import { rejectedCount, type FileResult } from '../../src/accounts/index.js';
+import { analyzeFile, analyzeRange, type ByteRange } from '../../src/read/index.js';
+import { joinRanges, planRanges } from '../../src/read/parallel/index.js';
 import { denseExport } from '../helpers/dense-export.js';
 import { writeEvtx, v, type EventSpec } from '../helpers/evtx-writer.js';
 

@@ -2,7 +2,7 @@
 // the failure codes it shows, and when its failures began. One pass over the machine's facts, no sorting.
 import { isSuccessHresult, licenseStateFromSlStatus, type Fact } from '../../decode/index.js';
 import type { Fleet, Machine } from '../../evidence/index.js';
-import { utcIsoMs } from '../../time-ms.js';
+import { utcIsoMs } from '../../base/index.js';
 import type { AttributeKind } from './types.js';
 
 export interface MachineTraits {

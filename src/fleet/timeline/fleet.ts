@@ -1,7 +1,7 @@
 // The fleet's activation history per hour or day: requests, activations, failures, what the hosts logged, and
 // licenses changing state. Each machine's records are read once; counts go into a map of hours, folded into days.
 import type { Fleet } from '../../evidence/index.js';
-import { utcIsoMs } from '../../time-ms.js';
+import { utcIsoMs } from '../../base/index.js';
 import { ownEntries } from './machine.js';
 import type { Bucket, FleetTimeline, FleetTimelineBucket, TimelineEntry } from './types.js';
 

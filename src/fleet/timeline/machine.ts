@@ -4,7 +4,7 @@
 import { isSuccessHresult, licenseStateFromSlStatus, type Fact, type KmsHostRequestFact } from '../../decode/index.js';
 import { machineKey, type Fleet, type Machine } from '../../evidence/index.js';
 import { code, msg, time, type MessageRef } from '../../messages/index.js';
-import { utcIsoMs } from '../../time-ms.js';
+import { utcIsoMs } from '../../base/index.js';
 import type { TimelineEntry } from './types.js';
 
 const MINUTE = 60_000;

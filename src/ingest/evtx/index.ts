@@ -26,7 +26,7 @@ export interface EvtxReadOptions {
   /** Chunks decoded in this thread before threads are started, so small files skip the start-up cost. */
   warmupChunks?: number;
   /**
-   * A later byte range of the file (see parallel/ranges.ts): the input starts at chunk `firstChunk`, without the
+   * A later byte range of the file (see read/parallel/ranges.ts): the input starts at chunk `firstChunk`, without the
    * file header, whose checksum flag the caller read. The first range is read as a whole file that ends early.
    */
   continueAt?: { firstChunk: number; verifyCrc: boolean };
@@ -34,7 +34,7 @@ export interface EvtxReadOptions {
   status?: EvtxReadStatus;
 }
 
-/** How a read went, for joining byte ranges of one file (parallel/ranges.ts). */
+/** How a read went, for joining byte ranges of one file (read/parallel/ranges.ts). */
 export interface EvtxReadStatus {
   /** Reading stopped before the end of the input (a file that only claims to be EVTX). */
   stopped: boolean;

@@ -31,7 +31,7 @@ function skippedRecord(xml: string): SkippedRecords {
 }
 
 /**
- * What a reader of one byte range of a file reports back (see parallel/ranges.ts): the range is read like the
+ * What a reader of one byte range of a file reports back (see read/parallel/ranges.ts): the range is read like the
  * whole file would be from its first `<Event` on, and these tell whether the reads join up exactly.
  */
 export interface XmlRangeReport {

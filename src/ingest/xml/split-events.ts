@@ -36,7 +36,7 @@ export class EventSplitter {
    */
   private searches = new Map<string, SearchMemo>();
 
-  /** `startLine`: the line the text starts on (a byte range of a file starts further down; see parallel/ranges.ts). */
+  /** `startLine`: the line the text starts on (a byte range of a file starts further down; see read/parallel/ranges.ts). */
   constructor(startLine = 1) {
     this.line = startLine;
   }

@@ -1,5 +1,5 @@
 // The inputs section: what was read from each file, what was rejected and why, and lines not understood.
-import { rejectedCount } from '../../read-input-file.js';
+import { rejectedCount } from '../../accounts/index.js';
 import { codeSpan, joinMd, md, type Markdown } from '../escape.js';
 import type { ReportInput } from '../model.js';
 import type { Speaker } from '../speaker.js';

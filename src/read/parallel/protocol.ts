@@ -1,9 +1,9 @@
 // Messages between the file pool and its workers. Everything crossing the thread boundary is a plain object
 // (structured clone): input file in, account and facts out.
-import type { FileResult } from '../read-input-file.js';
-import type { EventsRangeJob, EventsRangeResult } from '../read-events-range.js';
-import type { ByteRange, RangeResult } from '../read-input-range.js';
-import type { InputFile } from '../ingest/index.js';
+import type { FileResult } from '../../accounts/index.js';
+import type { EventsRangeJob, EventsRangeResult } from '../events-range.js';
+import type { ByteRange, RangeResult } from '../input-range.js';
+import type { InputFile } from '../../ingest/index.js';
 
 export interface FileJobOptions {
   machine?: string;

@@ -2,7 +2,7 @@
 // reader the sniffer picks for them and cut small (a few KB; one chunk for EVTX) so mutation stays fast.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { sniffArchive, sniffFormat, SNIFF_BYTES } from '../ingest/index.js';
+import { sniffArchive, sniffFormat, SNIFF_BYTES } from '../../../src/ingest/index.js';
 
 export interface Seed {
   name: string;

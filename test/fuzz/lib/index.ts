@@ -1,5 +1,5 @@
-// The fuzz harness core, shared by `scripts/fuzz.js` (through dist/) and the tests. Not part of the
-// library's public face: src/index.ts does not export it.
+// The fuzz harness core, shared by `scripts/fuzz.js` (run from the TypeScript sources through tsx) and the
+// tests. Test tooling, not the product: it lives outside src/, so it is neither built into dist/ nor published.
 export { Rng, inputSeed } from './rng.js';
 export { BYTE_MUTATORS, type Mutator, type MutationContext } from './mutate-bytes.js';
 export { TEXT_MUTATORS } from './mutate-text.js';

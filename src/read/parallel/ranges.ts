@@ -9,13 +9,14 @@
 // is read whole, in one thread.
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { evtxVerifiesCrc, GIVE_UP_AFTER_BAD_CHUNKS } from '../ingest/evtx/index.js';
-import { noEventsRejection } from '../ingest/xml/index.js';
-import { sniffArchive, sniffFormat, SNIFF_BYTES, type InputFile } from '../ingest/index.js';
-import { RecordLedger } from '../evidence/index.js';
-import { localTimesWarning, MAX_KEPT_REJECTIONS, reject, type FileResult } from '../read-input-file.js';
-import type { ByteRange, RangeResult } from '../read-input-range.js';
-import type { Rejection } from '../types.js';
+import { evtxVerifiesCrc, GIVE_UP_AFTER_BAD_CHUNKS } from '../../ingest/evtx/index.js';
+import { noEventsRejection } from '../../ingest/xml/index.js';
+import { sniffArchive, sniffFormat, SNIFF_BYTES, type InputFile } from '../../ingest/index.js';
+import { RecordLedger } from '../../evidence/index.js';
+import type { FileResult } from '../../accounts/index.js';
+import { localTimesWarning, MAX_KEPT_REJECTIONS, reject } from '../input-file.js';
+import type { ByteRange, RangeResult } from '../input-range.js';
+import type { Rejection } from '../../types.js';
 
 /** Files smaller than this are read whole: two workers cost about half a CPU-second to start (module loading, cold caches), which a smaller file does not win back. */
 export const MIN_SPLIT_BYTES = 32 * 1024 * 1024;

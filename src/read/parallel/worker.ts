@@ -2,9 +2,9 @@
 // byte range of a large file), and sends back only the facts.
 // The parent starts it with VOLACT_EVTX_THREADS=0, so EVTX chunks decode here rather than in a second pool.
 import { parentPort } from 'node:worker_threads';
-import { analyzeInput } from '../read-input-file.js';
-import { eventsRange } from '../read-events-range.js';
-import { analyzeRange } from '../read-input-range.js';
+import { analyzeInput } from '../input-file.js';
+import { eventsRange } from '../events-range.js';
+import { analyzeRange } from '../input-range.js';
 import type { FileJob, FileReply } from './protocol.js';
 
 const port = parentPort;

@@ -2,10 +2,11 @@
 // archives, limits), and every entry must keep the properties a plain input keeps, plus: its place starts at
 // the input and shows no raw control character, and `analyzeInput` accounts for each entry on its own.
 import { Readable } from 'node:stream';
-import { analyzeInput, rejectedCount } from '../read-input-file.js';
-import { ACTIVATION_EVENT_IDS, decodeEvent, parseSlmgr } from '../decode/index.js';
-import { openInputs, sniffArchive } from '../ingest/index.js';
-import type { ReaderItem } from '../types.js';
+import { rejectedCount } from '../../../src/accounts/index.js';
+import { analyzeInput } from '../../../src/read/index.js';
+import { ACTIVATION_EVENT_IDS, decodeEvent, parseSlmgr } from '../../../src/decode/index.js';
+import { openInputs, sniffArchive } from '../../../src/ingest/index.js';
+import type { ReaderItem } from '../../../src/types.js';
 import {
   FUZZ_DISPLAY, INTERNAL, describe, difference, fingerprint, itemProblem, pieces, recordCount, type CheckOptions, type CheckResult, type Violation,
 } from './check.js';

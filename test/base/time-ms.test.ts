@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { utcIsoMs } from '../src/time-ms.js';
+import { utcIsoMs } from '../../src/base/index.js';
 
 describe('utcIsoMs', () => {
   it('gives what Date.parse gives for every time it reads', () => {

@@ -3,10 +3,11 @@
 // place and a reason, the accounting adds up, a pre-filter never loses a wanted event, and how the bytes
 // are cut into chunks does not change the result.
 import { Readable } from 'node:stream';
-import { analyzeFile, rejectedCount } from '../read-input-file.js';
-import { ACTIVATION_EVENT_IDS, decodeEvent, decodeWmiObject, parseDocument, type DocumentParse } from '../decode/index.js';
-import { openInput } from '../ingest/index.js';
-import type { InputFormat, ReaderItem } from '../types.js';
+import { rejectedCount } from '../../../src/accounts/index.js';
+import { analyzeFile } from '../../../src/read/index.js';
+import { ACTIVATION_EVENT_IDS, decodeEvent, decodeWmiObject, parseDocument, type DocumentParse } from '../../../src/decode/index.js';
+import { openInput } from '../../../src/ingest/index.js';
+import type { InputFormat, ReaderItem } from '../../../src/types.js';
 
 export const FUZZ_DISPLAY = 'fuzz-input';
 

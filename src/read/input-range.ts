@@ -1,15 +1,16 @@
 // Reads one byte range of a large XML or EVTX export, as a worker thread does when one file is split so that
-// several threads read it at once (parallel/ranges.ts plans the ranges and joins the results). A range is read
+// several threads read it at once (read/parallel/ranges.ts plans the ranges and joins the results). A range is read
 // exactly as the whole file would be read from the range's first byte on; what it reports tells whether the
 // ranges join up (XML) or where reading stopped (EVTX).
 import { createReadStream } from 'node:fs';
-import type { FactWithOwner, RecordSpan } from './evidence/index.js';
-import { ACTIVATION_EVENT_IDS } from './decode/index.js';
-import type { InputFile, TextEncoding } from './ingest/index.js';
-import { readEvtxWith, type EvtxReadStatus } from './ingest/evtx/index.js';
-import { makeXmlReader, type XmlRangeReport } from './ingest/xml/index.js';
-import { readItems, type InputAccount, type ReadOptions } from './read-input-file.js';
-import type { InputFormat, ReaderContext, ReaderItem } from './types.js';
+import type { FactWithOwner, RecordSpan } from '../evidence/index.js';
+import { ACTIVATION_EVENT_IDS } from '../decode/index.js';
+import type { InputFile, TextEncoding } from '../ingest/index.js';
+import { readEvtxWith, type EvtxReadStatus } from '../ingest/evtx/index.js';
+import { makeXmlReader, type XmlRangeReport } from '../ingest/xml/index.js';
+import type { InputAccount } from '../accounts/index.js';
+import { readItems, type ReadOptions } from './input-file.js';
+import type { InputFormat, ReaderContext, ReaderItem } from '../types.js';
 
 /** One byte range of a file: [start, end). Ranges of one file tile it, in order. */
 export interface ByteRange {

@@ -2,7 +2,7 @@
 // that point backwards or at themselves, templates that contain an instance of themselves, string-table
 // chains that loop, record sizes past the chunk, chunks that claim 2^32 records, value descriptors that
 // claim more bytes than exist. Checksums are usually fixed afterwards so the damage reaches the decoder.
-import { crc32 } from '../ingest/evtx/crc32.js';
+import { crc32 } from '../../../src/ingest/evtx/crc32.js';
 import type { Mutator } from './mutate-bytes.js';
 import type { Rng } from './rng.js';
 

@@ -8,10 +8,10 @@
 // the file again in this thread and skips that many items (see readEvents).
 import { open } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
-import { GIVE_UP_AFTER_BAD_CHUNKS } from '../ingest/evtx/index.js';
-import type { InputFile } from '../ingest/index.js';
-import { eventsRange, type EventsRangeJob, type EventsRangeResult, type EventsSegment } from '../read-events-range.js';
-import type { ByteRange } from '../read-input-range.js';
+import { GIVE_UP_AFTER_BAD_CHUNKS } from '../../ingest/evtx/index.js';
+import type { InputFile } from '../../ingest/index.js';
+import { eventsRange, type EventsRangeJob, type EventsRangeResult, type EventsSegment } from '../events-range.js';
+import type { ByteRange } from '../input-range.js';
 import { spawnFileWorker } from './file-pool.js';
 import type { FileJob, FileReply } from './protocol.js';
 

@@ -1,12 +1,13 @@
 // `volact events` on one byte range of a large file, in a worker thread: the range's rows are written out as
 // text here (formatting is a quarter of the work), in segments between the rejections and warnings, so the
-// parent only writes them in file order (parallel/event-ranges.ts).
-import { ACTIVATION_EVENT_IDS } from './decode/index.js';
-import { csvRow, jsonlRow, rowsOf } from './event-rows.js';
-import type { EvtxReadStatus } from './ingest/evtx/index.js';
-import type { InputFile } from './ingest/index.js';
-import { openRange, type ByteRange } from './read-input-range.js';
-import type { Rejection } from './types.js';
+// parent only writes them in file order (read/parallel/event-ranges.ts).
+import { ACTIVATION_EVENT_IDS } from '../decode/index.js';
+import { csvRow, jsonlRow } from '../report/events/index.js';
+import { rowsOf } from './event-rows.js';
+import type { EvtxReadStatus } from '../ingest/evtx/index.js';
+import type { InputFile } from '../ingest/index.js';
+import { openRange, type ByteRange } from './input-range.js';
+import type { Rejection } from '../types.js';
 
 export interface EventsRangeJob {
   format: 'jsonl' | 'csv';

@@ -1,45 +1,12 @@
 // Reads one input (a file, or each export inside an archive) into its account of records and the facts it
-// holds. This is the floor below both analyze.ts and parallel/: worker threads run it, and analyze() merges
-// what it returns, so neither of those two needs the other's types.
+// holds (accounts/). This is the floor below both analyze.ts and read/parallel/: worker threads run it, and
+// analyze() merges what it returns, so neither of those two needs the other's types.
 import { readFileSync, statSync } from 'node:fs';
-import { decodeEvent, decodeWmiObject, parseDocument, ACTIVATION_EVENT_IDS } from './decode/index.js';
-import { FactCompactor, machineFromPath, RecordLedger, type FactWithOwner, type LedgerEntry, type RecordSpan } from './evidence/index.js';
-import { machinesForEntries, openInput, openInputs, type ArchivedFile, type InputFile, type OpenedInput } from './ingest/index.js';
-import type { InputFormat, RawEvent, ReaderItem, Rejection, UnknownLine } from './types.js';
-
-export type { UnknownLine } from './types.js';
-
-/** Per input: records read = decoded + ignored + rejectedCount(account). */
-export interface InputAccount {
-  file: string;
-  format: InputFormat;
-  records: number;
-  decoded: number;
-  ignored: number;
-  /** The first MAX_KEPT_REJECTIONS rejections, with place and reason. */
-  rejected: Rejection[];
-  /** Rejections counted beyond those kept: a file of junk can hold millions of bad records. */
-  rejectedOmitted?: number;
-  /** Damage that cost no record (e.g. an EVTX checksum mismatch where every record still decoded). */
-  warnings?: Rejection[];
-  /** Lines no parser rule understood (slmgr, ospp, DNS text, WMI lists): the first MAX_KEPT_REJECTIONS, shown, never dropped. */
-  unknownLines?: UnknownLine[];
-  /** Lines not understood beyond those kept. */
-  unknownLinesOmitted?: number;
-  /** The machine the file's facts without a computer name go to (what `input/unreadable` names when nothing was read). */
-  machine?: string;
-  /** `machine` was named (the file's snapshot or archive folder, or --machine), not guessed from the file name. */
-  machineNamed?: true;
-}
-
-export interface FileResult {
-  account: InputAccount;
-  facts: FactWithOwner[];
-  /** Every record of the file, decoded or not, as compact id runs per channel and computer. */
-  records?: RecordSpan[];
-  /** Set when the input was read on a worker thread (its facts are copies; the pool shared their strings again). */
-  fromWorker?: true;
-}
+import { decodeEvent, decodeWmiObject, parseDocument, ACTIVATION_EVENT_IDS } from '../decode/index.js';
+import { FactCompactor, machineFromPath, RecordLedger, type FactWithOwner, type LedgerEntry } from '../evidence/index.js';
+import { machinesForEntries, openInput, openInputs, type ArchivedFile, type InputFile, type OpenedInput } from '../ingest/index.js';
+import type { FileResult, InputAccount } from '../accounts/index.js';
+import type { InputFormat, RawEvent, ReaderItem, Rejection, UnknownLine } from '../types.js';
 
 /** What reading one input needs from the caller's options. */
 export interface ReadOptions {
@@ -218,11 +185,6 @@ export function reject(account: InputAccount, rejection: Rejection): void {
 function keepUnknown(account: InputAccount, line: UnknownLine): void {
   if ((account.unknownLines ??= []).length < MAX_KEPT_REJECTIONS) account.unknownLines.push(line);
   else account.unknownLinesOmitted = (account.unknownLinesOmitted ?? 0) + 1;
-}
-
-/** Every rejection of an input, kept or only counted. */
-export function rejectedCount(account: Pick<InputAccount, 'rejected' | 'rejectedOmitted'>): number {
-  return account.rejected.length + (account.rejectedOmitted ?? 0);
 }
 
 export function placeOf(event: RawEvent): Pick<Rejection, 'where' | 'line' | 'offset'> {

@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { FactCompactor, type FactWithOwner } from '../evidence/index.js';
-import type { FileResult } from '../read-input-file.js';
-import type { InputFile } from '../ingest/index.js';
-import type { ByteRange, RangeResult } from '../read-input-range.js';
+import { FactCompactor, type FactWithOwner } from '../../evidence/index.js';
+import type { FileResult } from '../../accounts/index.js';
+import type { InputFile } from '../../ingest/index.js';
+import type { ByteRange, RangeResult } from '../input-range.js';
 import type { FileJob, FileJobOptions, FileReply } from './protocol.js';
 import { joinRanges, planRanges, splitsFiles, traceRanges } from './ranges.js';
 

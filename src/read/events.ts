@@ -1,12 +1,11 @@
 // `volact events`: the decoded records themselves, one by one, for piping into other tools.
-import { ACTIVATION_EVENT_IDS } from './decode/index.js';
-import { english } from './messages/index.js';
-import { rowsOf, type EventStreamItem } from './event-rows.js';
-import { expandInputs, openInputs, type InputFile } from './ingest/index.js';
-import { noEventsRejection } from './ingest/xml/index.js';
+import { ACTIVATION_EVENT_IDS } from '../decode/index.js';
+import { english } from '../messages/index.js';
+import type { EventStreamItem } from '../accounts/index.js';
+import { rowsOf } from './event-rows.js';
+import { expandInputs, openInputs, type InputFile } from '../ingest/index.js';
+import { noEventsRejection } from '../ingest/xml/index.js';
 import { defaultThreads, eventsInRanges, planRanges, splitsFiles, traceRanges, workersAvailable } from './parallel/index.js';
-
-export { csvHeader, csvRow, jsonlRow, rowsOf, type EventRow, type EventStreamItem } from './event-rows.js';
 
 export interface ReadEventsOptions {
   /** Every record read, not only activation-related ones. */
