@@ -14,28 +14,45 @@ export interface Explaining {
   byRule: Map<string, Set<string>>;
 }
 
-/** Keeps each machine in one group; returns the groups still at least `min` machines strong, each stripped. */
+/**
+ * Keeps each machine in one group; returns the groups still at least `min` machines strong, each stripped. A
+ * group that falls under the minimum gives its machines back to the next best group that holds them.
+ */
 export function explainOnce<G extends Explaining>(groups: readonly G[], likelyCause: ReadonlyMap<string, string>, min: number): G[] {
-  const sizes = new Map<Explaining, number>();
-  for (const g of groups) sizes.set(g, membersOf(g).size);
-  const best = new Map<string, G>();
-  for (const g of groups) {
-    for (const key of membersOf(g)) {
-      const held = best.get(key);
-      if (!held || moreSpecific(g, held, key, likelyCause.get(key), sizes)) best.set(key, g);
+  const members = new Map<Explaining, Set<string>>(groups.map((g) => [g, membersOf(g)]));
+  const sizes = new Map<Explaining, number>(groups.map((g) => [g, members.get(g)!.size]));
+  let alive = [...groups];
+  let best = new Map<string, G>();
+  // Each round drops one group, so this ends; groups are few (tens), and it rarely takes more than one round.
+  for (;;) {
+    best = new Map<string, G>();
+    for (const g of alive) {
+      for (const key of members.get(g)!) {
+        const held = best.get(key);
+        if (!held || moreSpecific(g, held, key, likelyCause.get(key), sizes)) best.set(key, g);
+      }
     }
+    const kept = new Map<Explaining, number>();
+    for (const g of best.values()) kept.set(g, (kept.get(g) ?? 0) + 1);
+    // Only the weakest goes: the others under the minimum may get its machines back in the next round.
+    let weakest: G | undefined;
+    for (const g of alive) if ((kept.get(g) ?? 0) < min && (!weakest || weaker(g, weakest, kept, sizes))) weakest = g;
+    if (!weakest) break;
+    alive = alive.filter((g) => g !== weakest);
   }
-  const out: G[] = [];
-  for (const g of groups) {
-    let kept = 0;
+  for (const g of alive) {
     for (const [rule, keys] of g.byRule) {
       for (const key of keys) if (best.get(key) !== g) keys.delete(key);
       if (keys.size === 0) g.byRule.delete(rule);
-      kept += keys.size;
     }
-    if (kept >= min) out.push(g);
   }
-  return out;
+  return alive;
+}
+
+/** Fewer machines kept, then fewer machines in all (less to get back). */
+function weaker(a: Explaining, b: Explaining, kept: ReadonlyMap<Explaining, number>, sizes: ReadonlyMap<Explaining, number>): boolean {
+  const k = (kept.get(a) ?? 0) - (kept.get(b) ?? 0);
+  return k !== 0 ? k < 0 : sizes.get(a)! < sizes.get(b)!;
 }
 
 function moreSpecific(a: Explaining, b: Explaining, key: string, cause: string | undefined, sizes: ReadonlyMap<Explaining, number>): boolean {

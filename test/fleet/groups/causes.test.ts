@@ -92,4 +92,13 @@ describe('explainOnce', () => {
     expect([...rest.byRule.keys()]).toEqual(['r1']);
     expect(members([rest])).toEqual({ 'onset:w': ['y', 'z'] });
   });
+
+  it('a group that falls under the minimum gives its machines back to the next group that holds them', () => {
+    // x prefers the CMID group, which alone is too small; the host group keeps x and stays at the minimum.
+    const cmid = group('cmid:c1', 'cmid', { r1: ['a', 'x'] });
+    const host = group('host:kms02', 'host', { r2: ['b', 'c', 'x'] });
+    expect(members(explainOnce([cmid, host], new Map(), 3))).toEqual({ 'host:kms02': ['b', 'c', 'x'] });
+    const again = (): Explaining[] => [group('host:kms02', 'host', { r2: ['b', 'c', 'x'] }), group('cmid:c1', 'cmid', { r1: ['a', 'x'] })];
+    expect(members(explainOnce(again(), new Map(), 3))).toEqual({ 'host:kms02': ['b', 'c', 'x'] });
+  });
 });
