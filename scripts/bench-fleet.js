@@ -72,7 +72,7 @@ async function child(dir, readOnly) {
   let findings = 0;
   let rules = 0;
   if (readOnly) {
-    computeFleetViews(buildFleet(facts, { now: NOW }), NOW);
+    computeFleetViews(buildFleet(facts, { now: NOW }), NOW, { skewHours: 4 });
   } else {
     const analysis = diagnoseFacts(inputs, facts, { now: NOW });
     renderJson(buildReport(analysis));

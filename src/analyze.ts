@@ -1,6 +1,6 @@
 // The library entry: inputs in, diagnosis out. The CLI only wraps this.
 import type { Fact } from './decode/index.js';
-import { diagnose, type DiagnoseOptions, type InputRead } from './diagnose/index.js';
+import { diagnose, resolveOptions, type DiagnoseOptions, type InputRead } from './diagnose/index.js';
 import { buildFleet, type FactWithOwner, type Fleet, type RecordSpan } from './evidence/index.js';
 import { computeFleetViews, computeGroups, type FleetGroup, type FleetViews, type GroupOptions } from './fleet/index.js';
 import { expandInputs } from './ingest/index.js';
@@ -91,8 +91,10 @@ async function readInputs(paths: string[], options: AnalyzeOptions): Promise<{ i
 export function diagnoseFacts(inputs: InputAccount[], facts: FactWithOwner[], options: AnalyzeOptions = {}, records: readonly RecordSpan[] = []): Analysis {
   const fleet = buildFleet(facts, { ...(options.now ? { now: options.now } : {}), records });
   // Without --now, each machine is judged as of its own evidence end (fleet.nowPinned is false).
-  const { findings, walks, causes } = diagnose(fleet, { ...options.diagnose, ...(options.now ? { now: options.now } : {}) }, inputReads(inputs));
-  const views = computeFleetViews(fleet, fleet.now);
+  const settings = resolveOptions({ ...options.diagnose, ...(options.now ? { now: options.now } : {}) });
+  const { findings, walks, causes } = diagnose(fleet, settings, inputReads(inputs));
+  // The views ask some of the rules' questions (clients no host saw): with the rules' skew, so they agree.
+  const views = computeFleetViews(fleet, fleet.now, { skewHours: settings.skewHours });
   const groups = options.groups === false ? [] : computeGroups(fleet, findings, views, options.groups ?? {}, causes);
   return { generatedAt: new Date().toISOString(), now: fleet.now, inputs, fleet, findings, walks, causes, views, groups };
 }

@@ -1,7 +1,7 @@
 // What to do first for codes that real pastes show and slui's text does not explain well: code → next step.
 // Data, not branches: a new code is one row here and one message.
 import { list, msg, type MessageId, type MessageRef } from '../messages/index.js';
-import type { CodeSighting } from './machine-view.js';
+import type { CodeSighting } from '../evidence/machine-view/index.js';
 import { CMD } from './remedies.js';
 
 const IFEO = '"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\SppExtComObj.exe"';

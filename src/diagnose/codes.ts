@@ -2,8 +2,9 @@
 // generic rules (kms-client/request-failed, mak/ato-error) leave it alone. Kept as data so a new
 // code is one line, not a new branch.
 
-/** Where a code was seen: a KMS client exchange, a MAK / online activation, or anything else. */
-export type CodeContext = 'kms' | 'mak';
+import type { CodeContext } from '../evidence/machine-view/index.js';
+
+export type { CodeContext };
 
 export interface CodeOwner {
   codes: readonly string[];

@@ -3,7 +3,7 @@
 // the client itself appends. Rules use it to explain why the client still finds no host, and to stop asking
 // for an nslookup the user already gave.
 import type { DnsSrvLookupFact, IpConfigFact, PortCheckFact } from '../decode/index.js';
-import type { MachineView } from './machine-view.js';
+import type { MachineView } from '../evidence/machine-view/index.js';
 
 export interface DiscoveryEvidence {
   /** The SRV lookups in the paste, and the first that answered. */

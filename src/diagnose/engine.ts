@@ -5,12 +5,12 @@ import { machineKey, type Fleet } from '../evidence/index.js';
 import { duration, list, messageKey, msg, sentences, time, type MessageRef } from '../messages/index.js';
 import type { Finding, Severity } from '../types.js';
 import { mergeEvidence, productOfEvidence } from './evidence.js';
-import { MachineView } from './machine-view.js';
+import { machineView, type MachineView } from '../evidence/machine-view/index.js';
 import type { DiagnoseOptions } from './options.js';
 import { CauseLinker } from './causes.js';
 import { ruleTitle, type InputHit, type InputRead, type InputRule, type InputRuleContext, type Rule, type RuleContext, type RuleHit } from './rule.js';
 import { staleness, type Staleness } from './staleness.js';
-import { toMs } from './time.js';
+import { toMs } from '../evidence/time.js';
 
 export const INTERNAL_ERROR_ID = 'volact/internal-error';
 
@@ -47,7 +47,7 @@ export function runRules(
   pinned = true,
   inputs: readonly InputRead[] = [],
 ): EngineResult {
-  const views = new Map(fleet.machines.map((m) => [m.key, new MachineView(m, fleet, pinned ? now : (toMs(m.evidenceEnd) ?? now))]));
+  const views = new Map(fleet.machines.map((m) => [m.key, machineView(fleet, m, pinned ? now : (toMs(m.evidenceEnd) ?? now))]));
   const present = new Set<FactKind>();
   for (const m of fleet.machines) for (const f of m.facts) present.add(f.kind);
   const disabled = new Set(options.disabled);

@@ -4,13 +4,10 @@ import type { Fleet } from '../evidence/index.js';
 import type { EvidenceRef } from '../types.js';
 import { evidenceOf, summarizeFact } from './evidence.js';
 import type { KmsHostRequestFact, KmsRequestFact, ProductLine } from '../decode/index.js';
-import { hostLog, hostMachine } from './fleet-queries.js';
-import type { MachineView } from './machine-view.js';
-import { DAY, toMs } from './time.js';
+import { COUNT_WINDOW, hostLog, hostMachine } from '../evidence/fleet-queries.js';
+import type { MachineView } from '../evidence/machine-view/index.js';
+import { DAY, toMs } from '../evidence/time.js';
 import { msg, time } from '../messages/index.js';
-
-/** The host counts distinct CMIDs seen over the last 30 days. */
-export const COUNT_WINDOW = 30 * DAY;
 
 export interface HostCount {
   /** The product line counted: a host counts Windows and Office apart. */

@@ -1,6 +1,6 @@
 // 12293/12294 bookkeeping shared by the DNS publishing rules and walk steps.
 import type { KmsServiceFact } from '../decode/index.js';
-import type { MachineView } from './machine-view.js';
+import type { MachineView } from '../evidence/machine-view/index.js';
 
 /** 12293s not followed by a 12294 for the same domain (SRV publishing is retried every 24 hours). */
 export function openPublishFailures(view: MachineView): KmsServiceFact[] {

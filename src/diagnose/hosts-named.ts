@@ -2,7 +2,7 @@
 // evidence named it (12288, slmgr's client block, a /skms paste, an SRV answer), never "the host named in 12288"
 // when there is no 12288.
 import type { Fact } from '../decode/index.js';
-import type { MachineView } from './machine-view.js';
+import type { MachineView } from '../evidence/machine-view/index.js';
 
 /** Where a host's name came from. */
 export type HostSource = '12288' | 'registered' | 'dns' | 'skms' | 'srv';

@@ -5,12 +5,12 @@ import { runRules } from './engine.js';
 import { resolveOptions, type DiagnoseOptions } from './options.js';
 import type { InputRead } from './rule.js';
 import { RULES } from './registry.js';
-import { toMs } from './time.js';
+import { toMs } from '../evidence/time.js';
 import { walkMachine } from './walk/index.js';
 
 export { RULES, ruleById } from './registry.js';
 export { RULE_MESSAGES, ruleMessages } from './catalog.js';
-export { DEFAULT_OPTIONS, type DiagnoseOptions } from './options.js';
+export { DEFAULT_OPTIONS, resolveOptions, type DiagnoseOptions } from './options.js';
 export { INTERNAL_ERROR_ID } from './engine.js';
 export { CODE_OWNERS, type CodeOwner } from './codes.js';
 export type { Rule, RuleMeta, RuleHit, RuleContext, RuleMessages, InputRead } from './rule.js';

@@ -2,7 +2,7 @@
 import { isIP } from 'node:net';
 import type { DnsSrvLookupFact, PortCheckFact, SrvRecord } from '../decode/index.js';
 import { machineKey } from '../evidence/index.js';
-import type { MachineView } from './machine-view.js';
+import type { MachineView } from '../evidence/machine-view/index.js';
 
 /** A machine's SRV lookups for _vlmcs._tcp (the query was shown, or the tool was pointed at it). */
 export function srvLookups(view: MachineView): DnsSrvLookupFact[] {

@@ -1,5 +1,6 @@
 // Tunable thresholds of the rule chain. Defaults are the guide's numbers.
 import type { Severity } from '../types.js';
+import { DEFAULT_SKEW_HOURS } from '../evidence/unseen-requests.js';
 
 export interface DiagnoseOptions {
   /** ISO time that pins "now"; defaults to the fleet's clock (newest record read). */
@@ -25,7 +26,7 @@ export const DEFAULT_OPTIONS: Readonly<DiagnoseOptions> = Object.freeze({
   expiryWarningDays: 30,
   expiryErrorDays: 7,
   graceWarningDays: 7,
-  skewHours: 4,
+  skewHours: DEFAULT_SKEW_HOURS,
   disabled: [],
   severity: {},
 });

@@ -5,7 +5,7 @@ import { explain, msg, sentences, type MessageArg, type MessageRef } from '../me
 import type { EvidenceRef } from '../types.js';
 import { ownerOf, type CodeContext } from './codes.js';
 import { evidenceOf, mergeEvidence } from './evidence.js';
-import type { CodeSighting, MachineView } from './machine-view.js';
+import type { CodeSighting, MachineView } from '../evidence/machine-view/index.js';
 
 /** Unresolved sightings of the codes `ruleId` owns in `context`. */
 export function ownedSightings(view: MachineView, ruleId: string, context: CodeContext): CodeSighting[] {

@@ -5,7 +5,7 @@ import type { FactKind } from '../decode/index.js';
 import type { Fleet } from '../evidence/index.js';
 import type { MessageArg, MessageRef, MessageText } from '../messages/index.js';
 import type { EvidenceRef, InputFormat, Rejection, Severity } from '../types.js';
-import type { MachineView } from './machine-view.js';
+import type { MachineView } from '../evidence/machine-view/index.js';
 import type { DiagnoseOptions } from './options.js';
 
 /** A rule's words by key: `title` (what the finding is called) and whatever its hits say. */

@@ -3,7 +3,7 @@
 // machine fell silent).
 import type { Fleet, Machine } from '../evidence/index.js';
 import type { DiagnoseOptions } from './options.js';
-import { DAY, toMs } from './time.js';
+import { DAY, toMs } from '../evidence/time.js';
 
 export const STALE_AFTER_DAYS = 7;
 

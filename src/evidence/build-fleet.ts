@@ -198,7 +198,10 @@ export function deriveRoles(machine: Pick<Machine, 'facts'>): Role[] {
   for (const fact of machine.facts) {
     if (KMS_HOST_FACTS.has(fact.kind)) roles.add('kms-host');
     if (KMS_CLIENT_FACTS.has(fact.kind)) roles.add('kms-client');
-    if (fact.kind === 'license') {
+    // `/dlv all` lists every product Windows knows, most of them "not in use" (no key): such a block says what
+    // the machine could be, not what it is. A KMS host's /dlv all prints a client block for each unused
+    // VOLUME_KMSCLIENT product ("Configured Activation Type: All"), which made every host a client too.
+    if (fact.kind === 'license' && !fact.notInUse) {
       if (fact.kmsHost || /^VOLUME_KMS(?!CLIENT)/.test(fact.channel) || fact.keyType === 'Volume:CSVLK') roles.add('kms-host');
       if (fact.channel === 'VOLUME_KMSCLIENT' || fact.keyType === 'Volume:GVLK' || showsKmsClient(fact.kmsClient)) roles.add('kms-client');
       if (fact.channel.startsWith('VOLUME_MAK') || fact.keyType === 'Volume:MAK') roles.add('mak');

@@ -1,17 +1,10 @@
 // The guide's SCCM license reports (02A/02B, 03A/03B, 04A/04B, 05A), computed from a snapshot, plus the two
 // cross-machine questions a KMS operator asks next: which CMIDs are shared, and which clients no host saw.
-import { isSuccessHresult, type KmsHostRequestFact, type LicenseFact } from '../decode/index.js';
-import { judgedAt, machineKey, type Fleet, type Machine } from '../evidence/index.js';
+import { judgedAt, kmsHosts, machineKey, machineView, MINUTE, requestsNoHostSaw, type Fleet, type Machine } from '../evidence/index.js';
+import { kmsHostView, ownCmids } from './kms-host-view.js';
 import { licenseRecords, type LicenseRecord } from './license-records.js';
-import type { AbsentClient, DnsPublishing, ExpiringLicense, ExpiryRange, FleetViews, KmsHostProductCount, KmsHostView, ProductCount, ProductLineName } from './types.js';
-import { utcIsoMs } from '../base/index.js';
+import type { ExpiringLicense, ExpiryRange, FleetViews, ProductCount, ProductLineName } from './types.js';
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
-/** The host's current count is the distinct clients of the last 30 days (what the KMS service keeps). */
-const COUNT_WINDOW = 30 * DAY;
-/** A client request may be logged on the host a few hours off the client's clock. */
-const SKEW = 4 * 60 * MINUTE;
 
 /** Upper bound (days, inclusive) of each range; the first range that holds the remaining time wins. */
 const RANGES: ReadonlyArray<{ range: ExpiryRange; upToDays: number }> = [
@@ -31,11 +24,16 @@ export function expiryRange(minutesLeft: number): ExpiryRange {
   return RANGES.find((r) => r.range !== 'expired' && days <= r.upToDays)!.range;
 }
 
+/** What the views share with the rule chain: the clock-skew allowance (DiagnoseOptions.skewHours). */
+export interface FleetViewOptions {
+  skewHours: number;
+}
+
 /**
  * `now` is the clock of a pinned run; without --now (fleet.nowPinned false) each machine's licenses and
  * host counts are judged as of the newest record in its own files.
  */
-export function computeFleetViews(fleet: Fleet, now: string): FleetViews {
+export function computeFleetViews(fleet: Fleet, now: string, options: FleetViewOptions): FleetViews {
   const nowOf = (m: Machine): number => Date.parse(fleet.nowPinned ? now : judgedAt(fleet, m) || now);
   const expiring: ExpiringLicense[] = [];
   const records: LicenseRecord[] = [];
@@ -59,9 +57,9 @@ export function computeFleetViews(fleet: Fleet, now: string): FleetViews {
     expiring,
     expiringByRange,
     products: productCounts(records),
-    kmsHosts: fleet.machines.filter((m) => m.roles.includes('kms-host')).map((m) => kmsHostView(fleet, m, nowOf(m), known)),
+    kmsHosts: kmsHosts(fleet).map((m) => kmsHostView(fleet, m, nowOf(m), known)),
     duplicateCmids: duplicateCmids(fleet),
-    unseenClients: unseenClients(fleet),
+    unseenClients: unseenClients(fleet, nowOf, options.skewHours),
   };
 }
 
@@ -133,147 +131,6 @@ function productCounts(records: LicenseRecord[]): ProductCount[] {
     .sort((a, b) => b.machines - a.machines || a.edition.localeCompare(b.edition) || a.channel.localeCompare(b.channel));
 }
 
-function kmsHostView(fleet: Fleet, host: Machine, nowMs: number, known: ReadonlySet<string>): KmsHostView {
-  const log = fleet.hostRequests.get(host.key) ?? [];
-  const slmgr = host.facts.find((f): f is LicenseFact => f.kind === 'license' && f.kmsHost !== undefined);
-  const view: KmsHostView = {
-    name: host.name,
-    currentCountSource: 'unknown',
-    clientsSeen: distinctCmids(log, () => true),
-    dnsPublishing: dnsPublishing(host, slmgr),
-    requestsPerDay: requestsPerDay(log),
-    clientsNotInSnapshot: clientsNotInSnapshot(fleet, log, known),
-  };
-  if (slmgr?.kmsHost?.currentCount !== undefined) {
-    view.currentCount = slmgr.kmsHost.currentCount;
-    view.currentCountSource = 'slmgr';
-  } else if (log.length > 0 && Number.isFinite(nowMs)) {
-    view.currentCount = distinctCmids(log, (t) => t <= nowMs && t > nowMs - COUNT_WINDOW);
-    view.currentCountSource = '12290';
-  }
-  let required: number | undefined;
-  let last = '';
-  for (const e of log) {
-    if (e.requiredCount > 0) required = Math.max(required ?? 0, e.requiredCount);
-    if (e.time > last) last = e.time;
-  }
-  if (required !== undefined) view.requiredCount = required;
-  if (last) view.lastActivity = last;
-  const byProduct = productCountsOf(host, log, nowMs);
-  if (byProduct) {
-    // The Windows line's figures stand at the top; Office's sit beside them.
-    const windows = byProduct.find((p) => p.product === 'Windows');
-    delete view.currentCount;
-    delete view.requiredCount;
-    view.currentCountSource = 'unknown';
-    view.clientsSeen = windows?.clientsSeen ?? 0;
-    if (windows?.currentCount !== undefined) {
-      view.currentCount = windows.currentCount;
-      view.currentCountSource = windows.currentCountSource === 'wmi' ? 'slmgr' : windows.currentCountSource;
-    }
-    if (windows?.requiredCount !== undefined) view.requiredCount = windows.requiredCount;
-    view.products = byProduct;
-  }
-  return view;
-}
-
-/**
- * A host's count per product line, when it serves Office: the host counts Office apart from Windows (its Office
- * KMS host product states its own count; each 12290 names the requesting product). Undefined for a Windows-only host.
- */
-function productCountsOf(host: Machine, log: readonly KmsHostRequestFact[], nowMs: number): KmsHostProductCount[] | undefined {
-  const stated = (line: ProductLineName): LicenseFact | undefined =>
-    host.facts.find((f): f is LicenseFact => f.kind === 'license' && f.kmsHost?.currentCount !== undefined && (f.product ?? 'Windows') === line);
-  const officeLog = log.filter((e) => e.product === 'Office');
-  if (officeLog.length === 0 && !stated('Office')) return undefined;
-  const windowsLog = log.filter((e) => e.product !== 'Office');
-  const out: KmsHostProductCount[] = [];
-  for (const [line, entries] of [['Windows', windowsLog], ['Office', officeLog]] as const) {
-    const own = stated(line);
-    if (!own && entries.length === 0) continue;
-    const row: KmsHostProductCount = { product: line, currentCountSource: 'unknown', clientsSeen: distinctCmids(entries, () => true) };
-    if (own?.kmsHost?.currentCount !== undefined) {
-      row.currentCount = own.kmsHost.currentCount;
-      row.currentCountSource = own.form === 'wmi' ? 'wmi' : 'slmgr';
-    } else if (entries.length > 0 && Number.isFinite(nowMs)) {
-      row.currentCount = distinctCmids(entries, (t) => t <= nowMs && t > nowMs - COUNT_WINDOW);
-      row.currentCountSource = '12290';
-    }
-    const required = line === 'Office' ? 5 : entries.reduce<number | undefined>((n, e) => (e.requiredCount > 0 ? Math.max(n ?? 0, e.requiredCount) : n), undefined);
-    if (required !== undefined) row.requiredCount = required;
-    out.push(row);
-  }
-  return out;
-}
-
-function distinctCmids(log: readonly KmsHostRequestFact[], when: (ms: number) => boolean): number {
-  const seen = new Set<string>();
-  for (const e of log) {
-    if (!e.cmid) continue;
-    if (!when(timeMs(e.time))) continue;
-    seen.add(e.cmid.toLowerCase());
-  }
-  return seen.size;
-}
-
-function dnsPublishing(host: Machine, slmgr: LicenseFact | undefined): DnsPublishing {
-  // Publishing switched off is the configuration at collection time: it outranks older events.
-  if (slmgr?.kmsHost?.dnsPublishing === false) return 'disabled';
-  let newest: { time: string; ok: boolean } | undefined;
-  for (const f of host.facts) {
-    if (f.kind !== 'kms-service' || (f.event !== 'dns-publish-ok' && f.event !== 'dns-publish-failed')) continue;
-    if (!newest || f.time >= newest.time) newest = { time: f.time, ok: f.event === 'dns-publish-ok' };
-  }
-  if (newest) return newest.ok ? 'ok' : 'failed';
-  return slmgr?.kmsHost?.dnsPublishing === true ? 'enabled' : 'unknown';
-}
-
-function requestsPerDay(log: readonly KmsHostRequestFact[]): KmsHostView['requestsPerDay'] {
-  const days = new Map<string, { day: string; requests: number; failed: number }>();
-  for (const e of log) {
-    if (!e.time) continue;
-    const day = e.time.slice(0, 10);
-    let row = days.get(day);
-    if (!row) days.set(day, (row = { day, requests: 0, failed: 0 }));
-    row.requests++;
-    if (!isSuccessHresult(e.result)) row.failed++;
-  }
-  return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
-}
-
-/**
- * Clients the host logged that the snapshot holds no exports of: neither their name nor their CMID belongs to
- * a machine of the snapshot. One row per (CMID, name), so clones sharing a CMID stay apart.
- */
-function clientsNotInSnapshot(fleet: Fleet, log: readonly KmsHostRequestFact[], known: ReadonlySet<string>): AbsentClient[] {
-  const rows = new Map<string, AbsentClient>();
-  for (const e of log) {
-    const cmid = e.cmid.toLowerCase();
-    if (known.has(cmid)) continue;
-    const name = e.clientName;
-    if (name && fleet.find(name)) continue;
-    const key = `${cmid}\u0000${machineKey(name)}`;
-    const row = rows.get(key);
-    if (!row) rows.set(key, { name, cmid: e.cmid, lastRequest: e.time, lastResult: e.result, requests: 1 });
-    else {
-      row.requests++;
-      if (e.time >= row.lastRequest) {
-        row.lastRequest = e.time;
-        row.lastResult = e.result;
-        if (name.length > row.name.length) row.name = name;
-      }
-    }
-  }
-  return [...rows.values()].sort((a, b) => b.lastRequest.localeCompare(a.lastRequest) || a.name.localeCompare(b.name));
-}
-
-/** Every CMID a machine of the snapshot reported about itself (once per fleet: each host's view asks). */
-function ownCmids(fleet: Fleet): Set<string> {
-  const known = new Set<string>();
-  for (const m of fleet.machines) for (const cmid of m.cmids) known.add(cmid);
-  return known;
-}
-
 function duplicateCmids(fleet: Fleet): FleetViews['duplicateCmids'] {
   const out: FleetViews['duplicateCmids'] = [];
   for (const [cmid, names] of fleet.cmidNames) {
@@ -290,64 +147,20 @@ function duplicateCmids(fleet: Fleet): FleetViews['duplicateCmids'] {
   return out.sort((a, b) => b.names.length - a.names.length || a.cmid.localeCompare(b.cmid));
 }
 
-interface HostCoverage {
-  host: Machine;
-  first: number;
-  last: number;
-  cmids: Set<string>;
-  clientKeys: Set<string>;
-}
-
-/** Clients whose requests fall inside a host's logged time span, with no 12290 naming them on that host. */
-function unseenClients(fleet: Fleet): FleetViews['unseenClients'] {
-  const coverage = new Map<string, HostCoverage | null>();
-  const coverageOf = (host: Machine): HostCoverage | null => {
-    let held = coverage.get(host.key);
-    if (held !== undefined) return held;
-    const log = fleet.hostRequests.get(host.key) ?? [];
-    held = null;
-    if (log.length > 0) {
-      const c: HostCoverage = { host, first: Infinity, last: -Infinity, cmids: new Set(), clientKeys: new Set() };
-      for (const e of log) {
-        const t = timeMs(e.time);
-        if (Number.isFinite(t)) {
-          c.first = Math.min(c.first, t);
-          c.last = Math.max(c.last, t);
-        }
-        if (e.cmid) c.cmids.add(e.cmid.toLowerCase());
-        if (e.clientName) c.clientKeys.add(machineKey(e.clientName));
-      }
-      held = c;
-    }
-    coverage.set(host.key, held);
-    return held;
-  };
-
+/**
+ * Clients with a request the host it named never logged (the question kms-client/not-seen-by-host asks, over the
+ * same exchanges and with the same skew allowance): one row per client and host.
+ */
+function unseenClients(fleet: Fleet, nowOf: (m: Machine) => number, skewHours: number): FleetViews['unseenClients'] {
   const out: FleetViews['unseenClients'] = [];
   for (const client of fleet.machines) {
-    const reported = new Set<string>();
-    // Whether a host's log names this client by name or by any of its CMIDs: asked once per host, not per request
-    // (a client can have thousands of requests and of CMIDs).
-    const named = new Map<string, boolean>();
-    for (const fact of client.facts) {
-      if (fact.kind !== 'kms-request' || !fact.host) continue;
-      const host = fleet.find(fact.host);
-      if (!host || host.key === client.key || reported.has(host.key)) continue;
-      const c = coverageOf(host);
-      if (!c) continue;
-      const at = timeMs(fact.time);
-      if (!Number.isFinite(at) || at < c.first - SKEW || at > c.last + SKEW) continue;
-      let names = named.get(host.key);
-      if (names === undefined) named.set(host.key, (names = c.clientKeys.has(client.key) || client.cmids.some((cmid) => c.cmids.has(cmid))));
-      if (names || c.cmids.has(fact.cmid.toLowerCase())) continue;
-      reported.add(host.key);
+    if (!client.facts.some((f) => f.kind === 'kms-request')) continue;
+    const hosts = new Set<string>();
+    for (const { host } of requestsNoHostSaw(fleet, client, machineView(fleet, client, nowOf(client)).recentExchanges(), skewHours)) {
+      if (hosts.has(host.key)) continue;
+      hosts.add(host.key);
       out.push({ machine: client.name, host: host.name });
     }
   }
   return out;
-}
-
-/** Date.parse, without its cost on the usual ISO shape (host logs hold hundreds of thousands of times). */
-function timeMs(iso: string): number {
-  return utcIsoMs(iso) ?? Date.parse(iso);
 }

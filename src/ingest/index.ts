@@ -6,7 +6,7 @@ export { detectEncoding, decodeText, type TextEncoding, type EncodingGuess } fro
 export { normalizeIsoTime, timeMs } from './time.js';
 export { parseElement, eventFromXml, EventSplitter, XmlSyntaxError, type XmlElement } from './xml/index.js';
 export {
-  allLabels, allStatusWords, afterLabel, matchLabel, statusFromText, fold, displayWidth, SLMGR_LANGUAGES,
+  allLabels, labelWords, allStatusWords, afterLabel, matchLabel, statusFromText, fold, displayWidth, SLMGR_LANGUAGES,
   type Label, type LabelMatch, type StatusWord, type SlmgrLanguage,
 } from './slmgr/labels.js';
 export * from './text/paste/index.js';

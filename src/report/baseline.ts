@@ -2,6 +2,7 @@
 // A finding's identity must survive a nightly re-export, so it is rule + machine + a subject taken from the
 // title with counts and times blanked out (record ids, evidence and numbers change every night; error
 // codes and CMIDs do not, and they are what tells two findings of one rule apart).
+import { RULES } from '../diagnose/index.js';
 import { machineKey } from '../evidence/index.js';
 import type { Finding, Severity } from '../types.js';
 import { READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION } from './model.js';
@@ -158,17 +159,21 @@ export interface Verdict<F extends ShownFinding = Finding> {
   reached: number;
 }
 
+/** Rules that report a good state (kms-client/activated): news, never a reason to fail, even at --fail-on info. */
+const STATE_RULES = new Set(RULES.filter((r) => r.meta.state).map((r) => r.meta.id));
+
 /**
  * Which findings fail a check. A finding at or above `failOn` (with `failOnNew`, only one the baseline lacks)
  * fails the run through its cause: the finding it follows from on its machine, which the reporters show with
- * the consequences in its text. A warning that explains four errors is what fails, once.
+ * the consequences in its text. A warning that explains four errors is what fails, once. A good state
+ * ("KMS client is activated") fails nothing.
  */
 export function verdict<F extends ShownFinding>(findings: readonly F[], failOn: Severity, diff?: { new: readonly ShownFinding[] }, failOnNew = false): Verdict<F> {
   const fresh = new Set(diff?.new ?? findings);
   const groups = new CauseGroups(findings);
   const out: Verdict<F> = { failing: new Set(), known: new Set(), reached: 0 };
   for (const f of findings) {
-    if (!atOrAbove(f.severity, failOn)) continue;
+    if (!atOrAbove(f.severity, failOn) || STATE_RULES.has(f.rule)) continue;
     const head = groups.headOf(f) ?? f;
     if (failOnNew && !fresh.has(f)) {
       if (!out.failing.has(head)) out.known.add(head);

@@ -99,21 +99,29 @@ const CUT_RESERVE = 4 * 1024;
 export function renderJobSummary(report: ShownReport, options: SummaryOptions): string {
   const failing = report.findings.filter((f) => options.failing.has(f));
   const v = verdictOf(report);
+  const sp = speaker(options.lang);
   // ✔ only for a check that judged every input: nothing read (exit 2) or files left unread say so.
   const verdict =
     v.status === 'nothing-read' || v.status === 'no-machines'
-      ? md`**${speaker(options.lang).say(verdictMessage(v))}**`
+      ? md`**${sp.say(verdictMessage(v))}**`
       : failing.length > 0
-        ? md`**✘ ${failing.length === 1 ? '1 finding fails' : `${failing.length} findings fail`} the check${followers(failing)}**`
+        ? md`**${sp.t('report.check.fails', { n: { count: failing.length } })}${followers(failing, sp)}**`
         : v.unread > 0
-          ? md`**⚠ the check passes on what could be read: ${v.unread} of ${v.inputs} inputs could not be read**`
-          : md`**✔ the check passes**`;
-  const rule = options.failOnNew ? md`new findings at or above ${options.failOn}` : md`findings at or above ${options.failOn}`;
+          ? md`**${sp.t('report.check.passes-unread', { unread: { count: v.unread }, inputs: { count: v.inputs } })}**`
+          : md`**${sp.t('report.check.passes')}**`;
+  const rule = sp.t(options.failOnNew ? 'report.check.failingOnNew' : 'report.check.failingOn', { level: options.failOn });
   const s = report.summary;
-  const head: Markdown[] = [
-    md`## volact check`,
-    md`${verdict} (failing on ${rule}). ${s.machines} machines, ${s.inputs} inputs, ${s.records} records; findings: ${s.findings.error} errors, ${s.findings.warning} warnings, ${s.findings.info} info. “Now” is ${report.now || 'unknown'}.`,
-  ];
+  const n = (value: number): { count: number } => ({ count: value });
+  const stats = sp.t('report.check.stats', {
+    machines: n(s.machines),
+    inputs: n(s.inputs),
+    records: n(s.records),
+    e: n(s.findings.error),
+    w: n(s.findings.warning),
+    i: n(s.findings.info),
+    now: report.now || sp.t('report.unknownNow'),
+  });
+  const head: Markdown[] = [md`## volact check`, md`${verdict} (${rule}). ${stats}`];
   if (options.baseline) head.push(renderBaselineSection(options.baseline));
   const blocks = renderMarkdownBlocks(report, { ...(options.lang ? { lang: options.lang } : {}), ...(options.evidence !== undefined ? { evidence: options.evidence } : {}) });
   // The report's own title and "generated" line would repeat the heading above.
@@ -145,9 +153,9 @@ export function renderJobSummary(report: ShownReport, options: SummaryOptions): 
 }
 
 /** " (4 more follow from them)": the consequences of the failing findings, which they stand for. */
-function followers(failing: readonly ShownFinding[]): string {
+function followers(failing: readonly ShownFinding[], sp: Speaker): string {
   const n = failing.reduce((total, f) => total + (f.consequences?.length ?? 0), 0);
-  return n === 0 ? '' : ` (${n} more follow from ${failing.length === 1 ? 'it' : 'them'})`;
+  return n === 0 ? '' : ` (${sp.t('report.check.followers', { n: { count: n }, causes: { count: failing.length } })})`;
 }
 
 /** New, resolved and persisting findings, for Markdown reports and the job summary. */

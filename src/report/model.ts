@@ -335,6 +335,9 @@ export function licenseSummary(record: LicenseRecord, now: string): LicenseSumma
   if (end) {
     summary.minutesLeft = end.minutesLeft;
     summary.expires = end.expires;
+  } else if (record.expiresAt !== undefined && Number.isFinite(Date.parse(record.expiresAt))) {
+    // slmgr /xpr prints the date it ends: absolute, so it is kept without a "now" to count the time left from.
+    summary.expires = new Date(record.expiresAt).toISOString();
   }
   return summary;
 }

@@ -72,7 +72,10 @@ export function verdictMessage(v: ReportVerdict): MessageRef {
     if (v.attention > v.errors) parts.push(msg('report.verdict.with-warnings', { w: count(v.attention - v.errors) }));
     verdict = msg('report.verdict.some', { mark, bad: count(v.attention), n: count(v.machines), parts: { list: parts } });
   }
-  return msg('report.verdict.line', { verdict, unread: v.unread > 0 ? unreadPart(v) : undefined });
+  // Inputs read only in part leave the mark as it is (a banner line volact does not know is common), but the
+  // headline says they were not read whole.
+  const partly = v.partlyRead > 0 ? msg('report.verdict.partly', { partly: count(v.partlyRead), inputs }) : undefined;
+  return msg('report.verdict.line', { verdict, unread: v.unread > 0 ? unreadPart(v) : undefined, partly });
 }
 
 function unreadPart(v: ReportVerdict): MessageRef {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { lacks } from '../helpers/needs.js';
 import { analyzeInput, type FileResult } from '../../src/analyze.js';
 import type { InputFile } from '../../src/ingest/index.js';
 import { readFiles } from '../../src/read/index.js';
@@ -12,7 +13,6 @@ import { filesBelow, makeGzip, makeTar, makeZip } from '../helpers/archive-write
 
 const DIST = path.resolve('dist');
 const built = existsSync(path.join(DIST, 'read', 'parallel', 'worker.js'));
-if (!built) console.log('archives-on-workers.test: dist/ not built (npm run build); the worker-thread case is skipped');
 
 async function inputs(): Promise<InputFile[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'volact-archive-workers-'));
@@ -37,7 +37,7 @@ describe('archives in the file pool', () => {
     expect(results.filter((r) => r.account.format === 'slmgr').flatMap((r) => r.facts.map((f) => f.fallbackMachine))).toEqual(['client01', 'kms01', 'client01', 'kms01']);
   });
 
-  describe.skipIf(!built)('on worker threads (compiled dist/)', () => {
+  describe.skipIf(lacks('dist/ (npm run build)', built))('on worker threads (compiled dist/)', () => {
     it('gives exactly what one thread gives', async () => {
       const dist = async <T>(p: string): Promise<T> => (await import(pathToFileURL(path.join(DIST, p)).href)) as T;
       const { readFiles: readOnWorkers } = await dist<typeof import('../../src/read/index.js')>('read/index.js');

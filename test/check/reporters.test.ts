@@ -139,7 +139,8 @@ describe('--reporter github', () => {
     expect(noResponse).toContain('%0AFollows from it:%0A✘ kms-client/not-seen-by-host: ');
     const text = readFileSync(summary, 'utf8');
     expect(text.startsWith('earlier step\n## volact check\n')).toBe(true);
-    expect(text).toMatch(/\*\*✘ \d+ findings fail the check \(\d+ more follow from them\)\*\*/);
+    // One finding follows from the five causes: counted in the singular.
+    expect(text).toContain('**✘ 5 findings fail the check (1 more follows from them)** (failing on findings at or above error). 7 machines, 10 inputs, 22 records; findings: 6 errors, 0 warnings, 6 info.');
     expect(text).toContain('### KMS hosts (05A)');
     expect(text).toContain('| client03.corp.contoso.com | kms01.corp.contoso.com |');
   });
@@ -188,3 +189,24 @@ function fakeReport(findings: Finding[], machine: string): WrittenReport {
     fleet: { statusCounts: {}, expiring: [], expiringByRange: { expired: 0, '0-7d': 0, '8-30d': 0, '31-60d': 0, '61-90d': 0, '>90d': 0 }, products: [], kmsHosts: [], duplicateCmids: [], unseenClients: [] },
   };
 }
+
+describe('a good state at --fail-on info', () => {
+  // kms-client/activated is news, not a problem: it neither passes nor fails a check (issue 23: JUnit named it
+  // as if a check passed on a machine that is not activated; at --fail-on info it used to fail as "::error KMS
+  // client is activated").
+  const ACTIVATED = 'fixtures/rules/kms-client--activated/fires';
+  const NOW = ['--now', '2024-03-07T12:00:00Z'];
+
+  it('fails nothing: exit 0, no ::error, no JUnit failure, while input/partly-read still fails at info', async () => {
+    const json = JSON.parse((await check([ACTIVATED, ...NOW, '--fail-on', 'info', '--reporter', 'json'])).stdout) as CheckJson;
+    expect(json.findings.map((f) => f.rule)).toEqual(['kms-client/activated']);
+    expect(json.check).toMatchObject({ failing: 0, passed: true });
+    const github = await check([ACTIVATED, ...NOW, '--fail-on', 'info', '--reporter', 'github']);
+    expect(github.code).toBe(0);
+    expect(github.stdout).not.toContain('::error');
+    const junit = await check([ACTIVATED, ...NOW, '--fail-on', 'info', '--reporter', 'junit']);
+    expect(junit.code).toBe(0);
+    expect(junit.stdout).toContain('failures="0"');
+    expect((await check(['fixtures/rules/input--partly-read/fires', ...NOW, '--fail-on', 'info'])).code).toBe(1);
+  });
+});

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { lacks } from '../helpers/needs.js';
 import { looksLikeSlmgr, parseSlmgr, type Fact, type LicenseFact, type SlmgrErrorFact } from '../../src/decode/index.js';
 
 const fixtureDir = fileURLToPath(new URL('../../fixtures/slmgr/', import.meta.url));
@@ -176,7 +177,7 @@ describe('slmgr Japanese', () => {
   });
 });
 
-describe.skipIf(!existsSync(seedFile))('slmgr Japanese samples in the seed', () => {
+describe.skipIf(lacks('the guide in ../shared/seeds', existsSync(seedFile)))('slmgr Japanese samples in the seed', () => {
   // The seed quotes /dli (client), /dli (host) and /dlv (host) with prose lines between them.
   const lines = existsSync(seedFile) ? readFileSync(seedFile, 'utf8').split(/\r?\n/) : [];
   const text = lines.slice(194, 262).join('\n');

@@ -35,6 +35,7 @@ import { existsSync, readdirSync, readFileSync, mkdtempSync, writeFileSync, rmSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lacks } from '../helpers/needs.js';
 import type { RawEvent } from '../../src/types.js';
 import { v, writeEvtx, type EventSpec } from '../helpers/evtx-writer.js';
 import { classifyDiff, diffRecord } from './compare.js';
@@ -44,8 +45,8 @@ import { read } from './support.js';
 const SAMPLES = new URL('../../../shared/samples/evtx/', import.meta.url).pathname;
 const haveSamples = existsSync(SAMPLES);
 const haveTool = hasEvtxexport();
-if (!haveSamples) console.log(`[evtx] skipping the libevtx comparison on samples: ${SAMPLES} not found`);
-if (!haveTool) console.log('[evtx] skipping libevtx comparisons: evtxexport not installed (apt-get install libevtx-utils)');
+const noSamples = lacks('../shared/samples/evtx', haveSamples);
+const noTool = lacks('evtxexport (apt-get install libevtx-utils)', haveTool);
 
 const sampleFiles = haveSamples
   ? readdirSync(SAMPLES).flatMap((d) => (existsSync(join(SAMPLES, d)) && !d.includes('.') ? readdirSync(join(SAMPLES, d)).filter((f) => f.endsWith('.evtx')).map((f) => join(d, f)) : []))
@@ -109,7 +110,7 @@ function compareAll(ours: RawEvent[], theirs: OracleRecord[], file: Buffer): Com
   return { known, unexplained };
 }
 
-describe.skipIf(!haveSamples || !haveTool)('EVTX reader equals libevtx evtxexport on the real samples', () => {
+describe.skipIf(noSamples || noTool)('EVTX reader equals libevtx evtxexport on the real samples', () => {
   it('finds sample files', () => {
     expect(sampleFiles.length).toBeGreaterThanOrEqual(30);
   });
@@ -138,7 +139,7 @@ describe.skipIf(!haveSamples || !haveTool)('EVTX reader equals libevtx evtxexpor
   }
 });
 
-describe.skipIf(!haveTool)('libevtx reads what the test writer writes', () => {
+describe.skipIf(noTool)('libevtx reads what the test writer writes', () => {
   const spp = { provider: 'Microsoft-Windows-Security-SPP', providerGuid: '{E23B33B0-C8C9-472C-A5F9-F2BDFEA0F156}', channel: 'Application', computer: 'PC1' };
   const events: EventSpec[] = Array.from({ length: 400 }, (_, i) => ({
     ...spp, recordId: i + 1, eventId: 12288 + (i % 4), qualifiers: i % 2 ? 16384 : undefined, timeCreated: `2024-03-01T10:${String(i % 60).padStart(2, '0')}:00.1234567Z`,

@@ -2,11 +2,11 @@
 // (*.expected.jsonl), including the template-less form no Debian tool reads.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { lacks } from '../helpers/needs.js';
 import { read } from './support.js';
 
 const DIR = new URL('../../../shared/samples/evtx/synthetic/', import.meta.url).pathname;
 const have = existsSync(DIR);
-if (!have) console.log(`[evtx] skipping synthetic ground-truth tests: ${DIR} not found`);
 
 interface Truth {
   rid: string;
@@ -27,7 +27,7 @@ function micros(iso: string): number {
   return Date.parse(m[1] + 'Z') * 1000 + Math.round(Number((m[2] ?? '').padEnd(7, '0')) / 10);
 }
 
-describe.skipIf(!have)('EVTX reader on the synthetic fixtures', () => {
+describe.skipIf(lacks('../shared/samples/evtx', have))('EVTX reader on the synthetic fixtures', () => {
   for (const name of ['fixture-template', 'fixture-plain']) {
     it(`${name} matches its ground truth`, async () => {
       const truth = readFileSync(`${DIR}${name}.expected.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Truth);

@@ -2,17 +2,17 @@
 // yield exactly what in-thread decoding yields, in the same order.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { lacks } from '../helpers/needs.js';
 import type { ReaderContext, ReaderItem } from '../../src/types.js';
 import { v, writeEvtx } from '../helpers/evtx-writer.js';
 import { pieces } from './support.js';
 
 const DIST = new URL('../../dist/ingest/evtx/index.js', import.meta.url);
 const built = existsSync(DIST);
-if (!built) console.log('[evtx] skipping worker-thread test: dist/ not built (npm run build)');
 
 type ReadWith = (input: AsyncIterable<Buffer>, ctx: ReaderContext, opts: { threads?: number; warmupChunks?: number }) => AsyncGenerator<ReaderItem>;
 
-describe.skipIf(!built)('EVTX worker threads', () => {
+describe.skipIf(lacks('dist/ (npm run build)', built))('EVTX worker threads', () => {
   it('yield the same items in the same order as in-thread decoding', async () => {
     const { readEvtxWith } = (await import(DIST.href)) as { readEvtxWith: ReadWith };
     const events = Array.from({ length: 1500 }, (_, i) => ({

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { lacks } from '../helpers/needs.js';
 import { analyzeFile, type FileResult } from '../../src/analyze.js';
 import { expandInputs, type InputFile } from '../../src/ingest/index.js';
 import { readFiles } from '../../src/read/index.js';
@@ -9,7 +10,6 @@ import { readFiles } from '../../src/read/index.js';
 const SNAPSHOT = 'fixtures/snapshots/nightly-2024-03-08';
 const DIST = path.resolve('dist');
 const built = existsSync(path.join(DIST, 'read', 'parallel', 'worker.js'));
-if (!built) console.log('parallel.test: dist/ not built (npm run build); the worker-thread case is skipped');
 
 async function inputs(): Promise<InputFile[]> {
   const { files } = await expandInputs([SNAPSHOT, 'fixtures/ingest/not-xml.xml']);
@@ -29,7 +29,7 @@ describe('readFiles', () => {
     expect(results.at(-1)!.account.rejected[0].reason).toMatch(/^unknown format/);
   });
 
-  describe.skipIf(!built)('on worker threads (compiled dist/)', () => {
+  describe.skipIf(lacks('dist/ (npm run build)', built))('on worker threads (compiled dist/)', () => {
     it('gives exactly what one thread gives: accounts and facts survive structured clone, order kept', async () => {
       const dist = async <T>(p: string): Promise<T> => (await import(pathToFileURL(path.join(DIST, p)).href)) as T;
       const { readFiles: readOnWorkers, workersAvailable } = await dist<typeof import('../../src/read/index.js')>('read/index.js');

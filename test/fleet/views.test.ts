@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Fact, KmsHostRequestFact, KmsRequestFact, KmsServiceFact, LicenseFact } from '../../src/decode/index.js';
 import { buildFleet, type FactWithOwner } from '../../src/evidence/index.js';
 import { computeFleetViews, expiryRange } from '../../src/fleet/index.js';
+import { DEFAULT_OPTIONS } from '../../src/diagnose/index.js';
 import { renderMarkdown } from '../../src/report/index.js';
-import { analyze } from '../../src/analyze.js';
+import { analyze, diagnoseFacts, type Analysis } from '../../src/analyze.js';
 import { buildReport } from '../../src/report/index.js';
 
 const NOW = '2024-03-08T00:00:00.000Z';
+const SETTINGS = { skewHours: DEFAULT_OPTIONS.skewHours };
 const src = (file: string, record?: number) => ({ file, format: 'xml' as const, ...(record !== undefined ? { record } : {}) });
 
 function license(machine: string, over: Partial<LicenseFact>): FactWithOwner {
@@ -36,6 +38,11 @@ function hostEntry(time: string, client: string, cmid: string, result = '0x00000
 
 function service(event: KmsServiceFact['event'], time: string): FactWithOwner {
   return { fact: { kind: 'kms-service', source: src('kms01/app.xml', 9), computer: 'kms01.corp', time, event }, fallbackMachine: 'kms01' };
+}
+
+/** The machines kms-client/not-seen-by-host fires on, in name order. */
+function notSeenByRule(analysis: Analysis): string[] {
+  return analysis.findings.filter((f) => f.rule === 'kms-client/not-seen-by-host').map((f) => f.machine ?? '').sort();
 }
 
 describe('expiryRange', () => {
@@ -70,7 +77,7 @@ describe('computeFleetViews', () => {
     service('dns-publish-ok', '2024-03-01T00:00:00Z'),
     service('dns-publish-failed', '2024-03-06T00:00:00Z'),
   ];
-  const views = computeFleetViews(buildFleet(facts, { now: NOW }), NOW);
+  const views = computeFleetViews(buildFleet(facts, { now: NOW }), NOW, SETTINGS);
 
   it('03A: one license per machine and product, slmgr over events, newest event over older', () => {
     // Requests that name no product (no activation id) do not count as a license.
@@ -104,39 +111,59 @@ describe('computeFleetViews', () => {
 
   it('duplicate CMIDs (one name per machine, FQDN and short name are one) and clients no host logged', () => {
     expect(views.duplicateCmids).toEqual([{ cmid: 'dup', names: ['clone-a.corp', 'clone-b.corp'] }]);
-    // pc5 asked before the host log begins: the log cannot tell, so it is not listed. pc1 was logged.
+    // pc5 asked before the host log begins: the log cannot tell, so it is not listed. pc1's request of 1 March is
+    // not in the log either (the host logged pc1 six days later, far outside the skew allowance).
     expect(views.unseenClients).toEqual([
+      { machine: 'pc1.corp', host: 'kms01.corp' },
       { machine: 'pc2.corp', host: 'kms01.corp' },
       { machine: 'pc4.corp', host: 'kms01.corp' },
     ]);
+    // The view is the rule's question: the same clients, no more, no fewer.
+    expect(notSeenByRule(diagnoseFacts([], facts, { now: NOW }))).toEqual(['pc1.corp', 'pc2.corp', 'pc4.corp']);
+  });
+
+  it('clients no host saw: the skew setting reaches the view and the rule alike, so they agree at any skew', () => {
+    // The host's log begins 6 h after pc6 asked and never names it; other clients fill it.
+    const skewFacts = [
+      request('pc6', '2024-03-07T00:00:00Z'),
+      hostEntry('2024-03-07T06:00:00Z', 'other1.corp', 'cmid-other1'),
+      hostEntry('2024-03-07T12:00:00Z', 'other2.corp', 'cmid-other2'),
+    ];
+    for (const [skewHours, unseen] of [[4, []], [8, ['pc6.corp']]] as const) {
+      const analysis = diagnoseFacts([], skewFacts, { now: NOW, diagnose: { skewHours } });
+      // At 8 h the log covers pc6's request (it begins within the allowance): the host should have logged it.
+      // A view with its own fixed 4 h said "the log cannot tell" there while the rule fired.
+      expect(analysis.views.unseenClients.map((c) => c.machine), `skew ${skewHours} h`).toEqual(unseen);
+      expect(notSeenByRule(analysis), `skew ${skewHours} h`).toEqual(unseen);
+    }
   });
 
   it('slmgr host data wins for the count, and "publishing disabled" wins for DNS', () => {
     const slmgr = license('kms01', { channel: 'VOLUME_KMS_C', keyType: 'Volume:CSVLK', kmsHost: { currentCount: 40, dnsPublishing: false } });
-    const v = computeFleetViews(buildFleet([...facts, slmgr], { now: NOW }), NOW);
+    const v = computeFleetViews(buildFleet([...facts, slmgr], { now: NOW }), NOW, SETTINGS);
     expect(v.kmsHosts[0]).toMatchObject({ currentCount: 40, currentCountSource: 'slmgr', dnsPublishing: 'disabled' });
   });
 
   it('"DNS publishing enabled" in a host\'s /dlv with no 12293/12294 shows as enabled, and 12294 still wins', () => {
     const slmgr = license('kms01', { channel: 'VOLUME_KMS_C', keyType: 'Volume:CSVLK', kmsHost: { currentCount: 40, dnsPublishing: true } });
     const noEvents = facts.filter((f) => f.fact.kind !== 'kms-service');
-    expect(computeFleetViews(buildFleet([...noEvents, slmgr], { now: NOW }), NOW).kmsHosts[0].dnsPublishing).toBe('enabled');
+    expect(computeFleetViews(buildFleet([...noEvents, slmgr], { now: NOW }), NOW, SETTINGS).kmsHosts[0].dnsPublishing).toBe('enabled');
     const published = service('dns-publish-ok', '2024-03-07T21:00:00Z');
-    expect(computeFleetViews(buildFleet([...noEvents, slmgr, published], { now: NOW }), NOW).kmsHosts[0].dnsPublishing).toBe('ok');
+    expect(computeFleetViews(buildFleet([...noEvents, slmgr, published], { now: NOW }), NOW, SETTINGS).kmsHosts[0].dnsPublishing).toBe('ok');
   });
 
   it('04A: the /dli and /dlv blocks of one product are one license row; another partial key stays apart', () => {
     const dli = license('pc9', { form: 'dli', activationId: undefined, partialKey: 'WFG6P', lineStart: 1, lineEnd: 9 });
     const dlv = license('pc9', { form: 'dlv', partialKey: 'WFG6P', lineStart: 12, lineEnd: 30 });
-    const one = computeFleetViews(buildFleet([dli, dlv], { now: NOW }), NOW);
+    const one = computeFleetViews(buildFleet([dli, dlv], { now: NOW }), NOW, SETTINGS);
     expect(one.products).toEqual([{ edition: 'Windows 10/11 Enterprise', family: 'Windows client', channel: 'VOLUME_KMSCLIENT', machines: 1, licensed: 1 }]);
     expect(one.statusCounts).toEqual({ Licensed: 1 });
     const other = license('pc9', { form: 'dli', activationId: undefined, partialKey: 'XXXXX', lineStart: 40, lineEnd: 48 });
-    expect(computeFleetViews(buildFleet([dli, dlv, other], { now: NOW }), NOW).statusCounts).toEqual({ Licensed: 2 });
+    expect(computeFleetViews(buildFleet([dli, dlv, other], { now: NOW }), NOW, SETTINGS).statusCounts).toEqual({ Licensed: 2 });
   });
 
   it('an empty fleet gives empty views', () => {
-    const v = computeFleetViews(buildFleet([] as FactWithOwner[], { now: NOW }), NOW);
+    const v = computeFleetViews(buildFleet([] as FactWithOwner[], { now: NOW }), NOW, SETTINGS);
     expect(v).toEqual({ statusCounts: {}, expiring: [], expiringByRange: { expired: 0, '0-7d': 0, '8-30d': 0, '31-60d': 0, '61-90d': 0, '>90d': 0 }, products: [], kmsHosts: [], duplicateCmids: [], unseenClients: [] });
   });
 });

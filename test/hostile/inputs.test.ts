@@ -86,7 +86,7 @@ describe('hostile XML', () => {
 
 describe('a single huge line, streamed', () => {
   const cases: Array<{ name: string; head: string; fill: string; tail: string; kind: string; expectReason: RegExp }> = [
-    { name: 'inside an XML event', head: '<Events><Event><System><Computer>', fill: 'A', tail: `</Computer></System></Event>${xmlEvent(9, GOOD_DATA)}</Events>`, kind: 'xml-events', expectReason: /longer than \d+ characters/ },
+    { name: 'inside an XML event', head: '<Events><Event><System><Computer>', fill: 'A', tail: `</Computer></System></Event>${xmlEvent(9, GOOD_DATA)}</Events>`, kind: 'xml-events', expectReason: /longer than 4 MiB \(\d+ characters\)/ },
     { name: 'in a wevtutil text export', head: 'Event[0]:\n  Log Name: Application\n  Description: ', fill: 'B', tail: '\n', kind: 'text-wevtutil', expectReason: /longer than/ },
     { name: 'in an Event Viewer CSV', head: 'Level,Date and Time,Source,Event ID,Task Category\r\nInformation,3/5/2024 4:30:00 AM,SPP,12288,None,', fill: 'C', tail: '\r\n', kind: 'csv-eventviewer', expectReason: /longer than/ },
     { name: 'in slmgr output', head: 'Name: Windows(R), ServerStandard edition\r\nDescription: ', fill: 'D', tail: '\r\n', kind: 'slmgr', expectReason: /larger than/ },

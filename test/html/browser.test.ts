@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lacks } from '../helpers/needs.js';
 import type { FleetViews } from '../../src/fleet/types.js';
 import { neutralizeControls, type ShownReport as Report } from '../../src/report/index.js';
 import { renderHtml } from '../../src/report/html/index.js';
@@ -15,7 +16,6 @@ import { exampleReport, fleetFixture, HOSTILE_HOST, HOSTILE_NAMES, hostileReport
 import { machineName, syntheticFleetReport } from '../helpers/synthetic-fleet-report.js';
 
 const executable = findChromium();
-if (!executable) console.warn('test/html/browser.test.ts: skipped, no chromium on PATH (apt-get install chromium, or set CHROMIUM)');
 
 /** Element names the renderer writes; the hostile page must hold no other. */
 const OUR_TAGS = new Set([
@@ -24,7 +24,7 @@ const OUR_TAGS = new Set([
   'figure', 'figcaption', 'svg', 'g', 'rect', 'line', 'text',
 ]);
 
-describe.skipIf(!executable)('HTML report in headless Chromium', () => {
+describe.skipIf(lacks('chromium (apt-get install chromium, or set CHROMIUM)', executable !== undefined))('HTML report in headless Chromium', () => {
   let browser: Chromium;
   let dir: string;
   const pages: Record<string, { url: string; report: Report }> = {};

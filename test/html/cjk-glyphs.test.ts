@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lacks } from '../helpers/needs.js';
 import { analyze } from '../../src/analyze.js';
 import { buildReport } from '../../src/report/index.js';
 import { renderHtml } from '../../src/report/html/index.js';
 import { Chromium, findChromium, openPage, type LoadedPage } from './chromium.js';
 
 const executable = findChromium();
-if (!executable) console.warn('test/html/cjk-glyphs.test.ts: skipped, no chromium on PATH (apt-get install chromium fonts-noto-cjk)');
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 
@@ -58,7 +58,7 @@ interface GlyphProbe {
   tofuWidth: number;
 }
 
-describe.skipIf(!executable)('Japanese HTML report in headless Chromium: real glyphs', () => {
+describe.skipIf(lacks('chromium (apt-get install chromium, or set CHROMIUM)', executable !== undefined))('Japanese HTML report in headless Chromium: real glyphs', () => {
   let browser: Chromium;
   let dir: string;
   let page: LoadedPage;

@@ -185,3 +185,52 @@ describe('volact analyze -f html', () => {
     expect(tagsIn(run.stdout).filter((t) => !OUR_TAGS.has(t))).toEqual([]);
   });
 });
+
+describe('HTML layout of findings and walks (issue 23)', () => {
+  async function nightly(): Promise<string> {
+    const { runCli } = await import('../cli/run-cli.js');
+    const run = await runCli(['analyze', 'fixtures/snapshots/nightly-2024-03-07', '-f', 'html', '--now', '2024-03-07T23:59:00Z']);
+    expect(run.code).toBe(0);
+    return run.stdout;
+  }
+  const style = (page: string): string => /<style>([\s\S]*?)<\/style>/.exec(page)?.[1] ?? '';
+  const rule = (css: string, selector: string): string => new RegExp(`(?:^|\\n)${selector.replace(/[.()]/g, '\\$&')} \\{([^}]*)\\}`).exec(css)?.[1] ?? '';
+
+  it('rule ids are code that does not wrap mid-word', async () => {
+    const page = await nightly();
+    expect(page).toContain('<code class="rule-id">kms-client/no-response</code>');
+    // Every rule id the page shows in code is one of these.
+    const plain = [...page.matchAll(/<code>([a-z-]+\/[a-z-]+)<\/code>/g)].map((m) => m[1]);
+    expect(plain).toEqual([]);
+    expect(rule(style(page), 'code.rule-id')).toMatch(/white-space: nowrap/);
+  });
+
+  it('failing walk steps stand out in colour and weight; passing and unknown ones do not', async () => {
+    const page = await nightly();
+    const rows = [...page.matchAll(/<tr class="(step-\w+)">\n<td>(.)<\/td>/g)].map((m) => [m[1], m[2]]);
+    expect(rows.filter(([cls]) => cls === 'step-fail').length).toBeGreaterThan(0);
+    for (const [cls, mark] of rows) expect({ '✘': 'step-fail', '?': 'step-unknown', '✔': 'step-pass' }[mark]).toBe(cls);
+    const fail = rule(style(page), 'tr.step-fail td');
+    expect(fail).toMatch(/color: var\(--bad\)/);
+    expect(fail).toMatch(/font-weight: 600/);
+    expect(rule(style(page), 'tr.step-pass td')).not.toMatch(/font-weight/);
+  });
+
+  it('machine names in "Findings by rule" link to the machine sections, and each link has its target', async () => {
+    const page = await nightly();
+    const table = /<h2>Findings by rule<\/h2>\s*<table>([\s\S]*?)<\/table>/.exec(page)?.[1] ?? '';
+    const links = [...table.matchAll(/<a href="#(machine-[\w-]+)">([^<]+)<\/a>/g)];
+    expect(links.map((l) => l[2])).toContain('client03.corp.contoso.com');
+    for (const [, id] of links) expect(page).toContain(`id="${id}"`);
+  });
+
+  it('the summary table has no empty header row', async () => {
+    const page = await nightly();
+    const summary = /<h2>Summary<\/h2>[\s\S]*?<table>([\s\S]*?)<\/table>/.exec(page)?.[1] ?? '';
+    expect(summary).toContain('<td>Inputs</td>');
+    expect(summary).not.toContain('<thead>');
+    expect(summary).not.toMatch(/<th>\s*<\/th>/);
+    // A table with header words keeps its header.
+    expect(/<h2>Findings by rule<\/h2>\s*<table>\s*<thead>/.test(page)).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { lacks } from '../helpers/needs.js';
 import { allHresults } from '../../src/decode/hresult.js';
 import { ACTIVATION_EVENT_IDS } from '../../src/decode/index.js';
 import { expectedPath, loadKb } from '../../src/kb/index.js';
@@ -53,7 +54,7 @@ describe('articles load cleanly', () => {
   });
 });
 
-describe.skipIf(!existsSync(RULES_MD))('rule articles match RULES.md', () => {
+describe.skipIf(lacks('../shared/RULES.md', existsSync(RULES_MD)))('rule articles match RULES.md', () => {
   const catalogue = existsSync(RULES_MD) ? ruleIdsFromCatalogue(readFileSync(RULES_MD, 'utf8')) : [];
 
   it('parses the 41 rules of the catalogue', () => {
@@ -70,7 +71,6 @@ describe.skipIf(!existsSync(RULES_MD))('rule articles match RULES.md', () => {
     expect(kb.ofKind('rule').map((a) => a.id).filter((id) => !known.has(id))).toEqual([]);
   });
 });
-if (!existsSync(RULES_MD)) console.log(`kb coverage: ${RULES_MD} absent — rule catalogue check skipped`);
 
 describe('rule articles match the rule files that exist', () => {
   it('has an article for each src/diagnose/rules/<area>/<name>.ts', () => {
@@ -92,7 +92,7 @@ describe('error codes', () => {
     expect(codes.filter((c) => !kb.has(`code/${c}`))).toEqual([]);
   });
 
-  it.skipIf(!existsSync(ERROR_CODES_TSV))('has an entry for every code in reference/error-codes.tsv', () => {
+  it.skipIf(lacks('../shared/reference/error-codes.tsv', existsSync(ERROR_CODES_TSV)))('has an entry for every code in reference/error-codes.tsv', () => {
     const rows = readFileSync(ERROR_CODES_TSV, 'utf8').split('\n').slice(1).filter((l) => l.trim() !== '');
     const codes = rows.map((l) => (l.split('\t')[0] ?? '').trim().toUpperCase().replace(/^0X/, '0x'));
     expect(codes.length).toBeGreaterThanOrEqual(80);

@@ -63,6 +63,14 @@ describe('message catalog', () => {
     }
   });
 
+  it('English counts are pluralised: a bare {n} before a counted noun would say "1 machines", "1 files"', () => {
+    // A number placed straight before a plural noun must pick its form ({n|# file|# files}); Japanese has none.
+    const NOUNS = 'machines|files|inputs|records|rows|requests|minutes|days|hours|errors|warnings|CMIDs|sections|times|lines|findings|clients|hosts|events';
+    const bare = new RegExp(`\\{\\w+\\} (more |distinct |\\d+ )?(${NOUNS})\\b`);
+    const found = entries.filter(([, t]) => bare.test(t.en)).map(([id, t]) => `${id}: ${t.en}`);
+    expect(found).toEqual([]);
+  });
+
   it('the whole catalog is ours plus every rule\'s words, nothing else', () => {
     expect(MESSAGES.has('kms-client/no-response.detail')).toBe(true);
     expect([...MESSAGES.ids()].length).toBe(Object.keys(CATALOG).length + Object.keys(ruleMessages(RULES)).length);

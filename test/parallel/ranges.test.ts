@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lacks } from '../helpers/needs.js';
 import { rejectedCount, type FileResult } from '../../src/accounts/index.js';
 import { analyzeFile, analyzeRange, type ByteRange } from '../../src/read/index.js';
 import { joinRanges, planRanges } from '../../src/read/parallel/index.js';
@@ -181,7 +182,7 @@ describe('EVTX in chunk ranges', () => {
   });
 
   const samples = path.resolve('../shared/samples/evtx/omerbenamram-evtx');
-  it.skipIf(!existsSync(samples))('joins real logs exactly (../shared samples)', async () => {
+  it.skipIf(lacks('../shared/samples/evtx', existsSync(samples)))('joins real logs exactly (../shared samples)', async () => {
     for (const name of ['samples__security.evtx', 'samples__2-vss_0-Microsoft-Windows-RemoteDesktopServices-RdpCoreTS%4Operational.evtx', 'samples__sample_with_a_bad_chunk_magic.evtx']) {
       const whole = await expectSameAsWhole(readFileSync(path.join(samples, name)), 4 * 65536, 3);
       expect(whole.account.records).toBeGreaterThan(100);

@@ -49,6 +49,34 @@ describe('roles from evidence', () => {
     expect(a.fleet.machines[0]?.roles).toEqual(['unknown']);
   });
 
+  it('a KMS host whose /dlv all lists an unused KMS client product ("Configured Activation Type: All") is no KMS client', async () => {
+    // The host's own block is the transcribed en-dlv-kms-host.txt. The block after it is laid out the way
+    // slmgr.vbs DisplayAllInformation prints a VOLUME_KMSCLIENT product without a key (Partial Product Key
+    // absent → "This license is not in use.", then the activation type and the /ato hint, since ls <> 1):
+    // /dlv all prints one such block for every edition the host could be, none of them held.
+    const host = readFileSync('fixtures/slmgr/en-dlv-kms-host.txt', 'utf8');
+    const unused = [
+      'Name: Windows(R), ServerDatacenter edition',
+      'Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel',
+      'Activation ID: 34e1ae55-27f8-4950-8877-7a03be5fb181',
+      'Application ID: 55c92734-d682-4d71-983e-d6ec3f16059f',
+      'Extended PID: ',
+      'Product Key Channel: ',
+      'Installation ID: ',
+      'This license is not in use.',
+      'License Status: Unlicensed',
+      'Configured Activation Type: All',
+      'Please use slmgr.vbs /ato to activate and update KMS client information in order to update values.',
+      '',
+    ].join('\r\n');
+    const a = await machine({ 'slmgr-dlv-all.txt': `${host}\r\n${unused}` });
+    expect(a.fleet.machines[0]?.roles).toEqual(['kms-host']);
+    expect(a.findings.filter((f) => f.rule.startsWith('kms-client/'))).toEqual([]);
+    // The same unused block alone tells no role at all.
+    const alone = await machine({ 'slmgr-dlv-all.txt': unused });
+    expect(alone.fleet.machines[0]?.roles).toEqual(['unknown']);
+  });
+
   it('when nothing tells the role, the walk asks for slmgr /dlv', async () => {
     const a = await machine({ 'slui-settings.txt': fixture('en-slui-and-settings.txt') });
     expect(a.fleet.machines[0]?.roles).toEqual(['unknown']);

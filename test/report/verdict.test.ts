@@ -70,3 +70,11 @@ describe('HTML tiles', () => {
     expect(t.unread).toEqual({ value: '3 / 3', tone: 'bad' });
   });
 });
+
+describe('the verdict with inputs read only in part', () => {
+  it('says how many were not read whole, beside any that could not be read at all, and keeps the mark', () => {
+    expect(en(v({ status: 'clean', machines: 1, attention: 0, errors: 0, inputs: 1, partlyRead: 1 }))).toBe('✔ The machine has no warning or error; 1 of 1 input was read only in part.');
+    expect(en(v({ unread: 2, partlyRead: 3 }))).toBe('✘ 2 of 3 machines need attention: 1 with errors, 1 with warnings only; 2 of 12 inputs could not be read; 3 of 12 inputs were read only in part.');
+    expect(ja(v({ unread: 2, partlyRead: 3 }))).toBe('✘ 3 台中 2 台に対応が必要です: エラー 1 台、警告のみ 1 台。入力 12 件中 2 件を読み取れませんでした。入力 12 件中 3 件は一部しか読み取れませんでした。');
+  });
+});

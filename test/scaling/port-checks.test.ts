@@ -3,7 +3,7 @@
 import { isIP } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { PortCheckFact } from '../../src/decode/index.js';
-import { MachineView } from '../../src/diagnose/machine-view.js';
+import { MachineView } from '../../src/evidence/machine-view/index.js';
 import { portChecksFor } from '../../src/diagnose/network-queries.js';
 import { machineKey } from '../../src/evidence/index.js';
 import { fleetOf, iso, START } from './facts.js';

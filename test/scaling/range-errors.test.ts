@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/decode/index.js';
 import { diagnose, INTERNAL_ERROR_ID } from '../../src/diagnose/index.js';
-import { namesFollowEachOther, namesByCmid } from '../../src/diagnose/fleet-queries.js';
+import { namesFollowEachOther, namesByCmid } from '../../src/evidence/fleet-queries.js';
 import { codeSpan } from '../../src/report/escape.js';
 import { makePowerShellListReader } from '../../src/ingest/text/powershell-list.js';
 import type { ReaderItem } from '../../src/types.js';

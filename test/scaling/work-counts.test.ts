@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Fact } from '../../src/decode/index.js';
 import { diagnose } from '../../src/diagnose/index.js';
-import { MachineView } from '../../src/diagnose/machine-view.js';
+import { MachineView } from '../../src/evidence/machine-view/index.js';
 import { RecordLedger } from '../../src/evidence/index.js';
 import { english } from '../helpers/english.js';
 import { answered, asked, cmidOf, countReads, fleetOf, HOST, HOUR, MINUTE, served, START } from './facts.js';

@@ -3,7 +3,7 @@
 // owned (a label from the vocabulary, the continuation of a wrapped line or of an error's text) or declined:
 // the splitter then gives it to the output it begins, or back to this reader as a line it did not understand.
 import type { BlockContext, BlockReader, LabelMatch, PasteLine } from '../../ingest/index.js';
-import { displayWidth, matchLabel, parseTimeZone, PRODUCT_KEY, readExportTime, type TimeZone } from '../../ingest/index.js';
+import { displayWidth, labelWords, matchLabel, parseTimeZone, PRODUCT_KEY, readExportTime, type TimeZone } from '../../ingest/index.js';
 import type { SourceRef } from '../../types.js';
 import type { Fact, LicenseFact, SlmgrErrorFact } from '../facts.js';
 import { finalize, newDraft, type Draft, type Line } from './draft.js';
@@ -40,8 +40,16 @@ const XPR_STATUS: Record<string, LicenseFact['licenseStatus']> = {
   xprExtendedGrace: 'ExtendedGrace',
 };
 
-/** Where a message box copy runs the /ato result into the "Activating …" line: "… (82bbc092-…). 错误：0xC004F074…". */
-const RUN_ON_ERROR = /(?:错误|Error|エラー)\s*[:：]\s*0x[0-9a-f]{8}/i;
+let runOnError: RegExp | undefined;
+/**
+ * Where a message box copy runs the /ato result into the "Activating …" line: "… (82bbc092-…). 错误：0xC004F074…".
+ * Built from the errorLine label of every language (data/slmgr/<lang>.tsv) on first use: the words live there only.
+ */
+const RUN_ON_ERROR = (): RegExp => (runOnError ??= new RegExp(`(?:${labelWords('errorLine').map(escapeRegExp).join('|')})\\s*[:：]\\s*0x[0-9a-f]{8}`, 'i'));
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 export class SlmgrReader implements BlockReader<SlmgrParse>, SlmgrState {
   private readonly facts: Fact[] = [];
@@ -195,7 +203,7 @@ export class SlmgrReader implements BlockReader<SlmgrParse>, SlmgrState {
       return;
     }
     if (key === 'activating') {
-      const cut = RUN_ON_ERROR.exec(rest);
+      const cut = RUN_ON_ERROR().exec(rest);
       if (cut && cut.index > 0) {
         // One message-box line holding both sentences: read them one after the other, on the same line.
         FIELDS.activating!(this, rest.slice(0, cut.index), line, label);

@@ -1,7 +1,7 @@
 // Questions for every machine after its tables: which walk applies (when nothing said), genuine state, license
 // state, unexplained codes.
 import { evidenceOf } from '../evidence.js';
-import { currentStates } from '../rules/license/notification.js';
+import { currentStates } from '../../evidence/machine-view/index.js';
 import { msg } from '../../messages/index.js';
 import { collectAppLog, collectSlmgr, pass, stateNote, unknown, type StepDef } from './step.js';
 

@@ -1,12 +1,12 @@
 // Table 2 of the guide, as questions about one KMS client, in the guide's order.
 import { evidenceOf } from '../evidence.js';
-import { firstMatchingHostEntry, hostLogSpan, hostMachine, kmsHosts, listeningPort } from '../fleet-queries.js';
+import { firstMatchingHostEntry, hostLogSpan, hostMachine, kmsHosts, listeningPort } from '../../evidence/fleet-queries.js';
 import { latestPortChecks, srvLookups, srvTargets } from '../network-queries.js';
 import { CMD, editionOf } from '../remedies.js';
 import { dnsDomainOf } from '../rule-helpers.js';
-import { HOUR, toMs } from '../time.js';
+import { HOUR, toMs } from '../../evidence/time.js';
 import { duration, list, msg, time, type MessageRef } from '../../messages/index.js';
-import type { Exchange } from '../machine-view.js';
+import type { Exchange } from '../../evidence/machine-view/index.js';
 import { collectAppLog, collectKmsLog, collectSlmgr, pass, unknown, type StepDef, type WalkContext } from './step.js';
 import { responseCount, type KmsHostRequestFact } from '../../decode/index.js';
 
@@ -87,7 +87,14 @@ export const KMS_CLIENT_STEPS: StepDef[] = [
     rules: ['kms-client/host-is-self', 'kms-client/host-mismatch', 'dns/srv-port-mismatch'],
     decide: (ctx) => {
       const x = latest(ctx);
-      if (!x) return unknown(collectAppLog(ctx.view.name, '12288'), msg('walk.note.no-12288-host'));
+      if (!x) {
+        // slmgr /dlv names the host the client is set to (registered or found in DNS) when no 12288 does.
+        const named = ctx.view.licenses('kms-client').some((l) => l.kmsClient?.kmsName) || ctx.view.facts('kms-host-set').length > 0;
+        const collect = named
+          ? collectAppLog(ctx.view.name, '12288')
+          : msg('walk.collect.dlv-kms-name-or-log', { machine: ctx.view.name, cmd: CMD.dlv, log: collectAppLog(ctx.view.name, '12288', true) });
+        return unknown(collect, msg('walk.note.no-12288-host'));
+      }
       const host = hostMachine(ctx.fleet, x.request.host);
       if (host?.roles.includes('kms-host')) {
         const listen = listeningPort(host);

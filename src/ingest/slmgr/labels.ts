@@ -62,6 +62,11 @@ export function allLabels(): Label[] {
   return load().labels;
 }
 
+/** The words of one label key in every language ("Error", "エラー", "错误" for errorLine), without their colon. */
+export function labelWords(key: string): string[] {
+  return load().labels.filter((l) => l.key === key).map((l) => l.text.replace(/[\s:：]+$/, ''));
+}
+
 export function allStatusWords(): StatusWord[] {
   return load().statuses;
 }

@@ -9,6 +9,7 @@ export type SplitPiece =
 
 /** One event larger than this is not an event Windows wrote. */
 export const MAX_EVENT_CHARS = 4 * 1024 * 1024;
+const OVERSIZED_EVENT = `an <Event> longer than 4 MiB (${MAX_EVENT_CHARS} characters); no event Windows writes is that long`;
 /** Longest declaration, comment or tag outside an event we wait for before calling it junk. */
 const MAX_MARKUP_CHARS = 64 * 1024;
 
@@ -207,8 +208,10 @@ export class EventSplitter {
       return 'continue';
     }
     // Reported once per damaged stretch: a run of '<Event' starts without an end must not become one
-    // rejection per start (millions for a big file, all held by whoever keeps the account).
-    if (!continuing) this.out.push({ kind: 'junk', line, reason: `an <Event> longer than ${MAX_EVENT_CHARS} characters without </Event>` });
+    // rejection per start (millions for a big file, all held by whoever keeps the account). Whether an </Event>
+    // comes later is not known here without buffering past the limit, so the reason says only what is known:
+    // the same words for an event that closes beyond the limit and one that never closes, whatever the chunking.
+    if (!continuing) this.out.push({ kind: 'junk', line, reason: OVERSIZED_EVENT });
     this.skippingOversized = true;
     this.pos = p + 6;
     return 'continue';

@@ -104,7 +104,7 @@ export const CLI = {
     ja: 'このコードは Windows のエラー番号を含みます。{cmd} でその説明を表示できます。',
   },
   'cli.explain-nothing': { en: 'volact: nothing to explain for {shown}; try `volact search {shown}`', ja: 'volact: {shown} について説明できるものはありません。`volact search {shown}` を試してください' },
-  'cli.progress': { en: 'volact: read {done} of {total} files', ja: 'volact: {total} 個中 {done} 個のファイルを読み取りました' },
+  'cli.progress': { en: 'volact: read {done} of {total|# file|# files}', ja: 'volact: {total} 個中 {done} 個のファイルを読み取りました' },
   'cli.event-warning': { en: 'volact: {file}: {where}: warning: {reason}', ja: 'volact: {file}: {where}: 警告: {reason}' },
   'cli.event-rejected': { en: 'volact: {file}: {where}: {reason}', ja: 'volact: {file}: {where}: {reason}' },
   'baseline.not-json': {

@@ -9,11 +9,11 @@ export const DIAGNOSE = {
   'host-count.slmgr': { en: 'slmgr: KMS current count {count}', ja: 'slmgr: KMS の現在の数 {count}' },
   'host-count.stated': { en: '{tool}: KMS current count {count} ({product})', ja: '{tool}: KMS の現在の数 {count} ({product})' },
   'host-count.from-log': {
-    en: '{count} distinct CMIDs in {n} 12290 records from {first} to {last}',
+    en: '{count|# distinct CMID|# distinct CMIDs} in {n|# 12290 record|# 12290 records} from {first} to {last}',
     ja: '{first} から {last} までの 12290 {n} 件に、異なる CMID が {count} 個',
   },
   'host-count.refused': {
-    en: 'the host answered 0xC004F038 (count too low) {n} time(s); last: {summary}',
+    en: 'the host answered 0xC004F038 (count too low) {n|once|# times}; last: {summary}',
     ja: 'ホストは 0xC004F038 (カウント不足) を {n} 回返しました。最後: {summary}',
   },
 

@@ -155,7 +155,7 @@ export const WALK = {
     en: 'Only slmgr /dli tells whether the host name came from DNS or was set with /skms.',
     ja: 'ホスト名が DNS から得たものか /skms で設定したものかは、slmgr /dli でしか分かりません。',
   },
-  'walk.note.days-left': { en: 'More than {days} days left.', ja: '残りは {days} 日を超えています。' },
+  'walk.note.days-left': { en: 'More than {days|# day|# days} left.', ja: '残りは {days} 日を超えています。' },
   'walk.note.no-host-key-state': { en: 'No slmgr output or 8230 shows the state of the host key.', ja: 'ホスト キーの状態を示す slmgr の出力も 8230 もありません。' },
   'walk.note.serving': { en: 'The host is serving requests (12290).', ja: 'ホストは要求に応答しています (12290)。' },
   'walk.note.published-srv': { en: 'The service published its SRV record (12294).', ja: 'サービスは SRV リソース レコードを発行しています (12294)。' },
@@ -178,16 +178,16 @@ export const WALK = {
   'walk.note.count-ok': { en: 'Count {count}, clients need {need}.', ja: 'カウント {count}、クライアントに必要な数 {need}。' },
   'walk.note.count-office-ok': { en: 'Office count {count}, Office clients need 5.', ja: 'Office のカウント {count}、Office クライアントに必要な数 5。' },
   'walk.note.count-partial': {
-    en: 'The exported 12290 log shows {count} distinct CMIDs, but it covers less than 30 days, so the real count may be higher.',
+    en: 'The exported 12290 log shows {count|# distinct CMID|# distinct CMIDs}, but it covers less than 30 days, so the real count may be higher.',
     ja: 'エクスポートされた 12290 のログでは異なる CMID が {count} 個ですが、期間が 30 日未満なので、実際のカウントはもっと多い可能性があります。',
   },
   'walk.note.no-count': { en: 'No count in the snapshot.', ja: 'スナップショットにカウントがありません。' },
-  'walk.note.cmids-unique': { en: '{n} CMIDs, each from one machine name.', ja: 'CMID {n} 個、それぞれ 1 つのコンピューター名から。' },
+  'walk.note.cmids-unique': { en: '{n|# CMID|# CMIDs}, each from one machine name.', ja: 'CMID {n} 個、それぞれ 1 つのコンピューター名から。' },
   'walk.note.no-host-log': { en: 'No 12290 log from this host.', ja: 'このホストの 12290 のログがありません。' },
   'walk.note.last-12290': { en: 'Last 12290 at {at}.', ja: '最後の 12290 は {at}。' },
   'walk.note.product': { en: '{product}.', ja: '{product}。' },
   'walk.note.only-slmgr-edition': { en: 'Only slmgr shows which edition holds the host key.', ja: 'ホスト キーがどのエディションにあるかは slmgr でしか分かりません。' },
-  'walk.note.log-intact': { en: '{n} 12290 records without gaps.', ja: '欠落のない 12290 のレコード {n} 件。' },
+  'walk.note.log-intact': { en: '{n|# 12290 record|# 12290 records} without gaps.', ja: '欠落のない 12290 のレコード {n} 件。' },
 
   // What to collect to answer an unknown step.
   'walk.collect.slmgr': { en: 'Run {cmd} on {machine} and save its output as text.', ja: '{machine} で {cmd} を実行し、出力をテキストとして保存します。' },
@@ -207,6 +207,10 @@ export const WALK = {
   'walk.collect.bug': {
     en: 'Nothing to collect: volact failed on this step; report it as a bug.',
     ja: '収集するものはありません。volact がこの確認項目で失敗しました。不具合として報告してください。',
+  },
+  'walk.collect.dlv-kms-name-or-log': {
+    en: 'Run {cmd} on {machine} and save its output ("Registered KMS machine name" or "KMS machine name from DNS" names the host it is set to); or {log}',
+    ja: '{machine} で {cmd} を実行して出力を保存します (クライアントに設定された KMS ホストの名前が、登録された名前または DNS の KMS コンピューター名として表示されます)。または次を行います: {log}',
   },
   'walk.collect.dli-or-log': {
     en: 'Run {cmd} on {host} and save its output ("Current count"); or {log}',

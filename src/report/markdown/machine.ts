@@ -75,7 +75,7 @@ function licenseLine(l: LicenseSummary, s: Speaker): Markdown {
   const until = (iso: string): string => s.t('report.until', { iso: s.lang === 'en' ? iso : time(iso) });
   const minutes = l.minutesLeft;
   const leftText = minutes === undefined ? '' : minutes < 0 ? s.t('report.minutesLeft.ended', { m: { count: -minutes } }) : s.t('report.minutesLeft.left', { m: { count: minutes } });
-  const left = minutes !== undefined ? md` · ${leftText}${l.expires ? ` (${until(l.expires)})` : ''}` : md``;
+  const left = minutes !== undefined ? md` · ${leftText}${l.expires ? ` (${until(l.expires)})` : ''}` : l.expires ? md` · ${until(l.expires)}` : md``;
   const key = l.partialKey ? md` · …${l.partialKey}` : md``;
   // A license joined from several descriptions (slmgr /dli and 12288) names each of them.
   const bases = l.sources && l.sources.length > 1 ? l.sources.map((b) => s.t(`report.basis.${b.basis}`)).join(' + ') : s.t(`report.basis.${l.basis}`);

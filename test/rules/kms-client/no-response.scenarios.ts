@@ -10,7 +10,17 @@ export default {
         ev12288(fq('client01'), at(9, 10), 5102, { cmid: CMID.client01, state: 2, minutes: 30120 }),
       ]),
     },
-    { findings: [{ rule: 'kms-client/no-response', machine: 'client01', evidence: [{ file: 'client01/Application.xml', record: 5101 }, { file: 'client01/Application.xml', record: 5102 }] }] },
+    {
+      findings: [
+        {
+          rule: 'kms-client/no-response',
+          machine: 'client01',
+          evidence: [{ file: 'client01/Application.xml', record: 5101 }, { file: 'client01/Application.xml', record: 5102 }],
+          // The step names the log that would settle it, and how to export it from the host the client asked.
+          remedyIncludes: ['Key Management Service log of kms01.corp.contoso.com', 'wevtutil epl "Key Management Service" kms01-kms.evtx'],
+        },
+      ],
+    },
   ),
   quiet: healthyClientFleet(['kms-client/no-response']),
 } satisfies RuleScenarios;

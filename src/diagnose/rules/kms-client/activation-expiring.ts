@@ -2,7 +2,7 @@
 import { evidenceOf, summarizeFact } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
-import { DAY, MINUTE } from '../../time.js';
+import { DAY, MINUTE } from '../../../evidence/time.js';
 import { time } from '../../../messages/index.js';
 import { KMS_CLIENT_FAILURES } from '../../failure-causes.js';
 
@@ -31,7 +31,7 @@ export default defineRule({
         en: 'The activation ended around {when}. A client renews every 7 days; this little time left means its renewals have not reached a KMS host for weeks.',
         ja: 'ライセンス認証の有効期間は {when} ごろに終わりました。クライアントは 7 日ごとに更新するため、何週間も更新が KMS ホストに届いていなかったことになります。',
       },
-      evidence: { en: '{summary}; {minutes} minutes left at {at}', ja: '{summary}。{at} の時点で残り {minutes} 分' },
+      evidence: { en: '{summary}; {minutes|# minute|# minutes} left at {at}', ja: '{summary}。{at} の時点で残り {minutes} 分' },
       'remedy-renew': { en: 'Renew now and read the error if it fails: {cmd}', ja: '今すぐ更新し、失敗したらエラーを確認します: {cmd}' },
       'remedy-check': { en: 'Check the expiry after: {cmd}', ja: 'その後、有効期限を確認します: {cmd}' },
       'remedy-walk': { en: 'Follow the KMS client walk for the failing step.', ja: 'KMS クライアントのトラブルシューティング手順で、失敗している確認項目をたどります。' },

@@ -2,7 +2,7 @@
 // itself. Since Windows 8 / Server 2012 and Office 2013 a KMS host does not activate its own machine.
 import type { Fact } from '../../../decode/index.js';
 import { evidenceOf } from '../../evidence.js';
-import type { MachineView } from '../../machine-view.js';
+import type { MachineView } from '../../../evidence/machine-view/index.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { list, NONE } from '../../../messages/index.js';

@@ -4,9 +4,9 @@ import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { cappedList, LIST_EXAMPLES, msg, time } from '../../../messages/index.js';
 import { HOST_ANSWER_CODES, isOneOf } from '../../codes.js';
-import { firstMatchingHostEntry, hostMachine } from '../../fleet-queries.js';
-import type { Exchange, MachineView } from '../../machine-view.js';
-import { HOUR } from '../../time.js';
+import { firstMatchingHostEntry, hostMachine } from '../../../evidence/fleet-queries.js';
+import type { Exchange, MachineView } from '../../../evidence/machine-view/index.js';
+import { HOUR } from '../../../evidence/time.js';
 import type { Fleet } from '../../../evidence/index.js';
 
 export default defineRule({
@@ -31,8 +31,8 @@ export default defineRule({
         ja: 'ルーターとホストのファイアウォール (「キー管理サービス」のファイアウォールの例外) で TCP 1688 (または設定したポート) を開き、クライアントへの戻りの通信 (ステートフル) を許可します。',
       },
       'remedy-log': {
-        en: "Look in the host's Key Management Service log for a 12290 naming this client.",
-        ja: 'ホストの "Key Management Service" ログで、このクライアントの 12290 を探します。',
+        en: 'Look in the Key Management Service log of {host} for a 12290 naming this client; export it to send it along: {cmd}',
+        ja: '{host} の "Key Management Service" ログで、このクライアントの 12290 を探します。送付する場合はエクスポートします: {cmd}',
       },
     },
   },
@@ -41,6 +41,7 @@ export default defineRule({
     const lonely = view.unresolvedExchanges().filter((x) => !x.response && !hostAnswered(x, view, fleet, skew));
     if (!lonely.length) return [];
     const hosts = [...new Set(lonely.map((x) => `${x.request.host}${x.request.port !== undefined ? `:${x.request.port}` : ''}`))];
+    const lastHost = lonely[lonely.length - 1].request.host;
     return [
       {
         detail: m('detail', { n: lonely.length, hosts: cappedList(hosts.slice(0, LIST_EXAMPLES), hosts.length), last: time(lonely[lonely.length - 1].at) }),
@@ -50,7 +51,8 @@ export default defineRule({
             cmd: `Test-NetConnection ${lonely[lonely.length - 1].request.host} -Port ${lonely[lonely.length - 1].request.port ?? 1688}`,
           }),
           m('remedy-port'),
-          m('remedy-log'),
+          // The log that settles it, named with the command that exports it.
+          m('remedy-log', { host: lastHost, cmd: `wevtutil epl "Key Management Service" ${lastHost.split('.')[0]}-kms.evtx` }),
           msg('common.retry', { cmd: CMD.ato }),
         ],
       },

@@ -1,9 +1,9 @@
 // Table 2 row 2: did the KMS host log a 12290 for this client?
 import { evidenceOf } from '../../evidence.js';
-import { firstMatchingHostEntry, hostLog, hostLogSpan, hostMachine, nearestHostEntry } from '../../fleet-queries.js';
+import { hostLog, nearestHostEntry } from '../../../evidence/fleet-queries.js';
+import { requestsNoHostSaw } from '../../../evidence/unseen-requests.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
-import { HOUR } from '../../time.js';
 import type { EvidenceRef } from '../../../types.js';
 import { cappedList, count, LIST_EXAMPLES, time } from '../../../messages/index.js';
 
@@ -19,7 +19,7 @@ export default defineRule({
     messages: {
       title: { en: 'KMS host never logged this client', ja: 'KMS ホストにこのクライアントの記録がない' },
       evidence: {
-        en: '{host} logged {n} 12290 records from {first} to {last}; none within ±{hours} h of {at} names CMID {cmid} or {client} (nearest: {nearest} at {nearestAt})',
+        en: '{host} logged {n|# 12290 record|# 12290 records} from {first} to {last}; none within ±{hours} h of {at} names CMID {cmid} or {client} (nearest: {nearest} at {nearestAt})',
         ja: '{host} は {first} から {last} までに 12290 を {n} 件記録していますが、{at} の前後 {hours} 時間以内に CMID {cmid} または {client} を示すものはありません (最も近いもの: {nearestAt} の {nearest})',
       },
       detail: {
@@ -39,16 +39,10 @@ export default defineRule({
     },
   },
   check({ view, fleet, options }, m) {
-    const skew = options.skewHours * HOUR;
     const evidence: EvidenceRef[] = [];
     const hosts = new Set<string>();
     // A request the client got a 12289 for did reach a host; only unanswered ones can be "never seen".
-    for (const x of view.recentExchanges().filter((e) => !e.response)) {
-      const host = hostMachine(fleet, x.request.host);
-      if (!host || host.key === view.key) continue;
-      const span = hostLogSpan(fleet, host.key);
-      if (!span || span.first > x.at + skew || span.last < x.at) continue;
-      if (firstMatchingHostEntry(fleet, host.key, x.request, view.machine, skew, x.at)) continue;
+    for (const { exchange: x, host, span } of requestsNoHostSaw(fleet, view.machine, view.recentExchanges(), options.skewHours)) {
       hosts.add(host.name);
       const log = hostLog(fleet, host.key);
       evidence.push(evidenceOf(x.request));

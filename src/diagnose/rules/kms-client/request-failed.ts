@@ -3,7 +3,7 @@ import { CMD } from '../../remedies.js';
 import { codeArticles, distinctCodes, codesDetail, sightingEvidence, unownedSightings } from '../../rule-helpers.js';
 import { defineRule, messenger, type RuleMessages } from '../../rule.js';
 import { list, msg, sentences, type MessageRef } from '../../../messages/index.js';
-import type { MachineView } from '../../machine-view.js';
+import type { MachineView } from '../../../evidence/machine-view/index.js';
 import { codeSteps, sluiSteps } from '../../code-steps.js';
 import { discoveryEvidence, type DiscoveryEvidence } from '../../discovery.js';
 import { evidenceOf, mergeEvidence } from '../../evidence.js';

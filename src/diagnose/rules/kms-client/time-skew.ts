@@ -2,12 +2,12 @@
 import type { KmsHostRequestFact } from '../../../decode/index.js';
 import { isSuccessHresult } from '../../../decode/index.js';
 import { evidenceOf, mergeEvidence } from '../../evidence.js';
-import { clientInFleet, entriesNamingClient, hostLog, machineByKey, unclaimedEntries, type HostEntry } from '../../fleet-queries.js';
+import { clientInFleet, entriesNamingClient, hostLog, machineByKey, unclaimedEntries, type HostEntry } from '../../../evidence/fleet-queries.js';
 import type { Fleet } from '../../../evidence/index.js';
 import { ownedSightings, sightingEvidence } from '../../rule-helpers.js';
 import { defineRule, messenger, type RuleMessages } from '../../rule.js';
-import { firstIndex } from '../../search.js';
-import { HOUR, toMs } from '../../time.js';
+import { firstIndex } from '../../../evidence/search.js';
+import { HOUR, toMs } from '../../../evidence/time.js';
 import { CMD } from '../../remedies.js';
 import type { EvidenceRef } from '../../../types.js';
 import { cappedList, duration, LIST_EXAMPLES, msg, NONE, sentences } from '../../../messages/index.js';
@@ -18,7 +18,7 @@ const messages = {
   title: { en: 'Client and KMS host clocks differ by more than the allowed skew', ja: 'クライアントと KMS ホストの時刻の差が許容範囲を超えている' },
   'title-clients': { en: 'Clients with clocks off by more than {hours} h: {clients}', ja: '時刻が {hours} 時間を超えてずれているクライアント: {clients}' },
   detail: {
-    en: "KMS refuses requests whose timestamp is more than {hours} hours (UTC) away from the host's clock (0xC004F06C).",
+    en: "KMS refuses requests whose timestamp is more than {hours|# hour|# hours} (UTC) away from the host's clock (0xC004F06C).",
     ja: 'KMS は、タイムスタンプがホストの時刻から {hours} 時間 (UTC) を超えて離れている要求を拒否します (0xC004F06C)。',
   },
   evidence: {

@@ -2,10 +2,10 @@
 import type { Fact } from '../../../decode/index.js';
 import { machineKey, type Fleet, type Machine } from '../../../evidence/index.js';
 import { evidenceOf } from '../../evidence.js';
-import { entriesWithCmid, hostLog, machineByKey, namesByCmid, namesFollowEachOther } from '../../fleet-queries.js';
+import { entriesWithCmid, hostLog, machineByKey, namesByCmid, namesFollowEachOther } from '../../../evidence/fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule, messenger, type RuleMessages } from '../../rule.js';
-import type { MachineView } from '../../machine-view.js';
+import type { MachineView } from '../../../evidence/machine-view/index.js';
 import type { EvidenceRef } from '../../../types.js';
 import { cappedList, LIST_EXAMPLES, NONE, type MessageRef } from '../../../messages/index.js';
 
@@ -70,7 +70,7 @@ const messages = {
     en: '{n|# CMID is|# CMIDs are} shared by several machines',
     ja: '{n} 個の CMID が複数のコンピューターで共有されている',
   },
-  group: { en: 'CMID {cmid} came from {n} machines: {names}{caveat}', ja: 'CMID {cmid} は {n} 台のコンピューターから届いています: {names}{caveat}' },
+  group: { en: 'CMID {cmid} came from {n|# machine|# machines}: {names}{caveat}', ja: 'CMID {cmid} は {n} 台のコンピューターから届いています: {names}{caveat}' },
   caveat: {
     en: ' (each name stops before the next starts: if one machine was renamed, this is not a clone)',
     ja: ' (各名前は次の名前が現れる前に途絶えています。1 台のコンピューターの名前が変更されただけなら、複製ではありません)',

@@ -1,12 +1,12 @@
 // Failover section: clients still contact a host that has stopped logging requests.
 import { evidenceOf, summarizeFact } from '../../evidence.js';
-import { hostLog, hostMachine } from '../../fleet-queries.js';
+import { hostLog, hostMachine } from '../../../evidence/fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
-import { HOUR, toMs } from '../../time.js';
+import { HOUR, toMs } from '../../../evidence/time.js';
 import type { EvidenceRef } from '../../../types.js';
 import { cappedList, LIST_EXAMPLES, time } from '../../../messages/index.js';
-import type { Exchange, MachineView } from '../../machine-view.js';
+import type { Exchange, MachineView } from '../../../evidence/machine-view/index.js';
 import type { Fleet } from '../../../evidence/index.js';
 
 // Per run: each client's current requests, filed under the host they name, so each host reads only its own

@@ -1,8 +1,8 @@
 // MP alert: no KMS activity for more than 8 hours.
 import { evidenceOf, summarizeFact } from '../../evidence.js';
-import { hostLog } from '../../fleet-queries.js';
+import { hostLog } from '../../../evidence/fleet-queries.js';
 import { defineRule } from '../../rule.js';
-import { HOUR, toMs } from '../../time.js';
+import { HOUR, toMs } from '../../../evidence/time.js';
 import { duration, time } from '../../../messages/index.js';
 
 export default defineRule({

@@ -7,7 +7,7 @@
 import type { KmsHostRequestFact } from '../../../decode/index.js';
 import { holesOf, type RecordSpan } from '../../../evidence/index.js';
 import { evidenceAt, evidenceOf } from '../../evidence.js';
-import { firstIndex } from '../../search.js';
+import { firstIndex } from '../../../evidence/search.js';
 import { defineRule, messenger, type RuleHit, type RuleMessages } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';
 

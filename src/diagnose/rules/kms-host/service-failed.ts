@@ -1,10 +1,10 @@
 // MP alert (initialization failure): 12291 KMS failed to start, 12292 renewal timer failed.
 import { evidenceOf } from '../../evidence.js';
-import { hostLog } from '../../fleet-queries.js';
+import { hostLog } from '../../../evidence/fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { codeArticles, explainCodes } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
-import { toMs } from '../../time.js';
+import { toMs } from '../../../evidence/time.js';
 import { sluiSteps } from '../../code-steps.js';
 
 export default defineRule({

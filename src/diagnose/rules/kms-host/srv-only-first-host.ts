@@ -1,12 +1,12 @@
 // Table 2 row 7: only the first KMS host can create the SRV record.
 import { evidenceOf, summarizeFact } from '../../evidence.js';
-import { kmsHosts } from '../../fleet-queries.js';
+import { kmsHosts } from '../../../evidence/fleet-queries.js';
 import { openPublishFailures, publishSuccesses } from '../../host-dns.js';
 import { defineRule } from '../../rule.js';
 import { cappedList, LIST_EXAMPLES } from '../../../messages/index.js';
 import type { KmsServiceFact } from '../../../decode/index.js';
 import type { Fleet } from '../../../evidence/index.js';
-import type { MachineView } from '../../machine-view.js';
+import type { MachineView } from '../../../evidence/machine-view/index.js';
 
 interface Publisher {
   v: MachineView;

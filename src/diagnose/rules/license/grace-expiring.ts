@@ -3,8 +3,8 @@ import type { LicenseStatusName } from '../../../decode/index.js';
 import { evidenceOf, summarizeFact } from '../../evidence.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
-import { DAY, MINUTE } from '../../time.js';
-import { currentStates } from './notification.js';
+import { DAY, MINUTE } from '../../../evidence/time.js';
+import { currentStates } from '../../../evidence/machine-view/index.js';
 import { time } from '../../../messages/index.js';
 import { ACTIVATION_FAILURES, KMS_CLIENT_FAILURES } from '../../failure-causes.js';
 
@@ -23,7 +23,7 @@ export default defineRule({
     messages: {
       title: { en: 'Grace period ends soon', ja: '猶予期間がまもなく終わる' },
       'title-ended': { en: 'Grace period has ended', ja: '猶予期間が終了した' },
-      'title-days': { en: 'Grace period ends in {days} days', ja: '猶予期間はあと {days} 日で終わる' },
+      'title-days': { en: 'Grace period ends in {days|# day|# days}', ja: '猶予期間はあと {days} 日で終わる' },
       'detail-ends': {
         en: '{state} ends around {when}; after that Windows goes into notification mode.',
         ja: '{state} は {when} ごろに終わります。その後 Windows は通知モードになります。',
@@ -32,7 +32,7 @@ export default defineRule({
         en: '{state} ended around {when}; after that Windows goes into notification mode.',
         ja: '{state} は {when} ごろに終わりました。その後 Windows は通知モードになります。',
       },
-      evidence: { en: '{summary}; {minutes} minutes of grace left at {at}', ja: '{summary}。{at} の時点で猶予期間の残り {minutes} 分' },
+      evidence: { en: '{summary}; {minutes|# minute|# minutes} of grace left at {at}', ja: '{summary}。{at} の時点で猶予期間の残り {minutes} 分' },
       'remedy-ato': { en: 'Activate now: {cmd}', ja: '今すぐライセンス認証します: {cmd}' },
       'remedy-rearm': {
         en: 'If activation cannot happen in time and rearms are left, {cmd} restarts the grace period.',

@@ -1,30 +1,13 @@
 // UX section: the machine is in Notification or non-genuine grace — the user sees it.
 import type { LicenseStatusName } from '../../../decode/index.js';
-import { licenseStateFromSlStatus } from '../../../decode/index.js';
 import { evidenceOf } from '../../evidence.js';
-import type { StateReading } from '../../machine-view.js';
+import { currentStates } from '../../../evidence/machine-view/index.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { command, list, NONE } from '../../../messages/index.js';
 import { ACTIVATION_FAILURES, KMS_CLIENT_FAILURES } from '../../failure-causes.js';
 
 const SHOWN: readonly LicenseStatusName[] = ['Notification', 'NonGenuineGrace'];
-
-/** The machine's current license states: every slmgr product, else the newest event that says. */
-export function currentStates(view: import('../../machine-view.js').MachineView): StateReading[] {
-  const slmgr = view.statusLicenses();
-  if (slmgr.length) return slmgr.map((l) => view.slmgrReading(l));
-  const readings: StateReading[] = [];
-  for (const s of view.facts('license-state-data')) {
-    const r: StateReading = { state: licenseStateFromSlStatus(s.licenseState), fact: s, at: view.at(s) };
-    const end = s.graceEnd ? Date.parse(s.graceEnd) : NaN;
-    if (!Number.isNaN(end)) r.minutes = Math.round((end - r.at) / 60_000);
-    readings.push(r);
-  }
-  for (const r of view.states('kms-client')) readings.push(r);
-  if (!readings.length) return [];
-  return [readings.reduce((a, b) => (b.at >= a.at ? b : a))];
-}
 
 export default defineRule({
   meta: {
