@@ -4,7 +4,7 @@ import type { MessageText } from '../types.js';
 
 export const GROUPS = {
   'groups.sentence': {
-    en: '{n} of {total} machines with “{rule}”{follows? (and what follows from it: {follows})} {shared}{evidence?; {evidence}}{also? (also {also})}.',
+    en: '{n} of {total|# machine|# machines} with “{rule}”{follows? (and what follows from it: {follows})} {shared}{evidence?; {evidence}}{also? (also {also})}.',
     ja: '「{rule}」{follows? (これに起因する{follows}を含む) }の {total} 台のうち {n} 台に共通するのは、{shared} です{evidence?。{evidence}}{also? (ほかに {also})}。',
   },
   'groups.shared.host': { en: 'ask {host}', ja: '要求先の KMS ホスト {host}' },

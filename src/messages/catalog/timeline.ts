@@ -46,7 +46,7 @@ export const TIMELINE = {
   'timeline.by.hour': { en: 'hour', ja: '1 時間' },
   'timeline.by.day': { en: 'day', ja: '1 日' },
   'timeline.fleet-summary': {
-    en: '{machines} machines; times are the start of each {by}, in UTC.',
+    en: '{machines|# machine|# machines}; times are the start of each {by}, in UTC.',
     ja: 'コンピューター {machines} 台。時刻は各{by}の開始時刻 (UTC) です。',
   },
   'timeline.fleet-head.0': { en: 'From', ja: '開始' },
@@ -60,7 +60,7 @@ export const TIMELINE = {
   'timeline.chart.states': { en: 'License state changes, by the state entered', ja: 'ライセンスの状態の変化 (変化後の状態別)' },
   'timeline.chart.requests': { en: 'Requests: unanswered, failed and the rest', ja: '要求 (応答なし、失敗、その他)' },
   'timeline.chart.bucket': {
-    en: '{start}: {requests} requests ({unanswered} unanswered), {failed} failed, {activated} activated, {changes} state changes',
+    en: '{start}: {requests|# request|# requests} ({unanswered} unanswered), {failed} failed, {activated} activated, {changes|# state change|# state changes}',
     ja: '{start}: 要求 {requests} 件 (応答なし {unanswered} 件)、失敗 {failed} 件、ライセンス認証 {activated} 件、状態の変化 {changes} 件',
   },
   'timeline.chart.empty': { en: 'Nothing dated to draw.', ja: '描画する日時のある記録がありません。' },
