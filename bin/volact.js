@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/index.js';
+import { cliModuleUrl } from './cli-module.js';
+
+const { main } = await import(cliModuleUrl().href);
 
 process.exitCode = await main(process.argv.slice(2));

@@ -9,6 +9,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cliModuleUrl } from '../bin/cli-module.js';
 import { timeCli } from './time-cli.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -433,7 +434,7 @@ function chromiumRender(file) {
 
 /** Runs the CLI in this process and prints its peak RSS (worker threads included) as the last line. */
 async function cliChild(args) {
-  const { main } = await import(path.join(root, 'dist', 'cli', 'index.js'));
+  const { main } = await import(cliModuleUrl(pathToFileURL(path.join(root, 'dist') + path.sep)).href);
   const code = await main(args);
   console.log(JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS }));
   process.exitCode = code;
@@ -446,9 +447,9 @@ if (process.argv[2] === '--cli') {
   await child(process.argv[3], process.argv[4] === '--read-only');
 } else if (process.argv[2] === '--generate') {
   // Writes one snapshot and keeps it, for profiling: node scripts/bench-fleet.js --generate 1000
-  // node scripts/bench-fleet.js --generate 10000 half: half the clients failing.
-  const failing = process.argv[4] === 'half' ? 'half' : undefined;
-  const dir = path.join(tmpdir(), `volact-bench-fleet-${Number(process.argv[3])}${failing ? '-half' : ''}`);
+  // node scripts/bench-fleet.js --generate 10000 half: half the clients failing; … 10000 20: twenty failing.
+  const failing = process.argv[4] === 'half' ? 'half' : Number(process.argv[4]) > 0 ? Number(process.argv[4]) : undefined;
+  const dir = path.join(tmpdir(), `volact-bench-fleet-${Number(process.argv[3])}${failing === 'half' ? '-half' : failing ? `-f${failing}` : ''}`);
   generate(dir, Number(process.argv[3]), failing);
   console.log(dir);
 } else if (process.argv[2] === '--groups') {

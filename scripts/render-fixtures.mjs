@@ -10,6 +10,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { cliModuleUrl } from '../bin/cli-module.js';
 
 const out = process.argv[2];
 if (!out) {
@@ -37,7 +38,8 @@ process.env.VOLACT_THREADS = '0';
 process.env.VOLACT_EVTX_THREADS = '0';
 delete process.env.GITHUB_STEP_SUMMARY;
 
-const { main } = await import('../dist/cli/index.js');
+// The CLI as bin/volact.js runs it: the bundle when the build made a fresh one (scripts/bundle-cli.js).
+const { main } = await import(cliModuleUrl().href);
 const lib = await import('../dist/index.js');
 
 rmSync(out, { recursive: true, force: true });

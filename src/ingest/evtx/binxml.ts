@@ -43,7 +43,7 @@ export interface TemplateDef {
   offset: number;
   nodes: Node[];
   /** Cheap EventID lookup for pre-filtering: substitution index, literal, or unknown. */
-  eventId?: { index: number } | { literal: number } | null;
+  eventId?: { index: number; deps: number[] } | { literal: number } | null;
 }
 
 export class BinXmlError extends Error {

@@ -12,7 +12,7 @@
 //    (what follows is typically the stale remainder of an earlier use of the chunk);
 //  - a record whose framing is sound but whose BinXML does not decode: rejected, reading goes on.
 import type { ReaderItem } from '../../types.js';
-import { BinXmlChunk, BinXmlError, type InstanceNode, type Node, type TemplateDef } from './binxml.js';
+import { BinXmlChunk, BinXmlError, type Node, type TemplateDef } from './binxml.js';
 import { EventShapeError } from './event.js';
 import { EventExtractor } from './extract.js';
 import {
@@ -156,31 +156,39 @@ export function decodeChunk(job: ChunkJob): ReaderItem[] {
 
 /** False only when the record is a template instance whose EventID can be read cheaply and is not wanted. */
 function wantedByPrefilter(nodes: Node[], buf: Buffer, wanted: ReadonlySet<number>): boolean {
-  const inst = nodes.find((n): n is InstanceNode => n.kind === 'inst');
+  // The usual record is one template instance; anything else is read in full.
+  const inst = nodes.length === 1 && nodes[0].kind === 'inst' ? nodes[0] : undefined;
   if (!inst) return true;
   const loc = eventIdLocation(inst.template);
   if (!loc) return true;
   let id: number;
   if ('literal' in loc) id = loc.literal;
   else {
+    // Windows templates make <Event>, <System> and <EventID> depend on values: a NullType there drops the element,
+    // which the full read reports, so such a record is never skipped here.
+    for (const d of loc.deps) {
+      const v = inst.values[d];
+      if (!v || v.type === 0) return true;
+    }
     const v = inst.values[loc.index];
     if (!v || v.type === 0 || v.type & 0x80 || v.type > 0x0a) return true;
     id = Number(renderScalar(buf, v.type, v.off, v.size));
+    // An id the full read would reject (negative, past 65535) is left to it.
+    if (!Number.isInteger(id) || id < 0 || id > 0xffff) return true;
   }
   return wanted.has(id);
 }
 
-function eventIdLocation(t: TemplateDef): { index: number } | { literal: number } | null {
+function eventIdLocation(t: TemplateDef): TemplateDef['eventId'] {
   if (t.eventId !== undefined) return t.eventId;
   t.eventId = null;
   const ev = t.nodes.find((n) => n.kind === 'el' && n.name === 'Event');
   const sys = ev?.kind === 'el' ? ev.children.find((n) => n.kind === 'el' && n.name === 'System') : undefined;
   const eid = sys?.kind === 'el' ? sys.children.find((n) => n.kind === 'el' && n.name === 'EventID') : undefined;
-  if (eid?.kind === 'el' && eid.dep < 0 && eid.children.length === 1) {
-    const only = eid.children[0];
-    if (only.kind === 'sub') t.eventId = { index: only.index };
-    else if (only.kind === 'text' && /^\d+$/.test(only.text)) t.eventId = { literal: Number(only.text) };
-  }
+  if (ev?.kind !== 'el' || sys?.kind !== 'el' || eid?.kind !== 'el' || eid.children.length !== 1) return null;
+  const deps = [ev.dep, sys.dep, eid.dep].filter((d) => d >= 0);
+  const only = eid.children[0];
+  if (only.kind === 'sub') t.eventId = { index: only.index, deps };
+  else if (deps.length === 0 && only.kind === 'text' && /^\d+$/.test(only.text)) t.eventId = { literal: Number(only.text) };
   return t.eventId;
 }
-

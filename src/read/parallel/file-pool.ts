@@ -10,9 +10,13 @@ import type { InputFile } from '../../ingest/index.js';
 import type { ByteRange, RangeResult } from '../input-range.js';
 import type { FileJob, FileJobOptions, FileReply } from './protocol.js';
 import { joinRanges, planRanges, splitsFiles, traceRanges } from './ranges.js';
+import { smallInputs } from './small-inputs.js';
 
 export interface ReadFilesOptions extends FileJobOptions {
-  /** Worker threads; 0 or 1 reads in this thread. Default: one per core, at most 8 (VOLACT_THREADS overrides). */
+  /**
+   * Worker threads; 0 or 1 reads in this thread. Default: one per core, at most 8 (VOLACT_THREADS overrides), and
+   * none for inputs of less than 32 MiB in all (small-inputs.ts).
+   */
   threads?: number;
   stdin?: NodeJS.ReadableStream;
   /** Called after each file, in completion order. */
@@ -66,7 +70,10 @@ export async function readFiles(files: readonly InputFile[], readOne: ReadOne, o
   const local: number[] = [];
   const remote: number[] = [];
   files.forEach((f, i) => (f.path === '-' ? local : remote).push(i));
-  const wanted = options.threads ?? defaultThreads();
+  // Unless threads were asked for, a few small inputs are read here: starting workers would cost more.
+  const asked = options.threads !== undefined || process.env.VOLACT_THREADS !== undefined;
+  let wanted = options.threads ?? defaultThreads();
+  if (!asked && WORKERS_AVAILABLE && wanted >= 2 && (await smallInputs(remote.map((i) => files[i])))) wanted = 1;
   // Fewer inputs than threads: a large one may still keep every thread busy, read in byte ranges.
   const planned = new Map<number, ByteRange[] | undefined>();
   const split = splitsFiles(files.length);
