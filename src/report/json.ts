@@ -4,7 +4,7 @@
 import type { MachineReport, Report } from './model.js';
 import type { Lang } from '../messages/index.js';
 import { speaker } from './speaker.js';
-import { ReportWriter, type WrittenFinding, type WrittenStep } from './wording.js';
+import { ReportWriter, type WrittenFinding, type WrittenGroup, type WrittenStep, type WrittenTimelineEntry } from './wording.js';
 
 /** Objects this deep or shallower are written key by key; arrays one level deeper, element by element. */
 const EXPANDED_OBJECT_DEPTH = 1;
@@ -59,21 +59,38 @@ export function* batched(chunks: Iterable<string>, size = 64 * 1024): Generator<
 }
 
 /** A report as its JSON holds it: findings and walk steps with their text (in the writer's language) beside their messages. */
-export interface WrittenReport extends Omit<Report, 'findings' | 'machines'> {
+export interface WrittenReport extends Omit<Report, 'findings' | 'machines' | 'groups'> {
   machines: WrittenMachine[];
   findings: WrittenFinding[];
+  groups?: WrittenGroup[];
 }
 
-export interface WrittenMachine extends Omit<MachineReport, 'walk'> {
+export interface WrittenMachine extends Omit<MachineReport, 'walk' | 'timeline'> {
   walk?: WrittenStep[];
+  timeline?: WrittenTimelineEntry[];
 }
 
 export function writtenMachine(m: MachineReport, writer: ReportWriter): WrittenMachine {
-  return m.walk ? { ...m, walk: m.walk.map((s) => writer.step(s)) } : (m as WrittenMachine);
+  if (!m.walk && !m.timeline) return m as WrittenMachine;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(m)) {
+    if (key === 'walk') out.walk = m.walk?.map((s) => writer.step(s));
+    else if (key === 'timeline') out.timeline = m.timeline?.map((e) => writer.timelineEntry(e));
+    else out[key] = value;
+  }
+  return out as unknown as WrittenMachine;
 }
 
 export function writtenReport(report: Report, writer: ReportWriter): WrittenReport {
-  return { ...report, machines: report.machines.map((m) => writtenMachine(m, writer)), findings: report.findings.map((f) => writer.finding(f)) };
+  // The report's own key order stays (groups right after the summary).
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(report)) {
+    if (key === 'groups') out.groups = report.groups?.map((g) => writer.group(g));
+    else if (key === 'machines') out.machines = report.machines.map((m) => writtenMachine(m, writer));
+    else if (key === 'findings') out.findings = report.findings.map((f) => writer.finding(f));
+    else out[key] = value;
+  }
+  return out as unknown as WrittenReport;
 }
 
 /** The JSON report as written (plus, for `check`, what the check decided) as a stream of text chunks. */
