@@ -113,6 +113,74 @@ function cliCheck(sizes) {
   }
 }
 
+/**
+ * `volact check --reporter json` on the same snapshot with grouping (the default) and without (`--group-min 0`),
+ * alternating, `VOLACT_BENCH_RUNS` times each (default 2): wall, CPU (user + sys) and peak RSS, and how much
+ * grouping adds (issue 25: at most 10% of time and memory at 100,000 machines).
+ */
+function groupsCost(sizes, failing) {
+  const runs = Number(process.env.VOLACT_BENCH_RUNS ?? 2);
+  console.log(`volact check --reporter json, with and without grouping (--group-min 0), ${failing === 'half' ? 'half the clients' : 'one client in 50'} failing:`);
+  console.log('machines  grouping  run   wall s   cpu s  peak RSS MB  load');
+  for (const n of sizes.length > 0 ? sizes : [100_000]) {
+    // A folder of its own: other benches keep theirs across runs, and this one removes its own at the end.
+    const dir = path.join(tmpdir(), `volact-bench-groups-${n}${failing ? '-half' : ''}`);
+    generate(dir, n, failing);
+    const best = { on: [], off: [] };
+    for (let r = 0; r < runs; r++) {
+      for (const mode of ['on', 'off']) {
+        const load = loadavg()[0];
+        const t = timeCli(['check', dir, '--reporter', 'json', '--now', NOW, ...(mode === 'off' ? ['--group-min', '0'] : [])]);
+        best[mode].push(t);
+        console.log(`${String(n).padStart(8)}  ${mode.padStart(8)}  ${String(r + 1).padStart(3)}  ${t.seconds.toFixed(1).padStart(7)}  ${t.cpuSeconds.toFixed(1).padStart(6)}  ${t.rssMb.toFixed(0).padStart(11)}  ${load.toFixed(1).padStart(4)}`);
+      }
+    }
+    // The least of each: the run least disturbed by whatever else the machine was doing.
+    const least = (list, key) => Math.min(...list.map((t) => t[key]));
+    for (const key of ['seconds', 'cpuSeconds', 'rssMb']) {
+      const on = least(best.on, key);
+      const off = least(best.off, key);
+      console.log(`  ${key.padEnd(10)} with ${on.toFixed(1)}, without ${off.toFixed(1)}: grouping adds ${(((on - off) / off) * 100).toFixed(1)}%`);
+    }
+    if (!process.env.VOLACT_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `volact timeline --machine` on a client with N request/answer pairs (2N events) whose host logged N 12290s about
+ * it among as many of other clients: wall, CPU and peak RSS per size, and the growth per event (1.0 = linear).
+ */
+function timelineCost(sizes) {
+  console.log('volact timeline --machine pc-busy -f jsonl: one client with N exchanges, its host with 2N 12290s');
+  console.log('exchanges   events   wall s   cpu s  peak RSS MB  cpu per 1k events');
+  let first;
+  for (const n of sizes.length > 0 ? sizes : [25_000, 100_000]) {
+    const dir = mkdtempSync(path.join(tmpdir(), `volact-bench-timeline-${n}-`));
+    try {
+      mkdirSync(path.join(dir, 'pc-busy'));
+      mkdirSync(path.join(dir, 'kms1'));
+      const cmid = guid(7);
+      const at = (i) => END - (n - i) * 600_000;
+      const client = [];
+      const host = [];
+      for (let i = 0; i < n; i++) {
+        client.push({ kind: 12288, at: at(i), data: request('ok', 0, cmid, at(i)) }, { kind: 12289, at: at(i) + 900, data: response(i % 10 === 0 ? 'count' : 'ok', at(i)) });
+        host.push({ at: at(i) + 500, name: 'pc-busy', cmid, trouble: i % 10 === 0 ? 'count' : 'ok' }, { at: at(i) + 700, name: `ws-${i % 5000}`, cmid: guid(100_000 + (i % 5000)), trouble: 'ok' });
+      }
+      let record = 0;
+      writeExportXmlInPieces(path.join(dir, 'pc-busy', 'Application.xml'), client, (e) => clientEvent(e.kind, 'pc-busy', e.at, ++record, e.data));
+      record = 0;
+      writeExportXmlInPieces(path.join(dir, 'kms1', 'KeyManagementService.xml'), host, (e) => hostEvent('kms1', e, ++record));
+      const t = timeCli(['timeline', dir, '--machine', 'pc-busy', '-f', 'jsonl']);
+      const perK = t.cpuSeconds / ((2 * n) / 1000);
+      first ??= perK;
+      console.log(`${String(n).padStart(9)}  ${String(2 * n).padStart(7)}  ${t.seconds.toFixed(1).padStart(7)}  ${t.cpuSeconds.toFixed(1).padStart(6)}  ${t.rssMb.toFixed(0).padStart(11)}  ${perK.toFixed(3).padStart(8)} (${(perK / first).toFixed(2)})`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
 /** Writes the snapshot once per size (kept across runs when its shape matches). */
 function generate(dir, machines, failing) {
   const marker = path.join(dir, '.complete');
@@ -384,6 +452,13 @@ if (process.argv[2] === '--cli') {
   const dir = path.join(tmpdir(), `volact-bench-fleet-${Number(process.argv[3])}${failing === 'half' ? '-half' : failing ? `-f${failing}` : ''}`);
   generate(dir, Number(process.argv[3]), failing);
   console.log(dir);
+} else if (process.argv[2] === '--groups') {
+  // What grouping failing machines into likely shared causes costs: node scripts/bench-fleet.js --groups 100000
+  // (`half` after the sizes: half the clients failing, the most grouping has to do).
+  groupsCost(process.argv.slice(3).map(Number).filter((n) => Number.isInteger(n) && n > 0), process.argv.includes('half') ? 'half' : undefined);
+} else if (process.argv[2] === '--timeline') {
+  // One client with N exchanges and its host's N 12290s: node scripts/bench-fleet.js --timeline 25000 100000
+  timelineCost(process.argv.slice(3).map(Number).filter((n) => Number.isInteger(n) && n > 0));
 } else if (process.argv[2] === '--check-cli') {
   // Only the end-to-end check runs: node scripts/bench-fleet.js --check-cli 10000 100000
   cliCheck(process.argv.slice(3).map(Number).filter((n) => Number.isInteger(n) && n > 0));

@@ -2,7 +2,7 @@
 import type { Fact } from './decode/index.js';
 import { diagnose, resolveOptions, type DiagnoseOptions, type InputRead } from './diagnose/index.js';
 import { buildFleet, type FactWithOwner, type Fleet, type RecordSpan } from './evidence/index.js';
-import { computeFleetViews, type FleetViews } from './fleet/index.js';
+import { computeFleetViews, computeGroups, type FleetGroup, type FleetViews, type GroupOptions } from './fleet/index.js';
 import { expandInputs } from './ingest/index.js';
 import { rejectedCount, type InputAccount } from './accounts/index.js';
 import { analyzeInput, readFiles } from './read/index.js';
@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
   threads?: number;
   /** Called after each input file is read. */
   onProgress?: (done: number, total: number) => void;
+  /** How failing machines are grouped into likely shared causes (`--group-min`, `--group-share`); false: not at all. */
+  groups?: Partial<GroupOptions> | false;
 }
 
 export interface Analysis {
@@ -38,9 +40,23 @@ export interface Analysis {
   causes: Map<string, Finding>;
   /** The SCCM-style fleet views (license status, expiry, products, KMS hosts). */
   views: FleetViews;
+  /** Likely shared causes: failing machines grouped by what they share. */
+  groups: FleetGroup[];
 }
 
 export async function analyze(paths: string[], options: AnalyzeOptions = {}): Promise<Analysis> {
+  const { inputs, facts, records } = await readInputs(paths, options);
+  return diagnoseFacts(inputs, facts, options, records);
+}
+
+/** The inputs read and their machines, without the rule chain (what `volact timeline` needs). */
+export async function readFleet(paths: string[], options: AnalyzeOptions = {}): Promise<{ inputs: InputAccount[]; fleet: Fleet }> {
+  const { inputs, facts, records } = await readInputs(paths, options);
+  return { inputs, fleet: buildFleet(facts, { ...(options.now ? { now: options.now } : {}), records }) };
+}
+
+/** Every input read (on worker threads when asked), its facts merged in input order. */
+async function readInputs(paths: string[], options: AnalyzeOptions): Promise<{ inputs: InputAccount[]; facts: FactWithOwner[]; records: RecordSpan[] }> {
   const { files, problems } = await expandInputs(paths);
   const inputs: InputAccount[] = problems.map((p) => ({
     file: p.path,
@@ -65,7 +81,7 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
     if (result.records) for (const r of result.records) records.push(r);
     for (const f of result.facts) facts.push(f);
   }
-  return diagnoseFacts(inputs, facts, options, records);
+  return { inputs, facts, records };
 }
 
 /**
@@ -79,7 +95,8 @@ export function diagnoseFacts(inputs: InputAccount[], facts: FactWithOwner[], op
   const { findings, walks, causes } = diagnose(fleet, settings, inputReads(inputs));
   // The views ask some of the rules' questions (clients no host saw): with the rules' skew, so they agree.
   const views = computeFleetViews(fleet, fleet.now, { skewHours: settings.skewHours });
-  return { generatedAt: new Date().toISOString(), now: fleet.now, inputs, fleet, findings, walks, causes, views };
+  const groups = options.groups === false ? [] : computeGroups(fleet, findings, views, options.groups ?? {}, causes);
+  return { generatedAt: new Date().toISOString(), now: fleet.now, inputs, fleet, findings, walks, causes, views, groups };
 }
 
 /** What the input rules read of each account: how much of the file was read, and whose file it is. */

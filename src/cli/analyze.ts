@@ -8,11 +8,12 @@ import { LANGS } from '../messages/index.js';
 import { reportNothingJudged, reportNothingToRead } from './no-input.js';
 import { emitChunks, expectsOneOf, parseLang, parseNow, parseTz, type CliIo } from './output.js';
 import { addReportOptions, reportOptionsFrom, warnUnmatched, type ReportFlags } from './report-options.js';
+import { addGroupOptions, groupOptionsFrom, type GroupFlags } from './group-options.js';
 
 const FORMATS = ['md', 'html', 'json', 'jsonl'] as const;
 type Format = (typeof FORMATS)[number];
 
-interface AnalyzeFlags extends ReportFlags {
+interface AnalyzeFlags extends ReportFlags, GroupFlags {
   format: string;
   out?: string;
   now?: string;
@@ -34,13 +35,15 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (default: from LC_ALL, LC_MESSAGES or LANG, else en; input is never translated)`)
     .option('--no-kb', 'do not append the knowledge-base articles the findings cite (Markdown, HTML)');
-  addReportOptions(command).action(async (paths: string[], flags: AnalyzeFlags) => {
+  addGroupOptions(addReportOptions(command)).action(async (paths: string[], flags: AnalyzeFlags) => {
     if (!(FORMATS as readonly string[]).includes(flags.format)) throw expectsOneOf('--format', FORMATS, flags.format);
     const lang = parseLang(flags.lang, io);
     const now = parseNow(flags.now);
     const tz = parseTz(flags.tz);
     const reportOptions = reportOptionsFrom(flags);
+    const groups = groupOptionsFrom(flags);
     const analysis = await analyze(paths, {
+      groups,
       ...(now ? { now } : {}),
       ...(flags.machine ? { machine: flags.machine } : {}),
       ...(tz ? { tz } : {}),

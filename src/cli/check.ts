@@ -8,9 +8,10 @@ import { reportNothingToRead } from './no-input.js';
 import { parseLang, parseNow, parseTz, UsageError, type CliIo } from './output.js';
 import { msg, LANGS } from '../messages/index.js';
 import { addReportOptions, reportOptionsFrom, type ReportFlags } from './report-options.js';
+import { addGroupOptions, groupOptionsFrom, type GroupFlags } from './group-options.js';
 import { gateFrom, parseReporter, reportGate, REPORTERS } from './gate.js';
 
-export interface CheckFlags extends ReportFlags {
+export interface CheckFlags extends ReportFlags, GroupFlags {
   failOn?: string;
   failOnNew?: boolean;
   reporter: string;
@@ -42,16 +43,18 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('--tz <zone>', 'time zone of local times in text exports (IANA name or ±HH:MM)')
     .option('--threads <n>', 'worker threads reading files (default: one per core)')
     .option('--lang <lang>', `language of the report's own wording: ${LANGS.join('|')} (default: from LC_ALL, LC_MESSAGES or LANG, else en)`);
-  addReportOptions(command).action(async (paths: string[], flags: CheckFlags) => {
+  addGroupOptions(addReportOptions(command)).action(async (paths: string[], flags: CheckFlags) => {
     const reporter = parseReporter(flags.reporter);
     const now = parseNow(flags.now);
     const tz = parseTz(flags.tz);
     const threads = parseThreads(flags.threads);
     const lang = parseLang(flags.lang, io);
     const reportOptions = reportOptionsFrom(flags);
+    const groups = groupOptionsFrom(flags);
     const gate = await gateFrom(flags);
 
     const analysis = await analyze(paths, {
+      groups,
       diagnose: diagnoseOptionsFrom(gate.config),
       ...(now ? { now } : {}),
       ...(flags.machine ? { machine: flags.machine } : {}),

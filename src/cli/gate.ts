@@ -4,8 +4,8 @@ import { appendFile } from 'node:fs/promises';
 import type { Analysis } from '../analyze.js';
 import { gateChunks, gateJobSummary, GateError, judge, loadGate, REPORTERS, type Gate, type GateFlags, type Reporter } from '../gate/index.js';
 import { count, msg, type Lang } from '../messages/index.js';
-import type { ReportOptions } from '../report/index.js';
 import { emitChunks, expectsOneOf, runLang, tell, UsageError, type CliIo } from './output.js';
+import { neutralizeControls, speaker, type Report, type ReportOptions } from '../report/index.js';
 import { warnUnmatched } from './report-options.js';
 import { reportNothingJudged } from './no-input.js';
 
@@ -48,6 +48,7 @@ export async function reportGate(io: CliIo, setExit: (code: number) => void, ana
     setExit(2);
     return;
   }
+  tellGroups(io, judged.report, run.command, lang);
   const { failing, reached, report } = judged;
   const machines = new Set([...failing].map((f) => f.machine ?? 'fleet'));
   const unread = report.verdict.unread > 0 ? msg('report.verdict.unread', { unread: count(report.verdict.unread), inputs: count(report.verdict.inputs) }) : undefined;
@@ -59,4 +60,15 @@ export async function reportGate(io: CliIo, setExit: (code: number) => void, ana
   } else {
     tell(io, msg(gate.failOnNew ? 'cli.check-passing-new' : 'cli.check-passing', { command: run.command, level: gate.failOn, unread }));
   }
+}
+
+/** Lines on standard error a CI log shows first: one per likely shared cause. */
+const GROUP_LINES = 10;
+
+function tellGroups(io: CliIo, report: Report, command: string, lang: Lang): void {
+  const groups = report.groups ?? [];
+  const s = speaker(lang);
+  // Host names and CMIDs come from input: terminal controls in them are made visible.
+  for (const g of groups.slice(0, GROUP_LINES)) io.stderr(`${neutralizeControls(s.say(msg('cli.group-line', { command, text: g.message })))}\n`);
+  if (groups.length > GROUP_LINES) tell(io, msg('cli.groups-more', { command, n: groups.length - GROUP_LINES }));
 }

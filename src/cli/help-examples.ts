@@ -31,6 +31,11 @@ const EXAMPLES: Record<string, string[]> = {
     'volact events Application.evtx | head                # activation records as JSON lines',
     'volact events --all Application.evtx -f csv -o all.csv',
   ],
+  timeline: [
+    'volact timeline ./nightly --machine PC-JA-07                # its requests, answers, host logs and states in time order',
+    'volact timeline ./nightly --machine pc-ja-07 -f csv -o pc-ja-07.csv',
+    'volact timeline ./nightly --all -f html -o timeline.html    # the fleet per hour or day, drawn',
+  ],
   search: ['volact search "SRV record"', 'volact search "重複 CMID" --json', 'volact search "しきい値" --limit 3'],
   probe: [
     'volact probe corp.contoso.com                       # SRV record and TCP 1688 of each KMS host, from here',

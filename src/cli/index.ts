@@ -9,6 +9,7 @@ import { registerExplain } from './explain.js';
 import { helpExamples } from './help-examples.js';
 import { registerProbe } from './probe.js';
 import { registerSearch } from './search.js';
+import { registerTimeline } from './timeline.js';
 import { langOfArgs, OutputClosed, processIo, tell, UsageError, type CliIo } from './output.js';
 
 export async function main(argv: string[], given: CliIo = processIo): Promise<number> {
@@ -26,6 +27,7 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
     .showHelpAfterError();
   registerAnalyze(program, io, setExit);
   registerEvents(program, io, setExit);
+  registerTimeline(program, io, setExit);
   registerCheck(program, io, setExit);
   registerProbe(program, io, setExit);
   registerSearch(program, io, setExit);

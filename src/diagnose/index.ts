@@ -12,6 +12,7 @@ export { RULES, ruleById } from './registry.js';
 export { RULE_MESSAGES, ruleMessages } from './catalog.js';
 export { DEFAULT_OPTIONS, resolveOptions, type DiagnoseOptions } from './options.js';
 export { INTERNAL_ERROR_ID } from './engine.js';
+export { CODE_OWNERS, type CodeOwner } from './codes.js';
 export type { Rule, RuleMeta, RuleHit, RuleContext, RuleMessages, InputRead } from './rule.js';
 export { causeRanks } from './causes.js';
 export { unread } from './input-reads.js';

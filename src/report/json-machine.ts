@@ -24,8 +24,12 @@ export interface CompactMachine extends Omit<MachineReport, 'licenses'> {
   licenses: WrittenLicense[];
 }
 
-/** The machine without `judgedAt` where it is the report's `now`, its licenses through compactLicense. */
+/** The machine without `judgedAt` where it is the report's `now`, its licenses through compactLicense; keys stay in order. */
 export function compactMachine(machine: MachineReport, now: string): CompactMachine {
-  const { judgedAt, ...rest } = machine;
-  return { ...rest, ...(judgedAt !== undefined && judgedAt !== now ? { judgedAt } : {}), licenses: machine.licenses.map(compactLicense) };
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(machine)) {
+    if (key === 'judgedAt' && value === now) continue;
+    out[key] = key === 'licenses' ? machine.licenses.map(compactLicense) : value;
+  }
+  return out as unknown as CompactMachine;
 }

@@ -6,7 +6,7 @@ import type { Lang } from '../messages/index.js';
 import { compactMachine, type CompactMachine } from './json-machine.js';
 import { LazyList, lazyMap } from './lazy-list.js';
 import { speaker } from './speaker.js';
-import { ReportWriter, type WrittenFinding, type WrittenStep } from './wording.js';
+import { ReportWriter, type WrittenFinding, type WrittenGroup, type WrittenStep, type WrittenTimelineEntry } from './wording.js';
 
 /** Objects this deep or shallower are written key by key; arrays one level deeper, element by element. */
 const EXPANDED_OBJECT_DEPTH = 1;
@@ -62,33 +62,57 @@ export function* batched(chunks: Iterable<string>, size = 64 * 1024): Generator<
 }
 
 /** A report as its JSON holds it: findings and walk steps with their text (in the writer's language) beside their messages. */
-export interface WrittenReport extends Omit<Report, 'findings' | 'machines'> {
+export interface WrittenReport extends Omit<Report, 'findings' | 'machines' | 'groups'> {
   machines: WrittenMachine[];
   findings: WrittenFinding[];
+  groups?: WrittenGroup[];
 }
 
-export interface WrittenMachine extends Omit<CompactMachine, 'walk'> {
+export interface WrittenMachine extends Omit<CompactMachine, 'walk' | 'timeline'> {
   walk?: WrittenStep[];
+  timeline?: WrittenTimelineEntry[];
 }
 
-/** The machine as its JSON line holds it: steps with their text, and nothing the report's `now` already says (compactMachine). */
+/** The machine as its JSON line holds it: steps and timeline with their text, and nothing the report's `now` already says (compactMachine). */
 export function writtenMachine(m: MachineReport, writer: ReportWriter, now: string): WrittenMachine {
   const compact = compactMachine(m, now);
-  return compact.walk ? { ...compact, walk: compact.walk.map((s) => writer.step(s)) } : (compact as WrittenMachine);
+  if (!compact.walk && !compact.timeline) return compact as WrittenMachine;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(compact)) {
+    if (key === 'walk') out.walk = compact.walk?.map((s) => writer.step(s));
+    else if (key === 'timeline') out.timeline = compact.timeline?.map((e) => writer.timelineEntry(e));
+    else out[key] = value;
+  }
+  return out as unknown as WrittenMachine;
 }
 
 export function writtenReport(report: Report, writer: ReportWriter): WrittenReport {
-  return { ...report, machines: report.machines.map((m) => writtenMachine(m, writer, report.now)), findings: report.findings.map((f) => writer.finding(f)) };
+  // The report's own key order stays (groups right after the summary).
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(report)) {
+    if (key === 'groups') out.groups = report.groups?.map((g) => writer.group(g));
+    else if (key === 'machines') out.machines = report.machines.map((m) => writtenMachine(m, writer, report.now));
+    else if (key === 'findings') out.findings = report.findings.map((f) => writer.finding(f));
+    else out[key] = value;
+  }
+  return out as unknown as WrittenReport;
 }
 
 /** WrittenReport as the JSON writer streams it: each machine and finding put in words as it is written. */
-export interface StreamedReport extends Omit<Report, 'findings' | 'machines'> {
+export interface StreamedReport extends Omit<WrittenReport, 'findings' | 'machines'> {
   machines: LazyList<WrittenMachine>;
   findings: LazyList<WrittenFinding>;
 }
 
 export function streamedReport(report: Report, writer: ReportWriter): StreamedReport {
-  return { ...report, machines: lazyMap(report.machines, (m) => writtenMachine(m, writer, report.now)), findings: lazyMap(report.findings, (f) => writer.finding(f)) };
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(report)) {
+    if (key === 'groups') out.groups = report.groups?.map((g) => writer.group(g));
+    else if (key === 'machines') out.machines = lazyMap(report.machines, (m) => writtenMachine(m, writer, report.now));
+    else if (key === 'findings') out.findings = lazyMap(report.findings, (f) => writer.finding(f));
+    else out[key] = value;
+  }
+  return out as unknown as StreamedReport;
 }
 
 /** The JSON report as written (plus, for `check`, what the check decided) as a stream of text chunks. */

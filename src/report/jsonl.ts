@@ -1,4 +1,4 @@
-// One JSON object per line: inputs, machines, findings. Easy to grep, stream and load into log tools.
+// One JSON object per line: likely shared causes, inputs, machines, findings. Easy to grep, stream and load into log tools.
 import { batched, writtenMachine } from './json.js';
 import type { Report } from './model.js';
 import type { Lang } from '../messages/index.js';
@@ -10,6 +10,7 @@ export function* jsonlReportChunks(report: Report, lang: Lang = 'en'): Generator
   yield* batched(
     (function* () {
       yield JSON.stringify({ type: 'report', schemaVersion: report.schemaVersion, tool: report.tool, generatedAt: report.generatedAt, now: report.now, summary: report.summary, layout: report.layout }) + '\n';
+      for (const group of report.groups ?? []) yield JSON.stringify({ type: 'group', ...writer.group(group) }) + '\n';
       for (const input of report.inputs) yield JSON.stringify({ type: 'input', ...input }) + '\n';
       for (const machine of report.machines) yield JSON.stringify({ type: 'machine', ...writtenMachine(machine, writer, report.now) }) + '\n';
       for (const finding of report.findings) yield JSON.stringify({ type: 'finding', ...writer.finding(finding) }) + '\n';

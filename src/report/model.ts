@@ -5,7 +5,7 @@
 import type { Analysis } from '../analyze.js';
 import { rejectedCount, type InputAccount } from '../accounts/index.js';
 import { judgedAt, type Machine, type Role } from '../evidence/index.js';
-import { licenseRecords, recordExpiry, type FleetViews, type LicenseRecord, type LicenseSource } from '../fleet/index.js';
+import { licenseRecords, machineTimelines, recordExpiry, type FleetGroup, type FleetViews, type LicenseRecord, type LicenseSource, type TimelineEntry } from '../fleet/index.js';
 import type { Finding, Severity, WalkStep } from '../types.js';
 import { VERSION } from '../version.js';
 import { matchesAny, namePattern, showsDetail, type MachineDetail, type Worst } from './select.js';
@@ -85,9 +85,13 @@ export interface MachineReport {
    */
   cause?: string;
   findings: Record<Severity, number>;
-  /** True when the report shows this machine in full; only then is `walk` written. */
+  /** True when the report shows this machine in full; only then are `walk` and `timeline` written. */
   detail: boolean;
   walk?: ReportWalkStep[];
+  /** Its activation history across files and hosts (src/fleet/timeline): the newest entries, as many as `--evidence` keeps (20 by default). Absent in reports of older versions. */
+  timeline?: TimelineEntry[];
+  /** How many entries the whole timeline has (`volact timeline --machine` lists them all). */
+  timelineTotal?: number;
 }
 
 export interface ReportSummary {
@@ -124,6 +128,15 @@ export interface ReportInput {
   unknownLines?: { line: number; text: string }[];
 }
 
+/** A likely shared cause as the report holds it: its machines capped like other long lists, with their count. */
+export interface ReportGroup extends FleetGroup {
+  /** How many machines the group holds, when `machines` keeps only the first (JSON_GROUP_MACHINES unless `--evidence all`). */
+  machinesTotal?: number;
+}
+
+/** Machines a group keeps in the report (every one with `--evidence all`); the count stays. */
+export const JSON_GROUP_MACHINES = 200;
+
 export interface Report {
   schemaVersion: number;
   tool: { name: 'volact'; version: string };
@@ -132,6 +145,8 @@ export interface Report {
   summary: ReportSummary;
   /** The verdict: how many machines need attention, and how many inputs could not be read (verdict.ts). */
   verdict: ReportVerdict;
+  /** Likely shared causes (src/fleet/groups): failing machines grouped by what they share. Absent in reports of older versions. */
+  groups?: ReportGroup[];
   layout: ReportLayout;
   inputs: ReportInput[];
   machines: MachineReport[];
@@ -151,6 +166,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
   const machines = analysis.fleet.machines.map((m) =>
     toMachineReport(m, analysis, byMachine.get(m.name) ?? emptyCounts(), patterns, count, layout),
   );
+  addTimelines(analysis, machines, layout.evidence);
   const roles: Partial<Record<Role, number>> = {};
   const machinesByWorst: Record<Worst, number> = { error: 0, warning: 0, info: 0, none: 0 };
   for (const m of machines) {
@@ -174,6 +190,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       findings,
     },
     verdict: judgeReport(analysis, machinesByWorst),
+    groups: (analysis.groups ?? []).map((g) => capGroup(g, layout.evidence)),
     layout,
     inputs,
     machines,
@@ -191,6 +208,26 @@ function capAbsentClients(views: FleetViews, limit: EvidenceLimit): FleetViews {
     return { ...h, clientsNotInSnapshot: absent.slice(0, keep), clientsNotInSnapshotTotal: absent.length };
   });
   return { ...views, kmsHosts };
+}
+
+/** The machines shown in full get their timeline: one read of the hosts' logs for all of them. */
+function addTimelines(analysis: Analysis, machines: MachineReport[], limit: EvidenceLimit): void {
+  const shown = new Set(machines.filter((m) => m.detail).map((m) => m.key));
+  if (shown.size === 0) return;
+  const timelines = machineTimelines(analysis.fleet, analysis.fleet.machines.filter((m) => shown.has(m.key)), limit);
+  for (const m of machines) {
+    const t = timelines.get(m.key);
+    if (!t || !m.detail) continue;
+    m.timeline = t.entries;
+    m.timelineTotal = t.total;
+  }
+}
+
+function capGroup(group: FleetGroup, limit: EvidenceLimit): ReportGroup {
+  if (limit === 'all') return group;
+  const keep = Math.max(limit, JSON_GROUP_MACHINES);
+  if (group.machines.length <= keep) return group;
+  return { ...group, machines: group.machines.slice(0, keep), machinesTotal: group.machines.length };
 }
 
 function emptyCounts(): Record<Severity, number> {

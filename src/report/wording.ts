@@ -3,7 +3,8 @@
 // baseline, a report of an older version) holds the text it was written with, shown as it is.
 import type { MessageRef, TextPart } from '../messages/index.js';
 import type { EvidenceRef, Finding, FindingMessages, Severity, StepStatus, WalkStep, WalkStepMessages } from '../types.js';
-import type { MachineReport, Report } from './model.js';
+import type { TimelineEntry } from '../fleet/index.js';
+import type { MachineReport, Report, ReportGroup } from './model.js';
 import type { Speaker } from './speaker.js';
 
 /** Evidence as a JSON report writes it: the summary in that report's language beside its message. */
@@ -52,14 +53,49 @@ export type ShownEvidence = EvidenceRef | WrittenEvidence;
 export type ShownFinding = Finding | WrittenFinding;
 export type ShownStep = WalkStep | WrittenStep;
 
-export type ShownMachine = Omit<MachineReport, 'walk'> & { walk?: ShownStep[] };
+export type WrittenTimelineEntry = Omit<TimelineEntry, 'message'> & { text: string; message?: TimelineEntry['message'] };
+export type ShownTimelineEntry = TimelineEntry | WrittenTimelineEntry;
+
+export function isWrittenEntry(e: ShownTimelineEntry): e is WrittenTimelineEntry {
+  return typeof (e as WrittenTimelineEntry).text === 'string';
+}
+
+export function entryText(e: ShownTimelineEntry, { say }: Speaker): string {
+  return isWrittenEntry(e) ? e.text : say(e.message);
+}
+
+export type ShownMachine = Omit<MachineReport, 'walk' | 'timeline'> & { walk?: ShownStep[]; timeline?: ShownTimelineEntry[] };
+
+/** A likely shared cause as a JSON report writes it: its sentences in that report's language beside their messages. */
+export interface WrittenGroup extends Omit<ReportGroup, 'message' | 'onsetMessage'> {
+  text: string;
+  onsetText?: string;
+  message?: ReportGroup['message'];
+  onsetMessage?: ReportGroup['onsetMessage'];
+}
+
+export type ShownGroup = ReportGroup | WrittenGroup;
 
 /** What the renderers take: a report built by this run, or one read back from its JSON. */
-export interface ShownReport extends Omit<Report, 'findings' | 'machines' | 'verdict'> {
+export interface ShownReport extends Omit<Report, 'findings' | 'machines' | 'groups' | 'verdict'> {
   findings: ShownFinding[];
   machines: ShownMachine[];
+  groups?: ShownGroup[];
   /** Absent in reports written before it was (read back from their JSON): see verdictOf. */
   verdict?: Report['verdict'];
+}
+
+function isWrittenGroup(g: ShownGroup): g is WrittenGroup {
+  return typeof (g as WrittenGroup).text === 'string';
+}
+
+export function groupText(g: ShownGroup, { say }: Speaker): string {
+  return isWrittenGroup(g) ? g.text : say(g.message);
+}
+
+export function groupOnsetText(g: ShownGroup, { say }: Speaker): string | undefined {
+  if (isWrittenGroup(g)) return g.onsetText;
+  return g.onsetMessage && say(g.onsetMessage);
 }
 
 export function isWrittenFinding(f: ShownFinding): f is WrittenFinding {
@@ -168,6 +204,22 @@ export class ReportWriter {
     if (f.products) out.products = f.products;
     if (f.evidenceTotal !== undefined) out.evidenceTotal = f.evidenceTotal;
     return out;
+  }
+
+  /** A timeline entry with its text beside its message (a report read back has the text already). */
+  timelineEntry(e: ShownTimelineEntry): WrittenTimelineEntry {
+    if (isWrittenEntry(e)) return e;
+    const { time, machine, eventId, kind, message, file, record, line, ...rest } = e;
+    return { time, machine, eventId, kind, text: this.speaker.say(message), file, record, line, ...rest, message };
+  }
+
+  group(g: ShownGroup): WrittenGroup {
+    if (isWrittenGroup(g)) return g;
+    // The sentences come right after the id, before the data they are made of.
+    const { id, message, onsetMessage, ...rest } = g;
+    const text = this.speaker.say(message);
+    const onsetText = onsetMessage ? { onsetText: this.speaker.say(onsetMessage) } : {};
+    return { id, text, ...onsetText, ...rest, message, ...(onsetMessage ? { onsetMessage } : {}) };
   }
 
   step(s: ShownStep & { evidenceTotal?: number }): WrittenStep {

@@ -98,7 +98,7 @@ describe('volact analyze on XML exports', () => {
     expect(report.tool.name).toBe('volact');
     expect(report.tool.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(report.now).toBe('2024-03-06T00:00:00.000Z');
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'generatedAt', 'now', 'summary', 'verdict', 'layout', 'inputs', 'machines', 'findings', 'fleet']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'generatedAt', 'now', 'summary', 'verdict', 'groups', 'layout', 'inputs', 'machines', 'findings', 'fleet']);
     const machine = report.machines[0];
     expect(machine.walk.length).toBeGreaterThan(0);
     for (const step of machine.walk) expect(['pass', 'fail', 'unknown']).toContain(step.status);

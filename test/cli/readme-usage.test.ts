@@ -27,11 +27,11 @@ describe('README usage matches --help', () => {
     const help = (await runCli(['--help'])).stdout;
     const listed = help.slice(help.indexOf('Commands:'), help.indexOf('Examples:'));
     const commands = [...listed.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]).filter((c) => c !== 'help');
-    expect(commands).toEqual(expect.arrayContaining(['analyze', 'check', 'probe', 'events', 'search', 'explain']));
+    expect(commands).toEqual(expect.arrayContaining(['analyze', 'check', 'probe', 'events', 'timeline', 'search', 'explain']));
     for (const c of commands) expect(usageOf(c), c).not.toBe('');
   });
 
-  it.each(['analyze', 'check', 'probe', 'events', 'search', 'explain'])('volact %s: every option of its help is in the README', async (command) => {
+  it.each(['analyze', 'check', 'probe', 'events', 'timeline', 'search', 'explain'])('volact %s: every option of its help is in the README', async (command) => {
     const options = await optionsInHelp(command);
     expect(options.length).toBeGreaterThan(0);
     const line = usageOf(command);

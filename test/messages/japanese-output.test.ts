@@ -30,6 +30,12 @@ function scenarios(): Scenario[] {
     const dir = path.join('fixtures/scenarios', name);
     if (statSync(dir).isDirectory()) out.push({ dir, now: nowOf(`${dir}.expect.json`) });
   }
+  // Fleets whose failing machines share a likely cause: the groups section speaks Japanese too.
+  for (const name of readdirSync('fixtures/groups')) {
+    const dir = path.join('fixtures/groups', name);
+    if (statSync(dir).isDirectory()) out.push({ dir, now: DEFAULT_NOW });
+  }
+  out.push({ dir: 'fixtures/timeline/two-hosts', now: DEFAULT_NOW });
   for (const rule of readdirSync('fixtures/rules')) {
     for (const kind of ['fires', 'quiet']) {
       const dir = path.join('fixtures/rules', rule, kind);
@@ -156,6 +162,22 @@ describe('--lang ja: no English sentence in reports', () => {
       expect(englishIn(run.stderr, false, inputValues(a))).toEqual([]);
     });
   }
+
+  it('volact timeline --lang ja (a machine, the fleet, the fleet drawn) and check\'s lines about shared causes', async () => {
+    const dir = 'fixtures/timeline/two-hosts';
+    const values = inputValues(await analyze([dir]));
+    for (const args of [['--machine', 'pc-move'], ['--all'], ['--all', '--by', 'hour']]) {
+      const run = await runCli(['timeline', dir, ...args, '--lang', 'ja']);
+      expect(run.stdout).toMatch(/^# /);
+      expect(englishIn(run.stdout, false, values)).toEqual([]);
+    }
+    const page = await runCli(['timeline', dir, '--all', '-f', 'html', '--lang', 'ja']);
+    expect(englishIn(page.stdout, true, values)).toEqual([]);
+    const groups = 'fixtures/groups/clones';
+    const check = await runCli(['check', groups, '--lang', 'ja', '-o', '/dev/null']);
+    expect(check.stderr).toContain('共通の原因の候補');
+    expect(englishIn(check.stderr, false, inputValues(await analyze([groups])))).toEqual([]);
+  });
 
   it('the check can fail: the English report of the example is full of sentences', async () => {
     const a = await analyze(['fixtures/example'], { now: DEFAULT_NOW });

@@ -4,6 +4,8 @@ import { CLI } from './cli.js';
 import { COMMON } from './common.js';
 import { DIAGNOSE } from './diagnose.js';
 import { EVIDENCE } from './evidence.js';
+import { GROUPS } from './groups.js';
+import { TIMELINE } from './timeline.js';
 import { REPORT } from './report.js';
 import { WALK } from './walk.js';
 
@@ -13,10 +15,12 @@ export const CATALOG = {
   ...WALK,
   ...EVIDENCE,
   ...REPORT,
+  ...GROUPS,
+  ...TIMELINE,
   ...CLI,
 };
 
 /** The parts the catalog is made of, for the test that ids do not collide across files. */
-export const CATALOG_PARTS = { COMMON, DIAGNOSE, WALK, EVIDENCE, REPORT, CLI };
+export const CATALOG_PARTS = { COMMON, DIAGNOSE, WALK, EVIDENCE, REPORT, GROUPS, TIMELINE, CLI };
 
 export type MessageId = keyof typeof CATALOG;

@@ -5,6 +5,12 @@ export const REPORT = {
   'report.title': { en: "volact report", ja: "volact レポート" },
   'report.unknownNow': { en: "unknown (no dated records)", ja: "不明 (日時のあるレコードなし)" },
   'report.summary': { en: "Summary", ja: "概要" },
+  'report.groups': { en: 'Likely shared causes', ja: '共通の原因の候補' },
+  'report.groupsIntro': {
+    en: 'Failing machines grouped by what most of them share and few healthy machines do: a KMS host, a CMID, a DNS domain, a subnet, a product, a build, an error code or the time their failures began.',
+    ja: '失敗しているコンピューターのうち大半に共通し、正常なコンピューターにはあまり見られない点 (KMS ホスト、CMID、DNS ドメイン、サブネット、製品、ビルド、エラー コード、失敗が始まった時刻) でまとめたグループです。',
+  },
+  'report.groupMachines': { en: 'Machines', ja: 'コンピューター' },
   'report.inputs': { en: "Inputs", ja: "入力" },
   'report.records': { en: "Records", ja: "レコード" },
   'report.machines': { en: "Machines", ja: "コンピューター" },

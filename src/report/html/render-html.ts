@@ -3,7 +3,7 @@
 // forbids both, so even a bug in the escaping could not fetch or run anything.
 import { renderMarkdown, type MarkdownOptions } from '../markdown/index.js';
 import type { ShownReport } from '../wording.js';
-import { html, trustedHtml } from './escape-html.js';
+import { html, trustedHtml, type Html } from './escape-html.js';
 import { markdownToHtml } from './markdown-to-html.js';
 import { renderOverview } from './overview.js';
 import { STYLESHEET } from './style.js';
@@ -11,6 +11,22 @@ import { speaker } from '../speaker.js';
 
 /** Nothing may load or run: styles only inline, images only as data: URLs (none are used today). */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** The start of every page volact writes, up to <body>: its language, the policy, its title, the stylesheet. */
+export function pageHead(lang: string, title: string, version: string): Html {
+  return html`<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="volact ${version}">
+<title>${title}</title>
+<style>${trustedHtml(STYLESHEET)}</style>
+</head>`;
+}
 
 export interface HtmlOptions {
   /** Passed to the Markdown renderer (KB links, appendix, language). */
@@ -22,18 +38,7 @@ export function renderHtml(report: ShownReport, options: HtmlOptions = {}): stri
   const lang = text.lang;
   const { intro, body } = splitIntro(renderMarkdown(report, { ...options.markdown, anchors: true }));
   const title = text.t('html.title', { date: report.now ? report.now.slice(0, 10) : report.generatedAt.slice(0, 10) });
-  const page = html`<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<meta name="generator" content="volact ${report.tool.version}">
-<title>${title}</title>
-<style>${trustedHtml(STYLESHEET)}</style>
-</head>
+  const page = html`${pageHead(lang, title, report.tool.version)}
 <body>
 <header class="intro">${markdownToHtml(intro)}</header>
 ${renderOverview(report, text)}

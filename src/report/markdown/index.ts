@@ -8,6 +8,7 @@ import { speaker } from '../speaker.js';
 import { findingsByMachine, machineAnchor, WORST_ORDER, worstOfMachine, type Ctx } from './common.js';
 import { renderFleet } from './fleet.js';
 import { renderFindingsByRule } from './findings.js';
+import { renderGroups } from './groups.js';
 import { renderInputs } from './inputs.js';
 import { renderMachine, renderOtherMachines } from './machine.js';
 import { renderGenerated, renderSummary } from './summary.js';
@@ -85,10 +86,12 @@ function markdownParts(report: ShownReport, options: MarkdownOptions): Omit<Mark
   for (const m of report.machines) if (m.cause !== undefined) causes.set(m.name, m.cause);
   const rest = report.machines.filter((m) => !isDetailed(m));
   const sorted = [...detailed].sort((a, b) => WORST_ORDER.indexOf(worstOfMachine(a, byMachine)) - WORST_ORDER.indexOf(worstOfMachine(b, byMachine)));
+  const groups = renderGroups(report.groups, s);
   const head: Markdown[] = [
     md`# ${s.t('report.title')}`,
     renderGenerated(report, s),
     renderSummary(report, s, byMachine),
+    ...(groups ? [groups] : []),
     renderFindingsByRule(report.findings, ctx, causes),
     ...renderFleet(report.fleet, report.findings, ctx),
   ];

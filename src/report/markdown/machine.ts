@@ -8,6 +8,7 @@ import type { Speaker } from '../speaker.js';
 import { stepCollectParts, stepNote, stepQuestion, type ShownFinding, type ShownMachine, type ShownStep } from '../wording.js';
 import { header, machineAnchor, sortFindings, utcMinute, worstOfMachine, type Ctx } from './common.js';
 import { evidenceText, renderFinding } from './findings.js';
+import { timelineHead, timelineRow } from '../timeline/machine.js';
 
 const STEP_MARK: Record<StepStatus, string> = { pass: '✔', fail: '✘', unknown: '?' };
 /** Past this many machines without a detail section, the compact table gives way to a count. */
@@ -27,6 +28,8 @@ export function renderMachine(machine: ShownMachine, findings: readonly ShownFin
   parts.push(joinMd(facts));
   if (machine.walk && machine.walk.length > 0) parts.push(renderWalk(machine.walk, ctx));
   for (const part of renderMachineFindings(machine, findings, ctx)) parts.push(part);
+  const timeline = renderTimelineSection(machine, s);
+  if (timeline) parts.push(timeline);
   return joinMd(parts, '\n\n');
 }
 
@@ -49,6 +52,22 @@ function renderMachineFindings(machine: ShownMachine, findings: readonly ShownFi
     for (const c of consequences) out.push(renderFinding(c, ctx, 'consequence'));
   }
   return out;
+}
+
+/** Entries of a machine's timeline shown in its section; the JSON report keeps more, `volact timeline` all. */
+export const TEXT_TIMELINE = 12;
+
+/** The newest entries of its history across files and hosts, in time order. */
+function renderTimelineSection(machine: ShownMachine, s: Speaker): Markdown | undefined {
+  if (!machine.timeline || machine.timeline.length === 0) return undefined;
+  const shown = machine.timeline.slice(-TEXT_TIMELINE);
+  const total = machine.timelineTotal ?? machine.timeline.length;
+  const parts = [md`### ${s.t('timeline.section')}`, md``, timelineHead(s), ...shown.map((e) => timelineRow(e, s))];
+  if (total > shown.length) {
+    const command = `volact timeline <paths> --machine ${machine.name}`;
+    parts.push(md``, md`${s.t('timeline.earlier', { n: { count: total - shown.length }, command })}`);
+  }
+  return joinMd(parts);
 }
 
 function licenseLine(l: LicenseSummary, s: Speaker): Markdown {
