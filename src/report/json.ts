@@ -18,7 +18,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function* writeValue(value: unknown, depth: number, indent: string): Generator<string> {
   const list = Array.isArray(value) ? new LazyList(value.length, (i) => value[i] as unknown) : value instanceof LazyList ? (value as LazyList<unknown>) : undefined;
-  if (list && depth <= EXPANDED_ARRAY_DEPTH && list.length > 0) {
+  if (list) {
+    if (depth > EXPANDED_ARRAY_DEPTH || list.length === 0) {
+      // A LazyList too: its toJSON gives the array.
+      yield JSON.stringify(value) ?? 'null';
+      return;
+    }
     yield '[\n';
     const inner = indent + '  ';
     for (let i = 0; i < list.length; i++) {
