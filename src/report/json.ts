@@ -91,16 +91,20 @@ export function writtenMachine(m: MachineReport, writer: ReportWriter, now: stri
   return out as unknown as WrittenMachine;
 }
 
-export function writtenReport(report: Report, writer: ReportWriter): WrittenReport {
-  // The report's own key order stays (groups right after the summary).
+/** The report with its groups, machines and findings put in words by `list` (at once, or as they are written); its key order stays (groups right after the summary). */
+function inWords(report: Report, writer: ReportWriter, list: <S, T>(items: readonly S[], map: (item: S) => T) => unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(report)) {
     if (key === 'groups') out.groups = report.groups?.map((g) => writer.group(g));
-    else if (key === 'machines') out.machines = report.machines.map((m) => writtenMachine(m, writer, report.now));
-    else if (key === 'findings') out.findings = report.findings.map((f) => writer.finding(f));
+    else if (key === 'machines') out.machines = list(report.machines, (m) => writtenMachine(m, writer, report.now));
+    else if (key === 'findings') out.findings = list(report.findings, (f) => writer.finding(f));
     else out[key] = value;
   }
-  return out as unknown as WrittenReport;
+  return out;
+}
+
+export function writtenReport(report: Report, writer: ReportWriter): WrittenReport {
+  return inWords(report, writer, (items, map) => items.map(map)) as unknown as WrittenReport;
 }
 
 /** WrittenReport as the JSON writer streams it: each machine and finding put in words as it is written. */
@@ -110,14 +114,7 @@ export interface StreamedReport extends Omit<WrittenReport, 'findings' | 'machin
 }
 
 export function streamedReport(report: Report, writer: ReportWriter): StreamedReport {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(report)) {
-    if (key === 'groups') out.groups = report.groups?.map((g) => writer.group(g));
-    else if (key === 'machines') out.machines = lazyMap(report.machines, (m) => writtenMachine(m, writer, report.now));
-    else if (key === 'findings') out.findings = lazyMap(report.findings, (f) => writer.finding(f));
-    else out[key] = value;
-  }
-  return out as unknown as StreamedReport;
+  return inWords(report, writer, lazyMap) as unknown as StreamedReport;
 }
 
 /** The JSON report as written (plus, for `check`, what the check decided) as a stream of text chunks. */
