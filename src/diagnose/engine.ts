@@ -4,7 +4,7 @@ import type { FactKind } from '../decode/index.js';
 import { machineKey, type Fleet } from '../evidence/index.js';
 import { duration, list, messageKey, msg, sentences, time, type MessageRef } from '../messages/index.js';
 import type { Finding, Severity } from '../types.js';
-import { mergeEvidence, productOfEvidence } from './evidence.js';
+import { mergeEvidence, productOfEvidence } from './evidence-refs.js';
 import { machineView, type MachineView } from '../evidence/machine-view/index.js';
 import type { DiagnoseOptions } from './options.js';
 import { CauseLinker } from './causes.js';

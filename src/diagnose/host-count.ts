@@ -2,7 +2,7 @@
 // step and the fleet view.
 import type { Fleet } from '../evidence/index.js';
 import type { EvidenceRef } from '../types.js';
-import { evidenceOf, summarizeFact } from './evidence.js';
+import { evidenceOf, summarizeFact } from './evidence-refs.js';
 import type { KmsHostRequestFact, KmsRequestFact, ProductLine } from '../decode/index.js';
 import { COUNT_WINDOW, hostLog, hostMachine } from '../evidence/fleet-queries.js';
 import type { MachineView } from '../evidence/machine-view/index.js';

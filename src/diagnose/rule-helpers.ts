@@ -4,7 +4,7 @@ import { describeHresult } from '../decode/index.js';
 import { explain, msg, sentences, type MessageArg, type MessageRef } from '../messages/index.js';
 import type { EvidenceRef } from '../types.js';
 import { ownerOf, type CodeContext } from './codes.js';
-import { evidenceOf, mergeEvidence } from './evidence.js';
+import { evidenceOf, mergeEvidence } from './evidence-refs.js';
 import type { CodeSighting, MachineView } from '../evidence/machine-view/index.js';
 
 /** Unresolved sightings of the codes `ruleId` owns in `context`. */

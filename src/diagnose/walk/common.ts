@@ -1,6 +1,6 @@
 // Questions for every machine after its tables: which walk applies (when nothing said), genuine state, license
 // state, unexplained codes.
-import { evidenceOf } from '../evidence.js';
+import { evidenceOf } from '../evidence-refs.js';
 import { currentStates } from '../../evidence/machine-view/index.js';
 import { msg } from '../../messages/index.js';
 import { collectAppLog, collectSlmgr, pass, stateNote, unknown, type StepDef } from './step.js';

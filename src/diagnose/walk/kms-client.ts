@@ -1,5 +1,5 @@
 // Table 2 of the guide, as questions about one KMS client, in the guide's order.
-import { evidenceOf } from '../evidence.js';
+import { evidenceOf } from '../evidence-refs.js';
 import { firstMatchingHostEntry, hostLogSpan, hostMachine, kmsHosts, listeningPort } from '../../evidence/fleet-queries.js';
 import { latestPortChecks, srvLookups, srvTargets } from '../network-queries.js';
 import { CMD, editionOf } from '../remedies.js';

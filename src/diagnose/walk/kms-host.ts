@@ -1,5 +1,5 @@
 // The KMS host side of Table 2 and the Management Pack alerts, as questions about one host.
-import { evidenceOf } from '../evidence.js';
+import { evidenceOf } from '../evidence-refs.js';
 import { hostLog } from '../../evidence/fleet-queries.js';
 import { publishSuccesses } from '../host-dns.js';
 import { hostCounts } from '../host-count.js';

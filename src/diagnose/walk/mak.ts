@@ -1,5 +1,5 @@
 // Table 3 of the guide, as questions about one MAK machine.
-import { evidenceOf } from '../evidence.js';
+import { evidenceOf } from '../evidence-refs.js';
 import { msg } from '../../messages/index.js';
 import { CMD } from '../remedies.js';
 import { collectSlmgr, pass, stateNote, unknown, type StepDef, type WalkContext } from './step.js';

@@ -1,4 +1,4 @@
-// One-line accounts of facts (src/diagnose/evidence.ts): the values a support engineer checks, named.
+// One-line accounts of facts (src/diagnose/evidence-refs.ts): the values a support engineer checks, named.
 // One flat message per kind of fact: evidence lists can cite tens of thousands of records.
 import type { MessageText } from '../types.js';
 

@@ -1,5 +1,5 @@
 // Table 2 row 6: the _vlmcs._tcp SRV lookup itself (nslookup, Resolve-DnsName, volact probe) found no record.
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import { failedLookups, usesRegisteredHost } from '../../network-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';

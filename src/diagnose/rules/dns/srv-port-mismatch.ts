@@ -1,5 +1,5 @@
 // Table 2 row 2: the SRV record sends clients to a port the KMS host does not listen on.
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import { hostMachine, listeningPort } from '../../../evidence/fleet-queries.js';
 import { portChecksFor, srvTargets } from '../../network-queries.js';
 import { defineRule } from '../../rule.js';

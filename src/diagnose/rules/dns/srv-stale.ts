@@ -1,6 +1,6 @@
 // Failover section: an SRV record still names a machine that is no KMS host (retired, rebuilt, or the
 // name no longer resolves). Clients try it first and wait for the timeout before trying the next record.
-import { evidenceOf, summarizeFact } from '../../evidence.js';
+import { evidenceOf, summarizeFact } from '../../evidence-refs.js';
 import { hostMachine } from '../../../evidence/fleet-queries.js';
 import { portChecksFor, srvTargets } from '../../network-queries.js';
 import { defineRule } from '../../rule.js';

@@ -1,6 +1,6 @@
 // Table 2 row 4: a code we have no entry for — ask Windows what it means.
 import { describeHresult, isSuccessHresult } from '../../../decode/index.js';
-import { evidenceOf, mergeEvidence } from '../../evidence.js';
+import { evidenceOf, mergeEvidence } from '../../evidence-refs.js';
 import { hostLog } from '../../../evidence/fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';

@@ -1,6 +1,6 @@
 // Non-genuine recovery: 8209 holds the reason validation failed.
 import { normalizeHresult } from '../../../decode/index.js';
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import { CMD } from '../../remedies.js';
 import { codeArticles, explainCodes } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';

@@ -3,7 +3,7 @@
 import { computerEndOf } from '../../../evidence/index.js';
 import { defineRule } from '../../rule.js';
 import { staleness, STALE_AFTER_DAYS } from '../../staleness.js';
-import { evidenceAt } from '../../evidence.js';
+import { evidenceAt } from '../../evidence-refs.js';
 import { duration, time } from '../../../messages/index.js';
 import type { EvidenceRef } from '../../../types.js';
 

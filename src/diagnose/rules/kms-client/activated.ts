@@ -1,5 +1,5 @@
 // Table 2 row 1: is the KMS client activated?
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,5 +1,5 @@
 // License state; SCCM reports 02A/02B: volume activation close to its 180-day end means renewals fail.
-import { evidenceOf, summarizeFact } from '../../evidence.js';
+import { evidenceOf, summarizeFact } from '../../evidence-refs.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { DAY, MINUTE } from '../../../evidence/time.js';

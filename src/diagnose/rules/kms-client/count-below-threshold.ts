@@ -1,7 +1,7 @@
 // Table 2 row 2: the host answered, but its count is below what this client needs.
 import { responseCount } from '../../../decode/index.js';
 import { editionOf, CMD } from '../../remedies.js';
-import { evidenceOf, mergeEvidence } from '../../evidence.js';
+import { evidenceOf, mergeEvidence } from '../../evidence-refs.js';
 import { ownedSightings, sightingEvidence } from '../../rule-helpers.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';

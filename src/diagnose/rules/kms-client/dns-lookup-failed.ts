@@ -4,7 +4,7 @@ import { codeArticles, distinctCodes, dnsDomainOf, explainCodes, ownedSightings,
 import { defineRule } from '../../rule.js';
 import { list, NONE } from '../../../messages/index.js';
 import { discoveryEvidence } from '../../discovery.js';
-import { evidenceOf, mergeEvidence } from '../../evidence.js';
+import { evidenceOf, mergeEvidence } from '../../evidence-refs.js';
 
 export const ID = 'kms-client/dns-lookup-failed';
 

@@ -1,7 +1,7 @@
 // Table 2 row 2 (host and port right, and still no activation): the KMS host the client uses is the machine
 // itself. Since Windows 8 / Server 2012 and Office 2013 a KMS host does not activate its own machine.
 import type { Fact } from '../../../decode/index.js';
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import type { MachineView } from '../../../evidence/machine-view/index.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';

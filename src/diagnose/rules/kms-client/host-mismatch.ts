@@ -1,5 +1,5 @@
 // Table 2 row 2: is the KMS host name and port in the client's request right?
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import { hostMachine, kmsHosts, listeningPort } from '../../../evidence/fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';

@@ -1,5 +1,5 @@
 // Table 2 row 2: a 12288 went out and no 12289 came back within the activation interval.
-import { evidenceOf, summarizeFact } from '../../evidence.js';
+import { evidenceOf, summarizeFact } from '../../evidence-refs.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { cappedList, LIST_EXAMPLES, msg, time } from '../../../messages/index.js';

@@ -1,5 +1,5 @@
 // Table 2 row 2: the KMS client is not activated.
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { list } from '../../../messages/index.js';

@@ -1,5 +1,5 @@
 // Table 2 row 2: did the KMS host log a 12290 for this client?
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import { hostLog, nearestHostEntry } from '../../../evidence/fleet-queries.js';
 import { requestsNoHostSaw } from '../../../evidence/unseen-requests.js';
 import { CMD } from '../../remedies.js';

@@ -6,7 +6,7 @@ import { list, msg, sentences, type MessageRef } from '../../../messages/index.j
 import type { MachineView } from '../../../evidence/machine-view/index.js';
 import { codeSteps, sluiSteps } from '../../code-steps.js';
 import { discoveryEvidence, type DiscoveryEvidence } from '../../discovery.js';
-import { evidenceOf, mergeEvidence } from '../../evidence.js';
+import { evidenceOf, mergeEvidence } from '../../evidence-refs.js';
 import { hostsNamed } from '../../hosts-named.js';
 import { KMS_CLIENT_FAILURES } from '../../failure-causes.js';
 

@@ -1,5 +1,5 @@
 // Failover section: a KMS host set by hand gets no automatic failover.
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { list } from '../../../messages/index.js';

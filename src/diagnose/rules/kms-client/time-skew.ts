@@ -1,7 +1,7 @@
 // Error codes table: client and host clocks differ by more than the 4 hours KMS tolerates.
 import type { KmsHostRequestFact } from '../../../decode/index.js';
 import { isSuccessHresult } from '../../../decode/index.js';
-import { evidenceOf, mergeEvidence } from '../../evidence.js';
+import { evidenceOf, mergeEvidence } from '../../evidence-refs.js';
 import { clientInFleet, entriesNamingClient, hostLog, machineByKey, unclaimedEntries, type HostEntry } from '../../../evidence/fleet-queries.js';
 import type { Fleet } from '../../../evidence/index.js';
 import { ownedSightings, sightingEvidence } from '../../rule-helpers.js';

@@ -1,5 +1,5 @@
 // Table 2 row 6: the KMS host cannot create its SRV record.
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import { openPublishFailures } from '../../host-dns.js';
 import { CMD } from '../../remedies.js';
 import { codeArticles, explainCodes } from '../../rule-helpers.js';

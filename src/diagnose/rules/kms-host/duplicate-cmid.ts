@@ -1,7 +1,7 @@
 // Table 2 row 5: clients are not added to the count because clones share one CMID.
 import type { Fact } from '../../../decode/index.js';
 import { machineKey, type Fleet, type Machine } from '../../../evidence/index.js';
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import { entriesWithCmid, hostLog, machineByKey, namesByCmid, namesFollowEachOther } from '../../../evidence/fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule, messenger, type RuleMessages } from '../../rule.js';

@@ -1,5 +1,5 @@
 // Failover section: clients still contact a host that has stopped logging requests.
-import { evidenceOf, summarizeFact } from '../../evidence.js';
+import { evidenceOf, summarizeFact } from '../../evidence-refs.js';
 import { hostLog, hostMachine } from '../../../evidence/fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';

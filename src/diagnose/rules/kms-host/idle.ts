@@ -1,5 +1,5 @@
 // MP alert: no KMS activity for more than 8 hours.
-import { evidenceOf, summarizeFact } from '../../evidence.js';
+import { evidenceOf, summarizeFact } from '../../evidence-refs.js';
 import { hostLog } from '../../../evidence/fleet-queries.js';
 import { defineRule } from '../../rule.js';
 import { HOUR, toMs } from '../../../evidence/time.js';

@@ -1,6 +1,6 @@
 // Table 2 row 8: a KMS host key installed on a client edition.
 import type { LicenseFact } from '../../../decode/index.js';
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import { CMD, editionOf, setupKeyCommand } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { command } from '../../../messages/index.js';

@@ -6,7 +6,7 @@
 // wherever the log's other records were; those say nothing.
 import type { KmsHostRequestFact } from '../../../decode/index.js';
 import { holesOf, type RecordSpan } from '../../../evidence/index.js';
-import { evidenceAt, evidenceOf } from '../../evidence.js';
+import { evidenceAt, evidenceOf } from '../../evidence-refs.js';
 import { firstIndex } from '../../../evidence/search.js';
 import { defineRule, messenger, type RuleHit, type RuleMessages } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';

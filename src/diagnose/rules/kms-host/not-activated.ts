@@ -1,5 +1,5 @@
 // Notification section: a KMS host that is not activated itself refuses its clients.
-import { evidenceOf, mergeEvidence, summarizeFact } from '../../evidence.js';
+import { evidenceOf, mergeEvidence, summarizeFact } from '../../evidence-refs.js';
 import { hostLog } from '../../../evidence/fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';

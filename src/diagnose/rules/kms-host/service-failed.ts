@@ -1,5 +1,5 @@
 // MP alert (initialization failure): 12291 KMS failed to start, 12292 renewal timer failed.
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import { hostLog } from '../../../evidence/fleet-queries.js';
 import { CMD } from '../../remedies.js';
 import { codeArticles, explainCodes } from '../../rule-helpers.js';

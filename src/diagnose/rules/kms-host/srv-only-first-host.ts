@@ -1,5 +1,5 @@
 // Table 2 row 7: only the first KMS host can create the SRV record.
-import { evidenceOf, summarizeFact } from '../../evidence.js';
+import { evidenceOf, summarizeFact } from '../../evidence-refs.js';
 import { kmsHosts } from '../../../evidence/fleet-queries.js';
 import { openPublishFailures, publishSuccesses } from '../../host-dns.js';
 import { defineRule } from '../../rule.js';

@@ -1,6 +1,6 @@
 // License state: out-of-box or out-of-tolerance grace ends soon.
 import type { LicenseStatusName } from '../../../decode/index.js';
-import { evidenceOf, summarizeFact } from '../../evidence.js';
+import { evidenceOf, summarizeFact } from '../../evidence-refs.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import { DAY, MINUTE } from '../../../evidence/time.js';

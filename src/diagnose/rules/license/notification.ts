@@ -1,6 +1,6 @@
 // UX section: the machine is in Notification or non-genuine grace — the user sees it.
 import type { LicenseStatusName } from '../../../decode/index.js';
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import { currentStates } from '../../../evidence/machine-view/index.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';

@@ -1,5 +1,5 @@
 // Table 3 row 1: is the MAK machine activated?
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 

@@ -1,5 +1,5 @@
 // Table 2 row 2: this machine cannot open a TCP connection to the KMS host's port.
-import { evidenceOf } from '../../evidence.js';
+import { evidenceOf } from '../../evidence-refs.js';
 import { latestPortChecks } from '../../network-queries.js';
 import { defineRule } from '../../rule.js';
 import { semicolonList } from '../../../messages/index.js';

@@ -1,5 +1,5 @@
 // OEM section: volume activation on OEM hardware needs the Windows marker in the BIOS (ACPI_SLIC).
-import { evidenceOf, mergeEvidence } from '../../evidence.js';
+import { evidenceOf, mergeEvidence } from '../../evidence-refs.js';
 import { CMD } from '../../remedies.js';
 import { defineRule } from '../../rule.js';
 import type { EvidenceRef } from '../../../types.js';

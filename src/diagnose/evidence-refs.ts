@@ -1,4 +1,5 @@
-// Evidence references: where a fact came from (file + record or line) and what it said.
+// Evidence references (EvidenceRef): where a finding's fact came from (file + record or line) and what it said. The facts
+// themselves, gathered per machine, are src/evidence/; this module only points at them.
 import { editionByActivationId, type DnsSrvLookupFact, type Fact } from '../decode/index.js';
 import { list, messageKey, msg, type MessageRef } from '../messages/index.js';
 import type { EvidenceRef } from '../types.js';
