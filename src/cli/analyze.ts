@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { withProgress } from './progress.js';
 import { analyze } from '../analyze.js';
-import { buildReport, jsonReportChunks, markdownReportChunks, renderHtml, ReportWriter, speaker, writtenReport, type MarkdownOptions } from '../report/index.js';
+import { buildReport, jsonReportChunks, markdownReportChunks, renderHtml, ReportWriter, speaker, streamedReport, type MarkdownOptions } from '../report/index.js';
 import { jsonlReportChunks } from '../report/jsonl.js';
 import { kbAppendix } from '../report/kb-appendix.js';
 import { LANGS } from '../messages/index.js';
@@ -64,7 +64,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     const render: Record<Format, () => Iterable<string>> = {
       md: () => markdownReportChunks(report, markdown()),
       html: () => [renderHtml(report, { markdown: markdown() })],
-      json: () => jsonReportChunks(writtenReport(report, new ReportWriter(speaker(lang)))),
+      json: () => jsonReportChunks(streamedReport(report, new ReportWriter(speaker(lang)))),
       jsonl: () => jsonlReportChunks(report, lang),
     };
     await emitChunks(io, render[flags.format as Format](), flags.out);

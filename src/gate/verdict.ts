@@ -4,7 +4,7 @@ import type { Analysis } from '../analyze.js';
 import type { Lang } from '../messages/index.js';
 import { diffBaseline, verdict, type BaselineDiff } from '../report/baseline.js';
 import { renderBaselineSection, renderGithubAnnotations, renderJobSummary } from '../report/github.js';
-import { buildReport, jsonReportChunks, renderMarkdown, ReportWriter, speaker, writtenReport, type Report, type ReportOptions, type WrittenFinding, type WrittenReport } from '../report/index.js';
+import { buildReport, jsonReportChunks, renderMarkdown, ReportWriter, speaker, streamedReport, type Report, type ReportOptions, type StreamedReport, type WrittenFinding } from '../report/index.js';
 import { renderJunit } from '../report/junit.js';
 import { capFinding, type EvidenceLimit } from '../report/model.js';
 import type { Finding, Severity } from '../types.js';
@@ -66,7 +66,7 @@ export function gateJobSummary(judged: Judged, gate: Gate, out: GateOutput): str
   });
 }
 
-interface CheckReport extends WrittenReport {
+interface CheckReport extends StreamedReport {
   check: { failOn: Severity; failOnNew: boolean; failing: number; passed: boolean };
   baseline?: { file: string; previousGeneratedAt: string | undefined; new: WrittenFinding[]; resolved: WrittenFinding[]; persisting: number };
 }
@@ -87,5 +87,5 @@ function withCheck({ report, failing, diff }: Judged, gate: Gate, lang: Lang): C
         persisting: diff.persisting.length,
       }
     : undefined;
-  return { ...writtenReport(report, writer), check, ...(baseline ? { baseline } : {}) };
+  return { ...streamedReport(report, writer), check, ...(baseline ? { baseline } : {}) };
 }

@@ -3,7 +3,7 @@ export {
 } from './model.js';
 export { renderMarkdown, renderMarkdownBlocks, markdownReportChunks, TEXT_EVIDENCE, type MarkdownOptions } from './markdown/index.js';
 export { MACHINE_DETAILS, type MachineDetail } from './select.js';
-export { renderJson, jsonReportChunks, writtenReport, type WrittenMachine, type WrittenReport } from './json.js';
+export { renderJson, jsonReportChunks, streamedReport, writtenReport, type StreamedReport, type WrittenMachine, type WrittenReport } from './json.js';
 export { md, codeSpan, trusted, joinMd, escapeMarkdown, neutralizeControls, Markdown } from './escape.js';
 export { renderHtml, type HtmlOptions } from './html/index.js';
 export { csvHeader, csvRow, jsonlRow } from './events/index.js';

@@ -3,6 +3,8 @@
 // text, so a 10,000-machine report costs no more memory than its model (and a line per machine greps well).
 import type { MachineReport, Report } from './model.js';
 import type { Lang } from '../messages/index.js';
+import { compactMachine, type CompactMachine } from './json-machine.js';
+import { LazyList, lazyMap } from './lazy-list.js';
 import { speaker } from './speaker.js';
 import { ReportWriter, type WrittenFinding, type WrittenGroup, type WrittenStep, type WrittenTimelineEntry } from './wording.js';
 
@@ -15,12 +17,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function* writeValue(value: unknown, depth: number, indent: string): Generator<string> {
-  if (Array.isArray(value) && depth <= EXPANDED_ARRAY_DEPTH && value.length > 0) {
+  const list = Array.isArray(value) ? new LazyList(value.length, (i) => value[i] as unknown) : value instanceof LazyList ? (value as LazyList<unknown>) : undefined;
+  if (list) {
+    if (depth > EXPANDED_ARRAY_DEPTH || list.length === 0) {
+      // A LazyList too: its toJSON gives the array.
+      yield JSON.stringify(value) ?? 'null';
+      return;
+    }
     yield '[\n';
     const inner = indent + '  ';
-    for (let i = 0; i < value.length; i++) {
+    for (let i = 0; i < list.length; i++) {
       // JSON.stringify writes undefined array items as null; so does this.
-      yield `${inner}${JSON.stringify(value[i]) ?? 'null'}${i < value.length - 1 ? ',' : ''}\n`;
+      yield `${inner}${JSON.stringify(list.item(i)) ?? 'null'}${i < list.length - 1 ? ',' : ''}\n`;
     }
     yield `${indent}]`;
     return;
@@ -65,36 +73,52 @@ export interface WrittenReport extends Omit<Report, 'findings' | 'machines' | 'g
   groups?: WrittenGroup[];
 }
 
-export interface WrittenMachine extends Omit<MachineReport, 'walk' | 'timeline'> {
+export interface WrittenMachine extends Omit<CompactMachine, 'walk' | 'timeline'> {
   walk?: WrittenStep[];
   timeline?: WrittenTimelineEntry[];
 }
 
-export function writtenMachine(m: MachineReport, writer: ReportWriter): WrittenMachine {
-  if (!m.walk && !m.timeline) return m as WrittenMachine;
+/** The machine as its JSON line holds it: steps and timeline with their text, and nothing the report's `now` already says (compactMachine). */
+export function writtenMachine(m: MachineReport, writer: ReportWriter, now: string): WrittenMachine {
+  const compact = compactMachine(m, now);
+  if (!compact.walk && !compact.timeline) return compact as WrittenMachine;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(m)) {
-    if (key === 'walk') out.walk = m.walk?.map((s) => writer.step(s));
-    else if (key === 'timeline') out.timeline = m.timeline?.map((e) => writer.timelineEntry(e));
+  for (const [key, value] of Object.entries(compact)) {
+    if (key === 'walk') out.walk = compact.walk?.map((s) => writer.step(s));
+    else if (key === 'timeline') out.timeline = compact.timeline?.map((e) => writer.timelineEntry(e));
     else out[key] = value;
   }
   return out as unknown as WrittenMachine;
 }
 
-export function writtenReport(report: Report, writer: ReportWriter): WrittenReport {
-  // The report's own key order stays (groups right after the summary).
+/** The report with its groups, machines and findings put in words by `list` (at once, or as they are written); its key order stays (groups right after the summary). */
+function inWords(report: Report, writer: ReportWriter, list: <S, T>(items: readonly S[], map: (item: S) => T) => unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(report)) {
     if (key === 'groups') out.groups = report.groups?.map((g) => writer.group(g));
-    else if (key === 'machines') out.machines = report.machines.map((m) => writtenMachine(m, writer));
-    else if (key === 'findings') out.findings = report.findings.map((f) => writer.finding(f));
+    else if (key === 'machines') out.machines = list(report.machines, (m) => writtenMachine(m, writer, report.now));
+    else if (key === 'findings') out.findings = list(report.findings, (f) => writer.finding(f));
     else out[key] = value;
   }
-  return out as unknown as WrittenReport;
+  return out;
+}
+
+export function writtenReport(report: Report, writer: ReportWriter): WrittenReport {
+  return inWords(report, writer, (items, map) => items.map(map)) as unknown as WrittenReport;
+}
+
+/** WrittenReport as the JSON writer streams it: each machine and finding put in words as it is written. */
+export interface StreamedReport extends Omit<WrittenReport, 'findings' | 'machines'> {
+  machines: LazyList<WrittenMachine>;
+  findings: LazyList<WrittenFinding>;
+}
+
+export function streamedReport(report: Report, writer: ReportWriter): StreamedReport {
+  return inWords(report, writer, lazyMap) as unknown as StreamedReport;
 }
 
 /** The JSON report as written (plus, for `check`, what the check decided) as a stream of text chunks. */
-export function jsonReportChunks(report: WrittenReport | (WrittenReport & Record<string, unknown>)): Generator<string> {
+export function jsonReportChunks(report: WrittenReport | StreamedReport | ((WrittenReport | StreamedReport) & Record<string, unknown>)): Generator<string> {
   return batched(
     (function* () {
       yield* writeValue(report, 0, '');
@@ -105,5 +129,5 @@ export function jsonReportChunks(report: WrittenReport | (WrittenReport & Record
 
 /** The whole JSON report as one string, its text in `lang`: for tests and small reports; the CLI streams jsonReportChunks. */
 export function renderJson(report: Report, lang: Lang = 'en'): string {
-  return [...jsonReportChunks(writtenReport(report, new ReportWriter(speaker(lang))))].join('');
+  return [...jsonReportChunks(streamedReport(report, new ReportWriter(speaker(lang))))].join('');
 }

@@ -12,7 +12,7 @@ export function* jsonlReportChunks(report: Report, lang: Lang = 'en'): Generator
       yield JSON.stringify({ type: 'report', schemaVersion: report.schemaVersion, tool: report.tool, generatedAt: report.generatedAt, now: report.now, summary: report.summary, layout: report.layout }) + '\n';
       for (const group of report.groups ?? []) yield JSON.stringify({ type: 'group', ...writer.group(group) }) + '\n';
       for (const input of report.inputs) yield JSON.stringify({ type: 'input', ...input }) + '\n';
-      for (const machine of report.machines) yield JSON.stringify({ type: 'machine', ...writtenMachine(machine, writer) }) + '\n';
+      for (const machine of report.machines) yield JSON.stringify({ type: 'machine', ...writtenMachine(machine, writer, report.now) }) + '\n';
       for (const finding of report.findings) yield JSON.stringify({ type: 'finding', ...writer.finding(finding) }) + '\n';
     })(),
   );

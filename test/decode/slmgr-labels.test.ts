@@ -55,3 +55,33 @@ describe('slmgr vocabulary (one table per language)', () => {
     expect(displayWidth('名前: x')).toBe(7);
   });
 });
+
+describe('matchLabel looks only at the labels that begin with the line’s first character', () => {
+  // What matchLabel answered before it indexed the labels: every label tried, longest first.
+  function everyLabel(line: string): { key: string; lang: string; rest: string } | undefined {
+    const trimmed = line.trim();
+    if (trimmed === '') return undefined;
+    for (const label of allLabels()) {
+      const rest = afterLabel(trimmed, label);
+      if (rest !== undefined) return { key: label.key, lang: label.lang, rest };
+    }
+    return undefined;
+  }
+
+  it('gives the same label and value as trying every label, on every label text in several spellings', () => {
+    const lines: string[] = ['', '   ', ':', '：value', 'not a label at all', 'İstanbul: 1', 'ﬁle name: x'];
+    for (const label of allLabels()) {
+      const t = label.text;
+      lines.push(t, `${t} 42`, ` ${t.toUpperCase()}  value`, `:${t}`, `： ${t.replace(/\s+/g, '')}１`, `${t.slice(0, -1)}`, `x${t}`);
+    }
+    let matched = 0;
+    for (const line of lines) {
+      const m = matchLabel(line);
+      const want = everyLabel(line);
+      expect(m ? { key: m.label.key, lang: m.label.lang, rest: m.rest } : undefined, line).toEqual(want);
+      if (want) matched++;
+    }
+    // The spellings above must hit labels, or the comparison says nothing.
+    expect(matched).toBeGreaterThan(allLabels().length * 3);
+  });
+});
