@@ -4,6 +4,7 @@
 import type { MessageRef, TextPart } from '../messages/index.js';
 import type { EvidenceRef, Finding, FindingMessages, Severity, StepStatus, WalkStep, WalkStepMessages } from '../types.js';
 import type { TimelineEntry } from '../fleet/index.js';
+import type { WrittenLicense } from './json-machine.js';
 import type { MachineReport, Report, ReportGroup } from './model.js';
 import type { Speaker } from './speaker.js';
 
@@ -64,7 +65,8 @@ export function entryText(e: ShownTimelineEntry, { say }: Speaker): string {
   return isWrittenEntry(e) ? e.text : say(e.message);
 }
 
-export type ShownMachine = Omit<MachineReport, 'walk' | 'timeline'> & { walk?: ShownStep[]; timeline?: ShownTimelineEntry[] };
+/** A machine as reporters take it: built here, or read back from a JSON report (where a license's `source` may be left out, see json-machine.ts). */
+export type ShownMachine = Omit<MachineReport, 'walk' | 'timeline' | 'licenses'> & { licenses: WrittenLicense[]; walk?: ShownStep[]; timeline?: ShownTimelineEntry[] };
 
 /** A likely shared cause as a JSON report writes it: its sentences in that report's language beside their messages. */
 export interface WrittenGroup extends Omit<ReportGroup, 'message' | 'onsetMessage'> {

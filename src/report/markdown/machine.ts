@@ -3,7 +3,8 @@ import { time } from '../../messages/index.js';
 import type { StepStatus } from '../../types.js';
 import { codeSpan, joinMd, md, mdParts, trusted, type Markdown } from '../escape.js';
 import { CauseGroups } from '../cause-groups.js';
-import { evidenceTotal, type LicenseSummary } from '../model.js';
+import { evidenceTotal } from '../model.js';
+import type { WrittenLicense } from '../json-machine.js';
 import type { Speaker } from '../speaker.js';
 import { stepCollectParts, stepNote, stepQuestion, type ShownFinding, type ShownMachine, type ShownStep } from '../wording.js';
 import { header, machineAnchor, sortFindings, utcMinute, worstOfMachine, type Ctx } from './common.js';
@@ -70,7 +71,7 @@ function renderTimelineSection(machine: ShownMachine, s: Speaker): Markdown | un
   return joinMd(parts);
 }
 
-function licenseLine(l: LicenseSummary, s: Speaker): Markdown {
+function licenseLine(l: WrittenLicense, s: Speaker): Markdown {
   // English keeps the ISO stamp it always printed; Japanese gets its own date form (both in UTC).
   const until = (iso: string): string => s.t('report.until', { iso: s.lang === 'en' ? iso : time(iso) });
   const minutes = l.minutesLeft;
